@@ -1,0 +1,88 @@
+package dev.ffbench.dataset;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A directory of MNIST-format IDX files, each raw or gzipped: the layout of the original MNIST download
+ * and of Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist).
+ */
+public final class IdxDirectory implements DatasetSource {
+
+    static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+    static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+    static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+    static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+    public static final List<String> EXPECTED_FILES = List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
+
+    private final String name;
+    private final Path dir;
+
+    public IdxDirectory(Path dir) {
+        this(dir.toString(), dir);
+    }
+
+    /** {@code name} is the dataset name as the user wrote it, e.g. "idx:/data/fashion". */
+    IdxDirectory(String name, Path dir) {
+        this.name = name;
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public Dataset load() {
+        Path abs = dir.toAbsolutePath();
+        String expected = "expected a directory holding the MNIST-format files " + String.join(", ", EXPECTED_FILES)
+                + " (each raw or with .gz appended)";
+        if (!Files.exists(abs)) {
+            throw new DatasetException("dataset directory " + abs + " does not exist; " + expected
+                    + " (dataset forms: " + String.join(", ", Datasets.KNOWN) + ")");
+        }
+        if (!Files.isDirectory(abs)) {
+            throw new DatasetException("dataset directory " + abs + " is not a directory; " + expected);
+        }
+        List<String> missing = new ArrayList<>();
+        Path[] files = new Path[EXPECTED_FILES.size()];
+        for (int i = 0; i < files.length; i++) {
+            files[i] = find(abs, EXPECTED_FILES.get(i));
+            if (files[i] == null) {
+                missing.add(EXPECTED_FILES.get(i) + "[.gz]");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new DatasetException("dataset directory " + abs + ": missing " + String.join(", ", missing)
+                    + "; " + expected);
+        }
+        String where = "directory " + abs;
+        ImageSet train = IdxReader.toImageSet(where, files[0].getFileName().toString(), IdxReader.readImages(files[0]),
+                files[1].getFileName().toString(), IdxReader.readLabels(files[1]));
+        ImageSet test = IdxReader.toImageSet(where, files[2].getFileName().toString(), IdxReader.readImages(files[2]),
+                files[3].getFileName().toString(), IdxReader.readLabels(files[3]));
+        if (train.height() != test.height() || train.width() != test.width()) {
+            throw new DatasetException("dataset directory " + abs + ": train images are " + train.height() + "x"
+                    + train.width() + " but test images are " + test.height() + "x" + test.width()
+                    + ", expected the same size");
+        }
+        return new Dataset(name, train, test);
+    }
+
+    @Override
+    public String describe() {
+        return "idx directory " + dir.toAbsolutePath();
+    }
+
+    /** The raw file wins when both exist: it is the same data without the decompression cost. */
+    private static Path find(Path dir, String baseName) {
+        Path raw = dir.resolve(baseName);
+        if (Files.isRegularFile(raw)) {
+            return raw;
+        }
+        Path gz = dir.resolve(baseName + ".gz");
+        return Files.isRegularFile(gz) ? gz : null;
+    }
+}

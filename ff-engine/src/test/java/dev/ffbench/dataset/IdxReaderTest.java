@@ -1,0 +1,215 @@
+package dev.ffbench.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdxReaderTest {
+
+    @TempDir
+    Path dir;
+
+    // Helpers shared with IdxDirectoryTest: IDX bytes built by hand, independent of the reader under test.
+
+    static byte[] idxImages(int count, int height, int width, byte[] pixels) {
+        return ByteBuffer.allocate(16 + pixels.length)
+                .putInt(0x00000803).putInt(count).putInt(height).putInt(width).put(pixels).array();
+    }
+
+    static byte[] idxLabels(byte[] labels) {
+        return ByteBuffer.allocate(8 + labels.length).putInt(0x00000801).putInt(labels.length).put(labels).array();
+    }
+
+    static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] pattern(int length) {
+        byte[] b = new byte[length];
+        for (int i = 0; i < length; i++) {
+            b[i] = (byte) (i * 37);
+        }
+        return b;
+    }
+
+    static byte[] labels(int count) {
+        byte[] b = new byte[count];
+        for (int i = 0; i < count; i++) {
+            b[i] = (byte) (i % 10);
+        }
+        return b;
+    }
+
+    private Path write(String name, byte[] content) throws IOException {
+        return Files.write(dir.resolve(name), content);
+    }
+
+    private static String failure(Executable read) {
+        return assertThrows(DatasetException.class, read).getMessage();
+    }
+
+    private static void assertContains(String message, String... parts) {
+        for (String part : parts) {
+            assertTrue(message.contains(part), () -> "expected \"" + part + "\" in: " + message);
+        }
+    }
+
+    @Test
+    void rawAndGzippedReadIdentically() throws IOException {
+        byte[] pixels = pattern(5 * 4 * 3);
+        byte[] image = idxImages(5, 4, 3, pixels);
+        IdxReader.IdxImages raw = IdxReader.readImages(write("images", image));
+        IdxReader.IdxImages gz = IdxReader.readImages(write("images.gz", gzip(image)));
+
+        assertEquals(5, raw.count());
+        assertEquals(4, raw.height());
+        assertEquals(3, raw.width());
+        assertArrayEquals(pixels, raw.pixels());
+        assertEquals(raw.count(), gz.count());
+        assertEquals(raw.height(), gz.height());
+        assertEquals(raw.width(), gz.width());
+        assertArrayEquals(raw.pixels(), gz.pixels());
+
+        byte[] labels = labels(7);
+        assertArrayEquals(labels, IdxReader.readLabels(write("labels", idxLabels(labels))));
+        assertArrayEquals(labels, IdxReader.readLabels(write("labels.gz", gzip(idxLabels(labels)))));
+    }
+
+    @Test
+    void gzipIsDetectedByContentNotByName() throws IOException {
+        byte[] labels = labels(12);
+        assertArrayEquals(labels, IdxReader.readLabels(write("labels-without-suffix", gzip(idxLabels(labels)))));
+        assertArrayEquals(labels, IdxReader.readLabels(write("raw-but-named.gz", idxLabels(labels))));
+    }
+
+    @Test
+    void streamVariantUsesTheGivenNameInMessages() {
+        byte[] bad = idxLabels(new byte[] {1, 2, 10});
+        String message = failure(() -> IdxReader.readLabels(new ByteArrayInputStream(bad), "bundled thing.gz"));
+        assertContains(message, "bundled thing.gz", "label at index 2 is 10", "0..9");
+    }
+
+    @Test
+    void truncatedFileReportsDeclaredAndActualSizes() throws IOException {
+        byte[] image = idxImages(8004, 28, 28, new byte[1_000_000]);
+        Path file = write("train-images-idx3-ubyte", image);
+        assertContains(failure(() -> IdxReader.readImages(file)), "train-images-idx3-ubyte",
+                file.toAbsolutePath().toString(), "truncated", "8004 images of 28x28", "6,275,136", "1,000,000");
+
+        Path gz = write("train-images-idx3-ubyte.gz", gzip(image));
+        assertContains(failure(() -> IdxReader.readImages(gz)), "train-images-idx3-ubyte.gz", "truncated",
+                "6,275,136", "1,000,000 (uncompressed)");
+    }
+
+    @Test
+    void truncatedHeaderIsReported() throws IOException {
+        Path file = write("short-labels", new byte[] {0, 0, 8, 1, 0, 0});
+        assertContains(failure(() -> IdxReader.readLabels(file)), "short-labels", "truncated header", "label count");
+        Path empty = write("empty", new byte[0]);
+        assertContains(failure(() -> IdxReader.readImages(empty)), "empty", "truncated", "0 bytes");
+    }
+
+    @Test
+    void wrongMagicNamesFoundAndExpected() throws IOException {
+        Path labels = write("t10k-labels-idx1-ubyte", idxLabels(labels(3)));
+        assertContains(failure(() -> IdxReader.readImages(labels)), "t10k-labels-idx1-ubyte", "wrong magic number",
+                "0x00000801", "expected 0x00000803");
+
+        Path images = write("t10k-images-idx3-ubyte.gz", gzip(idxImages(1, 2, 2, pattern(4))));
+        assertContains(failure(() -> IdxReader.readLabels(images)), "t10k-images-idx3-ubyte.gz", "magic",
+                "0x00000803", "expected 0x00000801");
+    }
+
+    @Test
+    void neitherGzipNorIdxIsReported() throws IOException {
+        Path html = write("page.html", "<html>not a dataset</html>".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertContains(failure(() -> IdxReader.readImages(html)), "page.html", "not a gzip or IDX file", "0x3C68746D",
+                "magic number 0x00000803");
+    }
+
+    @Test
+    void trailingBytesAreCounted() throws IOException {
+        byte[] image = idxImages(2, 3, 3, pattern(18));
+        byte[] padded = Arrays.copyOf(image, image.length + 7);
+        Path file = write("padded-images", padded);
+        assertContains(failure(() -> IdxReader.readImages(file)), "padded-images", "7 bytes after the declared records");
+
+        Path labels = write("padded-labels.gz", gzip(Arrays.copyOf(idxLabels(labels(4)), 8 + 4 + 1)));
+        assertContains(failure(() -> IdxReader.readLabels(labels)), "padded-labels.gz", "1 bytes after");
+    }
+
+    @Test
+    void labelOutOfRangeNamesIndexAndValue() throws IOException {
+        byte[] labels = labels(20);
+        labels[13] = 10;
+        Path file = write("labels-with-ten", idxLabels(labels));
+        assertContains(failure(() -> IdxReader.readLabels(file)), "labels-with-ten", "label at index 13 is 10",
+                "expected 0..9");
+
+        labels[13] = (byte) 200; // unsigned in IDX: must be reported as 200, not -56
+        Path unsigned = write("labels-with-200", idxLabels(labels));
+        assertContains(failure(() -> IdxReader.readLabels(unsigned)), "label at index 13 is 200");
+    }
+
+    @Test
+    void zeroOrAbsurdDimensionsAreRejected() throws IOException {
+        Path zeroCount = write("zero-count", idxImages(0, 28, 28, new byte[0]));
+        assertContains(failure(() -> IdxReader.readImages(zeroCount)), "zero-count", "declares 0 images");
+
+        Path huge = write("huge-side", idxImages(1, 5000, 28, new byte[0]));
+        assertContains(failure(() -> IdxReader.readImages(huge)), "huge-side", "5000x28", "1..4096");
+
+        Path zeroSide = write("zero-side", idxImages(1, 28, 0, new byte[0]));
+        assertContains(failure(() -> IdxReader.readImages(zeroSide)), "28x0");
+
+        Path manyLabels = write("many-labels",
+                ByteBuffer.allocate(8).putInt(0x00000801).putInt(200_000_000).array());
+        assertContains(failure(() -> IdxReader.readLabels(manyLabels)), "many-labels", "200000000 labels",
+                "1..100,000,000");
+
+        // 0xFFFFFFFF must read as 4294967295, not -1.
+        Path negative = write("negative-count", ByteBuffer.allocate(8).putInt(0x00000801).putInt(-1).array());
+        assertContains(failure(() -> IdxReader.readLabels(negative)), "4294967295 labels");
+    }
+
+    @Test
+    void missingFileIsReported() {
+        Path missing = dir.resolve("nope-idx3-ubyte.gz");
+        assertContains(failure(() -> IdxReader.readImages(missing)), "nope-idx3-ubyte.gz",
+                missing.toAbsolutePath().toString(), "not found");
+    }
+
+    @Test
+    void corruptGzipStreamIsReported() throws IOException {
+        byte[] gz = gzip(idxImages(50, 28, 28, pattern(50 * 28 * 28)));
+        Path cut = write("cut.gz", Arrays.copyOf(gz, gz.length / 2));
+        assertContains(failure(() -> IdxReader.readImages(cut)), "cut.gz", "corrupt gzip stream");
+
+        byte[] garbled = gz.clone();
+        for (int i = 20; i < 60; i++) {
+            garbled[i] = (byte) 0xff;
+        }
+        Path bad = write("garbled.gz", garbled);
+        assertContains(failure(() -> IdxReader.readImages(bad)), "garbled.gz", "corrupt gzip stream");
+    }
+}

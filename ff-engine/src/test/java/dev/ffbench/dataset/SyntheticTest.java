@@ -1,0 +1,120 @@
+package dev.ffbench.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class SyntheticTest {
+
+    @Test
+    void sameSeedGivesByteIdenticalData() {
+        Dataset a = new Synthetic(7, 300, 100).load();
+        Dataset b = new Synthetic(7, 300, 100).load();
+        assertArrayEquals(a.train().pixels(), b.train().pixels());
+        assertArrayEquals(a.train().labels(), b.train().labels());
+        assertArrayEquals(a.test().pixels(), b.test().pixels());
+        assertArrayEquals(a.test().labels(), b.test().labels());
+    }
+
+    @Test
+    void differentSeedsGiveDifferentData() {
+        Dataset a = new Synthetic(7, 300, 100).load();
+        Dataset b = new Synthetic(8, 300, 100).load();
+        assertFalse(Arrays.equals(a.train().pixels(), b.train().pixels()));
+        assertFalse(Arrays.equals(a.train().labels(), b.train().labels()));
+    }
+
+    @Test
+    void defaultsAndShape() {
+        Dataset d = new Synthetic(Synthetic.DEFAULT_SEED).load();
+        assertEquals(Synthetic.DEFAULT_TRAIN, d.train().count());
+        assertEquals(Synthetic.DEFAULT_TEST, d.test().count());
+        assertEquals(28, d.train().height());
+        assertEquals(28, d.train().width());
+        assertEquals("synthetic:42:2000:500", d.name());
+    }
+
+    @Test
+    void classesAreBalancedAndShuffled() {
+        Dataset d = new Synthetic(3, 2000, 25).load();
+        int[] train = new int[Dataset.CLASSES];
+        int[] test = new int[Dataset.CLASSES];
+        for (byte label : d.train().labels()) {
+            train[label]++;
+        }
+        for (byte label : d.test().labels()) {
+            test[label]++;
+        }
+        for (int c = 0; c < Dataset.CLASSES; c++) {
+            assertEquals(200, train[c]);
+            assertTrue(test[c] == 2 || test[c] == 3, "test count of class " + c + " is " + test[c]);
+        }
+        byte[] unshuffled = new byte[2000];
+        for (int i = 0; i < unshuffled.length; i++) {
+            unshuffled[i] = (byte) (i % 10);
+        }
+        assertFalse(Arrays.equals(unshuffled, d.train().labels()));
+    }
+
+    @Test
+    void pixelsUseTheFullRange() {
+        ImageSet train = new Synthetic(5, 200, 10).load().train();
+        int min = 255;
+        int max = 0;
+        for (int i = 0; i < train.count(); i++) {
+            for (int p = 0; p < train.pixelsPerImage(); p++) {
+                min = Math.min(min, train.pixel(i, p));
+                max = Math.max(max, train.pixel(i, p));
+            }
+        }
+        assertEquals(0, min);
+        assertEquals(255, max);
+    }
+
+    /** Learnable means a model can beat chance by far: even a nearest class mean does. */
+    @Test
+    void nearestClassMeanClassifiesTheTestSplit() {
+        Dataset d = new Synthetic(11, 1000, 300).load();
+        int ppi = d.pixelsPerImage();
+        double[][] means = new double[Dataset.CLASSES][ppi];
+        int[] counts = new int[Dataset.CLASSES];
+        for (int i = 0; i < d.train().count(); i++) {
+            int c = d.train().label(i);
+            counts[c]++;
+            for (int p = 0; p < ppi; p++) {
+                means[c][p] += d.train().pixel(i, p);
+            }
+        }
+        int correct = 0;
+        for (int i = 0; i < d.test().count(); i++) {
+            int best = -1;
+            double bestDistance = Double.MAX_VALUE;
+            for (int c = 0; c < Dataset.CLASSES; c++) {
+                double distance = 0;
+                for (int p = 0; p < ppi; p++) {
+                    double diff = d.test().pixel(i, p) - means[c][p] / counts[c];
+                    distance += diff * diff;
+                }
+                if (distance < bestDistance) {
+                    bestDistance = distance;
+                    best = c;
+                }
+            }
+            correct += best == d.test().label(i) ? 1 : 0;
+        }
+        double accuracy = correct / (double) d.test().count();
+        assertTrue(accuracy > 0.8, "nearest-mean accuracy " + accuracy);
+    }
+
+    @Test
+    void countsOutOfRangeAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Synthetic(1, 0, 10));
+        assertTrue(e.getMessage().contains("train count is 0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Synthetic(1, 10, Synthetic.MAX_COUNT + 1));
+    }
+}
