@@ -1,0 +1,28 @@
+package dev.ffbench.goodness;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** g = mean_j h_j^2 with theta = 2.0, as in the widely copied 2022 implementation. */
+public final class MeanOfSquares implements GoodnessFunction {
+    public static final String NAME = "mean-squares";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public INDArray value(INDArray activations) {
+        return activations.mul(activations).mean(true, 1);
+    }
+
+    @Override
+    public INDArray gradient(INDArray activations, INDArray gradGoodness) {
+        return activations.mulColumnVector(gradGoodness).muli(2.0 / activations.columns());
+    }
+
+    @Override
+    public double naturalThreshold(int units) {
+        return 2.0;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ffbench.goodness;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Hinton's goodness: g = sum_j h_j^2; theta = the number of units. */
+public final class SumOfSquares implements GoodnessFunction {
+    public static final String NAME = "sum-squares";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public INDArray value(INDArray activations) {
+        return activations.mul(activations).sum(true, 1);
+    }
+
+    @Override
+    public INDArray gradient(INDArray activations, INDArray gradGoodness) {
+        return activations.mulColumnVector(gradGoodness).muli(2.0);
+    }
+
+    @Override
+    public double naturalThreshold(int units) {
+        return units;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.ffbench.nn;
+
+import dev.ffbench.memory.MemoryCategory;
+import dev.ffbench.memory.PersistentMemory;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A linear map z = x W + b with W stored as (inputs x outputs), so neither pass transposes a copy.
+ * Parameters live in the persistent ledger; initialization is PyTorch's default, uniform in
+ * +-1/sqrt(inputs), drawn from a seeded Java generator so it does not depend on ND4J's RNG.
+ */
+public final class DenseLayer {
+    private final int inputs;
+    private final int outputs;
+    private final INDArray weights;
+    private final INDArray bias;
+
+    public DenseLayer(PersistentMemory memory, int inputs, int outputs, SplittableRandom random) {
+        this.inputs = inputs;
+        this.outputs = outputs;
+        double bound = 1.0 / Math.sqrt(inputs);
+        this.weights = memory.of(MemoryCategory.PARAMETERS, uniform(random, inputs * outputs, bound), inputs, outputs);
+        this.bias = memory.of(MemoryCategory.PARAMETERS, uniform(random, outputs, bound), 1, outputs);
+    }
+
+    private static float[] uniform(SplittableRandom random, int count, double bound) {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+        }
+        return values;
+    }
+
+    public INDArray forward(INDArray x) {
+        return x.mmul(weights).addiRowVector(bias);
+    }
+
+    /** Gradients of W and b for the batch, written into the given persistent buffers. */
+    public void parameterGradients(INDArray x, INDArray gradZ, Gradients into) {
+        Nd4j.gemm(x, gradZ, into.weights(), true, false, 1.0, 0.0);
+        into.bias().assign(gradZ.sum(true, 0));
+    }
+
+    /** dL/dx = dL/dz W^T. */
+    public INDArray inputGradient(INDArray gradZ) {
+        return gradZ.mmul(weights.transpose());
+    }
+
+    public Gradients allocateGradients(PersistentMemory memory) {
+        return new Gradients(
+                memory.zeros(MemoryCategory.GRADIENTS, inputs, outputs),
+                memory.zeros(MemoryCategory.GRADIENTS, 1, outputs));
+    }
+
+    public INDArray weights() {
+        return weights;
+    }
+
+    public INDArray bias() {
+        return bias;
+    }
+
+    public int inputs() {
+        return inputs;
+    }
+
+    public int outputs() {
+        return outputs;
+    }
+
+    /** Persistent gradient buffers of one dense layer. */
+    public record Gradients(INDArray weights, INDArray bias) {
+        public void release(PersistentMemory memory) {
+            memory.release(weights);
+            memory.release(bias);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.ffbench.nn;
+
+import dev.ffbench.memory.PersistentMemory;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Turns gradients into parameter updates; its per-parameter state lives in the persistent ledger. */
+public interface Optimizer {
+
+    /** Attaches state (if any) to one parameter array. */
+    Updater attach(INDArray parameter, PersistentMemory memory);
+
+    /** The update rule bound to one parameter. */
+    interface Updater {
+        /** Applies one step; {@code gradient} may be overwritten. */
+        void step(INDArray gradient);
+
+        /** Frees the state (a finished FF layer keeps weights only). */
+        void release(PersistentMemory memory);
+    }
+
+    static Optimizer named(String name, double learningRate) {
+        return switch (name) {
+            case "adam" -> new Adam(learningRate);
+            case "sgd" -> new Sgd(learningRate);
+            default -> throw new IllegalArgumentException(
+                    "optimizer '" + name + "' is unknown; allowed: adam, sgd");
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ffbench.nn;
+
+import dev.ffbench.dataset.ImageSet;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Batches of images as float rows scaled to [0, 1]. The dataset stays as bytes in the heap; each
+ * step converts only its own rows, into the step's workspace.
+ */
+public final class PixelBatch {
+    private PixelBatch() {}
+
+    /** Writes image {@code image}'s pixels, scaled to [0, 1], at {@code offset} of {@code row}. */
+    public static void write(ImageSet set, int image, float[] row, int offset) {
+        byte[] pixels = set.pixels();
+        int size = set.pixelsPerImage();
+        int start = image * size;
+        for (int i = 0; i < size; i++) {
+            row[offset + i] = (pixels[start + i] & 0xFF) / 255f;
+        }
+    }
+
+    /** A (rows x columns) array in the current workspace holding {@code values} row-major. */
+    public static INDArray toArray(float[] values, int rows, int columns) {
+        return Nd4j.create(values, new long[] {rows, columns}, 'c');
+    }
+
+    /** A seeded Fisher-Yates permutation of 0..n-1. */
+    public static int[] shuffled(int n, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+
+    /** Steps per epoch: every image once (the last step may be smaller), capped by {@code maxSteps} if > 0. */
+    public static int stepsPerEpoch(int images, int batchSize, int maxSteps) {
+        int steps = (images + batchSize - 1) / batchSize;
+        return maxSteps > 0 ? Math.min(steps, maxSteps) : steps;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ffbench.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** ReLU and its derivative. */
+public final class Relu {
+    private Relu() {}
+
+    /** max(z, 0), overwriting {@code z}: the pre-activation is not needed once the output exists. */
+    public static INDArray forwardInPlace(INDArray z) {
+        return Transforms.relu(z, false);
+    }
+
+    /** dL/dz = dL/dh where h > 0, else 0 (h > 0 exactly where z > 0). */
+    public static INDArray backward(INDArray output, INDArray gradOutput) {
+        INDArray gradInput = gradOutput.ulike();
+        Nd4j.exec(new ThresholdReluBp(output, gradOutput, gradInput, 0.0));
+        return gradInput;
+    }
+}

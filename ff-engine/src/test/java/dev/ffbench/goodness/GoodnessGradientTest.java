@@ -1,0 +1,36 @@
+package dev.ffbench.goodness;
+
+import static dev.ffbench.nn.FiniteDifferences.assertGradient;
+import static dev.ffbench.nn.FiniteDifferences.randomDouble;
+import static dev.ffbench.nn.FiniteDifferences.weightedSum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class GoodnessGradientTest {
+
+    static java.util.List<String> names() {
+        return GoodnessFunctions.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void gradientMatchesFiniteDifferences(String name) {
+        GoodnessFunction goodness = GoodnessFunctions.named(name);
+        INDArray h = randomDouble(11, 4, 6);
+        INDArray weights = randomDouble(12, 4, 1);
+        INDArray analytic = goodness.gradient(h, weights);
+        assertGradient(h, () -> weightedSum(weights, goodness::value, h), analytic, 1e-6);
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void valueIsOneColumnPerRow(String name) {
+        INDArray h = randomDouble(13, 5, 3);
+        INDArray value = GoodnessFunctions.named(name).value(h);
+        assertEquals(5, value.rows());
+        assertEquals(1, value.columns());
+    }
+}
