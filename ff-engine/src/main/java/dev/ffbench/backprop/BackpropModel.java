@@ -1,0 +1,193 @@
+package dev.ffbench.backprop;
+
+import dev.ffbench.dataset.Dataset;
+import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.experiment.EpochLoss;
+import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.Model;
+import dev.ffbench.experiment.TrainingDivergedException;
+import dev.ffbench.memory.MemoryBreakdown;
+import dev.ffbench.memory.PeakTracker;
+import dev.ffbench.memory.PersistentMemory;
+import dev.ffbench.memory.PhaseMemory;
+import dev.ffbench.memory.TransientMemory;
+import dev.ffbench.nn.DenseLayer;
+import dev.ffbench.nn.LengthNorm;
+import dev.ffbench.nn.Optimizer;
+import dev.ffbench.nn.PixelBatch;
+import dev.ffbench.nn.Relu;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * An MLP of {@code depth} hidden layers (optional length normalization, linear, ReLU) and a linear
+ * softmax head. A training step keeps every layer's normalized input and output in the step
+ * workspace until the backward pass, which is why its transient memory grows with depth. All
+ * layers hold gradients and optimizer state for the whole run.
+ */
+final class BackpropModel implements Model {
+    private final ExperimentSpec spec;
+    private final PersistentMemory memory;
+    private final List<DenseLayer> layers = new ArrayList<>();
+    private final SplittableRandom random;
+    private final PeakTracker trainingPhases = new PeakTracker();
+    private final PeakTracker evaluationPeak = new PeakTracker();
+    private long trainingSamples;
+
+    BackpropModel(ExperimentSpec spec, int inputPixels, PersistentMemory memory) {
+        this.spec = spec;
+        this.memory = memory;
+        this.random = new SplittableRandom(spec.seed());
+        SplittableRandom init = random.split();
+        for (int l = 0; l < spec.depth(); l++) {
+            layers.add(new DenseLayer(memory, l == 0 ? inputPixels : spec.width(), spec.width(), init));
+        }
+        layers.add(new DenseLayer(memory, spec.width(), Dataset.CLASSES, init));
+    }
+
+    /** What the backward pass needs of one hidden layer. */
+    private record Activation(LengthNorm.Normalized normalized, INDArray input, INDArray output) {}
+
+    @Override
+    public List<EpochLoss> train(ImageSet train) {
+        Optimizer optimizer = Optimizer.named(spec.optimizer(), spec.effectiveLearningRate());
+        List<DenseLayer.Gradients> gradients = new ArrayList<>();
+        List<Optimizer.Updater> updaters = new ArrayList<>();
+        for (DenseLayer layer : layers) {
+            gradients.add(layer.allocateGradients(memory));
+            updaters.add(optimizer.attach(layer.weights(), memory));
+            updaters.add(optimizer.attach(layer.bias(), memory));
+        }
+        List<EpochLoss> losses = new ArrayList<>();
+        try (TransientMemory transientMemory = new TransientMemory("backprop-train")) {
+            for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+                int[] order = PixelBatch.shuffled(train.count(), random);
+                int steps = PixelBatch.stepsPerEpoch(train.count(), spec.batchSize(), spec.maxStepsPerEpoch());
+                double lossSum = 0;
+                for (int step = 0; step < steps; step++) {
+                    int start = step * spec.batchSize();
+                    int count = Math.min(spec.batchSize(), train.count() - start);
+                    try (MemoryWorkspace ignored = transientMemory.step()) {
+                        lossSum += trainStep(batch(train, order, start, count), oneHot(train, order, start, count),
+                                gradients, updaters);
+                    }
+                    trainingSamples += count;
+                }
+                double loss = lossSum / steps;
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException("backprop loss is " + loss + " in epoch " + epoch
+                            + "; lower the learning rate (" + spec.effectiveLearningRate() + ")");
+                }
+                losses.add(new EpochLoss(epoch, 0, loss));
+            }
+            trainingPhases.observe("all layers", memory.snapshot(), transientMemory.peakBytes());
+        }
+        return losses;
+    }
+
+    private double trainStep(INDArray input, INDArray oneHot, List<DenseLayer.Gradients> gradients,
+            List<Optimizer.Updater> updaters) {
+        int hidden = layers.size() - 1;
+        List<Activation> activations = new ArrayList<>(hidden);
+        INDArray x = input;
+        for (int l = 0; l < hidden; l++) {
+            LengthNorm.Normalized normalized = spec.normalize() ? LengthNorm.forward(x) : null;
+            INDArray layerInput = normalized != null ? normalized.rows() : x;
+            INDArray output = Relu.forwardInPlace(layers.get(l).forward(layerInput));
+            activations.add(new Activation(normalized, layerInput, output));
+            x = output;
+        }
+        DenseLayer head = layers.get(hidden);
+        CrossEntropy.Value loss = CrossEntropy.of(head.forward(x), oneHot);
+        head.parameterGradients(x, loss.gradLogits(), gradients.get(hidden));
+        INDArray gradOutput = head.inputGradient(loss.gradLogits());
+        for (int l = hidden - 1; l >= 0; l--) {
+            Activation a = activations.get(l);
+            INDArray gradZ = Relu.backward(a.output(), gradOutput);
+            layers.get(l).parameterGradients(a.input(), gradZ, gradients.get(l));
+            if (l > 0) {
+                INDArray gradInput = layers.get(l).inputGradient(gradZ);
+                gradOutput = a.normalized() != null ? LengthNorm.backward(a.normalized(), gradInput) : gradInput;
+            }
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            updaters.get(2 * l).step(gradients.get(l).weights());
+            updaters.get(2 * l + 1).step(gradients.get(l).bias());
+        }
+        return loss.loss();
+    }
+
+    private static INDArray batch(ImageSet set, int[] order, int start, int count) {
+        int pixels = set.pixelsPerImage();
+        float[] rows = new float[count * pixels];
+        for (int i = 0; i < count; i++) {
+            PixelBatch.write(set, order[start + i], rows, i * pixels);
+        }
+        return PixelBatch.toArray(rows, count, pixels);
+    }
+
+    private static INDArray oneHot(ImageSet set, int[] order, int start, int count) {
+        float[] values = new float[count * Dataset.CLASSES];
+        for (int i = 0; i < count; i++) {
+            values[i * Dataset.CLASSES + set.label(order[start + i])] = 1f;
+        }
+        return PixelBatch.toArray(values, count, Dataset.CLASSES);
+    }
+
+    /** Inference streams through the layers with one carry, like FF evaluation. */
+    @Override
+    public int[] predict(ImageSet images) {
+        int[] predictions = new int[images.count()];
+        int[] order = new int[images.count()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        try (TransientMemory transientMemory = new TransientMemory("backprop-eval")) {
+            for (int start = 0; start < images.count(); start += spec.batchSize()) {
+                int count = Math.min(spec.batchSize(), images.count() - start);
+                try (MemoryWorkspace ignored = transientMemory.step()) {
+                    INDArray input = batch(images, order, start, count);
+                    INDArray carry = Nd4j.create(DataType.FLOAT, count, spec.width());
+                    INDArray logits = Nd4j.create(DataType.FLOAT, count, Dataset.CLASSES);
+                    for (int l = 0; l < layers.size(); l++) {
+                        try (MemoryWorkspace scratch = transientMemory.scratch()) {
+                            INDArray x = l == 0 ? input : carry;
+                            boolean isHead = l == layers.size() - 1;
+                            INDArray layerInput = spec.normalize() && !isHead ? LengthNorm.forward(x).rows() : x;
+                            INDArray z = layers.get(l).forward(layerInput);
+                            if (isHead) {
+                                logits.assign(z);
+                            } else {
+                                carry.assign(Relu.forwardInPlace(z));
+                            }
+                        }
+                    }
+                    int[] classes = logits.argMax(1).toIntVector();
+                    System.arraycopy(classes, 0, predictions, start, count);
+                }
+            }
+            evaluationPeak.observe("evaluation", memory.snapshot(), transientMemory.peakBytes());
+        }
+        return predictions;
+    }
+
+    @Override
+    public long trainingSamples() {
+        return trainingSamples;
+    }
+
+    @Override
+    public List<PhaseMemory> trainingPhases() {
+        return trainingPhases.phases();
+    }
+
+    @Override
+    public MemoryBreakdown evaluationPeak() {
+        return evaluationPeak.peak();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.ffbench.cli;
+
+import dev.ffbench.experiment.ExperimentResult;
+import dev.ffbench.experiment.ExperimentRunner;
+import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the same spec for several algorithms in this JVM and prints one comparison table. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Run one spec for each algorithm and print accuracy, speed and memory.")
+final class BenchmarkCommand implements Callable<Integer> {
+    @Mixin
+    SpecOptions specOptions = new SpecOptions();
+
+    @Option(names = "--algorithms", split = ",", defaultValue = "backprop,ff-base",
+            description = "Algorithms to run (default: ${DEFAULT-VALUE}).")
+    List<String> algorithms;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentSpec base = specOptions.spec();
+        System.out.println(Summary.header());
+        for (String algorithm : algorithms) {
+            Map<String, String> override = new LinkedHashMap<>(specOptions.overrides);
+            override.put("algorithm", algorithm);
+            ExperimentSpec spec = Json.readSpec(Json.write(base), override);
+            ExperimentResult result = ExperimentRunner.run(spec);
+            System.out.println(Summary.row(result));
+        }
+        return 0;
+    }
+}

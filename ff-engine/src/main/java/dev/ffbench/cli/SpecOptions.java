@@ -1,0 +1,30 @@
+package dev.ffbench.cli;
+
+import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** How a command gets its spec: a JSON file (or stdin), then field overrides, over the defaults. */
+final class SpecOptions {
+    @Option(names = "--spec", paramLabel = "FILE", description = "Spec as JSON ('-' for stdin). Missing fields take the defaults.")
+    Path specFile;
+
+    @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "Override one spec field, e.g. --set epochs=10 (repeatable).")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    ExperimentSpec spec() throws IOException {
+        String json = "";
+        if (specFile != null) {
+            json = specFile.toString().equals("-")
+                    ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(specFile);
+        }
+        return Json.readSpec(json, overrides);
+    }
+}

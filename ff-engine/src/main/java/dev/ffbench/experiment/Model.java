@@ -1,0 +1,24 @@
+package dev.ffbench.experiment;
+
+import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.memory.MemoryBreakdown;
+import dev.ffbench.memory.PhaseMemory;
+import java.util.List;
+
+/** A network being benchmarked: trains, predicts, and reports the memory peaks it measured. */
+public interface Model {
+
+    /** Trains on {@code train}; returns the loss of every epoch (per layer for FF). */
+    List<EpochLoss> train(ImageSet train);
+
+    /** The predicted class of every image. */
+    int[] predict(ImageSet images);
+
+    /** Images processed by training (one image counted once per epoch, whatever the schedule). */
+    long trainingSamples();
+
+    /** The memory of each training phase, in training order. */
+    List<PhaseMemory> trainingPhases();
+
+    MemoryBreakdown evaluationPeak();
+}

@@ -1,0 +1,247 @@
+package dev.ffbench.ff;
+
+import dev.ffbench.dataset.Dataset;
+import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.experiment.EpochLoss;
+import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.Model;
+import dev.ffbench.experiment.TrainingDivergedException;
+import dev.ffbench.goodness.GoodnessFunction;
+import dev.ffbench.goodness.GoodnessFunctions;
+import dev.ffbench.memory.MemoryBreakdown;
+import dev.ffbench.memory.PeakTracker;
+import dev.ffbench.memory.PersistentMemory;
+import dev.ffbench.memory.PhaseMemory;
+import dev.ffbench.memory.TransientMemory;
+import dev.ffbench.nn.Optimizer;
+import dev.ffbench.nn.PixelBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * FF Base. Every step runs in a {@link TransientMemory}: the batch and one activation array handed
+ * up the stack ("carry") live in the step workspace, each layer's temporaries in the scratch
+ * workspace, which the next layer reuses. So the transient footprint is one layer's working set
+ * whatever the depth. Layerwise training measures each layer's phase on its own, with the
+ * persistent arrays of that phase (all weights, plus gradients and optimizer state of the layer
+ * training and of any finished layer that keeps them).
+ */
+final class FfBaseModel implements Model {
+    private final ExperimentSpec spec;
+    private final PersistentMemory memory;
+    private final List<FfLayer> layers = new ArrayList<>();
+    private final GoodnessFunction goodness;
+    private final double threshold;
+    private final Optimizer optimizer;
+    private final LabelEmbedding labels;
+    private final SplittableRandom random;
+    private final PeakTracker trainingPhases = new PeakTracker();
+    private final PeakTracker evaluationPeak = new PeakTracker();
+    private long trainingSamples;
+
+    FfBaseModel(ExperimentSpec spec, int inputPixels, PersistentMemory memory) {
+        this.spec = spec;
+        this.memory = memory;
+        this.goodness = GoodnessFunctions.named(spec.goodness());
+        this.threshold = spec.threshold() != null ? spec.threshold() : goodness.naturalThreshold(spec.width());
+        this.optimizer = Optimizer.named(spec.optimizer(), spec.effectiveLearningRate());
+        this.labels = LabelEmbedding.named(spec.labelMode());
+        this.random = new SplittableRandom(spec.seed());
+        SplittableRandom init = random.split();
+        int inputs = labels.inputSize(inputPixels);
+        for (int l = 0; l < spec.depth(); l++) {
+            layers.add(new FfLayer(memory, l == 0 ? inputs : spec.width(), spec.width(), init));
+        }
+    }
+
+    @Override
+    public List<EpochLoss> train(ImageSet train) {
+        List<EpochLoss> losses = new ArrayList<>();
+        boolean keepAll = spec.finishedLayerKeeps().equals("all");
+        if (spec.schedule().equals("simultaneous")) {
+            layers.forEach(layer -> layer.startTraining(memory, optimizer));
+            runPhase("all layers", train, 0, layers.size() - 1, losses);
+            layers.forEach(layer -> layer.finishTraining(memory, keepAll));
+        } else {
+            for (int l = 0; l < layers.size(); l++) {
+                layers.get(l).startTraining(memory, optimizer);
+                runPhase("layer " + (l + 1), train, l, l, losses);
+                layers.get(l).finishTraining(memory, keepAll);
+            }
+        }
+        return losses;
+    }
+
+    /** Trains layers {@code from..to} for every epoch, streaming batches through the layers below. */
+    private void runPhase(String phase, ImageSet train, int from, int to, List<EpochLoss> losses) {
+        try (TransientMemory transientMemory = new TransientMemory("ff-train")) {
+            for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+                int[] order = PixelBatch.shuffled(train.count(), random);
+                int steps = PixelBatch.stepsPerEpoch(train.count(), spec.batchSize(), spec.maxStepsPerEpoch());
+                double[] lossSums = new double[to + 1];
+                for (int step = 0; step < steps; step++) {
+                    int start = step * spec.batchSize();
+                    int count = Math.min(spec.batchSize(), train.count() - start);
+                    double[] stepLosses = trainStep(train, order, start, count, from, to, transientMemory);
+                    for (int l = from; l <= to; l++) {
+                        lossSums[l] += stepLosses[l];
+                    }
+                    if (from == 0) {
+                        trainingSamples += count;
+                    }
+                }
+                for (int l = from; l <= to; l++) {
+                    double loss = lossSums[l] / steps;
+                    if (!Double.isFinite(loss)) {
+                        throw new TrainingDivergedException("FF layer " + (l + 1) + " loss is " + loss + " in epoch "
+                                + epoch + "; lower the learning rate (" + spec.effectiveLearningRate() + ")");
+                    }
+                    losses.add(new EpochLoss(epoch, l + 1, loss));
+                }
+            }
+            trainingPhases.observe(phase, memory.snapshot(), transientMemory.peakBytes());
+        }
+    }
+
+    /** One batch: positives then as many negatives, up through layer {@code to}. */
+    private double[] trainStep(ImageSet train, int[] order, int start, int count, int from, int to,
+            TransientMemory transientMemory) {
+        double[] stepLosses = new double[to + 1];
+        int inputs = labels.inputSize(train.pixelsPerImage());
+        try (MemoryWorkspace ignored = transientMemory.step()) {
+            int[] negativeLabels = negativeLabels(train, order, start, count, to, transientMemory);
+            float[] rows = new float[2 * count * inputs];
+            float[] signs = new float[2 * count];
+            for (int i = 0; i < count; i++) {
+                int image = order[start + i];
+                labels.write(train, image, train.label(image), rows, i);
+                labels.write(train, image, negativeLabels[i], rows, count + i);
+                signs[i] = -1f;
+                signs[count + i] = 1f;
+            }
+            INDArray input = PixelBatch.toArray(rows, 2 * count, inputs);
+            INDArray signColumn = PixelBatch.toArray(signs, 2 * count, 1);
+            INDArray carry = null;
+            for (int l = 0; l <= to; l++) {
+                INDArray layerInput = l == 0 ? input : carry;
+                if (l < to && carry == null) {
+                    carry = Nd4j.create(DataType.FLOAT, 2L * count, spec.width());
+                }
+                try (MemoryWorkspace scratch = transientMemory.scratch()) {
+                    INDArray output;
+                    if (l >= from) {
+                        FfLayer.StepResult result = layers.get(l).trainStep(layerInput, signColumn, threshold, goodness);
+                        stepLosses[l] = result.loss();
+                        output = result.output();
+                    } else {
+                        output = layers.get(l).forward(layerInput);
+                    }
+                    if (l < to) {
+                        carry.assign(output);
+                    }
+                }
+            }
+        }
+        return stepLosses;
+    }
+
+    private int[] negativeLabels(ImageSet train, int[] order, int start, int count, int topLayer,
+            TransientMemory transientMemory) {
+        int[] negatives = new int[count];
+        float[][] scores = spec.negatives().equals("hard")
+                ? scoreLabels(train, order, start, count, topLayer, transientMemory)
+                : null;
+        for (int i = 0; i < count; i++) {
+            int trueLabel = train.label(order[start + i]);
+            negatives[i] = scores == null
+                    ? NegativeLabels.uniform(trueLabel, random)
+                    : NegativeLabels.fromScores(scores[i], trueLabel, random);
+        }
+        return negatives;
+    }
+
+    /**
+     * Goodness of each image under each of the 10 labels, summed over layers 2..{@code topLayer}+1
+     * (layer 1 alone when it is the only one): one label pass at a time through the same carry.
+     */
+    private float[][] scoreLabels(ImageSet images, int[] order, int start, int count, int topLayer,
+            TransientMemory transientMemory) {
+        int pixels = images.pixelsPerImage();
+        int inputs = labels.inputSize(pixels);
+        float[] rows = new float[count * inputs];
+        for (int i = 0; i < count; i++) {
+            labels.write(images, order[start + i], 0, rows, i);
+        }
+        INDArray input = PixelBatch.toArray(rows, count, inputs);
+        INDArray scores = Nd4j.zeros(DataType.FLOAT, count, Dataset.CLASSES);
+        INDArray carry = topLayer > 0 ? Nd4j.create(DataType.FLOAT, count, spec.width()) : null;
+        int firstScored = topLayer > 0 ? 1 : 0;
+        for (int label = 0; label < Dataset.CLASSES; label++) {
+            labels.relabel(input, pixels, label);
+            for (int l = 0; l <= topLayer; l++) {
+                try (MemoryWorkspace scratch = transientMemory.scratch()) {
+                    INDArray output = layers.get(l).forward(l == 0 ? input : carry);
+                    if (l >= firstScored) {
+                        scores.getColumn(label, true).addi(goodness.value(output));
+                    }
+                    if (l < topLayer) {
+                        carry.assign(output);
+                    }
+                }
+            }
+        }
+        return scores.toFloatMatrix();
+    }
+
+    @Override
+    public int[] predict(ImageSet images) {
+        int[] predictions = new int[images.count()];
+        int[] order = new int[images.count()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        try (TransientMemory transientMemory = new TransientMemory("ff-eval")) {
+            for (int start = 0; start < images.count(); start += spec.batchSize()) {
+                int count = Math.min(spec.batchSize(), images.count() - start);
+                try (MemoryWorkspace ignored = transientMemory.step()) {
+                    float[][] scores = scoreLabels(images, order, start, count, layers.size() - 1, transientMemory);
+                    for (int i = 0; i < count; i++) {
+                        predictions[start + i] = argMax(scores[i]);
+                    }
+                }
+            }
+            evaluationPeak.observe("evaluation", memory.snapshot(), transientMemory.peakBytes());
+        }
+        return predictions;
+    }
+
+    private static int argMax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public long trainingSamples() {
+        return trainingSamples;
+    }
+
+    @Override
+    public List<PhaseMemory> trainingPhases() {
+        return trainingPhases.phases();
+    }
+
+    @Override
+    public MemoryBreakdown evaluationPeak() {
+        return evaluationPeak.peak();
+    }
+}

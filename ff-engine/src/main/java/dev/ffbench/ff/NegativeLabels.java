@@ -1,0 +1,42 @@
+package dev.ffbench.ff;
+
+import dev.ffbench.dataset.Dataset;
+import java.util.SplittableRandom;
+
+/** Wrong labels for negative data: never the true one (the 2022 code's 10 % of true "negatives"). */
+final class NegativeLabels {
+    private NegativeLabels() {}
+
+    /** Uniform over the 9 wrong labels. */
+    static int uniform(int trueLabel, SplittableRandom random) {
+        int label = random.nextInt(Dataset.CLASSES - 1);
+        return label >= trueLabel ? label + 1 : label;
+    }
+
+    /**
+     * Hard negatives: a wrong label drawn in proportion to the model's belief that it is right,
+     * softmax over the goodness scores of the wrong labels (Hinton 2022, section 3.3).
+     */
+    static int fromScores(float[] scores, int trueLabel, SplittableRandom random) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < scores.length; c++) {
+            if (c != trueLabel) {
+                max = Math.max(max, scores[c]);
+            }
+        }
+        double[] weights = new double[scores.length];
+        double total = 0;
+        for (int c = 0; c < scores.length; c++) {
+            weights[c] = c == trueLabel ? 0 : Math.exp(scores[c] - max);
+            total += weights[c];
+        }
+        double draw = random.nextDouble() * total;
+        for (int c = 0; c < scores.length; c++) {
+            draw -= weights[c];
+            if (weights[c] > 0 && draw <= 0) {
+                return c;
+            }
+        }
+        return uniform(trueLabel, random);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ffbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ffbench.experiment.ExperimentResult;
+import dev.ffbench.experiment.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The entry point the harness forks: a spec file in, a result file out. */
+class FfEngineCliTest {
+
+    @Test
+    void runWritesTheResultJsonWithTheLedgerAndEnvironment(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("spec.json");
+        Files.writeString(spec, "{\"algorithm\": \"ff-base\", \"dataset\": \"synthetic:3:300:100\", \"depth\": 2,"
+                + " \"width\": 16, \"epochs\": 1, \"batchSize\": 50}");
+        Path out = dir.resolve("results/cell.json");
+
+        int exit = FfEngineCli.execute("run", "--spec", spec.toString(), "--out", out.toString(), "--set", "seed=9");
+
+        assertEquals(0, exit);
+        JsonNode result = Json.mapper().readTree(out.toFile());
+        assertEquals(ExperimentResult.SCHEMA_VERSION, result.get("schemaVersion").asInt());
+        assertEquals(9, result.at("/spec/seed").asInt());
+        assertEquals(16, result.at("/spec/width").asInt());
+        assertTrue(result.at("/memory/trainingPeak/parameters").asLong() > 0);
+        assertEquals("layer 2", result.at("/memory/trainingPhases/1/phase").asText());
+        assertEquals("1.0.0-M2.1", result.at("/environment/nd4jVersion").asText());
+        assertEquals("OPENBLAS", result.at("/environment/blasVendor").asText());
+        double accuracy = result.get("testAccuracy").asDouble();
+        assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(1, files.count(), "no temporary file is left beside the result");
+        }
+    }
+
+    @Test
+    void aBadSpecExitsWithCode2AndNamesTheField(@TempDir Path dir) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        int exit;
+        try {
+            System.setErr(new PrintStream(err, true));
+            exit = FfEngineCli.execute("run", "--set", "depth=0", "--out", dir.resolve("r.json").toString());
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("depth is 0; allowed: an integer >= 1"), err.toString());
+        assertFalse(Files.exists(dir.resolve("r.json")), "nothing is written for a bad spec");
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ffbench.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real training on the real digits of mnist-sample, within a CI budget: each algorithm must clearly
+ * beat chance (10 %). The accuracy targets themselves (backprop >= 95 %, FF >= 90 %) belong to the
+ * benchmark command in the README, not to a test.
+ */
+class LearningTest {
+
+    private static ExperimentResult train(String algorithm, int epochs) {
+        return ExperimentRunner.run(Specs.with(Map.of(
+                "algorithm", algorithm, "dataset", "mnist-sample", "depth", "2", "width", "200",
+                "epochs", Integer.toString(epochs), "batchSize", "128")));
+    }
+
+    @Test
+    void backpropLearnsTheDigits() {
+        ExperimentResult result = train("backprop", 2);
+        assertTrue(result.testAccuracy() > 0.85, "backprop test accuracy " + result.testAccuracy());
+    }
+
+    @Test
+    void ffBaseLearnsTheDigits() {
+        ExperimentResult result = train("ff-base", 3);
+        assertTrue(result.testAccuracy() > 0.6, "FF Base test accuracy " + result.testAccuracy());
+        var topLayer = result.losses().stream().filter(loss -> loss.layer() == 2).toList();
+        assertTrue(topLayer.get(topLayer.size() - 1).loss() < topLayer.get(0).loss(),
+                "the top layer's loss falls over the epochs: " + topLayer);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ffbench.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ffbench.experiment.ExperimentResult;
+import dev.ffbench.experiment.ExperimentRunner;
+import dev.ffbench.experiment.Specs;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The ledger's exact properties: FF's working set does not depend on depth, persistent memory is
+ * the arithmetic of the layer shapes, and backprop's working set grows with depth.
+ */
+class MemoryLedgerTest {
+    private static final int WIDTH = 32;
+    private static final int PIXELS = 28 * 28;
+    private static final long FLOAT = Float.BYTES;
+    /** Parameters of one hidden W x W layer: weights and bias. */
+    private static final long HIDDEN_LAYER_BYTES = (WIDTH * WIDTH + WIDTH) * FLOAT;
+    private static final long FIRST_LAYER_BYTES = (PIXELS * WIDTH + WIDTH) * FLOAT;
+
+    private static MemoryBreakdown trainingPeak(String algorithm, int depth, Map<String, String> overrides) {
+        return run(algorithm, depth, overrides).memory().trainingPeak();
+    }
+
+    private static ExperimentResult run(String algorithm, int depth, Map<String, String> overrides) {
+        return ExperimentRunner.run(Specs.small(algorithm, depth, overrides));
+    }
+
+    /** The largest working set of any training phase. */
+    private static long transientPeak(MemoryLedger ledger) {
+        return ledger.trainingPhases().stream().mapToLong(p -> p.memory().transientBytes()).max().orElseThrow();
+    }
+
+    /** The breakdown of the last training phase (layerwise: the top layer's). */
+    private static MemoryBreakdown lastPhase(MemoryLedger ledger) {
+        List<PhaseMemory> phases = ledger.trainingPhases();
+        return phases.get(phases.size() - 1).memory();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"layerwise", "simultaneous"})
+    void ffTransientPeakAtDepthTwoEqualsDepthEightToTheByte(String schedule) {
+        MemoryLedger depth2 = run("ff-base", 2, Map.of("schedule", schedule)).memory();
+        MemoryLedger depth8 = run("ff-base", 8, Map.of("schedule", schedule)).memory();
+        assertTrue(transientPeak(depth2) > 0);
+        assertEquals(transientPeak(depth2), transientPeak(depth8));
+        assertEquals(6 * HIDDEN_LAYER_BYTES, depth8.trainingPeak().parameters() - depth2.trainingPeak().parameters());
+    }
+
+    @Test
+    void layerwiseFfKeepingWeightsOnlyHoldsOneLayersGradientsAndOptimizerState() {
+        MemoryLedger depth2 = run("ff-base", 2, Map.of()).memory();
+        MemoryLedger depth8 = run("ff-base", 8, Map.of()).memory();
+        assertEquals(List.of("layer 1", "layer 2"), depth2.trainingPhases().stream().map(PhaseMemory::phase).toList());
+        MemoryBreakdown top2 = lastPhase(depth2);
+        MemoryBreakdown top8 = lastPhase(depth8);
+        assertEquals(6 * HIDDEN_LAYER_BYTES, top8.parameters() - top2.parameters());
+        assertEquals(HIDDEN_LAYER_BYTES, top2.gradients(), "only the training layer has gradients");
+        assertEquals(top2.gradients(), top8.gradients());
+        assertEquals(2 * HIDDEN_LAYER_BYTES, top2.optimizerState(), "Adam: two moments of the training layer");
+        assertEquals(top2.optimizerState(), top8.optimizerState());
+        assertEquals(FIRST_LAYER_BYTES + HIDDEN_LAYER_BYTES, top2.parameters());
+        assertEquals(FIRST_LAYER_BYTES, depth2.trainingPhases().get(0).memory().gradients());
+    }
+
+    @Test
+    void layerwiseFfKeepingEverythingGrowsByTheAddedLayersGradientsAndAdamMoments() {
+        Map<String, String> keepAll = Map.of("finishedLayerKeeps", "all");
+        MemoryBreakdown top2 = lastPhase(run("ff-base", 2, keepAll).memory());
+        MemoryBreakdown top8 = lastPhase(run("ff-base", 8, keepAll).memory());
+        assertEquals(6 * HIDDEN_LAYER_BYTES, top8.parameters() - top2.parameters());
+        assertEquals(6 * HIDDEN_LAYER_BYTES, top8.gradients() - top2.gradients());
+        assertEquals(2 * 6 * HIDDEN_LAYER_BYTES, top8.optimizerState() - top2.optimizerState());
+        assertEquals(top2.transientBytes(), top8.transientBytes());
+    }
+
+    @Test
+    void simultaneousFfTrainsEveryLayerSoEveryLayerHasGradientsAndMoments() {
+        MemoryBreakdown peak = trainingPeak("ff-base", 3, Map.of("schedule", "simultaneous"));
+        long parameters = FIRST_LAYER_BYTES + 2 * HIDDEN_LAYER_BYTES;
+        assertEquals(parameters, peak.parameters());
+        assertEquals(parameters, peak.gradients());
+        assertEquals(2 * parameters, peak.optimizerState());
+    }
+
+    @Test
+    void sgdHasNoOptimizerState() {
+        assertEquals(0, trainingPeak("ff-base", 2, Map.of("optimizer", "sgd")).optimizerState());
+    }
+
+    @Test
+    void backpropHoldsGradientsAndMomentsOfEveryLayerAndTheHead() {
+        MemoryBreakdown peak = trainingPeak("backprop", 2, Map.of());
+        long parameters = FIRST_LAYER_BYTES + HIDDEN_LAYER_BYTES + (WIDTH * 10 + 10) * FLOAT;
+        assertEquals(parameters, peak.parameters());
+        assertEquals(parameters, peak.gradients());
+        assertEquals(2 * parameters, peak.optimizerState());
+    }
+
+    @Test
+    void backpropTransientPeakGrowsWithDepth() {
+        long depth2 = trainingPeak("backprop", 2, Map.of()).transientBytes();
+        long depth8 = trainingPeak("backprop", 8, Map.of()).transientBytes();
+        assertTrue(depth8 > depth2, "backprop keeps every layer's activations: " + depth2 + " -> " + depth8);
+    }
+
+    @Test
+    void ffEvaluationNeedsNoMoreThanTraining() {
+        MemoryLedger ledger = run("ff-base", 4, Map.of()).memory();
+        assertTrue(ledger.evaluationPeak().totalBytes() <= ledger.trainingPeak().totalBytes(),
+                ledger.evaluationPeak() + " vs " + ledger.trainingPeak());
+        assertEquals(0, ledger.evaluationPeak().gradients(), "finished layers keep weights only");
+        assertTrue(ledger.processPeakRssBytes() > 0, "VmHWM is read from /proc");
+    }
+}
