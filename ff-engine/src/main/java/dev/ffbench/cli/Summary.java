@@ -6,19 +6,20 @@ import java.util.Locale;
 
 /** One human-readable line per result. */
 final class Summary {
-    private static final String FORMAT = "%-10s %-12s %5s %5s %6s %5s %9s %9s %10s %14s %14s";
+    private static final String FORMAT = "%-12s %-12s %-15s %5s %5s %6s %5s %9s %9s %10s %14s %14s";
 
     private Summary() {}
 
     static String header() {
-        return String.format(Locale.ROOT, FORMAT, "algorithm", "schedule", "depth", "width", "epochs", "batch",
+        return String.format(Locale.ROOT, FORMAT, "algorithm", "schedule", "goodness", "depth", "width", "epochs", "batch",
                 "train acc", "test acc", "samples/s", "train peak B", "eval peak B");
     }
 
     static String row(ExperimentResult result) {
         ExperimentSpec spec = result.spec();
         return String.format(Locale.ROOT, FORMAT, spec.algorithm(),
-                spec.algorithm().equals("backprop") ? "-" : spec.schedule(),
+                spec.algorithm().equals("ff-base") ? spec.schedule() : "-",
+                spec.algorithm().equals("backprop") ? "-" : spec.goodness(),
                 spec.depth(), spec.width(), spec.epochs(), spec.batchSize(),
                 String.format(Locale.ROOT, "%.2f %%", 100 * result.trainAccuracy()),
                 String.format(Locale.ROOT, "%.2f %%", 100 * result.testAccuracy()),

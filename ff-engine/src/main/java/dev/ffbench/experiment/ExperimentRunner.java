@@ -10,6 +10,7 @@ import dev.ffbench.memory.MemoryLedger;
 import dev.ffbench.memory.PhaseMemory;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.ProcessMemory;
+import dev.ffbench.recurrent.FfRecurrent;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Runs one experiment: spec in, result out. */
 public final class ExperimentRunner {
-    private static final Map<String, Algorithm> ALGORITHMS = Stream.of(new FfBase(), new Backprop())
+    private static final Map<String, Algorithm> ALGORITHMS = Stream.of(new FfBase(), new FfRecurrent(), new Backprop())
             .collect(Collectors.toUnmodifiableMap(Algorithm::name, Function.identity()));
 
     private ExperimentRunner() {}

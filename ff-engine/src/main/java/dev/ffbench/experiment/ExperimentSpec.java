@@ -7,9 +7,12 @@ import java.util.List;
 
 /**
  * Everything that defines one run. {@code batchSize} is images per step: FF trains on that many
- * positives plus as many negatives, backprop on that many images. {@code threshold} and
- * {@code learningRate} may be null: the goodness function's natural threshold and the algorithm's
- * default learning rate apply. {@code maxStepsPerEpoch} 0 means the whole training split.
+ * positives plus as many negatives, backprop on that many images. {@code threshold},
+ * {@code alpha} and {@code learningRate} may be null: the goodness function's own threshold and
+ * sharpness and the algorithm's default learning rate apply. {@code maxStepsPerEpoch} 0 means the
+ * whole training split. {@code iterations}, {@code damping} (the weight of the old state) and
+ * {@code scoreFrom..scoreTo} (the iterations whose goodness is summed at test time, 1-based) are
+ * FF Recurrent's.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentSpec(
@@ -19,6 +22,7 @@ public record ExperimentSpec(
         int width,
         String goodness,
         Double threshold,
+        Double alpha,
         int epochs,
         int batchSize,
         String optimizer,
@@ -30,9 +34,13 @@ public record ExperimentSpec(
         boolean normalize,
         long seed,
         int threads,
-        int maxStepsPerEpoch) {
+        int maxStepsPerEpoch,
+        int iterations,
+        double damping,
+        int scoreFrom,
+        int scoreTo) {
 
-    public static final List<String> ALGORITHMS = List.of("ff-base", "backprop");
+    public static final List<String> ALGORITHMS = List.of("ff-base", "ff-recurrent", "backprop");
     public static final List<String> OPTIMIZERS = List.of("adam", "sgd");
     public static final List<String> SCHEDULES = List.of("layerwise", "simultaneous");
     public static final List<String> LABEL_MODES = List.of("overlay", "append");
@@ -42,8 +50,8 @@ public record ExperimentSpec(
     /** The default experiment: what the README's run command trains. */
     public static ExperimentSpec defaults() {
         return new ExperimentSpec(
-                "ff-base", "mnist-sample", 2, 500, "sum-squares", null, 10, 256, "adam", null,
-                "layerwise", "overlay", "uniform", "weights", true, 1, 1, 0);
+                "ff-base", "mnist-sample", 2, 500, "sum-squares", null, null, 10, 256, "adam", null,
+                "layerwise", "overlay", "uniform", "weights", true, 1, 1, 0, 8, 0.3, 3, 5);
     }
 
     /** Every problem with this spec, each naming the field, the value and what is allowed. */
@@ -70,6 +78,17 @@ public record ExperimentSpec(
         }
         if (threshold != null && !Double.isFinite(threshold)) {
             problems.add("threshold is " + threshold + "; allowed: a finite number");
+        }
+        if (alpha != null && !(alpha > 0 && Double.isFinite(alpha))) {
+            problems.add("alpha is " + alpha + "; allowed: a finite number > 0");
+        }
+        atLeast(problems, "iterations", iterations, 1);
+        if (!(damping >= 0 && damping < 1)) {
+            problems.add("damping is " + damping + "; allowed: a number >= 0 and < 1 (the weight of the old state)");
+        }
+        if (scoreFrom < 1 || scoreTo < scoreFrom || scoreTo > iterations) {
+            problems.add("scoreFrom..scoreTo is " + scoreFrom + ".." + scoreTo
+                    + "; allowed: 1 <= scoreFrom <= scoreTo <= iterations (" + iterations + ")");
         }
         return problems;
     }

@@ -8,6 +8,7 @@ import dev.ffbench.experiment.Model;
 import dev.ffbench.experiment.TrainingDivergedException;
 import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.GoodnessFunctions;
+import dev.ffbench.goodness.LayerLoss;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.memory.PeakTracker;
 import dev.ffbench.memory.PersistentMemory;
@@ -36,9 +37,9 @@ final class FfBaseModel implements Model {
     private final PersistentMemory memory;
     private final List<FfLayer> layers = new ArrayList<>();
     private final GoodnessFunction goodness;
-    private final double threshold;
+    private final LayerLoss layerLoss;
     private final Optimizer optimizer;
-    private final LabelEmbedding labels;
+    private final LabelEmbedding labelEmbedding;
     private final SplittableRandom random;
     private final PeakTracker trainingPhases = new PeakTracker();
     private final PeakTracker evaluationPeak = new PeakTracker();
@@ -48,12 +49,13 @@ final class FfBaseModel implements Model {
         this.spec = spec;
         this.memory = memory;
         this.goodness = GoodnessFunctions.named(spec.goodness());
-        this.threshold = spec.threshold() != null ? spec.threshold() : goodness.naturalThreshold(spec.width());
+        this.layerLoss = goodness.loss(
+                spec.threshold() != null ? spec.threshold() : goodness.naturalThreshold(spec.width()), spec.alpha());
         this.optimizer = Optimizer.named(spec.optimizer(), spec.effectiveLearningRate());
-        this.labels = LabelEmbedding.named(spec.labelMode());
+        this.labelEmbedding = LabelEmbedding.named(spec.labelMode());
         this.random = new SplittableRandom(spec.seed());
         SplittableRandom init = random.split();
-        int inputs = labels.inputSize(inputPixels);
+        int inputs = labelEmbedding.inputSize(inputPixels);
         for (int l = 0; l < spec.depth(); l++) {
             layers.add(new FfLayer(memory, l == 0 ? inputs : spec.width(), spec.width(), init));
         }
@@ -112,20 +114,16 @@ final class FfBaseModel implements Model {
     private double[] trainStep(ImageSet train, int[] order, int start, int count, int from, int to,
             TransientMemory transientMemory) {
         double[] stepLosses = new double[to + 1];
-        int inputs = labels.inputSize(train.pixelsPerImage());
+        int inputs = labelEmbedding.inputSize(train.pixelsPerImage());
         try (MemoryWorkspace ignored = transientMemory.step()) {
             int[] negativeLabels = negativeLabels(train, order, start, count, to, transientMemory);
             float[] rows = new float[2 * count * inputs];
-            float[] signs = new float[2 * count];
             for (int i = 0; i < count; i++) {
                 int image = order[start + i];
-                labels.write(train, image, train.label(image), rows, i);
-                labels.write(train, image, negativeLabels[i], rows, count + i);
-                signs[i] = -1f;
-                signs[count + i] = 1f;
+                labelEmbedding.write(train, image, train.label(image), rows, i);
+                labelEmbedding.write(train, image, negativeLabels[i], rows, count + i);
             }
             INDArray input = PixelBatch.toArray(rows, 2 * count, inputs);
-            INDArray signColumn = PixelBatch.toArray(signs, 2 * count, 1);
             INDArray carry = null;
             for (int l = 0; l <= to; l++) {
                 INDArray layerInput = l == 0 ? input : carry;
@@ -135,7 +133,7 @@ final class FfBaseModel implements Model {
                 try (MemoryWorkspace scratch = transientMemory.scratch()) {
                     INDArray output;
                     if (l >= from) {
-                        FfLayer.StepResult result = layers.get(l).trainStep(layerInput, signColumn, threshold, goodness);
+                        FfLayer.StepResult result = layers.get(l).trainStep(layerInput, layerLoss, goodness);
                         stepLosses[l] = result.loss();
                         output = result.output();
                     } else {
@@ -159,8 +157,8 @@ final class FfBaseModel implements Model {
         for (int i = 0; i < count; i++) {
             int trueLabel = train.label(order[start + i]);
             negatives[i] = scores == null
-                    ? NegativeLabels.uniform(trueLabel, random)
-                    : NegativeLabels.fromScores(scores[i], trueLabel, random);
+                    ? Labels.uniformWrong(trueLabel, random)
+                    : Labels.wrongFromScores(scores[i], trueLabel, random);
         }
         return negatives;
     }
@@ -172,17 +170,17 @@ final class FfBaseModel implements Model {
     private float[][] scoreLabels(ImageSet images, int[] order, int start, int count, int topLayer,
             TransientMemory transientMemory) {
         int pixels = images.pixelsPerImage();
-        int inputs = labels.inputSize(pixels);
+        int inputs = labelEmbedding.inputSize(pixels);
         float[] rows = new float[count * inputs];
         for (int i = 0; i < count; i++) {
-            labels.write(images, order[start + i], 0, rows, i);
+            labelEmbedding.write(images, order[start + i], 0, rows, i);
         }
         INDArray input = PixelBatch.toArray(rows, count, inputs);
         INDArray scores = Nd4j.zeros(DataType.FLOAT, count, Dataset.CLASSES);
         INDArray carry = topLayer > 0 ? Nd4j.create(DataType.FLOAT, count, spec.width()) : null;
         int firstScored = topLayer > 0 ? 1 : 0;
         for (int label = 0; label < Dataset.CLASSES; label++) {
-            labels.relabel(input, pixels, label);
+            labelEmbedding.relabel(input, pixels, label);
             for (int l = 0; l <= topLayer; l++) {
                 try (MemoryWorkspace scratch = transientMemory.scratch()) {
                     INDArray output = layers.get(l).forward(l == 0 ? input : carry);
@@ -211,23 +209,13 @@ final class FfBaseModel implements Model {
                 try (MemoryWorkspace ignored = transientMemory.step()) {
                     float[][] scores = scoreLabels(images, order, start, count, layers.size() - 1, transientMemory);
                     for (int i = 0; i < count; i++) {
-                        predictions[start + i] = argMax(scores[i]);
+                        predictions[start + i] = Labels.argMax(scores[i]);
                     }
                 }
             }
             evaluationPeak.observe("evaluation", memory.snapshot(), transientMemory.peakBytes());
         }
         return predictions;
-    }
-
-    private static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ffbench.ff;
 
 import dev.ffbench.goodness.GoodnessFunction;
+import dev.ffbench.goodness.LayerLoss;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.LengthNorm;
@@ -49,10 +50,11 @@ final class FfLayer {
         biasUpdater = null;
     }
 
-    StepResult trainStep(INDArray input, INDArray signs, double threshold, GoodnessFunction goodness) {
+    /** One local step on positives (first half of the rows) and their negatives (second half). */
+    StepResult trainStep(INDArray input, LayerLoss layerLoss, GoodnessFunction goodness) {
         INDArray normalized = LengthNorm.forward(input).rows();
         INDArray output = Relu.forwardInPlace(dense.forward(normalized));
-        FfLoss.Value loss = FfLoss.of(goodness.value(output), signs, threshold);
+        LayerLoss.Value loss = layerLoss.of(goodness.value(output));
         INDArray gradZ = Relu.backward(output, goodness.gradient(output, loss.gradGoodness()));
         dense.parameterGradients(normalized, gradZ, gradients);
         weightUpdater.step(gradients.weights());

@@ -2,7 +2,10 @@ package dev.ffbench.goodness;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** A layer's goodness: one value per row of activations, its derivative, and its natural threshold. */
+/**
+ * A layer's goodness: one value per row of activations, its derivative, its natural threshold and
+ * the loss it is trained with. Higher goodness means "more likely positive" for every function.
+ */
 public interface GoodnessFunction {
 
     /** The name used in specs and POMs. */
@@ -16,4 +19,12 @@ public interface GoodnessFunction {
 
     /** The threshold theta used when none is configured, for a layer of {@code units} units. */
     double naturalThreshold(int units);
+
+    /**
+     * The layer loss trained with this goodness: Hinton's threshold loss unless the function needs
+     * another ({@code alpha} is the sharpness of a symmetric loss, null for its default).
+     */
+    default LayerLoss loss(double threshold, Double alpha) {
+        return new ThresholdLoss(threshold);
+    }
 }

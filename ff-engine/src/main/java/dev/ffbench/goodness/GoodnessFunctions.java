@@ -12,6 +12,8 @@ public final class GoodnessFunctions {
     static {
         REGISTRY.put(SumOfSquares.NAME, SumOfSquares::new);
         REGISTRY.put(MeanOfSquares.NAME, MeanOfSquares::new);
+        REGISTRY.put(NegativeSumOfSquares.NAME, NegativeSumOfSquares::new);
+        REGISTRY.put(Symba.NAME, Symba::new);
     }
 
     private GoodnessFunctions() {}

@@ -43,6 +43,12 @@ public final class DenseLayer {
         into.bias().assign(gradZ.sum(true, 0));
     }
 
+    /** Adds this batch's gradients of W and b to the buffers (FF Recurrent sums over iterations). */
+    public void accumulateParameterGradients(INDArray x, INDArray gradZ, Gradients into) {
+        Nd4j.gemm(x, gradZ, into.weights(), true, false, 1.0, 1.0);
+        into.bias().addi(gradZ.sum(true, 0));
+    }
+
     /** dL/dx = dL/dz W^T. */
     public INDArray inputGradient(INDArray gradZ) {
         return gradZ.mmul(weights.transpose());

@@ -11,9 +11,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeterminismTest {
 
     @ParameterizedTest
-    @CsvSource({"ff-base, layerwise", "ff-base, simultaneous", "backprop, layerwise"})
-    void sameSpecAndSeedGiveIdenticalAccuracyLossesAndLedger(String algorithm, String schedule) {
-        ExperimentSpec spec = Specs.small(algorithm, 3, Map.of("schedule", schedule, "epochs", "2", "maxStepsPerEpoch", "0"));
+    @CsvSource({
+        "ff-base, layerwise, uniform",
+        "ff-base, simultaneous, hard",
+        "ff-recurrent, layerwise, uniform",
+        "ff-recurrent, layerwise, hard",
+        "backprop, layerwise, uniform"
+    })
+    void sameSpecAndSeedGiveIdenticalAccuracyLossesAndLedger(String algorithm, String schedule, String negatives) {
+        ExperimentSpec spec = Specs.small(algorithm, 3,
+                Map.of("schedule", schedule, "negatives", negatives, "epochs", "2", "maxStepsPerEpoch", "0"));
         ExperimentResult first = ExperimentRunner.run(spec);
         ExperimentResult second = ExperimentRunner.run(spec);
         assertEquals(first.testAccuracy(), second.testAccuracy());
@@ -24,7 +31,7 @@ class DeterminismTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ff-base", "backprop"})
+    @CsvSource({"ff-base", "ff-recurrent", "backprop"})
     void anotherSeedChangesTheLossesButNotTheMemory(String algorithm) {
         ExperimentResult seed1 = ExperimentRunner.run(Specs.small(algorithm, 2, Map.of("seed", "1")));
         ExperimentResult seed2 = ExperimentRunner.run(Specs.small(algorithm, 2, Map.of("seed", "2")));

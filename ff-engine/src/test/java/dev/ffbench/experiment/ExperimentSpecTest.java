@@ -26,9 +26,9 @@ class ExperimentSpecTest {
                 "batchSize", "-3", "learningRate", "0"));
         InvalidSpecException error = assertThrows(InvalidSpecException.class, spec::validated);
         assertEquals(5, error.problems().size(), error.getMessage());
-        assertTrue(error.getMessage().contains("algorithm is 'ff-magic'; allowed: ff-base, backprop"), error.getMessage());
+        assertTrue(error.getMessage().contains("algorithm is 'ff-magic'; allowed: ff-base, ff-recurrent, backprop"), error.getMessage());
         assertTrue(error.getMessage().contains("depth is 0; allowed: an integer >= 1"), error.getMessage());
-        assertTrue(error.getMessage().contains("goodness is 'cubes'; allowed: sum-squares, mean-squares"), error.getMessage());
+        assertTrue(error.getMessage().contains("goodness is 'cubes'; allowed: sum-squares, mean-squares, neg-sum-squares, symba"), error.getMessage());
         assertTrue(error.getMessage().contains("batchSize is -3"), error.getMessage());
         assertTrue(error.getMessage().contains("learningRate is 0.0; allowed: a finite number > 0"), error.getMessage());
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Real training on the real digits of mnist-sample, within a CI budget: each algorithm must clearly
@@ -13,15 +15,34 @@ import org.junit.jupiter.api.Test;
 class LearningTest {
 
     private static ExperimentResult train(String algorithm, int epochs) {
-        return ExperimentRunner.run(Specs.with(Map.of(
+        return train(algorithm, epochs, Map.of());
+    }
+
+    private static ExperimentResult train(String algorithm, int epochs, Map<String, String> overrides) {
+        Map<String, String> spec = new java.util.HashMap<>(Map.of(
                 "algorithm", algorithm, "dataset", "mnist-sample", "depth", "2", "width", "200",
-                "epochs", Integer.toString(epochs), "batchSize", "128")));
+                "epochs", Integer.toString(epochs), "batchSize", "128"));
+        spec.putAll(overrides);
+        return ExperimentRunner.run(Specs.with(spec));
     }
 
     @Test
     void backpropLearnsTheDigits() {
         ExperimentResult result = train("backprop", 2);
         assertTrue(result.testAccuracy() > 0.85, "backprop test accuracy " + result.testAccuracy());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.ffbench.goodness.GoodnessFunctions#names")
+    void ffBaseLearnsTheDigitsWithEveryGoodnessFunction(String goodness) {
+        ExperimentResult result = train("ff-base", 2, Map.of("goodness", goodness));
+        assertTrue(result.testAccuracy() > 0.5, goodness + ": FF Base test accuracy " + result.testAccuracy());
+    }
+
+    @Test
+    void ffRecurrentLearnsTheDigits() {
+        ExperimentResult result = train("ff-recurrent", 2, Map.of("goodness", "symba", "width", "100"));
+        assertTrue(result.testAccuracy() > 0.5, "FF Recurrent test accuracy " + result.testAccuracy());
     }
 
     @Test

@@ -90,6 +90,25 @@ class MemoryLedgerTest {
     }
 
     @Test
+    void ffRecurrentTransientPeakDoesNotDependOnTheNumberOfIterations() {
+        MemoryLedger two = run("ff-recurrent", 2, Map.of("iterations", "2", "scoreFrom", "1", "scoreTo", "2")).memory();
+        MemoryLedger eight = run("ff-recurrent", 2, Map.of("iterations", "8")).memory();
+        assertTrue(transientPeak(two) > 0);
+        assertEquals(transientPeak(two), transientPeak(eight), "two time steps of states, whatever the iterations");
+        assertEquals(two.trainingPeak(), eight.trainingPeak());
+    }
+
+    @Test
+    void ffRecurrentLayersSeeBelowAndAboveAndAllOfThemTrain() {
+        MemoryBreakdown peak = trainingPeak("ff-recurrent", 3, Map.of());
+        // layer 1: image + layer 2 -> W; layer 2: layer 1 + layer 3 -> W; layer 3: layer 2 + label -> W
+        long parameters = ((PIXELS + WIDTH) * WIDTH + WIDTH + 2L * WIDTH * WIDTH + WIDTH + (WIDTH + 10) * WIDTH + WIDTH) * FLOAT;
+        assertEquals(parameters, peak.parameters());
+        assertEquals(parameters, peak.gradients());
+        assertEquals(2 * parameters, peak.optimizerState());
+    }
+
+    @Test
     void sgdHasNoOptimizerState() {
         assertEquals(0, trainingPeak("ff-base", 2, Map.of("optimizer", "sgd")).optimizerState());
     }

@@ -3,12 +3,27 @@ package dev.ffbench.ff;
 import dev.ffbench.dataset.Dataset;
 import java.util.SplittableRandom;
 
-/** Wrong labels for negative data: never the true one (the 2022 code's 10 % of true "negatives"). */
-final class NegativeLabels {
-    private NegativeLabels() {}
+/**
+ * Choosing labels: wrong labels for negative data (never the true one: the 2022 code's "negatives"
+ * carried the true label 10 % of the time) and the predicted label from per-label scores. Shared by
+ * both FF algorithms.
+ */
+public final class Labels {
+    private Labels() {}
+
+    /** The label with the highest score (the lowest label on a tie). */
+    public static int argMax(float[] scores) {
+        int best = 0;
+        for (int i = 1; i < scores.length; i++) {
+            if (scores[i] > scores[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
 
     /** Uniform over the 9 wrong labels. */
-    static int uniform(int trueLabel, SplittableRandom random) {
+    public static int uniformWrong(int trueLabel, SplittableRandom random) {
         int label = random.nextInt(Dataset.CLASSES - 1);
         return label >= trueLabel ? label + 1 : label;
     }
@@ -17,7 +32,7 @@ final class NegativeLabels {
      * Hard negatives: a wrong label drawn in proportion to the model's belief that it is right,
      * softmax over the goodness scores of the wrong labels (Hinton 2022, section 3.3).
      */
-    static int fromScores(float[] scores, int trueLabel, SplittableRandom random) {
+    public static int wrongFromScores(float[] scores, int trueLabel, SplittableRandom random) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < scores.length; c++) {
             if (c != trueLabel) {
@@ -37,6 +52,6 @@ final class NegativeLabels {
                 return c;
             }
         }
-        return uniform(trueLabel, random);
+        return uniformWrong(trueLabel, random);
     }
 }

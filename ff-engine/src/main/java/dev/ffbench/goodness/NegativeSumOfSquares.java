@@ -1,0 +1,31 @@
+package dev.ffbench.goodness;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The paper's inverted goodness: g = -sum_j h_j^2 with theta = -(number of units), so positive data
+ * should have low activity and negative data high activity.
+ */
+public final class NegativeSumOfSquares implements GoodnessFunction {
+    public static final String NAME = "neg-sum-squares";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public INDArray value(INDArray activations) {
+        return activations.mul(activations).sum(true, 1).negi();
+    }
+
+    @Override
+    public INDArray gradient(INDArray activations, INDArray gradGoodness) {
+        return activations.mulColumnVector(gradGoodness).muli(-2.0);
+    }
+
+    @Override
+    public double naturalThreshold(int units) {
+        return -units;
+    }
+}

@@ -1,0 +1,222 @@
+package dev.ffbench.recurrent;
+
+import dev.ffbench.dataset.Dataset;
+import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.experiment.EpochLoss;
+import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.Model;
+import dev.ffbench.experiment.TrainingDivergedException;
+import dev.ffbench.ff.Labels;
+import dev.ffbench.goodness.GoodnessFunction;
+import dev.ffbench.goodness.GoodnessFunctions;
+import dev.ffbench.goodness.LayerLoss;
+import dev.ffbench.memory.MemoryBreakdown;
+import dev.ffbench.memory.PeakTracker;
+import dev.ffbench.memory.PersistentMemory;
+import dev.ffbench.memory.PhaseMemory;
+import dev.ffbench.memory.TransientMemory;
+import dev.ffbench.nn.Optimizer;
+import dev.ffbench.nn.PixelBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * FF Recurrent. A training step: the batch's images (positives and their negatives share them) at
+ * the bottom, true or wrong labels clamped at the top, one bottom-up pass, then {@code iterations}
+ * synchronous damped updates in which every layer takes the local loss; each layer's gradients are
+ * summed over the iterations and applied once per batch. Every layer trains for the whole run, so
+ * all of them hold gradients and optimizer state.
+ */
+final class FfRecurrentModel implements Model {
+    private final ExperimentSpec spec;
+    private final PersistentMemory memory;
+    private final List<RecurrentLayer> layers = new ArrayList<>();
+    private final GoodnessFunction goodness;
+    private final LayerLoss layerLoss;
+    private final SplittableRandom random;
+    private final PeakTracker trainingPhases = new PeakTracker();
+    private final PeakTracker evaluationPeak = new PeakTracker();
+    private long trainingSamples;
+
+    FfRecurrentModel(ExperimentSpec spec, int inputPixels, PersistentMemory memory) {
+        this.spec = spec;
+        this.memory = memory;
+        this.goodness = GoodnessFunctions.named(spec.goodness());
+        this.layerLoss = goodness.loss(
+                spec.threshold() != null ? spec.threshold() : goodness.naturalThreshold(spec.width()), spec.alpha());
+        this.random = new SplittableRandom(spec.seed());
+        SplittableRandom init = random.split();
+        Optimizer optimizer = Optimizer.named(spec.optimizer(), spec.effectiveLearningRate());
+        for (int l = 0; l < spec.depth(); l++) {
+            int below = l == 0 ? inputPixels : spec.width();
+            int above = l == spec.depth() - 1 ? Dataset.CLASSES : spec.width();
+            layers.add(new RecurrentLayer(memory, below, above, spec.width(), optimizer, init));
+        }
+    }
+
+    @Override
+    public List<EpochLoss> train(ImageSet train) {
+        List<EpochLoss> losses = new ArrayList<>();
+        try (TransientMemory transientMemory = new TransientMemory("recurrent-train")) {
+            for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+                int[] order = PixelBatch.shuffled(train.count(), random);
+                int steps = PixelBatch.stepsPerEpoch(train.count(), spec.batchSize(), spec.maxStepsPerEpoch());
+                double[] lossSums = new double[layers.size()];
+                for (int step = 0; step < steps; step++) {
+                    int start = step * spec.batchSize();
+                    int count = Math.min(spec.batchSize(), train.count() - start);
+                    double[] stepLosses = trainStep(train, order, start, count, transientMemory);
+                    for (int l = 0; l < layers.size(); l++) {
+                        lossSums[l] += stepLosses[l];
+                    }
+                    trainingSamples += count;
+                }
+                for (int l = 0; l < layers.size(); l++) {
+                    double loss = lossSums[l] / steps;
+                    if (!Double.isFinite(loss)) {
+                        throw new TrainingDivergedException("FF Recurrent layer " + (l + 1) + " loss is " + loss
+                                + " in epoch " + epoch + "; lower the learning rate (" + spec.effectiveLearningRate() + ")");
+                    }
+                    losses.add(new EpochLoss(epoch, l + 1, loss));
+                }
+            }
+            trainingPhases.observe("all layers", memory.snapshot(), transientMemory.peakBytes());
+        }
+        return losses;
+    }
+
+    /** One batch; returns each layer's loss averaged over the iterations. */
+    private double[] trainStep(ImageSet train, int[] order, int start, int count, TransientMemory transientMemory) {
+        double[] stepLosses = new double[layers.size()];
+        try (MemoryWorkspace ignored = transientMemory.step()) {
+            int[] negativeLabels = negativeLabels(train, order, start, count, transientMemory);
+            int pixels = train.pixelsPerImage();
+            float[] images = new float[2 * count * pixels];
+            float[] labels = new float[2 * count * Dataset.CLASSES];
+            for (int i = 0; i < count; i++) {
+                int image = order[start + i];
+                PixelBatch.write(train, image, images, i * pixels);
+                PixelBatch.write(train, image, images, (count + i) * pixels);
+                labels[i * Dataset.CLASSES + train.label(image)] = 1f;
+                labels[(count + i) * Dataset.CLASSES + negativeLabels[i]] = 1f;
+            }
+            States states = new States(PixelBatch.toArray(images, 2 * count, pixels),
+                    PixelBatch.toArray(labels, 2 * count, Dataset.CLASSES), layers.size(), spec.width());
+            initialize(states, transientMemory);
+            for (int t = 1; t <= spec.iterations(); t++) {
+                for (int l = 0; l < layers.size(); l++) {
+                    try (MemoryWorkspace scratch = transientMemory.scratch()) {
+                        RecurrentLayer.Step result = layers.get(l).trainIteration(states.below(l), states.above(l),
+                                states.previous(l), spec.damping(), layerLoss, goodness, t == 1);
+                        stepLosses[l] += result.loss() / spec.iterations();
+                        states.setNext(l, result.state());
+                    }
+                }
+                states.swap();
+            }
+            layers.forEach(RecurrentLayer::step);
+        }
+        return stepLosses;
+    }
+
+    /** Time zero: one bottom-up pass from zero states, nothing above any layer. */
+    private void initialize(States states, TransientMemory transientMemory) {
+        states.reset();
+        for (int l = 0; l < layers.size(); l++) {
+            try (MemoryWorkspace scratch = transientMemory.scratch()) {
+                INDArray below = l == 0 ? states.below(0) : states.next(l - 1);
+                INDArray above = l == layers.size() - 1 ? states.noLabel() : states.previous(l + 1);
+                states.setNext(l, layers.get(l).compute(below, above));
+            }
+        }
+        states.swap();
+    }
+
+    private int[] negativeLabels(ImageSet train, int[] order, int start, int count, TransientMemory transientMemory) {
+        float[][] scores = spec.negatives().equals("hard") ? scoreLabels(train, order, start, count, transientMemory) : null;
+        int[] negatives = new int[count];
+        for (int i = 0; i < count; i++) {
+            int trueLabel = train.label(order[start + i]);
+            negatives[i] = scores == null
+                    ? Labels.uniformWrong(trueLabel, random)
+                    : Labels.wrongFromScores(scores[i], trueLabel, random);
+        }
+        return negatives;
+    }
+
+    /**
+     * For each image and each of the 10 labels clamped at the top: the goodness of every hidden layer
+     * summed over iterations scoreFrom..scoreTo.
+     */
+    private float[][] scoreLabels(ImageSet images, int[] order, int start, int count, TransientMemory transientMemory) {
+        int pixels = images.pixelsPerImage();
+        float[] rows = new float[count * pixels];
+        for (int i = 0; i < count; i++) {
+            PixelBatch.write(images, order[start + i], rows, i * pixels);
+        }
+        States states = new States(PixelBatch.toArray(rows, count, pixels),
+                Nd4j.zeros(DataType.FLOAT, count, Dataset.CLASSES), layers.size(), spec.width());
+        INDArray scores = Nd4j.zeros(DataType.FLOAT, count, Dataset.CLASSES);
+        for (int label = 0; label < Dataset.CLASSES; label++) {
+            states.labels().assign(0);
+            states.labels().getColumn(label, true).assign(1);
+            initialize(states, transientMemory);
+            for (int t = 1; t <= spec.scoreTo(); t++) {
+                for (int l = 0; l < layers.size(); l++) {
+                    try (MemoryWorkspace scratch = transientMemory.scratch()) {
+                        INDArray computed = layers.get(l).compute(states.below(l), states.above(l));
+                        INDArray state = RecurrentLayer.damp(states.previous(l), computed, spec.damping());
+                        if (t >= spec.scoreFrom()) {
+                            scores.getColumn(label, true).addi(goodness.value(state));
+                        }
+                        states.setNext(l, state);
+                    }
+                }
+                states.swap();
+            }
+        }
+        return scores.toFloatMatrix();
+    }
+
+    @Override
+    public int[] predict(ImageSet images) {
+        int[] predictions = new int[images.count()];
+        int[] order = new int[images.count()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        try (TransientMemory transientMemory = new TransientMemory("recurrent-eval")) {
+            for (int start = 0; start < images.count(); start += spec.batchSize()) {
+                int count = Math.min(spec.batchSize(), images.count() - start);
+                try (MemoryWorkspace ignored = transientMemory.step()) {
+                    float[][] scores = scoreLabels(images, order, start, count, transientMemory);
+                    for (int i = 0; i < count; i++) {
+                        predictions[start + i] = Labels.argMax(scores[i]);
+                    }
+                }
+            }
+            evaluationPeak.observe("evaluation", memory.snapshot(), transientMemory.peakBytes());
+        }
+        return predictions;
+    }
+
+    @Override
+    public long trainingSamples() {
+        return trainingSamples;
+    }
+
+    @Override
+    public List<PhaseMemory> trainingPhases() {
+        return trainingPhases.phases();
+    }
+
+    @Override
+    public MemoryBreakdown evaluationPeak() {
+        return evaluationPeak.peak();
+    }
+}
