@@ -33,8 +33,14 @@ public final class DenseLayer {
         return values;
     }
 
+    /**
+     * x W + b. Calls BLAS gemm into a fresh c-order array: INDArray.mmul took twice as long for the
+     * same product here (it goes through the generic matmul op).
+     */
     public INDArray forward(INDArray x) {
-        return x.mmul(weights).addiRowVector(bias);
+        INDArray z = Nd4j.createUninitialized(x.dataType(), x.rows(), outputs);
+        Nd4j.gemm(x, weights, z, false, false, 1.0, 0.0);
+        return z.addiRowVector(bias);
     }
 
     /** Gradients of W and b for the batch, written into the given persistent buffers. */
@@ -51,7 +57,9 @@ public final class DenseLayer {
 
     /** dL/dx = dL/dz W^T. */
     public INDArray inputGradient(INDArray gradZ) {
-        return gradZ.mmul(weights.transpose());
+        INDArray gradX = Nd4j.createUninitialized(gradZ.dataType(), gradZ.rows(), inputs);
+        Nd4j.gemm(gradZ, weights, gradX, false, true, 1.0, 0.0);
+        return gradX;
     }
 
     public Gradients allocateGradients(PersistentMemory memory) {
