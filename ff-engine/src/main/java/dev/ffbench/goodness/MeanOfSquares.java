@@ -13,7 +13,8 @@ public final class MeanOfSquares implements GoodnessFunction {
 
     @Override
     public INDArray value(INDArray activations) {
-        return activations.mul(activations).mean(true, 1);
+        INDArray norms = activations.norm2(true, 1);
+        return norms.muli(norms).divi(activations.columns());
     }
 
     @Override

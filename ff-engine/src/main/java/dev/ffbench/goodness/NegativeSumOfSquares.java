@@ -16,7 +16,8 @@ public final class NegativeSumOfSquares implements GoodnessFunction {
 
     @Override
     public INDArray value(INDArray activations) {
-        return activations.mul(activations).sum(true, 1).negi();
+        INDArray norms = activations.norm2(true, 1);
+        return norms.muli(norms).negi();
     }
 
     @Override

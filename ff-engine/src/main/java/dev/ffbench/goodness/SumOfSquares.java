@@ -13,7 +13,9 @@ public final class SumOfSquares implements GoodnessFunction {
 
     @Override
     public INDArray value(INDArray activations) {
-        return activations.mul(activations).sum(true, 1);
+        // the squared row norms: one reduction, no temporary the size of the activations
+        INDArray norms = activations.norm2(true, 1);
+        return norms.muli(norms);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.ffbench.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Row-wise length normalization to a fixed length sqrt(n) for rows of n values (unit root mean
@@ -9,8 +8,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * length of its input. The length sqrt(n) rather than 1 is what Hinton's reference code uses: it
  * keeps a fresh layer's sum-of-squares goodness near its threshold (the number of units), and on
  * mnist-sample it took FF Base from 2 % to 90 % test accuracy in 10 epochs. n = x / s with
- * s = sqrt((sum(x^2) + EPSILON) / n); the epsilon sits inside the root so that the backward pass
- * is the exact derivative.
+ * s = ||x|| / sqrt(n) + EPSILON: one norm reduction and no temporary the size of x; the epsilon
+ * keeps an all-zero row (every ReLU off) at zero instead of NaN and shifts the derivative by a
+ * relative 1e-8, below float precision.
  */
 public final class LengthNorm {
     public static final double EPSILON = 1e-8;
@@ -21,7 +21,7 @@ public final class LengthNorm {
     public record Normalized(INDArray rows, INDArray scales) {}
 
     public static Normalized forward(INDArray x) {
-        INDArray scales = Transforms.sqrt(x.mul(x).sum(true, 1).addi(EPSILON).divi(x.columns()), false);
+        INDArray scales = x.norm2(true, 1).divi(Math.sqrt(x.columns())).addi(EPSILON);
         return new Normalized(x.divColumnVector(scales), scales);
     }
 
