@@ -28,13 +28,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * An MLP of {@code depth} hidden layers (optional length normalization, linear, ReLU) and a linear
  * softmax head. A training step keeps every layer's normalized input and output in the step
  * workspace until the backward pass, which is why its transient memory grows with depth. All
- * layers hold gradients and optimizer state for the whole run.
+ * layers hold gradients and optimizer state while training; evaluation keeps the weights only.
  */
 final class BackpropModel implements Model {
     private final ExperimentSpec spec;
     private final PersistentMemory memory;
     private final List<DenseLayer> layers = new ArrayList<>();
     private final SplittableRandom random;
+    private final List<DenseLayer.Gradients> gradients = new ArrayList<>();
+    private final List<Optimizer.Updater> updaters = new ArrayList<>();
     private final PeakTracker trainingPhases = new PeakTracker();
     private final PeakTracker evaluationPeak = new PeakTracker();
     private long trainingSamples;
@@ -53,16 +55,27 @@ final class BackpropModel implements Model {
     /** What the backward pass needs of one hidden layer. */
     private record Activation(LengthNorm.Normalized normalized, INDArray input, INDArray output) {}
 
-    @Override
-    public List<EpochLoss> train(ImageSet train) {
+    /** Allocates every layer's gradients and optimizer state, which live until training ends. */
+    void startTraining() {
         Optimizer optimizer = Optimizer.named(spec.optimizer(), spec.effectiveLearningRate());
-        List<DenseLayer.Gradients> gradients = new ArrayList<>();
-        List<Optimizer.Updater> updaters = new ArrayList<>();
         for (DenseLayer layer : layers) {
             gradients.add(layer.allocateGradients(memory));
             updaters.add(optimizer.attach(layer.weights(), memory));
             updaters.add(optimizer.attach(layer.bias(), memory));
         }
+    }
+
+    /** Frees gradients and optimizer state: evaluation needs the weights only. */
+    void finishTraining() {
+        gradients.forEach(g -> g.release(memory));
+        updaters.forEach(u -> u.release(memory));
+        gradients.clear();
+        updaters.clear();
+    }
+
+    @Override
+    public List<EpochLoss> train(ImageSet train) {
+        startTraining();
         List<EpochLoss> losses = new ArrayList<>();
         try (TransientMemory transientMemory = new TransientMemory("backprop-train")) {
             for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
@@ -73,8 +86,7 @@ final class BackpropModel implements Model {
                     int start = step * spec.batchSize();
                     int count = Math.min(spec.batchSize(), train.count() - start);
                     try (MemoryWorkspace ignored = transientMemory.step()) {
-                        lossSum += trainStep(batch(train, order, start, count), oneHot(train, order, start, count),
-                                gradients, updaters);
+                        lossSum += trainStep(batch(train, order, start, count), oneHot(train, order, start, count));
                     }
                     trainingSamples += count;
                 }
@@ -87,11 +99,12 @@ final class BackpropModel implements Model {
             }
             trainingPhases.observe("all layers", memory.snapshot(), transientMemory.peakBytes());
         }
+        finishTraining();
         return losses;
     }
 
-    private double trainStep(INDArray input, INDArray oneHot, List<DenseLayer.Gradients> gradients,
-            List<Optimizer.Updater> updaters) {
+    /** One step on a batch (inside a step workspace); returns its cross-entropy. */
+    double trainStep(INDArray input, INDArray oneHot) {
         int hidden = layers.size() - 1;
         List<Activation> activations = new ArrayList<>(hidden);
         INDArray x = input;

@@ -30,7 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the bottom, true or wrong labels clamped at the top, one bottom-up pass, then {@code iterations}
  * synchronous damped updates in which every layer takes the local loss; each layer's gradients are
  * summed over the iterations and applied once per batch. Every layer trains for the whole run, so
- * all of them hold gradients and optimizer state.
+ * all of them hold gradients and optimizer state until training ends.
  */
 final class FfRecurrentModel implements Model {
     private final ExperimentSpec spec;
@@ -51,16 +51,17 @@ final class FfRecurrentModel implements Model {
                 spec.threshold() != null ? spec.threshold() : goodness.naturalThreshold(spec.width()), spec.alpha());
         this.random = new SplittableRandom(spec.seed());
         SplittableRandom init = random.split();
-        Optimizer optimizer = Optimizer.named(spec.optimizer(), spec.effectiveLearningRate());
         for (int l = 0; l < spec.depth(); l++) {
             int below = l == 0 ? inputPixels : spec.width();
             int above = l == spec.depth() - 1 ? Dataset.CLASSES : spec.width();
-            layers.add(new RecurrentLayer(memory, below, above, spec.width(), optimizer, init));
+            layers.add(new RecurrentLayer(memory, below, above, spec.width(), init));
         }
     }
 
     @Override
     public List<EpochLoss> train(ImageSet train) {
+        Optimizer optimizer = Optimizer.named(spec.optimizer(), spec.effectiveLearningRate());
+        layers.forEach(layer -> layer.startTraining(memory, optimizer));
         List<EpochLoss> losses = new ArrayList<>();
         try (TransientMemory transientMemory = new TransientMemory("recurrent-train")) {
             for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
@@ -87,6 +88,7 @@ final class FfRecurrentModel implements Model {
             }
             trainingPhases.observe("all layers", memory.snapshot(), transientMemory.peakBytes());
         }
+        layers.forEach(layer -> layer.finishTraining(memory));
         return losses;
     }
 

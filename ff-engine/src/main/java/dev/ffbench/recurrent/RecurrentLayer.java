@@ -18,15 +18,29 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class RecurrentLayer {
     private final DenseLayer dense;
-    private final DenseLayer.Gradients gradients;
-    private final Optimizer.Updater weightUpdater;
-    private final Optimizer.Updater biasUpdater;
+    private DenseLayer.Gradients gradients;
+    private Optimizer.Updater weightUpdater;
+    private Optimizer.Updater biasUpdater;
 
-    RecurrentLayer(PersistentMemory memory, int below, int above, int width, Optimizer optimizer, SplittableRandom random) {
+    RecurrentLayer(PersistentMemory memory, int below, int above, int width, SplittableRandom random) {
         this.dense = new DenseLayer(memory, below + above, width, random);
-        this.gradients = dense.allocateGradients(memory);
-        this.weightUpdater = optimizer.attach(dense.weights(), memory);
-        this.biasUpdater = optimizer.attach(dense.bias(), memory);
+    }
+
+    /** Gradients and optimizer state, held while the net trains. */
+    void startTraining(PersistentMemory memory, Optimizer optimizer) {
+        gradients = dense.allocateGradients(memory);
+        weightUpdater = optimizer.attach(dense.weights(), memory);
+        biasUpdater = optimizer.attach(dense.bias(), memory);
+    }
+
+    /** Evaluation needs the weights only. */
+    void finishTraining(PersistentMemory memory) {
+        gradients.release(memory);
+        weightUpdater.release(memory);
+        biasUpdater.release(memory);
+        gradients = null;
+        weightUpdater = null;
+        biasUpdater = null;
     }
 
     private static INDArray input(INDArray below, INDArray above) {

@@ -122,6 +122,15 @@ class MemoryLedgerTest {
         assertEquals(2 * parameters, peak.optimizerState());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ff-base", "ff-recurrent", "backprop"})
+    void evaluationHoldsWeightsOnly(String algorithm) {
+        MemoryLedger ledger = run(algorithm, 2, Map.of()).memory();
+        assertEquals(ledger.trainingPeak().parameters(), ledger.evaluationPeak().parameters());
+        assertEquals(0, ledger.evaluationPeak().gradients());
+        assertEquals(0, ledger.evaluationPeak().optimizerState());
+    }
+
     @Test
     void backpropTransientPeakGrowsWithDepth() {
         long depth2 = trainingPeak("backprop", 2, Map.of()).transientBytes();

@@ -29,7 +29,8 @@ class RecurrentLayerGradientTest {
     @Test
     void oneIterationsWeightAndBiasGradientsMatchFiniteDifferences() {
         PersistentMemory memory = new PersistentMemory();
-        RecurrentLayer layer = new RecurrentLayer(memory, 5, 3, 4, new Adam(0.01), new SplittableRandom(3));
+        RecurrentLayer layer = new RecurrentLayer(memory, 5, 3, 4, new SplittableRandom(3));
+        layer.startTraining(memory, new Adam(0.01));
         INDArray below = FiniteDifferences.randomDouble(31, 6, 5).castTo(DataType.FLOAT);
         INDArray above = FiniteDifferences.randomDouble(32, 6, 3).castTo(DataType.FLOAT);
         INDArray previous = FiniteDifferences.randomDouble(33, 6, 4).addi(1).castTo(DataType.FLOAT);
@@ -46,7 +47,8 @@ class RecurrentLayerGradientTest {
     @Test
     void laterIterationsAddToTheGradientInsteadOfReplacingIt() {
         PersistentMemory memory = new PersistentMemory();
-        RecurrentLayer layer = new RecurrentLayer(memory, 5, 3, 4, new Adam(0.01), new SplittableRandom(4));
+        RecurrentLayer layer = new RecurrentLayer(memory, 5, 3, 4, new SplittableRandom(4));
+        layer.startTraining(memory, new Adam(0.01));
         INDArray below = FiniteDifferences.randomDouble(41, 6, 5).castTo(DataType.FLOAT);
         INDArray above = FiniteDifferences.randomDouble(42, 6, 3).castTo(DataType.FLOAT);
         INDArray previous = FiniteDifferences.randomDouble(43, 6, 4).addi(1).castTo(DataType.FLOAT);
