@@ -1,0 +1,57 @@
+package dev.ffbench.ff;
+
+import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.dataset.Synthetic;
+import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.Json;
+import dev.ffbench.memory.PersistentMemory;
+import dev.ffbench.nn.BenchmarkSetup;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** FF Base evaluation of 512 images (10 label passes each) through 784-W-W. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=8g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class FfEvaluationBenchmark {
+    @Param({"500", "2000"})
+    int width;
+
+    private PersistentMemory memory;
+    private FfBaseModel model;
+    private ImageSet images;
+
+    @Setup
+    public void setUp() {
+        BenchmarkSetup.singleThreadedFloat();
+        ExperimentSpec spec = Json.readSpec("", Map.of("width", Integer.toString(width), "batchSize", "256"));
+        memory = new PersistentMemory();
+        model = new FfBaseModel(spec, 28 * 28, memory);
+        images = new Synthetic(1, 512, 1).load().train();
+    }
+
+    @Benchmark
+    public int[] evaluate512Images() {
+        return model.predict(images);
+    }
+
+    @TearDown
+    public void tearDown() {
+        memory.releaseAll();
+    }
+}
