@@ -114,30 +114,31 @@ final class FfBaseModel implements Model {
     private double[] trainStep(ImageSet train, int[] order, int start, int count, int from, int to,
             TransientMemory transientMemory) {
         double[] stepLosses = new double[to + 1];
-        int inputs = labelEmbedding.inputSize(train.pixelsPerImage());
         try (MemoryWorkspace ignored = transientMemory.step()) {
             int[] negativeLabels = negativeLabels(train, order, start, count, to, transientMemory);
-            float[] rows = new float[2 * count * inputs];
+            float[] labels = new float[2 * count * Dataset.CLASSES];
             for (int i = 0; i < count; i++) {
-                int image = order[start + i];
-                labelEmbedding.write(train, image, train.label(image), rows, i);
-                labelEmbedding.write(train, image, negativeLabels[i], rows, count + i);
+                labels[i * Dataset.CLASSES + train.label(order[start + i])] = 1f;
+                labels[(count + i) * Dataset.CLASSES + negativeLabels[i]] = 1f;
             }
-            INDArray input = PixelBatch.toArray(rows, 2 * count, inputs);
+            LabelledBatch batch = labelledBatch(train, order, start, count);
+            INDArray oneHot = PixelBatch.toArray(labels, 2 * count, Dataset.CLASSES);
             INDArray carry = null;
             for (int l = 0; l <= to; l++) {
-                INDArray layerInput = l == 0 ? input : carry;
                 if (l < to && carry == null) {
                     carry = Nd4j.create(DataType.FLOAT, 2L * count, spec.width());
                 }
                 try (MemoryWorkspace scratch = transientMemory.scratch()) {
+                    FfLayer layer = layers.get(l);
                     INDArray output;
                     if (l >= from) {
-                        FfLayer.StepResult result = layers.get(l).trainStep(layerInput, layerLoss, goodness);
+                        FfLayer.StepResult result = l == 0
+                                ? layer.trainStepLabelled(batch, oneHot, layerLoss, goodness)
+                                : layer.trainStep(carry, layerLoss, goodness);
                         stepLosses[l] = result.loss();
                         output = result.output();
                     } else {
-                        output = layers.get(l).forward(layerInput);
+                        output = l == 0 ? layer.forwardLabelled(batch, layer.imageProduct(batch), oneHot) : layer.forward(carry);
                     }
                     if (l < to) {
                         carry.assign(output);
@@ -146,6 +147,17 @@ final class FfBaseModel implements Model {
             }
         }
         return stepLosses;
+    }
+
+    /** Images {@code order[start..start+count)} with their label columns zero, in the current workspace. */
+    private LabelledBatch labelledBatch(ImageSet images, int[] order, int start, int count) {
+        int pixels = images.pixelsPerImage();
+        int inputs = labelEmbedding.inputSize(pixels);
+        float[] rows = new float[count * inputs];
+        for (int i = 0; i < count; i++) {
+            labelEmbedding.writeImage(images, order[start + i], rows, i);
+        }
+        return LabelledBatch.of(PixelBatch.toArray(rows, count, inputs), labelEmbedding.labelOffset(pixels));
     }
 
     private int[] negativeLabels(ImageSet train, int[] order, int start, int count, int topLayer,
@@ -169,21 +181,21 @@ final class FfBaseModel implements Model {
      */
     private float[][] scoreLabels(ImageSet images, int[] order, int start, int count, int topLayer,
             TransientMemory transientMemory) {
-        int pixels = images.pixelsPerImage();
-        int inputs = labelEmbedding.inputSize(pixels);
-        float[] rows = new float[count * inputs];
-        for (int i = 0; i < count; i++) {
-            labelEmbedding.write(images, order[start + i], 0, rows, i);
-        }
-        INDArray input = PixelBatch.toArray(rows, count, inputs);
+        LabelledBatch batch = labelledBatch(images, order, start, count);
+        FfLayer first = layers.get(0);
+        INDArray imageProduct = first.imageProduct(batch);
+        INDArray oneHot = Nd4j.create(DataType.FLOAT, count, Dataset.CLASSES);
         INDArray scores = Nd4j.zeros(DataType.FLOAT, count, Dataset.CLASSES);
         INDArray carry = topLayer > 0 ? Nd4j.create(DataType.FLOAT, count, spec.width()) : null;
         int firstScored = topLayer > 0 ? 1 : 0;
         for (int label = 0; label < Dataset.CLASSES; label++) {
-            labelEmbedding.relabel(input, pixels, label);
+            oneHot.assign(0f);
+            oneHot.getColumn(label, true).assign(1f);
             for (int l = 0; l <= topLayer; l++) {
                 try (MemoryWorkspace scratch = transientMemory.scratch()) {
-                    INDArray output = layers.get(l).forward(l == 0 ? input : carry);
+                    INDArray output = l == 0
+                            ? first.forwardLabelled(batch, imageProduct, oneHot)
+                            : layers.get(l).forward(carry);
                     if (l >= firstScored) {
                         scores.getColumn(label, true).addi(goodness.value(output));
                     }

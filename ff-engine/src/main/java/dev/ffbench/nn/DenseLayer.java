@@ -38,9 +38,14 @@ public final class DenseLayer {
      * same product here (it goes through the generic matmul op).
      */
     public INDArray forward(INDArray x) {
+        return product(x).addiRowVector(bias);
+    }
+
+    /** x W, without the bias. */
+    public INDArray product(INDArray x) {
         INDArray z = Nd4j.createUninitialized(x.dataType(), x.rows(), outputs);
         Nd4j.gemm(x, weights, z, false, false, 1.0, 0.0);
-        return z.addiRowVector(bias);
+        return z;
     }
 
     /** Gradients of W and b for the batch, written into the given persistent buffers. */
