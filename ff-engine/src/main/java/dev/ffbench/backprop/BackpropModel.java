@@ -121,7 +121,7 @@ final class BackpropModel implements Model {
         INDArray gradOutput = head.inputGradient(loss.gradLogits());
         for (int l = hidden - 1; l >= 0; l--) {
             Activation a = activations.get(l);
-            INDArray gradZ = Relu.backward(a.output(), gradOutput);
+            INDArray gradZ = Relu.backwardInPlace(a.output(), gradOutput);
             layers.get(l).parameterGradients(a.input(), gradZ, gradients.get(l));
             if (l > 0) {
                 INDArray gradInput = layers.get(l).inputGradient(gradZ);

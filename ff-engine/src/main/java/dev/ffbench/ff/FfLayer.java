@@ -86,7 +86,7 @@ final class FfLayer {
         long images = batch.rows();
         INDArray output = forwardLabelled(batch, imageProduct(batch), oneHot);
         LayerLoss.Value loss = layerLoss.of(goodness.value(output));
-        INDArray gradZ = Relu.backward(output, goodness.gradient(output, loss.gradGoodness()));
+        INDArray gradZ = Relu.backwardInPlace(output, goodness.gradient(output, loss.gradGoodness()));
         INDArray paired = gradZ.get(rows(0, images)).add(gradZ.get(rows(images, 2 * images)));
         INDArray normalizedImages = batch.images().divColumnVector(batch.scales());
         Nd4j.gemm(normalizedImages, paired, gradients.weights(), true, false, 1.0, 0.0);
@@ -114,7 +114,7 @@ final class FfLayer {
         INDArray normalized = LengthNorm.forward(input).rows();
         INDArray output = Relu.forwardInPlace(dense.forward(normalized));
         LayerLoss.Value loss = layerLoss.of(goodness.value(output));
-        INDArray gradZ = Relu.backward(output, goodness.gradient(output, loss.gradGoodness()));
+        INDArray gradZ = Relu.backwardInPlace(output, goodness.gradient(output, loss.gradGoodness()));
         dense.parameterGradients(normalized, gradZ, gradients);
         weightUpdater.step(gradients.weights());
         biasUpdater.step(gradients.bias());

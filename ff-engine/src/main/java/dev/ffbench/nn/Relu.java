@@ -14,10 +14,13 @@ public final class Relu {
         return Transforms.relu(z, false);
     }
 
-    /** dL/dz = dL/dh where h > 0, else 0 (h > 0 exactly where z > 0). */
-    public static INDArray backward(INDArray output, INDArray gradOutput) {
-        INDArray gradInput = gradOutput.ulike();
-        Nd4j.exec(new ThresholdReluBp(output, gradOutput, gradInput, 0.0));
-        return gradInput;
+    /**
+     * dL/dz = dL/dh where h > 0, else 0 (h > 0 exactly where z > 0), written over {@code gradOutput}:
+     * every caller's dL/dh is a temporary of its own, and one array less is one layer's working set
+     * less.
+     */
+    public static INDArray backwardInPlace(INDArray output, INDArray gradOutput) {
+        Nd4j.exec(new ThresholdReluBp(output, gradOutput, gradOutput, 0.0));
+        return gradOutput;
     }
 }

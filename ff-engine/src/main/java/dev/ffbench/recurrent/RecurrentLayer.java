@@ -70,7 +70,7 @@ final class RecurrentLayer {
         INDArray state = damp(previous, computed, damping);
         LayerLoss.Value value = loss.of(goodness.value(state));
         INDArray gradState = goodness.gradient(state, value.gradGoodness());
-        INDArray gradZ = Relu.backward(computed, gradState).muli(1 - damping);
+        INDArray gradZ = Relu.backwardInPlace(computed, gradState).muli(1 - damping);
         if (firstIteration) {
             dense.parameterGradients(input, gradZ, gradients);
         } else {
