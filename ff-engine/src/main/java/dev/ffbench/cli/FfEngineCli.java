@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "ff-engine",
         mixinStandardHelpOptions = true,
         description = "FF Bench engine: train and measure Forward-Forward and backprop on ND4J.",
-        subcommands = {RunCommand.class, BenchmarkCommand.class})
+        subcommands = {RunCommand.class, BenchmarkCommand.class, MemorySweepCommand.class})
 public final class FfEngineCli {
 
     public static void main(String[] args) {

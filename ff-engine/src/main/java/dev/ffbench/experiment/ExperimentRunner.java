@@ -28,13 +28,7 @@ public final class ExperimentRunner {
     private ExperimentRunner() {}
 
     public static ExperimentResult run(ExperimentSpec spec) {
-        spec.validated();
-        Dataset dataset = Datasets.resolve(spec.dataset()).load();
-        if (spec.batchSize() > dataset.train().count()) {
-            throw new InvalidSpecException(List.of("batchSize is " + spec.batchSize() + "; allowed: at most the "
-                    + dataset.train().count() + " training images of dataset " + spec.dataset()));
-        }
-        configureNumerics(spec.threads());
+        Dataset dataset = prepare(spec);
         PersistentMemory memory = new PersistentMemory();
         try (MemoryWorkspace guard = AllocationGuard.open()) {
             Model model = ALGORITHMS.get(spec.algorithm()).build(spec, dataset.pixelsPerImage(), memory);
@@ -57,6 +51,35 @@ public final class ExperimentRunner {
         } finally {
             memory.releaseAll();
         }
+    }
+
+    /**
+     * Trains without evaluating and returns the memory of each training phase: for memory sweeps of
+     * deep, wide nets, whose 10-label evaluation would cost far more than the few steps that fix
+     * the peaks.
+     */
+    public static List<PhaseMemory> trainingMemory(ExperimentSpec spec) {
+        Dataset dataset = prepare(spec);
+        PersistentMemory memory = new PersistentMemory();
+        try (MemoryWorkspace guard = AllocationGuard.open()) {
+            Model model = ALGORITHMS.get(spec.algorithm()).build(spec, dataset.pixelsPerImage(), memory);
+            model.train(dataset.train());
+            return model.trainingPhases();
+        } finally {
+            memory.releaseAll();
+        }
+    }
+
+    /** Validates the spec against itself and its dataset, loads the dataset, sets up ND4J. */
+    private static Dataset prepare(ExperimentSpec spec) {
+        spec.validated();
+        Dataset dataset = Datasets.resolve(spec.dataset()).load();
+        if (spec.batchSize() > dataset.train().count()) {
+            throw new InvalidSpecException(List.of("batchSize is " + spec.batchSize() + "; allowed: at most the "
+                    + dataset.train().count() + " training images of dataset " + spec.dataset()));
+        }
+        configureNumerics(spec.threads());
+        return dataset;
     }
 
     /** float32 everywhere, and a fixed thread count so that runs are comparable and repeatable. */
