@@ -69,6 +69,28 @@ class MemoryLedgerTest {
         assertEquals(FIRST_LAYER_BYTES, depth2.trainingPhases().get(0).memory().gradients());
     }
 
+    /**
+     * The documented formula: FF Base's training peak is the parameters of every layer, plus the
+     * gradients and two Adam moments of the one layer training, plus one layer's working set T,
+     * and nothing else; T is the same at every depth. Width 1000 makes a hidden layer larger than
+     * the first (784 x 1000), so the peak is a hidden layer's phase.
+     */
+    @Test
+    void ffTrainingPeakIsAllParametersPlusOneLayersTrainingStatePlusOneWorkingSet() {
+        int width = 1000;
+        long hidden = ((long) width * width + width) * FLOAT;
+        long first = ((long) PIXELS * width + width) * FLOAT;
+        Map<String, String> wide = Map.of("width", Integer.toString(width), "maxStepsPerEpoch", "1");
+        long workingSet = -1;
+        for (int depth : new int[] {2, 3, 5}) {
+            MemoryBreakdown peak = trainingPeak("ff-base", depth, wide);
+            if (workingSet < 0) {
+                workingSet = peak.transientBytes();
+            }
+            assertEquals(first + (depth - 1) * hidden + 3 * hidden + workingSet, peak.totalBytes(), "depth " + depth);
+        }
+    }
+
     @Test
     void layerwiseFfKeepingEverythingGrowsByTheAddedLayersGradientsAndAdamMoments() {
         Map<String, String> keepAll = Map.of("finishedLayerKeeps", "all");
