@@ -86,7 +86,8 @@ final class BackpropModel implements Model {
                     int start = step * spec.batchSize();
                     int count = Math.min(spec.batchSize(), train.count() - start);
                     try (MemoryWorkspace ignored = transientMemory.step()) {
-                        lossSum += trainStep(batch(train, order, start, count), oneHot(train, order, start, count));
+                        lossSum += trainStep(batch(train, order, start, count), oneHot(train, order, start, count),
+                                transientMemory);
                     }
                     trainingSamples += count;
                 }
@@ -103,8 +104,13 @@ final class BackpropModel implements Model {
         return losses;
     }
 
-    /** One step on a batch (inside a step workspace); returns its cross-entropy. */
-    double trainStep(INDArray input, INDArray oneHot) {
+    /**
+     * One step on a batch, inside {@code transientMemory}'s step workspace; returns its
+     * cross-entropy. The step workspace keeps what the backward pass needs of every layer (its
+     * normalized input and its output) and the gradient flowing down; each layer's backward
+     * temporaries live in the scratch workspace and are gone before the next layer's.
+     */
+    double trainStep(INDArray input, INDArray oneHot, TransientMemory transientMemory) {
         int hidden = layers.size() - 1;
         List<Activation> activations = new ArrayList<>(hidden);
         INDArray x = input;
@@ -116,23 +122,30 @@ final class BackpropModel implements Model {
             x = output;
         }
         DenseLayer head = layers.get(hidden);
-        CrossEntropy.Value loss = CrossEntropy.of(head.forward(x), oneHot);
-        head.parameterGradients(x, loss.gradLogits(), gradients.get(hidden));
-        INDArray gradOutput = head.inputGradient(loss.gradLogits());
+        INDArray gradOutput = Nd4j.create(DataType.FLOAT, input.rows(), spec.width());
+        double loss;
+        try (MemoryWorkspace scratch = transientMemory.scratch()) {
+            CrossEntropy.Value value = CrossEntropy.of(head.forward(x), oneHot);
+            head.parameterGradients(x, value.gradLogits(), gradients.get(hidden));
+            gradOutput.assign(head.inputGradient(value.gradLogits()));
+            loss = value.loss();
+        }
         for (int l = hidden - 1; l >= 0; l--) {
-            Activation a = activations.get(l);
-            INDArray gradZ = Relu.backwardInPlace(a.output(), gradOutput);
-            layers.get(l).parameterGradients(a.input(), gradZ, gradients.get(l));
-            if (l > 0) {
-                INDArray gradInput = layers.get(l).inputGradient(gradZ);
-                gradOutput = a.normalized() != null ? LengthNorm.backward(a.normalized(), gradInput) : gradInput;
+            try (MemoryWorkspace scratch = transientMemory.scratch()) {
+                Activation a = activations.get(l);
+                INDArray gradZ = Relu.backwardInPlace(a.output(), gradOutput);
+                layers.get(l).parameterGradients(a.input(), gradZ, gradients.get(l));
+                if (l > 0) {
+                    INDArray gradInput = layers.get(l).inputGradient(gradZ);
+                    gradOutput.assign(a.normalized() != null ? LengthNorm.backward(a.normalized(), gradInput) : gradInput);
+                }
             }
         }
         for (int l = 0; l < layers.size(); l++) {
             updaters.get(2 * l).step(gradients.get(l).weights());
             updaters.get(2 * l + 1).step(gradients.get(l).bias());
         }
-        return loss.loss();
+        return loss;
     }
 
     private static INDArray batch(ImageSet set, int[] order, int start, int count) {

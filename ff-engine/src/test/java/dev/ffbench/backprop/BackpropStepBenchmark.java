@@ -66,7 +66,7 @@ public class BackpropStepBenchmark {
     @Benchmark
     public double step() {
         try (MemoryWorkspace step = transientMemory.step()) {
-            return model.trainStep(input, oneHot);
+            return model.trainStep(input, oneHot, transientMemory);
         }
     }
 
