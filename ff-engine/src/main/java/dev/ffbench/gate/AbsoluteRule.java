@@ -1,0 +1,61 @@
+package dev.ffbench.gate;
+
+import dev.ffbench.harness.CellSelector;
+import dev.ffbench.harness.FieldValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bound on one metric of every selected cell, like a {@code jacoco:check} rule: e.g. "ff-base
+ * cells at depth 2: testAccuracy at least 0.85". Accuracy bounds are fractions in [0, 1].
+ */
+public record AbsoluteRule(CellSelector selector, Metric metric, Bounds bounds) {
+
+    /** The fields of a rule: the selection, then the metric and its bounds. */
+    public static final List<String> FIELDS = fields();
+
+    /** A rule from its fields as written ({@code parameter} names it in errors, e.g. "rules[2]"). */
+    public static AbsoluteRule parse(FieldValues values, String parameter, Map<String, String> fields) {
+        CellSelector selector = values.selector(parameter, fields);
+        Metric metric = metric(values, parameter, fields.get("metric"));
+        Bounds bounds = Bounds.parse(values, parameter, fields.get("minimum"), fields.get("maximum"));
+        if (metric != null) {
+            checkRange(values, parameter, metric, bounds);
+        }
+        return new AbsoluteRule(selector, metric, bounds);
+    }
+
+    static Metric metric(FieldValues values, String parameter, String key) {
+        Metric metric = Metric.byKey(key == null ? null : key.trim());
+        if (metric == null) {
+            values.problem(parameter + ".metric is " + (key == null ? "not set" : "'" + key.trim() + "'") + "; allowed: "
+                    + String.join(", ", Metric.keys()));
+        }
+        return metric;
+    }
+
+    private static void checkRange(FieldValues values, String parameter, Metric metric, Bounds bounds) {
+        for (Double bound : new Double[] {bounds.minimum(), bounds.maximum()}) {
+            if (bound == null) {
+                continue;
+            }
+            if (metric.unit() == Metric.Unit.FRACTION && (bound < 0 || bound > 1)) {
+                values.problem(parameter + ": a " + metric.key() + " bound is " + bound
+                        + "; allowed: a fraction from 0 to 1 (0.9 means 90 %)");
+            } else if (bound < 0) {
+                values.problem(parameter + ": a " + metric.key() + " bound is " + bound + "; allowed: a number >= 0");
+            }
+        }
+    }
+
+    public String describeBound() {
+        return bounds.describe(metric::format);
+    }
+
+    private static List<String> fields() {
+        List<String> fields = new ArrayList<>(FieldValues.SELECTOR_FIELDS);
+        fields.addAll(List.of("metric", "minimum", "maximum"));
+        return List.copyOf(fields);
+    }
+}

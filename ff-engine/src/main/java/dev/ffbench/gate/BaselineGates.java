@@ -1,0 +1,138 @@
+package dev.ffbench.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.Json;
+import dev.ffbench.harness.CellRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Judges results against a baseline. A cell matches the baseline cell with the same id (algorithm,
+ * goodness, depth, width, seed, dataset), so a baseline stays usable when the spec gains fields;
+ * when other spec fields differ, the outcome says which. Memory is judged per cell (it is exact);
+ * accuracy and, when asked, speed per group of cells that differ only in the seed, on the mean
+ * over seeds.
+ */
+final class BaselineGates {
+    private BaselineGates() {}
+
+    static void evaluate(BaselineTolerance tolerance, List<CellRecord> cells, List<CellRecord> baseline,
+            List<GateOutcome> outcomes, List<String> warnings) {
+        List<String> unmatched = new ArrayList<>();
+        for (CellRecord cell : cells) {
+            if (!cell.isPassed()) {
+                continue;
+            }
+            CellRecord old = baseline.stream().filter(b -> b.isPassed() && b.id().equals(cell.id())).findFirst().orElse(null);
+            if (old == null) {
+                unmatched.add(cell.id());
+                continue;
+            }
+            memory(tolerance, Metric.TRAINING_PEAK_BYTES, cell, old, outcomes);
+            memory(tolerance, Metric.EVALUATION_PEAK_BYTES, cell, old, outcomes);
+        }
+        if (!unmatched.isEmpty()) {
+            warnings.add(unmatched.size() + " cells have no baseline cell (new cells): "
+                    + String.join(", ", unmatched) + "; record them with mvn ff:baseline");
+        }
+        Map<String, List<CellRecord>> current = groups(cells);
+        Map<String, List<CellRecord>> previous = groups(baseline);
+        for (Map.Entry<String, List<CellRecord>> group : current.entrySet()) {
+            List<CellRecord> old = previous.get(group.getKey());
+            if (old != null) {
+                accuracy(tolerance, group.getValue(), old, outcomes);
+                if (tolerance.maxSpeedDropPercent() != null) {
+                    speed(tolerance.maxSpeedDropPercent(), group.getValue(), old, outcomes);
+                }
+            }
+        }
+    }
+
+    private static void memory(BaselineTolerance tolerance, Metric metric, CellRecord cell, CellRecord old,
+            List<GateOutcome> outcomes) {
+        double value = metric.of(cell.result());
+        double before = metric.of(old.result());
+        double growth = before == 0 ? (value == 0 ? 0 : Double.POSITIVE_INFINITY) : 100 * (value - before) / before;
+        String bound = String.format(Locale.ROOT, "at most %+.2f %% over the baseline", tolerance.maxMemoryGrowthPercent());
+        boolean passed = growth <= tolerance.maxMemoryGrowthPercent();
+        outcomes.add(new GateOutcome(GateKind.BASELINE, cell.id(), metric, bound, value, before,
+                passed ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
+                "[baseline] " + cell.id() + ": " + metric.key() + " is " + metric.format(value) + ", baseline "
+                        + metric.format(before) + String.format(Locale.ROOT, " (%+.2f %%)", growth) + "; allowed: " + bound
+                        + specNote(old.spec(), cell.spec())));
+    }
+
+    private static void accuracy(BaselineTolerance tolerance, List<CellRecord> cells, List<CellRecord> old,
+            List<GateOutcome> outcomes) {
+        Metric metric = Metric.TEST_ACCURACY;
+        SeedStatistics now = SeedStatistics.of(cells, metric);
+        SeedStatistics before = SeedStatistics.of(old, metric);
+        double dropPoints = 100 * (before.mean() - now.mean());
+        double noisePoints = 100 * tolerance.accuracyNoiseSigmas() * SeedStatistics.standardErrorOfDifference(now, before);
+        double allowed = tolerance.maxAccuracyDropPoints() + noisePoints;
+        String bound = String.format(Locale.ROOT, "a drop of at most %.2f points", allowed)
+                + (noisePoints > 0 ? String.format(Locale.ROOT, " (%.2f + %.2f for seed noise)",
+                        tolerance.maxAccuracyDropPoints(), noisePoints) : "");
+        String group = groupName(cells);
+        outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, now.mean(), before.mean(),
+                dropPoints <= allowed ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
+                "[baseline] " + group + ": " + metric.key() + " mean is " + metric.format(now.mean()) + ", baseline mean "
+                        + metric.format(before.mean()) + String.format(Locale.ROOT, " (drop %.2f points)", dropPoints)
+                        + "; allowed: " + bound + specNote(old.get(0).spec(), cells.get(0).spec())));
+    }
+
+    private static void speed(double maxDropPercent, List<CellRecord> cells, List<CellRecord> old,
+            List<GateOutcome> outcomes) {
+        Metric metric = Metric.SAMPLES_PER_SECOND;
+        double now = SeedStatistics.of(cells, metric).mean();
+        double before = SeedStatistics.of(old, metric).mean();
+        double drop = before == 0 ? 0 : 100 * (before - now) / before;
+        String bound = String.format(Locale.ROOT, "a drop of at most %.2f %%", maxDropPercent);
+        String group = groupName(cells);
+        outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, now, before,
+                drop <= maxDropPercent ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
+                "[baseline] " + group + ": " + metric.key() + " mean is " + metric.format(now) + ", baseline mean "
+                        + metric.format(before) + String.format(Locale.ROOT, " (drop %.2f %%)", drop) + "; allowed: " + bound));
+    }
+
+    /** Passed cells grouped by their id without the seed, in first-seen order. */
+    private static Map<String, List<CellRecord>> groups(List<CellRecord> cells) {
+        Map<String, List<CellRecord>> groups = new LinkedHashMap<>();
+        for (CellRecord cell : cells) {
+            if (cell.isPassed()) {
+                groups.computeIfAbsent(withoutSeed(cell), k -> new ArrayList<>()).add(cell);
+            }
+        }
+        return groups;
+    }
+
+    private static String withoutSeed(CellRecord cell) {
+        return cell.id().replaceFirst("-s" + cell.spec().seed() + "(?=$|-)", "");
+    }
+
+    /** "" when the specs agree (seed aside), else "; note: the baseline cell's spec differs (batchSize 50 -> 100)". */
+    static String specNote(ExperimentSpec before, ExperimentSpec now) {
+        ObjectNode then = Json.mapper().valueToTree(before);
+        ObjectNode current = Json.mapper().valueToTree(now);
+        List<String> differences = new ArrayList<>();
+        current.fieldNames().forEachRemaining(field -> {
+            JsonNode old = then.get(field);
+            if (!field.equals("seed") && !current.get(field).equals(old)) {
+                differences.add(field + " " + (old == null ? "(none)" : old.asText()) + " -> " + current.get(field).asText());
+            }
+        });
+        return differences.isEmpty() ? "" : "; note: the baseline cell's spec differs (" + String.join(", ", differences) + ")";
+    }
+
+    /** The first cell's id without its seed, and the seeds: "ff-base-sum-squares-d2-w32 (seeds 1, 2)". */
+    static String groupName(List<CellRecord> cells) {
+        String id = withoutSeed(cells.get(0));
+        List<String> seeds = cells.stream().map(c -> String.valueOf(c.spec().seed())).toList();
+        return id + (seeds.size() == 1 ? " (seed " : " (seeds ") + String.join(", ", seeds) + ")";
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ffbench.gate;
+
+import dev.ffbench.harness.CellRecord;
+import dev.ffbench.harness.EnvironmentFingerprint;
+import dev.ffbench.harness.ResultsDocument;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Judges every gate of a {@link GateConfig} on a set of cells; pure: nothing is written or thrown. */
+public final class GateEvaluator {
+    private GateEvaluator() {}
+
+    /**
+     * @param baseline the baseline document, or null when {@code baselineFile} does not exist
+     * @param baselineFile where the baseline was looked for (named in warnings and failures)
+     */
+    public static GateReport evaluate(GateConfig config, ResultsDocument results, ResultsDocument baseline,
+            Path baselineFile) {
+        List<GateOutcome> outcomes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<CellRecord> cells = results.cells();
+        AbsoluteGates.evaluate(config.rules(), cells, outcomes, warnings);
+        RatioGates.evaluate(config.ratios(), cells, outcomes, warnings);
+        if (baseline == null) {
+            String missing = "no baseline file at " + baselineFile;
+            if (config.failIfNoBaseline()) {
+                outcomes.add(new GateOutcome(GateKind.BASELINE, "baseline", null, "a baseline file must exist", null, null,
+                        GateOutcome.Status.FAILED, "[baseline] " + missing
+                                + "; failIfNoBaseline requires one: record it with mvn ff:baseline"));
+            } else {
+                warnings.add(missing + ": baseline-relative gates skipped (record one with mvn ff:baseline;"
+                        + " -Dff.failIfNoBaseline=true makes a missing baseline fail the build)");
+            }
+        } else {
+            EnvironmentFingerprint now = results.fingerprint();
+            if (now != null && baseline.fingerprint() != null) {
+                List<String> differences = now.differencesFrom(baseline.fingerprint());
+                if (!differences.isEmpty()) {
+                    warnings.add("the baseline was measured in another environment (" + String.join("; ", differences)
+                            + "): memory bytes compare, speed does not");
+                }
+            }
+            BaselineGates.evaluate(config.tolerance(), cells, baseline.cells(), outcomes, warnings);
+        }
+        return new GateReport(outcomes, warnings);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ffbench.gate;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One judgement: a rule applied to one cell (or one group of seeds, or one FF/reference pair).
+ * {@code bound} reads like "at least 90.00 %"; {@code comparedWith} is the baseline or reference
+ * value (null for absolute rules); {@code detail} explains a failure or a skip in full.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GateOutcome(
+        GateKind kind,
+        String cell,
+        Metric metric,
+        String bound,
+        Double value,
+        Double comparedWith,
+        Status status,
+        String detail) {
+
+    /** Passed, failed (a violation), or skipped (nothing to compare with). */
+    public enum Status { PASSED, FAILED, SKIPPED }
+
+    @JsonIgnore
+    public boolean failed() {
+        return status == Status.FAILED;
+    }
+
+    /** The JUnit test name: "cell: metric bound". */
+    @JsonIgnore
+    public String name() {
+        return cell + ": " + (metric == null ? "" : metric.key() + " ") + bound;
+    }
+}

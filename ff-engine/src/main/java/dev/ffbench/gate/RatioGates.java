@@ -1,0 +1,77 @@
+package dev.ffbench.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.Json;
+import dev.ffbench.harness.CellRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Judges ratio rules on like-for-like pairs of an algorithm's cell and its reference's cell. */
+final class RatioGates {
+    /** What makes two cells of different algorithms comparable: everything but the algorithm's own settings. */
+    private static final List<String> LIKE_FOR_LIKE = List.of("dataset", "depth", "width", "epochs", "batchSize",
+            "maxStepsPerEpoch", "optimizer", "threads", "seed");
+
+    private RatioGates() {}
+
+    static void evaluate(List<RatioRule> rules, List<CellRecord> cells, List<GateOutcome> outcomes, List<String> warnings) {
+        for (int r = 0; r < rules.size(); r++) {
+            RatioRule rule = rules.get(r);
+            String ruleName = "ratios[" + (r + 1) + "]";
+            int judged = 0;
+            for (CellRecord cell : cells) {
+                if (!cell.isPassed() || !cell.spec().algorithm().equals(rule.algorithm())
+                        || !rule.selector().matches(cell.spec())) {
+                    continue;
+                }
+                CellRecord reference = referenceFor(cell, rule.reference(), cells);
+                String bound = rule.describeBound() + " x " + rule.reference();
+                if (reference == null) {
+                    String detail = "[ratio] " + cell.id() + ": no passed " + rule.reference() + " cell at depth "
+                            + cell.spec().depth() + ", width " + cell.spec().width() + " with the same data and seed to compare with ("
+                            + ruleName + ")";
+                    warnings.add(detail.substring("[ratio] ".length()) + ": skipped");
+                    outcomes.add(new GateOutcome(GateKind.RATIO, cell.id(), rule.metric(), bound, null, null,
+                            GateOutcome.Status.SKIPPED, detail));
+                    continue;
+                }
+                judged++;
+                double value = rule.metric().of(cell.result());
+                double referenceValue = rule.metric().of(reference.result());
+                double ratio = referenceValue == 0 ? Double.POSITIVE_INFINITY : value / referenceValue;
+                boolean passed = rule.bounds().admits(ratio);
+                outcomes.add(new GateOutcome(GateKind.RATIO, cell.id() + " vs " + reference.id(), rule.metric(), bound,
+                        ratio, referenceValue, passed ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
+                        "[ratio] " + cell.id() + " vs " + reference.id() + ": " + rule.metric().key() + " ratio is "
+                                + String.format(Locale.ROOT, "%.3f", ratio) + " (" + rule.metric().format(value) + " / "
+                                + rule.metric().format(referenceValue) + "); allowed: " + rule.describeBound() + " ("
+                                + ruleName + ")"));
+            }
+            if (judged == 0) {
+                warnings.add(ruleName + " (" + rule.algorithm() + " vs " + rule.reference() + ", "
+                        + rule.selector().describe() + ") judged no pair of passed cells");
+            }
+        }
+    }
+
+    private static CellRecord referenceFor(CellRecord cell, String reference, List<CellRecord> cells) {
+        JsonNode key = likeForLike(cell.spec());
+        for (CellRecord candidate : cells) {
+            if (candidate.isPassed() && candidate.spec().algorithm().equals(reference)
+                    && likeForLike(candidate.spec()).equals(key)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode likeForLike(ExperimentSpec spec) {
+        ObjectNode all = Json.mapper().valueToTree(spec);
+        ObjectNode key = Json.mapper().createObjectNode();
+        LIKE_FOR_LIKE.forEach(field -> key.set(field, all.get(field)));
+        return key;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.ffbench.gate;
+
+import dev.ffbench.harness.Algorithms;
+import dev.ffbench.harness.CellSelector;
+import dev.ffbench.harness.FieldValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bound on {@code metric(algorithm cell) / metric(reference cell)} for every pair of cells at
+ * the same depth, width, dataset, batch size, epochs, steps, optimizer, threads and seed: e.g.
+ * "ff-base training peak at most 0.5 x backprop's". {@code selector} narrows the pairs (by depth,
+ * width, goodness, dataset, seed).
+ */
+public record RatioRule(String algorithm, String reference, CellSelector selector, Metric metric, Bounds bounds) {
+
+    public static final List<String> FIELDS = fields();
+
+    public static RatioRule parse(FieldValues values, String parameter, Map<String, String> fields) {
+        String algorithm = fields.get("algorithm");
+        if (algorithm == null || algorithm.isBlank()) {
+            values.problem(parameter + ".algorithm is not set; allowed: one of "
+                    + String.join(", ", dev.ffbench.experiment.ExperimentSpec.ALGORITHMS));
+        } else {
+            algorithm = values.algorithm(parameter + ".algorithm", algorithm);
+        }
+        String reference = fields.get("reference");
+        reference = reference == null || reference.isBlank()
+                ? Algorithms.BACKPROP : values.algorithm(parameter + ".reference", reference);
+        if (algorithm != null && algorithm.equals(reference)) {
+            values.problem(parameter + " compares " + algorithm + " with itself; allowed: a reference other than the algorithm");
+        }
+        Map<String, String> selection = new java.util.LinkedHashMap<>(fields);
+        selection.remove("algorithm");
+        CellSelector selector = values.selector(parameter, selection);
+        String metricKey = fields.get("metric");
+        Metric metric = metricKey == null || metricKey.isBlank()
+                ? Metric.TRAINING_PEAK_BYTES : AbsoluteRule.metric(values, parameter, metricKey);
+        Bounds bounds = Bounds.parse(values, parameter, fields.get("minimum"), fields.get("maximum"));
+        if ((bounds.minimum() != null && bounds.minimum() < 0) || (bounds.maximum() != null && bounds.maximum() < 0)) {
+            values.problem(parameter + " has a negative bound; allowed: ratios >= 0, e.g. maximum 0.5");
+        }
+        return new RatioRule(algorithm, reference, selector, metric, bounds);
+    }
+
+    public String describeBound() {
+        return bounds.describe(Bounds::plain);
+    }
+
+    private static List<String> fields() {
+        List<String> fields = new ArrayList<>(List.of("algorithm", "reference"));
+        fields.addAll(FieldValues.SELECTOR_FIELDS.subList(1, FieldValues.SELECTOR_FIELDS.size()));
+        fields.addAll(List.of("metric", "minimum", "maximum"));
+        return List.copyOf(fields);
+    }
+}

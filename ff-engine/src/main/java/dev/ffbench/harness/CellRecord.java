@@ -1,0 +1,40 @@
+package dev.ffbench.harness;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ffbench.experiment.ExperimentResult;
+import dev.ffbench.experiment.ExperimentSpec;
+import java.util.List;
+
+/**
+ * What one cell produced: the engine's result when it passed, or the reason and the tail of its
+ * log when its JVM failed, crashed, ran out of memory or timed out. {@code wallSeconds} includes
+ * the JVM start; it is reported, never gated.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CellRecord(
+        int index,
+        String id,
+        ExperimentSpec spec,
+        String status,
+        ExperimentResult result,
+        String failure,
+        List<String> logTail,
+        double wallSeconds) {
+
+    public static final String PASSED = "passed";
+    public static final String FAILED = "failed";
+
+    public static CellRecord passed(Cell cell, ExperimentResult result, double wallSeconds) {
+        return new CellRecord(cell.index(), cell.id(), cell.spec(), PASSED, result, null, null, wallSeconds);
+    }
+
+    public static CellRecord failed(Cell cell, String failure, List<String> logTail, double wallSeconds) {
+        return new CellRecord(cell.index(), cell.id(), cell.spec(), FAILED, null, failure, List.copyOf(logTail), wallSeconds);
+    }
+
+    @JsonIgnore
+    public boolean isPassed() {
+        return PASSED.equals(status) && result != null;
+    }
+}

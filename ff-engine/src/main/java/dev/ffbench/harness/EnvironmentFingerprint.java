@@ -1,0 +1,55 @@
+package dev.ffbench.harness;
+
+import dev.ffbench.experiment.RunEnvironment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where a set of results was measured, stored with a baseline: memory bytes compare across
+ * environments, speed only within one, and accuracy may shift with the BLAS kernel.
+ */
+public record EnvironmentFingerprint(
+        String javaVersion,
+        String javaVm,
+        String nd4jVersion,
+        String nd4jBackend,
+        String blasVendor,
+        String openblasCoreType,
+        String cpuModel,
+        int availableProcessors,
+        int threads) {
+
+    public static EnvironmentFingerprint of(RunEnvironment environment) {
+        return new EnvironmentFingerprint(environment.javaVersion(), environment.javaVm(), environment.nd4jVersion(),
+                environment.nd4jBackend(), environment.blasVendor(), environment.openblasCoreType(),
+                environment.cpuModel(), environment.availableProcessors(), environment.nd4jThreads());
+    }
+
+    /** The fingerprint of the first passed cell, or null if none passed. */
+    public static EnvironmentFingerprint of(List<CellRecord> cells) {
+        return cells.stream().filter(CellRecord::isPassed).findFirst()
+                .map(cell -> of(cell.result().environment())).orElse(null);
+    }
+
+    /** "cpuModel: A (baseline) vs B (now)" for every field that differs. */
+    public List<String> differencesFrom(EnvironmentFingerprint other) {
+        List<String> differences = new ArrayList<>();
+        differ(differences, "java", other.javaVersion, javaVersion);
+        differ(differences, "jvm", other.javaVm, javaVm);
+        differ(differences, "nd4j", other.nd4jVersion, nd4jVersion);
+        differ(differences, "backend", other.nd4jBackend, nd4jBackend);
+        differ(differences, "blas", other.blasVendor, blasVendor);
+        differ(differences, "OPENBLAS_CORETYPE", other.openblasCoreType, openblasCoreType);
+        differ(differences, "cpu", other.cpuModel, cpuModel);
+        differ(differences, "processors", other.availableProcessors, availableProcessors);
+        differ(differences, "threads", other.threads, threads);
+        return differences;
+    }
+
+    private static void differ(List<String> differences, String name, Object then, Object now) {
+        if (!Objects.equals(then, now)) {
+            differences.add(name + " " + then + " (baseline) vs " + now + " (now)");
+        }
+    }
+}

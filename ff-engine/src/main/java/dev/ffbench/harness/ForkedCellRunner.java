@@ -1,0 +1,172 @@
+package dev.ffbench.harness;
+
+import dev.ffbench.experiment.AtomicFiles;
+import dev.ffbench.experiment.ExperimentResult;
+import dev.ffbench.experiment.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one cell in its own JVM: the engine's command line ({@code run --spec --out}) with the
+ * configured class path and JVM arguments, so the figures hold no Maven heap and every cell starts
+ * from clean memory. Output goes to the cell's log; a failure (non-zero exit, out of memory,
+ * timeout, no result) becomes a failed {@link CellRecord} with the reason and the log's tail,
+ * never an exception, so the other cells still run.
+ */
+final class ForkedCellRunner {
+    static final int LOG_TAIL_LINES = 20;
+
+    private final ForkOptions options;
+    private final OutputLayout layout;
+    /** Forks still running, destroyed if the build is interrupted (Ctrl-C) so none outlives it. */
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+
+    ForkedCellRunner(ForkOptions options, OutputLayout layout) {
+        this.options = options;
+        this.layout = layout;
+    }
+
+    CellRecord run(Cell cell) {
+        long start = System.nanoTime();
+        Path spec = layout.work().resolve(cell.id() + ".spec.json");
+        Path out = layout.work().resolve(cell.id() + ".result.json");
+        Path log = layout.cells().resolve(cell.id() + ".log");
+        try {
+            Files.createDirectories(layout.cells());
+            AtomicFiles.write(spec, Json.write(cell.spec()));
+            Files.deleteIfExists(out);
+            CellRecord record = fork(cell, spec, out, log, start);
+            Files.deleteIfExists(spec);
+            Files.deleteIfExists(out);
+            return record;
+        } catch (IOException e) {
+            return CellRecord.failed(cell, "could not run the cell: " + e, tail(log), seconds(start));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CellRecord.failed(cell, "interrupted", tail(log), seconds(start));
+        }
+    }
+
+    private CellRecord fork(Cell cell, Path spec, Path out, Path log, long start)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command(spec, out))
+                .directory(options.workingDirectory().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        environment(builder.environment(), cell.spec().threads());
+        Process process = builder.start();
+        running.add(process);
+        try {
+            if (!process.waitFor(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                destroy(process);
+                return CellRecord.failed(cell, "timed out after " + options.timeout().toSeconds()
+                        + " s (cellTimeout); the JVM was killed", tail(log), seconds(start));
+            }
+        } finally {
+            running.remove(process);
+        }
+        int exit = process.exitValue();
+        List<String> tail = tail(log);
+        if (exit == 0 && Files.isRegularFile(out)) {
+            ExperimentResult result = Json.mapper().readValue(out.toFile(), ExperimentResult.class);
+            return CellRecord.passed(cell, result, seconds(start));
+        }
+        return CellRecord.failed(cell, reason(exit, log), tail, seconds(start));
+    }
+
+    private List<String> command(Path spec, Path out) {
+        List<String> command = new ArrayList<>();
+        command.add(options.javaExecutable().toString());
+        command.addAll(options.jvmArgs());
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, options.classpath().stream().map(Path::toString).toList()));
+        command.add(ForkOptions.ENGINE_MAIN_CLASS);
+        command.addAll(List.of("run", "--spec", spec.toString(), "--out", out.toString()));
+        return command;
+    }
+
+    /**
+     * OpenMP follows the cell's thread count; with more than one thread OpenMP must not spin, or
+     * runs on 2-core machines slow down 2-3x. OPENBLAS_CORETYPE is inherited untouched.
+     */
+    private static void environment(Map<String, String> environment, int threads) {
+        environment.put("OMP_NUM_THREADS", String.valueOf(threads));
+        if (threads > 1) {
+            environment.putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+        }
+    }
+
+    /** Why the fork failed, from its exit code and its log. */
+    private static String reason(int exit, Path log) throws IOException {
+        List<String> lines = readLines(log);
+        if (lines.stream().anyMatch(line -> line.contains("OutOfMemoryError"))) {
+            return "ran out of memory (OutOfMemoryError, exit code " + exit + "); raise -Xmx in jvmArgs or shrink the cell";
+        }
+        String engineMessage = engineMessage(lines);
+        if (exit == 2 && !engineMessage.isEmpty()) {
+            return "the engine rejected the cell (exit code 2: bad spec or dataset)" + engineMessage;
+        }
+        if (exit == 1 && !engineMessage.isEmpty()) {
+            return "the run failed (exit code 1)" + engineMessage;
+        }
+        String lastLine = lines.stream().filter(line -> !line.isBlank()).reduce((first, second) -> second).orElse("");
+        return (exit == 0 ? "the JVM exited with code 0 but wrote no result" : "the JVM exited with code " + exit
+                + (exit > 128 ? " (killed by signal " + (exit - 128) + ")" : ""))
+                + (lastLine.isEmpty() ? "" : ": " + lastLine.trim());
+    }
+
+    /** The engine's own error ("ff-engine: ..." and its indented continuation lines), or "". */
+    private static String engineMessage(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("ff-engine: ")) {
+                StringBuilder message = new StringBuilder(": ").append(lines.get(i).substring("ff-engine: ".length()));
+                for (int j = i + 1; j < lines.size() && lines.get(j).startsWith("  "); j++) {
+                    message.append(' ').append(lines.get(j).trim());
+                }
+                return message.toString();
+            }
+        }
+        return "";
+    }
+
+    static List<String> tail(Path log) {
+        try {
+            List<String> lines = readLines(log);
+            return List.copyOf(lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of("(log unreadable: " + e.getMessage() + ")");
+        }
+    }
+
+    /** The log's lines; bytes that are not UTF-8 (native libraries print what they like) become U+FFFD. */
+    private static List<String> readLines(Path log) throws IOException {
+        return Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList() : List.of();
+    }
+
+    /** Kills every fork still running: the JVM shutdown hook of an interrupted build calls this. */
+    void destroyAll() {
+        running.forEach(ForkedCellRunner::destroy);
+    }
+
+    private static void destroy(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

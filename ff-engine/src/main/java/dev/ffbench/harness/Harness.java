@@ -1,0 +1,175 @@
+package dev.ffbench.harness;
+
+import dev.ffbench.experiment.AtomicFiles;
+import dev.ffbench.gate.GateConfig;
+import dev.ffbench.gate.GateEvaluator;
+import dev.ffbench.gate.GateParameters;
+import dev.ffbench.gate.GateReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The harness's entry points, one per plugin goal. Each validates all of its input first, writes
+ * every output (cells, results, summary, JUnit XML, the extra writers such as the HTML report)
+ * and only then returns the outcome: deciding that a build fails is the caller's job, after
+ * everything is on disk.
+ */
+public final class Harness {
+    private Harness() {}
+
+    /** What {@code ff:benchmark} needs. {@code shard} is "i/n" or blank for the whole matrix. */
+    public record BenchmarkRequest(
+            MatrixParameters matrix,
+            String shard,
+            ForkOptions fork,
+            GateParameters gates,
+            Path baselineFile,
+            Path outputDirectory,
+            List<OutputWriter> writers) {}
+
+    /** What {@code ff:check} and {@code ff:report} need: one or more results files (shards are merged). */
+    public record CheckRequest(
+            List<Path> resultsFiles,
+            GateParameters gates,
+            Path baselineFile,
+            Path outputDirectory,
+            List<OutputWriter> writers) {}
+
+    /** The results as written, their gate judgement and where everything is. */
+    public record Outcome(ResultsDocument results, GateReport gates, OutputLayout layout) {
+        public boolean hasFailedCells() {
+            return !results.failedCells().isEmpty();
+        }
+
+        public boolean hasViolations() {
+            return !gates.violations().isEmpty();
+        }
+
+        /** "2 of 8 cells failed: id: reason; ..." */
+        public String failedCellsMessage() {
+            List<String> lines = new ArrayList<>();
+            lines.add(results.failedCells().size() + " of " + results.cells().size() + " cells failed (logs in "
+                    + layout.cells() + "):");
+            results.failedCells().forEach(cell -> lines.add("  " + cell.id() + ": " + cell.failure()));
+            return String.join("\n", lines);
+        }
+    }
+
+    public static Outcome benchmark(BenchmarkRequest request, HarnessLog log) throws IOException {
+        GateConfig gates = request.gates().parse();
+        Shard shard = Shard.parse(request.shard());
+        List<Cell> matrix = MatrixExpander.expand(request.matrix(), request.fork().workingDirectory());
+        List<Cell> cells = shard.select(matrix);
+        OutputLayout layout = new OutputLayout(request.outputDirectory());
+        log.info("FF Bench: " + cells.size() + (cells.size() == 1 ? " cell" : " cells") + (shard.isWhole() ? "" : " (shard " + shard + " of a "
+                + matrix.size() + "-cell matrix)") + ", each in its own JVM, " + request.fork().parallelCells()
+                + " at a time; results in " + layout.directory());
+        clearPreviousRun(layout);
+        List<CellRecord> records = CellScheduler.run(cells, request.fork(), layout, log);
+        ResultsDocument results = ResultsDocument.results(now(), matrix.size(),
+                shard.isWhole() ? List.of() : List.of(shard.toString()), records);
+        ResultsFiles.write(layout.results(), results);
+        GateReport report = shard.isWhole()
+                ? judge(gates, results, request.baselineFile())
+                : GateReport.none("shard " + shard + ": gates are judged on the merged results of all shards, by ff:check"
+                        + " with ff.results listing every shard's results.json");
+        return finish(results, report, layout, request.writers(), log);
+    }
+
+    public static Outcome check(CheckRequest request, HarnessLog log) throws IOException {
+        GateConfig gates = request.gates().parse();
+        ResultsDocument results = readAll(request.resultsFiles(), log);
+        OutputLayout layout = new OutputLayout(request.outputDirectory());
+        ResultsFiles.write(layout.results(), results);
+        return finish(results, judge(gates, results, request.baselineFile()), layout, request.writers(), log);
+    }
+
+    /** Writes the passed cells of the results as the new baseline, with the environment's fingerprint. */
+    public static ResultsDocument baseline(List<Path> resultsFiles, Path baselineFile, HarnessLog log) throws IOException {
+        ResultsDocument results = readAll(resultsFiles, log);
+        List<CellRecord> passed = results.passedCells();
+        if (passed.isEmpty()) {
+            throw new HarnessException("no cell passed in " + describe(resultsFiles) + ": nothing to record as the baseline"
+                    + " (" + baselineFile + " is left as it was)");
+        }
+        if (!results.failedCells().isEmpty()) {
+            log.warn(results.failedCells().size() + " failed cells are left out of the baseline: "
+                    + String.join(", ", results.failedCells().stream().map(CellRecord::id).toList()));
+        }
+        ResultsDocument baseline = new ResultsDocument(ResultsDocument.SCHEMA_VERSION, ResultsDocument.BASELINE, now(),
+                results.matrixCells(), results.shards(), EnvironmentFingerprint.of(passed), passed);
+        ResultsFiles.write(baselineFile, baseline);
+        EnvironmentFingerprint fingerprint = baseline.fingerprint();
+        log.info("wrote baseline " + baselineFile + ": " + passed.size() + " cells, measured on " + fingerprint.cpuModel()
+                + ", Java " + fingerprint.javaVersion() + ", ND4J " + fingerprint.nd4jVersion() + " (" + fingerprint.blasVendor()
+                + ", OPENBLAS_CORETYPE " + fingerprint.openblasCoreType() + "), " + fingerprint.threads() + " thread(s)");
+        return baseline;
+    }
+
+    /** Reads every file (each checked), merging shards into one document. */
+    public static ResultsDocument readAll(List<Path> files, HarnessLog log) {
+        if (files.isEmpty()) {
+            throw new HarnessException("results lists no file; allowed: one or more results.json files");
+        }
+        List<ResultsDocument> documents = new ArrayList<>();
+        for (Path file : files) {
+            documents.add(ResultsFiles.read(file, ResultsDocument.RESULTS));
+        }
+        ResultsDocument merged = ResultsFiles.merge(files, documents, now(), log);
+        if (files.size() > 1) {
+            log.info("merged " + files.size() + " results files: " + merged.cells().size() + " of "
+                    + merged.matrixCells() + " cells");
+        }
+        return merged;
+    }
+
+    private static GateReport judge(GateConfig gates, ResultsDocument results, Path baselineFile) {
+        ResultsDocument baseline = baselineFile != null && Files.exists(baselineFile)
+                ? ResultsFiles.read(baselineFile, ResultsDocument.BASELINE) : null;
+        return GateEvaluator.evaluate(gates, results, baseline, baselineFile);
+    }
+
+    private static Outcome finish(ResultsDocument results, GateReport gates, OutputLayout layout,
+            List<OutputWriter> writers, HarnessLog log) throws IOException {
+        AtomicFiles.write(layout.summary(), SummaryWriter.markdown(results, gates));
+        AtomicFiles.write(layout.junit(), JUnitXmlWriter.xml(results, gates));
+        for (OutputWriter writer : writers) {
+            writer.write(results, gates, layout);
+        }
+        gates.warnings().forEach(log::warn);
+        log.info(results.passedCells().size() + " of " + results.cells().size() + " cells passed; " + gates.tally()
+                + "; wrote " + layout.results() + ", " + layout.summary().getFileName() + ", "
+                + layout.junit().getFileName() + (writers.isEmpty() ? "" : ", " + layout.report().getFileName()));
+        return new Outcome(results, gates, layout);
+    }
+
+    /** Old cell files would mix with this run's: only the harness's own files are removed. */
+    private static void clearPreviousRun(OutputLayout layout) throws IOException {
+        for (Path directory : List.of(layout.cells(), layout.work())) {
+            if (Files.isDirectory(directory)) {
+                try (Stream<Path> files = Files.list(directory)) {
+                    for (Path file : files.toList()) {
+                        String name = file.getFileName().toString();
+                        if (name.endsWith(".json") || name.endsWith(".log") || name.endsWith(".tmp")) {
+                            Files.delete(file);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static String describe(List<Path> files) {
+        return String.join(", ", files.stream().map(Path::toString).toList());
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.ffbench.harness;
+
+import dev.ffbench.gate.GateOutcome;
+import dev.ffbench.gate.GateReport;
+import java.io.StringWriter;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * JUnit XML for CI test tabs: one test case per cell (class {@code ff.cells}: an error when the
+ * cell's JVM failed) and one per gate outcome (class {@code ff.gates.<kind>}: a failure for a
+ * violation, skipped when there was nothing to compare with). Written with the JDK's StAX, which
+ * escapes every value.
+ */
+final class JUnitXmlWriter {
+    private JUnitXmlWriter() {}
+
+    static String xml(ResultsDocument results, GateReport gates) {
+        try {
+            StringWriter out = new StringWriter();
+            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+            int failures = gates.violations().size();
+            int errors = results.failedCells().size();
+            long skipped = gates.count(GateOutcome.Status.SKIPPED);
+            double time = results.cells().stream().mapToDouble(CellRecord::wallSeconds).sum();
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "ff-benchmark");
+            xml.writeAttribute("tests", String.valueOf(results.cells().size() + gates.outcomes().size()));
+            xml.writeAttribute("failures", String.valueOf(failures));
+            xml.writeAttribute("errors", String.valueOf(errors));
+            xml.writeAttribute("skipped", String.valueOf(skipped));
+            xml.writeAttribute("time", seconds(time));
+            xml.writeAttribute("timestamp", String.valueOf(results.generatedAt()));
+            xml.writeCharacters("\n");
+            for (CellRecord cell : results.cells()) {
+                xml.writeCharacters("  ");
+                xml.writeStartElement("testcase");
+                xml.writeAttribute("classname", "ff.cells");
+                xml.writeAttribute("name", cell.id());
+                xml.writeAttribute("time", seconds(cell.wallSeconds()));
+                if (!cell.isPassed()) {
+                    xml.writeStartElement("error");
+                    xml.writeAttribute("message", String.valueOf(cell.failure()));
+                    xml.writeAttribute("type", "CellFailed");
+                    xml.writeCharacters(String.join("\n", cell.logTail() == null ? java.util.List.of() : cell.logTail()));
+                    xml.writeEndElement();
+                }
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+            }
+            for (GateOutcome outcome : gates.outcomes()) {
+                xml.writeCharacters("  ");
+                xml.writeStartElement("testcase");
+                xml.writeAttribute("classname", "ff.gates." + outcome.kind().key());
+                xml.writeAttribute("name", outcome.name());
+                xml.writeAttribute("time", "0");
+                if (outcome.status() == GateOutcome.Status.FAILED) {
+                    xml.writeStartElement("failure");
+                    xml.writeAttribute("message", outcome.detail());
+                    xml.writeAttribute("type", "GateViolation");
+                    xml.writeCharacters(outcome.detail());
+                    xml.writeEndElement();
+                } else if (outcome.status() == GateOutcome.Status.SKIPPED) {
+                    xml.writeEmptyElement("skipped");
+                    xml.writeAttribute("message", outcome.detail());
+                }
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+            }
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+            return out.toString();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write JUnit XML", e);
+        }
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.3f", seconds);
+    }
+}

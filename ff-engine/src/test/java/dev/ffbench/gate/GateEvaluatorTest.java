@@ -1,0 +1,199 @@
+package dev.ffbench.gate;
+
+import static dev.ffbench.harness.TestCells.passed;
+import static dev.ffbench.harness.TestCells.spec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ffbench.harness.CellRecord;
+import dev.ffbench.harness.HarnessException;
+import dev.ffbench.harness.ResultsDocument;
+import dev.ffbench.harness.TestCells;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GateEvaluatorTest {
+    private static final Path BASELINE = Path.of("ff-baseline.json");
+
+    private static GateConfig gates(List<Map<String, String>> rules, List<Map<String, String>> ratios,
+            String memoryGrowth, boolean failIfNoBaseline) {
+        return new GateParameters(rules, ratios, memoryGrowth, null, null, null, failIfNoBaseline).parse();
+    }
+
+    private static ResultsDocument baseline(List<CellRecord> cells) {
+        return new ResultsDocument(ResultsDocument.SCHEMA_VERSION, ResultsDocument.BASELINE, "then", cells.size(), List.of(),
+                dev.ffbench.harness.EnvironmentFingerprint.of(cells), cells);
+    }
+
+    @Test
+    void anAbsoluteRuleJudgesEverySelectedCellAndNamesValueAndBound() {
+        ResultsDocument results = TestCells.results(List.of(
+                passed(0, "ff-a", spec("ff-base", 2, 16, 1), 1000, 500, 0.90),
+                passed(1, "ff-b", spec("ff-base", 4, 16, 1), 1000, 500, 0.80),
+                passed(2, "bp", spec("backprop", 2, 16, 1), 1000, 500, 0.10)));
+        GateConfig config = gates(List.of(Map.of("algorithm", "ff-base", "metric", "testAccuracy", "minimum", "0.85")),
+                List.of(), null, false);
+
+        GateReport report = GateEvaluator.evaluate(config, results, null, BASELINE);
+
+        assertEquals(2, report.outcomes().size(), "backprop is not selected");
+        assertEquals(List.of("[absolute] ff-b: testAccuracy is 80.00 %; allowed: at least 85.00 % (rules[1])"),
+                report.violations().stream().map(GateOutcome::detail).toList());
+    }
+
+    @Test
+    void memoryMayNotGrowByOneByteWithTheDefaultToleranceButMayShrink() {
+        CellRecord before = passed(0, "ff-a", spec("ff-base", 2, 16, 1), 1_000_000, 500_000, 0.9);
+        CellRecord grown = passed(0, "ff-a", spec("ff-base", 2, 16, 1), 1_000_001, 400_000, 0.9);
+
+        GateReport report = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false), TestCells.results(List.of(grown)),
+                baseline(List.of(before)), BASELINE);
+
+        assertEquals(List.of("[baseline] ff-a: trainingPeakBytes is 1,000,001 B, baseline 1,000,000 B (+0.00 %);"
+                + " allowed: at most +0.00 % over the baseline"), report.violations().stream().map(GateOutcome::detail).toList());
+        GateOutcome violation = report.violations().get(0);
+        assertEquals(1_000_001, violation.value());
+        assertEquals(1_000_000, violation.comparedWith());
+
+        GateReport tolerant = GateEvaluator.evaluate(gates(List.of(), List.of(), "0.5", false),
+                TestCells.results(List.of(grown)), baseline(List.of(before)), BASELINE);
+        assertTrue(tolerant.violations().isEmpty(), tolerant.violations().toString());
+    }
+
+    @Test
+    void aBaselineCellIsMatchedByIdAndADifferentSpecIsNamedInTheOutcome() {
+        CellRecord before = passed(0, "ff-a", spec("ff-base", 2, 16, 1), 1_000_000, 500_000, 0.9);
+        dev.ffbench.experiment.ExperimentSpec bigger = dev.ffbench.experiment.Json.readSpec(
+                dev.ffbench.experiment.Json.write(spec("ff-base", 2, 16, 1)), Map.of("batchSize", "100"));
+        CellRecord now = passed(0, "ff-a", bigger, 1_500_000, 500_000, 0.9);
+
+        GateReport report = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false), TestCells.results(List.of(now)),
+                baseline(List.of(before)), BASELINE);
+
+        assertEquals(List.of("[baseline] ff-a: trainingPeakBytes is 1,500,000 B, baseline 1,000,000 B (+50.00 %); allowed:"
+                + " at most +0.00 % over the baseline; note: the baseline cell's spec differs (batchSize 256 -> 100)"),
+                report.violations().stream().map(GateOutcome::detail).toList());
+    }
+
+    @Test
+    void accuracyIsJudgedOnTheMeanOverSeedsWithASeedNoiseAllowance() {
+        List<CellRecord> then = List.of(
+                passed(0, "ff-d2-s1", spec("ff-base", 2, 16, 1), 1000, 500, 0.90),
+                passed(1, "ff-d2-s2", spec("ff-base", 2, 16, 2), 1000, 500, 0.86),
+                passed(2, "ff-d2-s3", spec("ff-base", 2, 16, 3), 1000, 500, 0.88));
+        // one seed drops 5 points, the mean only 1.67: within 1 point + 2 standard errors of seed noise
+        List<CellRecord> noisy = List.of(
+                passed(0, "ff-d2-s1", spec("ff-base", 2, 16, 1), 1000, 500, 0.85),
+                passed(1, "ff-d2-s2", spec("ff-base", 2, 16, 2), 1000, 500, 0.86),
+                passed(2, "ff-d2-s3", spec("ff-base", 2, 16, 3), 1000, 500, 0.88));
+        GateReport report = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false), TestCells.results(noisy),
+                baseline(then), BASELINE);
+        assertTrue(report.violations().isEmpty(), report.violations().toString());
+        GateOutcome accuracy = report.outcomes().stream().filter(o -> o.metric() == Metric.TEST_ACCURACY).findFirst().orElseThrow();
+        assertEquals("ff-d2 (seeds 1, 2, 3)", accuracy.cell());
+
+        // every seed drops 10 points: far beyond the noise
+        List<CellRecord> worse = List.of(
+                passed(0, "ff-d2-s1", spec("ff-base", 2, 16, 1), 1000, 500, 0.80),
+                passed(1, "ff-d2-s2", spec("ff-base", 2, 16, 2), 1000, 500, 0.76),
+                passed(2, "ff-d2-s3", spec("ff-base", 2, 16, 3), 1000, 500, 0.78));
+        GateReport failed = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false), TestCells.results(worse),
+                baseline(then), BASELINE);
+        assertEquals(1, failed.violations().size());
+        assertEquals("[baseline] ff-d2 (seeds 1, 2, 3): testAccuracy mean is 78.00 %, baseline mean 88.00 % (drop 10.00 points);"
+                + " allowed: a drop of at most 4.27 points (1.00 + 3.27 for seed noise)", failed.violations().get(0).detail());
+    }
+
+    @Test
+    void speedIsGatedOnlyWhenAskedAndThenOnTheMeanOverSeeds() {
+        List<CellRecord> then = List.of(passed(0, "bp-d2-s1", spec("backprop", 2, 16, 1), 1000, 500, 0.9));
+        CellRecord slower = passed(0, "bp-d2-s1", spec("backprop", 2, 16, 1), 1000, 500, 0.9);
+        CellRecord halfSpeed = new CellRecord(slower.index(), slower.id(), slower.spec(), slower.status(),
+                new dev.ffbench.experiment.ExperimentResult(slower.result().schemaVersion(), slower.spec(), 0.9, 0.9,
+                        List.of(), slower.result().memory(), 2.0, 0.5, 500, TestCells.ENVIRONMENT),
+                null, null, 3.0);
+
+        GateReport unGated = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false),
+                TestCells.results(List.of(halfSpeed)), baseline(then), BASELINE);
+        assertTrue(unGated.outcomes().stream().noneMatch(o -> o.metric() == Metric.SAMPLES_PER_SECOND));
+
+        GateReport gated = GateEvaluator.evaluate(new GateParameters(null, null, null, null, null, "20", false).parse(),
+                TestCells.results(List.of(halfSpeed)), baseline(then), BASELINE);
+        assertEquals(List.of("[baseline] bp-d2 (seed 1): samplesPerSecond mean is 500 samples/s, baseline mean"
+                + " 1,000 samples/s (drop 50.00 %); allowed: a drop of at most 20.00 %"),
+                gated.violations().stream().map(GateOutcome::detail).toList());
+    }
+
+    @Test
+    void ratioRulesCompareCellsAtTheSameDepthAndWidth() {
+        ResultsDocument results = TestCells.results(List.of(
+                passed(0, "ff-d2", spec("ff-base", 2, 16, 1), 400, 100, 0.9),
+                passed(1, "ff-d4", spec("ff-base", 4, 16, 1), 900, 100, 0.9),
+                passed(2, "ff-d8", spec("ff-base", 8, 16, 1), 900, 100, 0.9),
+                passed(3, "bp-d2", spec("backprop", 2, 16, 1), 1000, 100, 0.9),
+                passed(4, "bp-d4", spec("backprop", 4, 16, 1), 1000, 100, 0.9),
+                passed(5, "bp-d4-w32", spec("backprop", 4, 32, 1), 100, 100, 0.9)));
+
+        GateReport report = GateEvaluator.evaluate(gates(List.of(),
+                List.of(Map.of("algorithm", "ff-base", "maximum", "0.5")), null, false), results, null, BASELINE);
+
+        assertEquals(List.of(GateOutcome.Status.PASSED, GateOutcome.Status.FAILED, GateOutcome.Status.SKIPPED),
+                report.outcomes().stream().map(GateOutcome::status).toList());
+        assertEquals("[ratio] ff-d4 vs bp-d4: trainingPeakBytes ratio is 0.900 (900 B / 1,000 B); allowed: at most 0.500 (ratios[1])",
+                report.violations().get(0).detail());
+        assertTrue(report.warnings().contains("ff-d8: no passed backprop cell at depth 8, width 16 with the same data and seed"
+                + " to compare with (ratios[1]): skipped"), report.warnings().toString());
+    }
+
+    @Test
+    void aMissingBaselineSkipsTheRelativeGatesOrFailsWhenRequired() {
+        ResultsDocument results = TestCells.results(List.of(passed(0, "ff-a", spec("ff-base", 2, 16, 1), 1000, 500, 0.9)));
+
+        GateReport skipped = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false), results, null, BASELINE);
+        assertTrue(skipped.violations().isEmpty());
+        assertTrue(skipped.warnings().get(0).startsWith("no baseline file at ff-baseline.json: baseline-relative gates skipped"),
+                skipped.warnings().toString());
+
+        GateReport required = GateEvaluator.evaluate(gates(List.of(), List.of(), null, true), results, null, BASELINE);
+        assertEquals(List.of("[baseline] no baseline file at ff-baseline.json; failIfNoBaseline requires one: record it with"
+                + " mvn ff:baseline"), required.violations().stream().map(GateOutcome::detail).toList());
+    }
+
+    @Test
+    void theFailureMessageListsEveryViolationAndTheCommandThatAcceptsTheNumbers() {
+        ResultsDocument results = TestCells.results(List.of(
+                passed(0, "ff-a", spec("ff-base", 2, 16, 1), 2000, 500, 0.5),
+                passed(1, "ff-b", spec("ff-base", 4, 16, 1), 2000, 500, 0.5)));
+        GateReport report = GateEvaluator.evaluate(gates(List.of(Map.of("metric", "trainingPeakBytes", "maximum", "1000")),
+                List.of(), null, false), results, null, BASELINE);
+
+        assertEquals("2 gate violations (2 gates: 0 passed, 2 failed, 0 skipped):\n"
+                + "  [absolute] ff-a: trainingPeakBytes is 2,000 B; allowed: at most 1,000 B (rules[1])\n"
+                + "  [absolute] ff-b: trainingPeakBytes is 2,000 B; allowed: at most 1,000 B (rules[1])\n"
+                + "If the new numbers are intended, accept them as the new baseline with: mvn ff:baseline",
+                report.failureMessage("mvn ff:baseline"));
+    }
+
+    @Test
+    void badGateParametersAreReportedTogetherNamingEachParameter() {
+        GateParameters parameters = new GateParameters(
+                List.of(Map.of("metric", "speed", "minimum", "1"), Map.of("metric", "testAccuracy", "minimum", "90"),
+                        Map.of("metric", "trainingPeakBytes")),
+                List.of(Map.of("algorithm", "backprop", "maximum", "0.5"), Map.of("compact", "algorithm=ff-base;maximum=x")),
+                "-1", "lots", null, null, false);
+
+        HarnessException e = assertThrows(HarnessException.class, parameters::parse);
+
+        assertEquals(List.of(
+                "rules[1].metric is 'speed'; allowed: trainingPeakBytes, evaluationPeakBytes, testAccuracy, trainAccuracy, samplesPerSecond",
+                "rules[2]: a testAccuracy bound is 90.0; allowed: a fraction from 0 to 1 (0.9 means 90 %)",
+                "rules[3] has no bound; allowed: a minimum, a maximum or both",
+                "ratios[1] compares backprop with itself; allowed: a reference other than the algorithm",
+                "ratios[2].maximum is 'x'; allowed: a finite number, e.g. 0.5",
+                "maxMemoryGrowthPercent is '-1'; allowed: a number >= 0",
+                "maxAccuracyDropPoints is 'lots'; allowed: a finite number, e.g. 0.5"), e.problems());
+    }
+}

@@ -1,0 +1,158 @@
+package dev.ffbench.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ffbench.experiment.Json;
+import dev.ffbench.gate.GateParameters;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Real forked JVMs running the engine's command line: what the plugin's ff:benchmark does. */
+class HarnessBenchmarkTest {
+    @TempDir
+    Path dir;
+
+    private final List<String> lines = new ArrayList<>();
+    private final HarnessLog log = new HarnessLog() {
+        @Override
+        public void info(String message) {
+            lines.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            lines.add("WARN " + message);
+        }
+    };
+
+    private ForkOptions fork(List<String> jvmArgs) {
+        return fork(jvmArgs, Duration.ofMinutes(5));
+    }
+
+    private ForkOptions fork(List<String> jvmArgs, Duration timeout) {
+        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of).toList();
+        return new ForkOptions(ForkOptions.currentJava(), classpath, jvmArgs, timeout, 1, dir);
+    }
+
+    @Test
+    void runsEachCellInItsOwnJvmAndRecordsAFailedCellWithoutStoppingTheOthers() throws Exception {
+        // the extra cell's dataset has 40 training images, fewer than a batch: its JVM exits with code 2
+        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("ff-base", "backprop").withDepths("2")
+                .withWidths("16").withRun("synthetic:7:400:100", "1", "50", "2")
+                .withSelectors(List.of(), List.of(), List.of(Map.of("algorithm", "ff-base", "dataset", "synthetic:7:40:20")));
+        GateParameters gates = new GateParameters(List.of(), List.of(Map.of("algorithm", "ff-base", "maximum", "100")),
+                null, null, null, null, false);
+        Path out = dir.resolve("ff-benchmark");
+
+        Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null, fork(List.of("-Xmx1g")), gates,
+                dir.resolve("ff-baseline.json"), out, List.of()), log);
+
+        List<CellRecord> cells = outcome.results().cells();
+        assertEquals(List.of("ff-base-sum-squares-d2-w16-s1", "backprop-d2-w16-s1",
+                "ff-base-sum-squares-d2-w16-s1-synthetic_7_40_20"), cells.stream().map(CellRecord::id).toList());
+        assertTrue(cells.get(0).isPassed() && cells.get(1).isPassed(), cells.toString());
+        assertTrue(cells.get(0).result().memory().trainingPeak().totalBytes() > 0);
+        CellRecord failed = cells.get(2);
+        assertFalse(failed.isPassed());
+        assertEquals("the engine rejected the cell (exit code 2: bad spec or dataset): invalid experiment spec: batchSize is 50;"
+                + " allowed: at most the 40 training images of dataset synthetic:7:40:20", failed.failure());
+        assertTrue(failed.logTail().stream().anyMatch(line -> line.startsWith("ff-engine: ")), failed.logTail().toString());
+
+        // every cell's record and log under cells/, nothing left in work/, then the run's documents
+        for (CellRecord cell : cells) {
+            CellRecord onDisk = Json.mapper().readValue(out.resolve("cells/" + cell.id() + ".json").toFile(), CellRecord.class);
+            assertEquals(cell, onDisk);
+            assertTrue(Files.isRegularFile(out.resolve("cells/" + cell.id() + ".log")));
+        }
+        try (var work = Files.list(out.resolve("work"))) {
+            assertEquals(0, work.count(), "specs and raw results are removed once a cell is recorded");
+        }
+        assertEquals(outcome.results(), ResultsFiles.read(out.resolve("results.json"), ResultsDocument.RESULTS));
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.contains("3 cells of a 3-cell matrix: 2 passed, 1 failed."), summary);
+        assertTrue(summary.contains("**PASSED**: 1 gates: 1 passed, 0 failed, 0 skipped."), summary);
+
+        Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("TEST-ff-benchmark.xml").toFile());
+        Element suite = junit.getDocumentElement();
+        assertEquals("4", suite.getAttribute("tests"), "3 cells + 1 gate");
+        assertEquals("1", suite.getAttribute("errors"));
+        assertEquals("0", suite.getAttribute("failures"));
+        NodeList errors = junit.getElementsByTagName("error");
+        assertEquals(failed.failure(), ((Element) errors.item(0)).getAttribute("message"));
+        NodeList cases = junit.getElementsByTagName("testcase");
+        assertEquals("ff.gates.ratio", ((Element) cases.item(3)).getAttribute("classname"));
+        assertEquals("ff-base-sum-squares-d2-w16-s1 vs backprop-d2-w16-s1: trainingPeakBytes at most 100.000 x backprop",
+                ((Element) cases.item(3)).getAttribute("name"));
+
+        assertTrue(outcome.hasFailedCells());
+        assertTrue(outcome.failedCellsMessage().startsWith("1 of 3 cells failed (logs in " + out.resolve("cells") + "):\n"
+                + "  ff-base-sum-squares-d2-w16-s1-synthetic_7_40_20: the engine rejected the cell"), outcome.failedCellsMessage());
+        assertTrue(lines.get(1).startsWith("cell 1/3 ff-base-sum-squares-d2-w16-s1: ff-base, depth 2, width 16, sum-squares,"
+                + " synthetic:7:400:100, 1 epoch, batch 50, seed 1"), lines.toString());
+        assertTrue(lines.get(2).matches("cell 1/3 ff-base-sum-squares-d2-w16-s1 done in [0-9.]+ s: test accuracy [0-9.]+ %,"
+                + " training peak [0-9,]+ B, evaluation peak [0-9,]+ B, [0-9,]+ samples/s; ETA [0-9]+:[0-9]{2}"), lines.get(2));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN cell 3/3 ff-base-sum-squares-d2-w16-s1-synthetic_7_40_20"
+                + " FAILED after ")), lines.toString());
+    }
+
+    @Test
+    void aJvmThatCannotStartIsAFailedCellWithItsReason() throws Exception {
+        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("16")
+                .withRun("synthetic:7:400:100", "1", "50", "2");
+
+        Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null,
+                fork(List.of("-XX:+NoSuchJvmOptionForFfBench")), GateParameters.defaults(), dir.resolve("none.json"),
+                dir.resolve("out"), List.of()), log);
+
+        CellRecord cell = outcome.results().cells().get(0);
+        assertFalse(cell.isPassed());
+        assertTrue(cell.failure().startsWith("the JVM exited with code 1: "), cell.failure());
+        assertTrue(String.join("\n", cell.logTail()).contains("NoSuchJvmOptionForFfBench"), cell.logTail().toString());
+    }
+
+    @Test
+    void aCellThatOutlivesItsTimeoutIsKilledAndRecordedAsFailed() throws Exception {
+        // 50 full epochs of width 2000 on mnist-sample take minutes; the timeout is 1 s
+        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("2000")
+                .withRun("mnist-sample", "50", "256", "0");
+
+        Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null,
+                fork(List.of("-Xmx1g"), Duration.ofSeconds(1)), GateParameters.defaults(), dir.resolve("none.json"),
+                dir.resolve("out"), List.of()), log);
+
+        CellRecord cell = outcome.results().cells().get(0);
+        assertEquals("timed out after 1 s (cellTimeout); the JVM was killed", cell.failure());
+        assertTrue(Files.isRegularFile(dir.resolve("out/cells/" + cell.id() + ".json")), "the failed cell is recorded");
+        assertTrue(ProcessHandle.current().descendants().noneMatch(p -> p.info().commandLine().orElse("")
+                .contains(ForkOptions.ENGINE_MAIN_CLASS)), "no fork outlives its timeout");
+    }
+
+    @Test
+    void aCellThatRunsOutOfHeapIsRecordedAsOutOfMemory() throws Exception {
+        // 8 MB of heap cannot hold the 10,000 mnist-sample digits as floats
+        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("16")
+                .withRun("mnist-sample", "1", "256", "1");
+
+        Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null, fork(List.of("-Xmx8m")),
+                GateParameters.defaults(), dir.resolve("none.json"), dir.resolve("out"), List.of()), log);
+
+        CellRecord cell = outcome.results().cells().get(0);
+        assertTrue(cell.failure().startsWith("ran out of memory (OutOfMemoryError, exit code "), cell.failure());
+        assertTrue(cell.failure().endsWith("); raise -Xmx in jvmArgs or shrink the cell"), cell.failure());
+    }
+}

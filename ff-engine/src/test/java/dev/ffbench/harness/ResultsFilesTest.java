@@ -1,0 +1,124 @@
+package dev.ffbench.harness;
+
+import static dev.ffbench.harness.TestCells.passed;
+import static dev.ffbench.harness.TestCells.spec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ffbench.experiment.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsFilesTest {
+    @TempDir
+    Path dir;
+
+    private final List<CellRecord> cells = List.of(
+            passed(0, "ff-d2", spec("ff-base", 2, 16, 1), 1000, 500, 0.9),
+            passed(1, "bp-d2", spec("backprop", 2, 16, 1), 2000, 600, 0.8),
+            TestCells.failed(2, "ff-d4", spec("ff-base", 4, 16, 1), "timed out after 5 s (cellTimeout); the JVM was killed"));
+
+    private ResultsDocument shard(int index, int count) {
+        List<CellRecord> part = cells.stream().filter(c -> c.index() % count == index - 1).toList();
+        return ResultsDocument.results("now", cells.size(), List.of(index + "/" + count), part);
+    }
+
+    @Test
+    void writesTheVersionedSchemaAndReadsItBackUnchanged() throws Exception {
+        Path file = dir.resolve("results.json");
+        ResultsDocument document = TestCells.results(cells);
+        ResultsFiles.write(file, document);
+
+        JsonNode json = Json.mapper().readTree(file.toFile());
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("schemaVersion", "kind", "generatedAt", "matrixCells", "shards", "fingerprint", "cells"), fields);
+        assertEquals(1, json.get("schemaVersion").asInt());
+        assertEquals("results", json.get("kind").asText());
+        assertEquals("AMD EPYC", json.at("/fingerprint/cpuModel").asText());
+        assertEquals("passed", json.at("/cells/0/status").asText());
+        assertEquals(1000, json.at("/cells/0/result/memory/trainingPeak").properties().stream()
+                .mapToLong(e -> e.getValue().asLong()).sum());
+        assertEquals("failed", json.at("/cells/2/status").asText());
+        assertEquals("timed out after 5 s (cellTimeout); the JVM was killed", json.at("/cells/2/failure").asText());
+        assertTrue(json.at("/cells/2/result").isMissingNode(), "a failed cell has no result");
+
+        assertEquals(document, ResultsFiles.read(file, ResultsDocument.RESULTS));
+        try (var listing = Files.list(dir)) {
+            assertEquals(1, listing.count(), "no temporary file is left beside results.json");
+        }
+    }
+
+    @Test
+    void mergedShardsEqualTheWholeRun() throws Exception {
+        List<Path> files = List.of(dir.resolve("2.json"), dir.resolve("1.json"));
+        ResultsFiles.write(files.get(0), shard(2, 2));
+        ResultsFiles.write(files.get(1), shard(1, 2));
+        List<ResultsDocument> read = files.stream().map(f -> ResultsFiles.read(f, ResultsDocument.RESULTS)).toList();
+
+        ResultsDocument merged = ResultsFiles.merge(files, read, "now", HarnessLog.STDERR);
+
+        assertEquals(cells, merged.cells());
+        assertEquals(List.of(), merged.shards(), "complete: no shard is missing");
+        assertEquals(3, merged.matrixCells());
+    }
+
+    @Test
+    void mergingRejectsTheSameShardTwiceAndResultsOfDifferentMatrices() throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        ResultsDocument one = shard(1, 2);
+        HarnessException twice = assertThrows(HarnessException.class,
+                () -> ResultsFiles.merge(List.of(a, b), List.of(one, one), "now", HarnessLog.STDERR));
+        assertEquals("cell ff-d2 is in more than one of the results files (" + b + " and an earlier one); allowed: each"
+                + " shard's results once", twice.getMessage());
+
+        ResultsDocument other = ResultsDocument.results("now", 7, List.of("2/2"), List.of());
+        HarnessException different = assertThrows(HarnessException.class,
+                () -> ResultsFiles.merge(List.of(a, b), List.of(one, other), "now", HarnessLog.STDERR));
+        assertEquals("results files " + a + " (a 3-cell matrix) and " + b + " (a 7-cell matrix) come from different"
+                + " matrices; allowed: the shards of one matrix", different.getMessage());
+    }
+
+    @Test
+    void badFilesAreNamedWithWhatIsWrongAndWhatIsAllowed() throws Exception {
+        Path missing = dir.resolve("missing.json");
+        assertEquals("results file " + missing + " does not exist; run mvn ff:benchmark first, or list the shards'"
+                + " results.json files in ff.results",
+                assertThrows(HarnessException.class, () -> ResultsFiles.read(missing, ResultsDocument.RESULTS)).getMessage());
+
+        Path notJson = dir.resolve("not.json");
+        Files.writeString(notJson, "{ nope");
+        assertTrue(assertThrows(HarnessException.class, () -> ResultsFiles.read(notJson, ResultsDocument.RESULTS))
+                .getMessage().startsWith("file " + notJson + " is not valid JSON: "));
+
+        Path future = dir.resolve("future.json");
+        Files.writeString(future, "{\"schemaVersion\": 2, \"kind\": \"results\"}");
+        assertEquals("file " + future + " has schemaVersion 2; allowed: 1 (this plugin's results schema)",
+                assertThrows(HarnessException.class, () -> ResultsFiles.read(future, ResultsDocument.RESULTS)).getMessage());
+
+        Path results = dir.resolve("results.json");
+        ResultsFiles.write(results, TestCells.results(cells));
+        assertEquals("file " + results + " has kind \"results\"; allowed here: \"baseline\"",
+                assertThrows(HarnessException.class, () -> ResultsFiles.read(results, ResultsDocument.BASELINE)).getMessage());
+
+        Path unknownField = dir.resolve("unknown.json");
+        Files.writeString(unknownField, "{\"schemaVersion\": 1, \"kind\": \"results\", \"matrixCells\": 0, \"colour\": 1}");
+        assertTrue(assertThrows(HarnessException.class, () -> ResultsFiles.read(unknownField, ResultsDocument.RESULTS))
+                .getMessage().startsWith("file " + unknownField + " does not follow results schema 1: Unrecognized field \"colour\""));
+    }
+
+    @Test
+    void aCellOutsideTheMatrixIsRejected() throws Exception {
+        Path file = dir.resolve("results.json");
+        ResultsFiles.write(file, ResultsDocument.results("now", 2, List.of(), cells));
+        HarnessException e = assertThrows(HarnessException.class, () -> ResultsFiles.read(file, ResultsDocument.RESULTS));
+        assertEquals("file " + file + ": cell ff-d4 has index 2; allowed: 0 to 1 (matrixCells is 2)", e.getMessage());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ffbench.harness;
+
+import dev.ffbench.experiment.ExperimentResult;
+import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.Json;
+import dev.ffbench.experiment.RunEnvironment;
+import dev.ffbench.memory.MemoryBreakdown;
+import dev.ffbench.memory.MemoryLedger;
+import dev.ffbench.memory.PhaseMemory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Hand-made cell records for testing gate and results logic without training anything. */
+public final class TestCells {
+    public static final RunEnvironment ENVIRONMENT = new RunEnvironment("17.0.15", "OpenJDK 64-Bit Server VM", "Linux",
+            "1.0.0-M2.1", "CPU", "OPENBLAS", "Haswell", "AMD EPYC", 2, 1);
+
+    private TestCells() {}
+
+    public static ExperimentSpec spec(String algorithm, int depth, int width, long seed) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("algorithm", algorithm);
+        fields.put("depth", String.valueOf(depth));
+        fields.put("width", String.valueOf(width));
+        fields.put("seed", String.valueOf(seed));
+        fields.put("dataset", "synthetic:7:400:100");
+        return Json.readSpec("", fields);
+    }
+
+    /** A passed cell whose training peak is {@code trainingPeak} bytes (all parameters) and evaluation peak {@code evaluationPeak}. */
+    public static CellRecord passed(int index, String id, ExperimentSpec spec, long trainingPeak, long evaluationPeak,
+            double testAccuracy) {
+        MemoryBreakdown training = new MemoryBreakdown(trainingPeak / 2, trainingPeak / 4, 0, trainingPeak - trainingPeak / 2 - trainingPeak / 4);
+        MemoryBreakdown evaluation = new MemoryBreakdown(evaluationPeak, 0, 0, 0);
+        MemoryLedger ledger = new MemoryLedger(training, evaluation, List.of(new PhaseMemory("all layers", training)), 1000, -1);
+        ExperimentResult result = new ExperimentResult(ExperimentResult.SCHEMA_VERSION, spec, testAccuracy, testAccuracy,
+                List.of(), ledger, 1.0, 0.5, 1000, ENVIRONMENT);
+        return CellRecord.passed(new Cell(index, id, spec), result, 3.0);
+    }
+
+    public static CellRecord failed(int index, String id, ExperimentSpec spec, String reason) {
+        return CellRecord.failed(new Cell(index, id, spec), reason, List.of("last line"), 1.0);
+    }
+
+    public static ResultsDocument results(List<CellRecord> cells) {
+        return ResultsDocument.results("2026-01-01T00:00:00Z", cells.size(), List.of(), cells);
+    }
+}
