@@ -1,0 +1,91 @@
+package dev.ffbench.maven;
+
+import dev.ffbench.harness.Harness;
+import dev.ffbench.harness.HarnessException;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every goal shares: skipping, the output directory, and the mapping of the harness's
+ * outcome to Maven's two exceptions (a broken run or bad input: {@link MojoExecutionException};
+ * a failed gate: {@link MojoFailureException}), raised only after everything is written.
+ */
+abstract class AbstractFfMojo extends AbstractMojo {
+
+    /** Skips the goal: nothing runs, nothing is written. */
+    @Parameter(property = "ff.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Where results.json, summary.md, TEST-ff-benchmark.xml, report.html and cells/ are written. */
+    @Parameter(property = "ff.outputDirectory", defaultValue = "${project.build.directory}/ff-benchmark")
+    protected File outputDirectory;
+
+    /** The project's build directory, to tell whether ff.outputDirectory was changed. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    protected File buildDirectory;
+
+    /** The project's base directory: relative dataset directories resolve against it. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    protected File baseDirectory;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("ff: skipped (ff.skip=true)");
+            return;
+        }
+        try {
+            run();
+        } catch (HarnessException e) {
+            throw new MojoExecutionException("ff-maven-plugin: " + e.getMessage()
+                    + "\n(each parameter is set as <name> in the plugin's <configuration> or as -Dff.<name>;"
+                    + " mvn ff:help -Ddetail documents them)", e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("ff-maven-plugin: cannot read or write benchmark files: " + e.getMessage(), e);
+        }
+    }
+
+    protected abstract void run() throws IOException, MojoExecutionException, MojoFailureException;
+
+    /** Failed cells break the run; otherwise violations fail the build; both after all files are written. */
+    protected void failOn(Harness.Outcome outcome, String acceptCommand) throws MojoExecutionException, MojoFailureException {
+        if (outcome.hasFailedCells()) {
+            throw new MojoExecutionException(outcome.failedCellsMessage()
+                    + (outcome.hasViolations() ? "\n" + outcome.gates().failureMessage(acceptCommand) : ""));
+        }
+        if (outcome.hasViolations()) {
+            throw new MojoFailureException(outcome.gates().failureMessage(acceptCommand));
+        }
+    }
+
+    /**
+     * The command that turns the results just judged into the baseline: {@code mvn ff:baseline},
+     * plus the options that located those results and the baseline if they are not the defaults.
+     */
+    protected String acceptCommand(List<File> resultsFiles, File baseline) {
+        StringBuilder command = new StringBuilder("mvn ff:baseline");
+        if (!resultsFiles.isEmpty()) {
+            command.append(" -Dff.results=").append(String.join(",", resultsFiles.stream().map(File::getPath).toList()));
+        } else if (!outputDirectory.getAbsoluteFile().equals(new File(buildDirectory, "ff-benchmark").getAbsoluteFile())) {
+            command.append(" -Dff.outputDirectory=").append(outputDirectory.getPath());
+        }
+        if (baseline != null && !baseline.getAbsoluteFile().equals(new File(baseDirectory, "ff-baseline.json").getAbsoluteFile())) {
+            command.append(" -Dff.baseline=").append(baseline.getPath());
+        }
+        return command.toString();
+    }
+
+    protected MavenHarnessLog harnessLog() {
+        return new MavenHarnessLog(getLog());
+    }
+
+    static List<Map<String, String>> fields(List<? extends CellPattern> patterns) {
+        return patterns == null ? List.of() : patterns.stream().map(CellPattern::fields).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ffbench.maven;
+
+import dev.ffbench.gate.GateParameters;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The gate parameters, shared by the goals that judge results (benchmark, check, report). */
+abstract class AbstractGateMojo extends AbstractFfMojo {
+
+    /**
+     * Absolute gates, like jacoco:check rules: each selects cells (algorithm, depth, width,
+     * goodness, dataset, seed; comma lists; omitted means any), names a metric
+     * (trainingPeakBytes, evaluationPeakBytes, testAccuracy, trainAccuracy, samplesPerSecond) and a
+     * minimum and/or maximum (accuracies as fractions). Compact form for -Dff.rules:
+     * "algorithm=ff-base;metric=testAccuracy;minimum=0.85" (several values of a field separated by |).
+     */
+    @Parameter(property = "ff.rules")
+    protected List<Rule> rules;
+
+    /**
+     * Ratio gates: metric (default trainingPeakBytes) of each algorithm cell divided by that of the
+     * reference cell (default backprop) at the same depth, width, dataset, batch, epochs, steps,
+     * optimizer, threads and seed; minimum and/or maximum bound the ratio; depth, width, goodness,
+     * dataset and seed narrow the pairs. Compact form for -Dff.ratios: "algorithm=ff-base;maximum=0.5".
+     */
+    @Parameter(property = "ff.ratios")
+    protected List<Ratio> ratios;
+
+    /**
+     * The baseline to compare with (written by ff:baseline). If it does not exist, the
+     * baseline-relative gates are skipped with a warning (see failIfNoBaseline).
+     */
+    @Parameter(property = "ff.baseline", defaultValue = "${project.basedir}/ff-baseline.json")
+    protected File baseline;
+
+    /** Fail the build when the baseline file does not exist, instead of skipping the relative gates. */
+    @Parameter(property = "ff.failIfNoBaseline", defaultValue = "false")
+    protected boolean failIfNoBaseline;
+
+    /**
+     * How much a cell's training or evaluation peak may grow over the baseline, in per cent. Memory
+     * is exact and deterministic, so the default is 0: any growth fails.
+     */
+    @Parameter(property = "ff.maxMemoryGrowthPercent", defaultValue = "0")
+    protected String maxMemoryGrowthPercent;
+
+    /**
+     * How many percentage points the mean test accuracy over seeds may drop below the baseline's
+     * mean, before the seed-noise allowance.
+     */
+    @Parameter(property = "ff.maxAccuracyDropPoints", defaultValue = "1.0")
+    protected String maxAccuracyDropPoints;
+
+    /**
+     * The seed-noise allowance, in standard errors of the difference of the two means (from the
+     * spread over seeds; 0 when there is one seed on each side): added to maxAccuracyDropPoints.
+     */
+    @Parameter(property = "ff.accuracyNoiseSigmas", defaultValue = "2.0")
+    protected String accuracyNoiseSigmas;
+
+    /**
+     * When set, the mean samples/s over seeds may drop at most this many per cent below the
+     * baseline's. Unset by default: wall time depends on the machine and its load.
+     */
+    @Parameter(property = "ff.maxSpeedDropPercent")
+    protected String maxSpeedDropPercent;
+
+    protected GateParameters gateParameters() {
+        return new GateParameters(fields(rules), fields(ratios), maxMemoryGrowthPercent, maxAccuracyDropPoints,
+                accuracyNoiseSigmas, maxSpeedDropPercent, failIfNoBaseline);
+    }
+
+    protected java.nio.file.Path baselinePath() {
+        return baseline == null ? null : baseline.toPath().toAbsolutePath().normalize();
+    }
+}

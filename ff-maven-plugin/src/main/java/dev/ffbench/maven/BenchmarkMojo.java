@@ -1,0 +1,149 @@
+package dev.ffbench.maven;
+
+import dev.ffbench.harness.ForkOptions;
+import dev.ffbench.harness.Harness;
+import dev.ffbench.harness.MatrixParameters;
+import dev.ffbench.report.BenchmarkReport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Runs the experiment matrix: every cell in its own forked JVM, each finished cell written at
+ * once under cells/, then results.json, summary.md, TEST-ff-benchmark.xml and report.html; then
+ * the gates are judged. Failed cells fail the build (a broken run), then gate violations do.
+ * With nothing configured, the default matrix runs: every algorithm, depths 2,4,8, widths 64,256,
+ * on the bundled mnist-sample digits.
+ */
+@Mojo(name = "benchmark", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class BenchmarkMojo extends AbstractGateMojo {
+
+    /** Algorithms to run, comma-separated; default: every algorithm the engine has. */
+    @Parameter(property = "ff.algorithms")
+    protected List<String> algorithms;
+
+    /** Depths (hidden layers), comma-separated whole numbers >= 1; default 2,4,8. */
+    @Parameter(property = "ff.depths")
+    protected List<String> depths;
+
+    /** Widths (units per hidden layer), comma-separated whole numbers >= 1; default 64,256. */
+    @Parameter(property = "ff.widths")
+    protected List<String> widths;
+
+    /** Goodness functions for the FF algorithms (backprop has none); default sum-squares. */
+    @Parameter(property = "ff.goodness")
+    protected List<String> goodness;
+
+    /** Seeds, one cell per seed; default 1. Accuracy gates judge the mean over seeds. */
+    @Parameter(property = "ff.seeds")
+    protected List<String> seeds;
+
+    /**
+     * The dataset: mnist-sample (bundled), synthetic, synthetic:SEED:TRAIN:TEST, or a directory of
+     * MNIST-format IDX files (relative to the project); default mnist-sample.
+     */
+    @Parameter(property = "ff.dataset")
+    protected String dataset;
+
+    /** Epochs per cell (layerwise FF: per layer); default 2. */
+    @Parameter(property = "ff.epochs")
+    protected String epochs;
+
+    /** Images per step (FF: that many positives plus as many negatives); default 256. */
+    @Parameter(property = "ff.batchSize")
+    protected String batchSize;
+
+    /** Learning rate; default: the algorithm's own (FF 0.003, backprop 0.001). */
+    @Parameter(property = "ff.learningRate")
+    protected String learningRate;
+
+    /** FF schedule: layerwise or simultaneous; default layerwise. */
+    @Parameter(property = "ff.schedule")
+    protected String schedule;
+
+    /**
+     * Cap on steps per epoch, 0 for the whole training split; default 10. Memory peaks do not
+     * depend on it.
+     */
+    @Parameter(property = "ff.maxStepsPerEpoch")
+    protected String maxStepsPerEpoch;
+
+    /** ND4J/OpenBLAS/OpenMP threads per cell; default 1 (2 were never faster on 2-core machines). */
+    @Parameter(property = "ff.threads")
+    protected String threads;
+
+    /**
+     * Any other field of the engine's spec for every cell, as field=value (e.g.
+     * finishedLayerKeeps=all, optimizer=sgd); see the README's spec fields.
+     */
+    @Parameter(property = "ff.settings")
+    protected List<String> settings;
+
+    /**
+     * When given, only the cells of the product matching one of these run (fields: algorithm,
+     * depth, width, goodness, dataset, seed; compact form "algorithm=ff-base;depth=2|4").
+     */
+    @Parameter(property = "ff.includes")
+    protected List<CellPattern> includes;
+
+    /** Cells of the product matching one of these do not run (same fields as includes). */
+    @Parameter(property = "ff.excludes")
+    protected List<CellPattern> excludes;
+
+    /**
+     * Extra cells beyond the product: each is a block whose given fields replace the matrix's
+     * values (e.g. depth=16 adds every algorithm and width at depth 16).
+     */
+    @Parameter(property = "ff.extraCells")
+    protected List<CellPattern> extraCells;
+
+    /** Run only the i-th of n parts of the matrix, e.g. 2/4; gates are then judged by ff:check on all shards. */
+    @Parameter(property = "ff.shard")
+    protected String shard;
+
+    /** JVM arguments of every forked cell, whitespace-separated. */
+    @Parameter(property = "ff.jvmArgs", defaultValue = "-Xmx2g")
+    protected String jvmArgs;
+
+    /** Seconds a cell may run before its JVM is killed and the cell recorded as failed. */
+    @Parameter(property = "ff.cellTimeout", defaultValue = "1800")
+    protected int cellTimeout;
+
+    /** How many cells run at once (each one JVM). Memory figures do not change; speed figures do. */
+    @Parameter(property = "ff.parallelCells", defaultValue = "1")
+    protected int parallelCells;
+
+    /** The java executable of the forks; default: the one running Maven. */
+    @Parameter(property = "ff.java")
+    protected File java;
+
+    /** This plugin, whose resolved dependencies (the engine and ND4J) form the forks' class path. */
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    protected PluginDescriptor plugin;
+
+    @Override
+    protected void run() throws IOException, MojoExecutionException, MojoFailureException {
+        MatrixParameters matrix = new MatrixParameters(algorithms, depths, widths, goodness, seeds, dataset, epochs,
+                batchSize, learningRate, schedule, maxStepsPerEpoch, threads, settings, fields(includes),
+                fields(excludes), fields(extraCells));
+        ForkOptions fork = new ForkOptions(java == null ? ForkOptions.currentJava() : java.toPath(), classpath(),
+                ForkOptions.parseJvmArgs(jvmArgs), Duration.ofSeconds(cellTimeout), parallelCells, baseDirectory.toPath());
+        Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, shard, fork, gateParameters(),
+                baselinePath(), outputDirectory.toPath(), List.of(new BenchmarkReport())), harnessLog());
+        failOn(outcome, acceptCommand(List.of(), baseline));
+    }
+
+    private List<Path> classpath() {
+        return plugin.getArtifacts().stream().map(Artifact::getFile).filter(Objects::nonNull).map(File::toPath).toList();
+    }
+}
