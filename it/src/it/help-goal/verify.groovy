@@ -1,4 +1,5 @@
-// Post-build check for the help-goal IT: the invoked build ran ff:help, which listed its own goal.
+// Post-build check for the help-goal IT: ff:help -Ddetail lists every goal and documents every
+// parameter with its ff.* user property.
 File buildLog = new File(basedir, 'build.log')
 assert buildLog.isFile() : "no build.log in ${basedir}"
 
@@ -7,9 +8,21 @@ String log = buildLog.getText('UTF-8')
 // Maven 3.9 names the mojo by prefix (ff:...), Maven 3.8 by artifactId (ff-maven-plugin:...).
 assert log =~ /(?m)^\[INFO\] --- (ff|ff-maven-plugin):[^:\s]+:help \(default-cli\) @ help-goal ---$/ :
         'the help goal did not run'
-assert log.contains('This plugin has 1 goal:') : 'help output does not list the goals'
-assert log =~ /(?m)^ff:help$/ : 'help output does not name the goal ff:help'
-assert log.contains('Call mvn ff:help -Ddetail=true -Dgoal=<goal-name>') : 'help output lacks the usage hint'
+assert log.contains('This plugin has 5 goals:') : 'help output does not list the goals'
+['baseline', 'benchmark', 'check', 'help', 'report'].each { goal ->
+    assert log =~ /(?m)^ff:${goal}$/ : "help output does not name the goal ff:${goal}"
+}
+
+// every parameter of ff:benchmark is documented with its user property
+String benchmark = log.substring(log.indexOf('\nff:benchmark'), log.indexOf('\nff:check'))
+['accuracyNoiseSigmas', 'algorithms', 'baseline', 'batchSize', 'cellTimeout', 'dataset', 'depths', 'epochs',
+ 'excludes', 'extraCells', 'failIfNoBaseline', 'goodness', 'includes', 'java', 'jvmArgs', 'learningRate',
+ 'maxAccuracyDropPoints', 'maxMemoryGrowthPercent', 'maxSpeedDropPercent', 'maxStepsPerEpoch', 'outputDirectory',
+ 'parallelCells', 'ratios', 'rules', 'schedule', 'seeds', 'settings', 'shard', 'skip', 'threads', 'widths'].each { p ->
+    assert benchmark =~ /(?m)^    ${p}( \(Default: [^)]*\))?$/ : "ff:benchmark does not document ${p}"
+    assert benchmark.contains("User property: ff.${p}\n") : "${p} has no ff.${p} user property"
+}
+assert log.contains('User property: ff.results') : 'ff:check, ff:report and ff:baseline read ff.results'
 assert log.contains('BUILD SUCCESS') : 'the invoked build did not succeed'
 
 return true

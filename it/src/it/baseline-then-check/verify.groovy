@@ -1,0 +1,26 @@
+import groovy.json.JsonSlurper
+
+String log = new File(basedir, 'build.log').getText('UTF-8')
+def baseline = new JsonSlurper().parse(new File(basedir, 'ff-baseline.json'))
+def results = new JsonSlurper().parse(new File(basedir, 'target/ff-benchmark/results.json'))
+
+assert baseline.schemaVersion == 1
+assert baseline.kind == 'baseline'
+assert baseline.fingerprint.keySet().containsAll(['javaVersion', 'nd4jVersion', 'blasVendor', 'openblasCoreType', 'cpuModel', 'threads'])
+assert baseline.fingerprint.javaVersion == System.getProperty('java.version')
+assert baseline.cells*.id == ['ff-base-sum-squares-d2-w16-s1', 'ff-base-sum-squares-d2-w16-s2', 'backprop-d2-w16-s1', 'backprop-d2-w16-s2']
+assert baseline.cells*.result.memory == results.cells*.result.memory
+
+assert log =~ /wrote baseline .*ff-baseline\.json: 4 cells, measured on /
+// invocation 1 had no baseline yet, and said so
+String benchmark = log.substring(0, log.indexOf(':check (default-cli)'))
+assert benchmark.contains('no baseline file at ') && benchmark.contains('baseline-relative gates skipped')
+// invocation 2, ff:check: 4 cells x 2 memory gates + 2 groups of seeds x 1 accuracy gate, all against the baseline
+String check = log.substring(log.indexOf(':check (default-cli)'))
+assert check.contains('4 of 4 cells passed; 10 gates: 10 passed, 0 failed, 0 skipped')
+assert !check.contains('no baseline file at') : '-Dff.failIfNoBaseline=true: the baseline must have been found'
+def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/ff-benchmark/TEST-ff-benchmark.xml'))
+assert junit.testcase.findAll { it.@classname.text() == 'ff.gates.baseline' }.size() == 10
+assert junit.testcase.find { it.@name.text().startsWith('ff-base-sum-squares-d2-w16 (seeds 1, 2): testAccuracy') } != null
+assert log.contains('BUILD SUCCESS')
+return true
