@@ -2,6 +2,7 @@ package dev.ffbench.backprop;
 
 import dev.ffbench.dataset.Dataset;
 import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.experiment.BatchedEvaluation;
 import dev.ffbench.experiment.EpochLoss;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.Model;
@@ -168,38 +169,30 @@ final class BackpropModel implements Model {
     /** Inference streams through the layers with one carry, like FF evaluation. */
     @Override
     public int[] predict(ImageSet images) {
-        int[] predictions = new int[images.count()];
-        int[] order = new int[images.count()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        try (TransientMemory transientMemory = new TransientMemory("backprop-eval")) {
-            for (int start = 0; start < images.count(); start += spec.batchSize()) {
-                int count = Math.min(spec.batchSize(), images.count() - start);
-                try (MemoryWorkspace ignored = transientMemory.step()) {
-                    INDArray input = batch(images, order, start, count);
-                    INDArray carry = Nd4j.create(DataType.FLOAT, count, spec.width());
-                    INDArray logits = Nd4j.create(DataType.FLOAT, count, Dataset.CLASSES);
-                    for (int l = 0; l < layers.size(); l++) {
-                        try (MemoryWorkspace scratch = transientMemory.scratch()) {
-                            INDArray x = l == 0 ? input : carry;
-                            boolean isHead = l == layers.size() - 1;
-                            INDArray layerInput = spec.normalize() && !isHead ? LengthNorm.forward(x).rows() : x;
-                            INDArray z = layers.get(l).forward(layerInput);
-                            if (isHead) {
-                                logits.assign(z);
-                            } else {
-                                carry.assign(Relu.forwardInPlace(z));
-                            }
-                        }
-                    }
-                    int[] classes = logits.argMax(1).toIntVector();
-                    System.arraycopy(classes, 0, predictions, start, count);
+        BatchedEvaluation.Outcome outcome = BatchedEvaluation.run(images, spec.batchSize(), memory.snapshot(),
+                (order, start, count, transientMemory) -> predictBatch(images, order, start, count, transientMemory));
+        evaluationPeak.observe("evaluation", outcome.memory());
+        return outcome.predictions();
+    }
+
+    private int[] predictBatch(ImageSet images, int[] order, int start, int count, TransientMemory transientMemory) {
+        INDArray input = batch(images, order, start, count);
+        INDArray carry = Nd4j.create(DataType.FLOAT, count, spec.width());
+        INDArray logits = Nd4j.create(DataType.FLOAT, count, Dataset.CLASSES);
+        for (int l = 0; l < layers.size(); l++) {
+            try (MemoryWorkspace scratch = transientMemory.scratch()) {
+                INDArray x = l == 0 ? input : carry;
+                boolean isHead = l == layers.size() - 1;
+                INDArray layerInput = spec.normalize() && !isHead ? LengthNorm.forward(x).rows() : x;
+                INDArray z = layers.get(l).forward(layerInput);
+                if (isHead) {
+                    logits.assign(z);
+                } else {
+                    carry.assign(Relu.forwardInPlace(z));
                 }
             }
-            evaluationPeak.observe("evaluation", memory.snapshot(), transientMemory.peakBytes());
         }
-        return predictions;
+        return logits.argMax(1).toIntVector();
     }
 
     @Override

@@ -11,6 +11,15 @@ import java.util.SplittableRandom;
 public final class Labels {
     private Labels() {}
 
+    /** The label with the highest score of each row. */
+    public static int[] argMaxes(float[][] scores) {
+        int[] labels = new int[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            labels[i] = argMax(scores[i]);
+        }
+        return labels;
+    }
+
     /** The label with the highest score (the lowest label on a tie). */
     public static int argMax(float[] scores) {
         int best = 0;

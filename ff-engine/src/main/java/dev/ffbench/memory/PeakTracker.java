@@ -8,7 +8,11 @@ public final class PeakTracker {
     private final List<PhaseMemory> phases = new ArrayList<>();
 
     public void observe(String phase, MemoryBreakdown persistent, long transientBytes) {
-        phases.add(new PhaseMemory(phase, persistent.withTransient(transientBytes)));
+        observe(phase, persistent.withTransient(transientBytes));
+    }
+
+    public void observe(String phase, MemoryBreakdown memory) {
+        phases.add(new PhaseMemory(phase, memory));
     }
 
     public MemoryBreakdown peak() {

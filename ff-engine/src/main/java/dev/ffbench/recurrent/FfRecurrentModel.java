@@ -2,6 +2,7 @@ package dev.ffbench.recurrent;
 
 import dev.ffbench.dataset.Dataset;
 import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.experiment.BatchedEvaluation;
 import dev.ffbench.experiment.EpochLoss;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.Model;
@@ -187,24 +188,11 @@ final class FfRecurrentModel implements Model {
 
     @Override
     public int[] predict(ImageSet images) {
-        int[] predictions = new int[images.count()];
-        int[] order = new int[images.count()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        try (TransientMemory transientMemory = new TransientMemory("recurrent-eval")) {
-            for (int start = 0; start < images.count(); start += spec.batchSize()) {
-                int count = Math.min(spec.batchSize(), images.count() - start);
-                try (MemoryWorkspace ignored = transientMemory.step()) {
-                    float[][] scores = scoreLabels(images, order, start, count, transientMemory);
-                    for (int i = 0; i < count; i++) {
-                        predictions[start + i] = Labels.argMax(scores[i]);
-                    }
-                }
-            }
-            evaluationPeak.observe("evaluation", memory.snapshot(), transientMemory.peakBytes());
-        }
-        return predictions;
+        BatchedEvaluation.Outcome outcome = BatchedEvaluation.run(images, spec.batchSize(), memory.snapshot(),
+                (order, start, count, transientMemory) -> Labels.argMaxes(
+                        scoreLabels(images, order, start, count, transientMemory)));
+        evaluationPeak.observe("evaluation", outcome.memory());
+        return outcome.predictions();
     }
 
     @Override
