@@ -24,15 +24,20 @@ public final class FiniteDifferences {
      * re-evaluated after nudging each element of {@code x} in place.
      */
     public static void assertGradient(INDArray x, Supplier<Double> loss, INDArray analytic, double tolerance) {
+        assertGradient(x, loss, analytic, STEP, tolerance);
+    }
+
+    /** The same with a given step: float32 arrays need a larger one. */
+    public static void assertGradient(INDArray x, Supplier<Double> loss, INDArray analytic, double step, double tolerance) {
         assertEquals(x.length(), analytic.length(), "gradient shape");
         for (long i = 0; i < x.length(); i++) {
             double original = x.getDouble(i);
-            x.putScalar(i, original + STEP);
+            x.putScalar(i, original + step);
             double plus = loss.get();
-            x.putScalar(i, original - STEP);
+            x.putScalar(i, original - step);
             double minus = loss.get();
             x.putScalar(i, original);
-            double numeric = (plus - minus) / (2 * STEP);
+            double numeric = (plus - minus) / (2 * step);
             double expected = analytic.getDouble(i);
             double scale = Math.max(1.0, Math.abs(numeric));
             assertEquals(numeric, expected, tolerance * scale,
