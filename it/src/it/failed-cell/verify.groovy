@@ -5,8 +5,9 @@ File out = new File(basedir, 'target/ff-benchmark')
 def results = new JsonSlurper().parse(new File(out, 'results.json'))
 assert results.cells*.status == ['passed', 'failed']
 def failed = results.cells[1]
-assert failed.id == 'backprop-d2-w16-s1-synthetic_7_40_20'
-assert failed.failure == 'the engine rejected the cell (exit code 2: bad spec or dataset): invalid experiment spec: batchSize is 50; allowed: at most the 40 training images of dataset synthetic:7:40:20'
+assert failed.id == 'backprop-d2-w16-s1-bad-idx'
+assert failed.failure.startsWith('the engine rejected the cell (exit code 2: bad spec or dataset): ')
+assert failed.failure.contains('train-images-idx3-ubyte') && failed.failure.contains('truncated') : failed.failure
 assert failed.logTail.any { it.startsWith('ff-engine: ') }
 assert new File(out, "cells/${failed.id}.log").isFile()
 

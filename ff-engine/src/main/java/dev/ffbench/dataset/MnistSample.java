@@ -22,6 +22,11 @@ public final class MnistSample implements DatasetSource {
     }
 
     @Override
+    public java.util.OptionalInt knownTrainCount() {
+        return java.util.OptionalInt.of(TRAIN_COUNT);
+    }
+
+    @Override
     public String describe() {
         return NAME + " (bundled, " + IdxReader.grouped(TRAIN_COUNT) + " train / " + IdxReader.grouped(TEST_COUNT)
                 + " test)";

@@ -64,6 +64,11 @@ public final class Synthetic implements DatasetSource {
     }
 
     @Override
+    public java.util.OptionalInt knownTrainCount() {
+        return java.util.OptionalInt.of(trainCount);
+    }
+
+    @Override
     public String describe() {
         return "synthetic (seed " + seed + ", " + IdxReader.grouped(trainCount) + " train / "
                 + IdxReader.grouped(testCount) + " test, " + SIDE + "x" + SIDE + ")";

@@ -11,6 +11,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Runs the selected cells, {@code parallelCells} at a time, and writes each finished cell's record
@@ -21,11 +25,19 @@ final class CellScheduler {
 
     static List<CellRecord> run(List<Cell> cells, ForkOptions options, OutputLayout layout, HarnessLog log)
             throws IOException {
+        return run(cells, cells.size(), options, layout, log);
+    }
+
+    /**
+     * @param matrixCells how many cells the progress counts (cells kept by a resume are not run again)
+     */
+    static List<CellRecord> run(List<Cell> cells, int matrixCells, ForkOptions options, OutputLayout layout,
+            HarnessLog log) throws IOException {
         ForkedCellRunner runner = new ForkedCellRunner(options, layout);
         Progress progress = new Progress(log, cells.size(), options.parallelCells());
-        Thread killForks = new Thread(runner::destroyAll, "ff-bench-kill-forks");
-        Runtime.getRuntime().addShutdownHook(killForks);
         ExecutorService pool = Executors.newFixedThreadPool(options.parallelCells());
+        Thread interrupted = new Thread(() -> stop(runner, pool, layout), "ff-bench-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
         try {
             List<Future<CellRecord>> futures = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
@@ -34,6 +46,9 @@ final class CellScheduler {
                 futures.add(pool.submit(() -> {
                     progress.started(position, cell);
                     CellRecord record = runner.run(cell);
+                    if (record == null) {
+                        return null; // interrupted: the cell stays missing, for -Dff.resume
+                    }
                     write(layout, record);
                     progress.finished(position, record);
                     return record;
@@ -41,13 +56,18 @@ final class CellScheduler {
             }
             List<CellRecord> records = new ArrayList<>();
             for (Future<CellRecord> future : futures) {
-                records.add(future.get());
+                CellRecord record = future.get();
+                if (record == null || runner.stopping()) {
+                    throw new InterruptedException();
+                }
+                records.add(record);
             }
             records.sort(Comparator.comparingInt(CellRecord::index));
             return records;
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | java.util.concurrent.CancellationException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while cells were running; finished cells are in " + layout.cells(), e);
+            throw new IOException("interrupted while cells were running; the finished cells are in " + layout.cells()
+                    + ": -Dff.resume runs only the missing ones", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UncheckedIOException io) {
@@ -58,9 +78,46 @@ final class CellScheduler {
             pool.shutdownNow();
             runner.destroyAll();
             try {
-                Runtime.getRuntime().removeShutdownHook(killForks);
+                Runtime.getRuntime().removeShutdownHook(interrupted);
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is already exiting: the hook runs anyway
+            }
+        }
+    }
+
+    /**
+     * The JVM is exiting mid-matrix (SIGTERM, Ctrl-C): no fork may outlive it and no file may be
+     * left half-written. Forks are killed, the cell threads are told to record nothing and are
+     * awaited (a cell record being written is finished whole), then the work files and any
+     * temporary file are removed. Finished cells stay in cells/.
+     */
+    private static void stop(ForkedCellRunner runner, ExecutorService pool, OutputLayout layout) {
+        runner.stop();
+        pool.shutdown(); // not shutdownNow: interrupting a thread mid-write would lose a finished cell
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        runner.destroyAll();
+        removeTemporaryFiles(layout);
+    }
+
+    /** Everything in work/ (specs, raw results, partial logs) and every *.tmp left by an interrupted write. */
+    static void removeTemporaryFiles(OutputLayout layout) {
+        for (Path directory : List.of(layout.work(), layout.cells(), layout.directory())) {
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : files.toList()) {
+                    if (Files.isRegularFile(file)
+                            && (directory.equals(layout.work()) || file.getFileName().toString().endsWith(".tmp"))) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            } catch (IOException e) {
+                // best effort while the JVM exits; the next run clears work/ anyway
             }
         }
     }

@@ -36,4 +36,23 @@ final class DatasetCheck {
         }
         return null;
     }
+
+    /**
+     * The problem with a batch larger than the dataset's training split, or null (also when the
+     * count is only known by loading the data: the engine then rejects the run itself).
+     */
+    static String batchProblem(String parameter, String dataset, int batchSize) {
+        DatasetSource source;
+        try {
+            source = Datasets.resolve(dataset);
+        } catch (IllegalArgumentException e) {
+            return null; // reported by problem()
+        }
+        java.util.OptionalInt train = source.knownTrainCount();
+        if (train.isPresent() && batchSize > train.getAsInt()) {
+            return "batchSize is " + batchSize + "; allowed: at most the " + train.getAsInt()
+                    + " training images of dataset " + dataset + " (" + parameter + ")";
+        }
+        return null;
+    }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,36 +24,61 @@ import java.util.concurrent.TimeUnit;
  */
 final class ForkedCellRunner {
     static final int LOG_TAIL_LINES = 20;
+    /** The engine's TrainingDivergedException message: "... loss is NaN in epoch ...". */
+    private static final java.util.regex.Pattern DIVERGED =
+            java.util.regex.Pattern.compile("loss is (NaN|-?Infinity)\\b");
 
     private final ForkOptions options;
     private final OutputLayout layout;
     /** Forks still running, destroyed if the build is interrupted (Ctrl-C) so none outlives it. */
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     ForkedCellRunner(ForkOptions options, OutputLayout layout) {
         this.options = options;
         this.layout = layout;
     }
 
+    /**
+     * Runs the cell; null when the harness is stopping (the build was interrupted): the cell is then
+     * missing, not failed, and its partial files are removed. The fork writes its log to
+     * {@code work/<id>.log}, moved whole to {@code cells/<id>.log} when the cell ends.
+     */
     CellRecord run(Cell cell) {
         long start = System.nanoTime();
         Path spec = layout.work().resolve(cell.id() + ".spec.json");
         Path out = layout.work().resolve(cell.id() + ".result.json");
+        Path workLog = layout.work().resolve(cell.id() + ".log");
         Path log = layout.cells().resolve(cell.id() + ".log");
+        CellRecord record;
         try {
             Files.createDirectories(layout.cells());
             AtomicFiles.write(spec, Json.write(cell.spec()));
             Files.deleteIfExists(out);
-            CellRecord record = fork(cell, spec, out, log, start);
-            Files.deleteIfExists(spec);
-            Files.deleteIfExists(out);
-            return record;
+            record = fork(cell, spec, out, workLog, start);
+            if (!stopping) {
+                Files.move(workLog, log, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
-            return CellRecord.failed(cell, "could not run the cell: " + e, tail(log), seconds(start));
+            record = CellRecord.failed(cell, "could not run the cell: " + e, tail(workLog), seconds(start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CellRecord.failed(cell, "interrupted", tail(log), seconds(start));
+            record = CellRecord.failed(cell, "interrupted", tail(workLog), seconds(start));
+        } finally {
+            for (Path file : List.of(spec, out, workLog)) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // left in work/, which the next run clears
+                }
+            }
         }
+        return stopping ? null : record;
+    }
+
+    /** True once the build is being interrupted: no more records are written. */
+    boolean stopping() {
+        return stopping;
     }
 
     private CellRecord fork(Cell cell, Path spec, Path out, Path log, long start)
@@ -62,8 +88,14 @@ final class ForkedCellRunner {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         environment(builder.environment(), cell.spec().threads());
+        if (stopping) {
+            throw new InterruptedException("the build is being interrupted");
+        }
         Process process = builder.start();
         running.add(process);
+        if (stopping) {
+            destroy(process); // the shutdown hook may have run between start() and add()
+        }
         try {
             if (!process.waitFor(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 destroy(process);
@@ -114,6 +146,9 @@ final class ForkedCellRunner {
         if (exit == 2 && !engineMessage.isEmpty()) {
             return "the engine rejected the cell (exit code 2: bad spec or dataset)" + engineMessage;
         }
+        if (exit == 1 && DIVERGED.matcher(engineMessage).find()) {
+            return "training diverged (a NaN or infinite loss; the cell was stopped, no accuracy is reported)" + engineMessage;
+        }
         if (exit == 1 && !engineMessage.isEmpty()) {
             return "the run failed (exit code 1)" + engineMessage;
         }
@@ -151,9 +186,18 @@ final class ForkedCellRunner {
         return Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList() : List.of();
     }
 
-    /** Kills every fork still running: the JVM shutdown hook of an interrupted build calls this. */
+    /** Kills every fork still running (at the end of a run, or when it fails). */
     void destroyAll() {
         running.forEach(ForkedCellRunner::destroy);
+    }
+
+    /**
+     * The build is being interrupted (the JVM shutdown hook): no fork starts any more, those running
+     * are killed with their descendants, and no cell finishing now is recorded.
+     */
+    void stop() {
+        stopping = true;
+        destroyAll();
     }
 
     private static void destroy(Process process) {

@@ -23,7 +23,10 @@ import java.util.stream.Stream;
 public final class Harness {
     private Harness() {}
 
-    /** What {@code ff:benchmark} needs. {@code shard} is "i/n" or blank for the whole matrix. */
+    /**
+     * What {@code ff:benchmark} needs. {@code shard} is "i/n" or blank for the whole matrix;
+     * {@code resume} keeps the passed cells already in the output directory and runs only the others.
+     */
     public record BenchmarkRequest(
             MatrixParameters matrix,
             String shard,
@@ -31,7 +34,14 @@ public final class Harness {
             GateParameters gates,
             Path baselineFile,
             Path outputDirectory,
-            List<OutputWriter> writers) {}
+            List<OutputWriter> writers,
+            boolean resume) {
+
+        public BenchmarkRequest(MatrixParameters matrix, String shard, ForkOptions fork, GateParameters gates,
+                Path baselineFile, Path outputDirectory, List<OutputWriter> writers) {
+            this(matrix, shard, fork, gates, baselineFile, outputDirectory, writers, false);
+        }
+    }
 
     /** What {@code ff:check} and {@code ff:report} need: one or more results files (shards are merged). */
     public record CheckRequest(
@@ -62,32 +72,65 @@ public final class Harness {
     }
 
     public static Outcome benchmark(BenchmarkRequest request, HarnessLog log) throws IOException {
-        GateConfig gates = request.gates().parse();
-        Shard shard = Shard.parse(request.shard());
-        List<Cell> matrix = MatrixExpander.expand(request.matrix(), request.fork().workingDirectory());
-        List<Cell> cells = shard.select(matrix);
+        // every input is checked, and every problem reported at once, before anything is touched
+        List<String> problems = new ArrayList<>();
+        GateConfig gates = collect(problems, () -> request.gates().parse());
+        Shard shard = collect(problems, () -> Shard.parse(request.shard()));
+        List<Cell> matrix = collect(problems, () -> MatrixExpander.expand(request.matrix(), request.fork().workingDirectory()));
+        List<Cell> cells = shard == null || matrix == null ? null : collect(problems, () -> shard.select(matrix));
+        if (!problems.isEmpty()) {
+            throw new HarnessException(problems);
+        }
+        ResultsDocument baseline = readBaseline(request.baselineFile());
         OutputLayout layout = new OutputLayout(request.outputDirectory());
-        log.info("FF Bench: " + cells.size() + (cells.size() == 1 ? " cell" : " cells") + (shard.isWhole() ? "" : " (shard " + shard + " of a "
-                + matrix.size() + "-cell matrix)") + ", each in its own JVM, " + request.fork().parallelCells()
-                + " at a time; results in " + layout.directory());
-        clearPreviousRun(layout);
-        List<CellRecord> records = CellScheduler.run(cells, request.fork(), layout, log);
-        ResultsDocument results = ResultsDocument.results(now(), matrix.size(),
-                shard.isWhole() ? List.of() : List.of(shard.toString()), records);
-        ResultsFiles.write(layout.results(), results);
-        GateReport report = shard.isWhole()
-                ? judge(gates, results, request.baselineFile())
-                : GateReport.none("shard " + shard + ": gates are judged on the merged results of all shards, by ff:check"
-                        + " with ff.results listing every shard's results.json");
-        return finish(results, report, layout, request.writers(), log);
+        try (OutputLock lock = OutputLock.acquire(layout.directory(), "benchmark")) {
+            log.info("FF Bench: " + cells.size() + (cells.size() == 1 ? " cell" : " cells") + (shard.isWhole() ? "" : " (shard " + shard + " of a "
+                    + matrix.size() + "-cell matrix)") + ", each in its own JVM, " + request.fork().parallelCells()
+                    + " at a time; results in " + layout.directory());
+            List<CellRecord> kept = List.of();
+            if (request.resume()) {
+                kept = Resume.finishedCells(cells, layout, log);
+                CellScheduler.removeTemporaryFiles(layout);
+            } else {
+                clearPreviousRun(layout);
+            }
+            List<Integer> keptIndexes = kept.stream().map(CellRecord::index).toList();
+            List<Cell> toRun = cells.stream().filter(cell -> !keptIndexes.contains(cell.index())).toList();
+            List<CellRecord> records = new ArrayList<>(kept);
+            if (!toRun.isEmpty()) {
+                records.addAll(CellScheduler.run(toRun, request.fork(), layout, log));
+            }
+            records.sort(java.util.Comparator.comparingInt(CellRecord::index));
+            ResultsDocument results = ResultsDocument.results(now(), matrix.size(),
+                    shard.isWhole() ? List.of() : List.of(shard.toString()), records);
+            ResultsFiles.write(layout.results(), results);
+            GateReport report = shard.isWhole()
+                    ? GateEvaluator.evaluate(gates, results, baseline, request.baselineFile())
+                    : GateReport.none("shard " + shard + ": gates are judged on the merged results of all shards, by ff:check"
+                            + " with ff.results listing every shard's results.json");
+            return finish(results, report, layout, request.writers(), log);
+        }
     }
 
     public static Outcome check(CheckRequest request, HarnessLog log) throws IOException {
         GateConfig gates = request.gates().parse();
         ResultsDocument results = readAll(request.resultsFiles(), log);
+        ResultsDocument baseline = readBaseline(request.baselineFile());
         OutputLayout layout = new OutputLayout(request.outputDirectory());
-        ResultsFiles.write(layout.results(), results);
-        return finish(results, judge(gates, results, request.baselineFile()), layout, request.writers(), log);
+        try (OutputLock lock = OutputLock.acquire(layout.directory(), "check")) {
+            ResultsFiles.write(layout.results(), results);
+            return finish(results, GateEvaluator.evaluate(gates, results, baseline, request.baselineFile()), layout,
+                    request.writers(), log);
+        }
+    }
+
+    private static <T> T collect(List<String> problems, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (HarnessException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 
     /** Writes the passed cells of the results as the new baseline, with the environment's fingerprint. */
@@ -129,10 +172,10 @@ public final class Harness {
         return merged;
     }
 
-    private static GateReport judge(GateConfig gates, ResultsDocument results, Path baselineFile) {
-        ResultsDocument baseline = baselineFile != null && Files.exists(baselineFile)
+    /** The baseline, checked before anything runs or is written; null when there is none. */
+    private static ResultsDocument readBaseline(Path baselineFile) {
+        return baselineFile != null && Files.exists(baselineFile)
                 ? ResultsFiles.read(baselineFile, ResultsDocument.BASELINE) : null;
-        return GateEvaluator.evaluate(gates, results, baseline, baselineFile);
     }
 
     private static Outcome finish(ResultsDocument results, GateReport gates, OutputLayout layout,

@@ -63,12 +63,22 @@ public final class MatrixExpander {
             values.problem(datasetProblem);
         }
 
+        int batch = Integer.parseInt(common.get("batchSize"));
+        String batchProblem = datasetProblem == null ? DatasetCheck.batchProblem("dataset", dataset, batch) : null;
+        if (batchProblem != null) {
+            values.problem(batchProblem);
+        }
+
         List<CellSelector> includes = selectors(values, "includes", parameters.includes());
         List<CellSelector> excludes = selectors(values, "excludes", parameters.excludes());
         List<CellSelector> extras = selectors(values, "extraCells", parameters.extraCells());
         for (int i = 0; i < extras.size(); i++) {
             for (String extraDataset : extras.get(i).datasets()) {
-                String problem = DatasetCheck.problem("extraCells[" + (i + 1) + "].dataset", extraDataset, workingDirectory);
+                String parameter = "extraCells[" + (i + 1) + "].dataset";
+                String problem = DatasetCheck.problem(parameter, extraDataset, workingDirectory);
+                if (problem == null) {
+                    problem = DatasetCheck.batchProblem(parameter, extraDataset, batch);
+                }
                 if (problem != null) {
                     values.problem(problem);
                 }

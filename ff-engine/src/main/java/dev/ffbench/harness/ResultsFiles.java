@@ -53,6 +53,17 @@ public final class ResultsFiles {
             throw new HarnessException("file " + file + " has kind " + (kind == null ? "(none)" : kind)
                     + "; allowed here: \"" + expectedKind + "\"");
         }
+        List<String> missing = new ArrayList<>();
+        for (String field : List.of("matrixCells", "cells")) {
+            if (!tree.hasNonNull(field)) {
+                missing.add(field);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new HarnessException("file " + file + " has no " + String.join(" and no ", missing) + "; allowed: a "
+                    + expectedKind + " document of results schema " + ResultsDocument.SCHEMA_VERSION
+                    + " as ff-maven-plugin writes it (schemaVersion, kind, matrixCells, cells)");
+        }
         ResultsDocument document;
         try {
             document = Json.mapper().treeToValue(tree, ResultsDocument.class);
@@ -85,6 +96,12 @@ public final class ResultsFiles {
                 problems.add(where + " has status " + cell.status() + "; allowed: passed, failed");
             } else if (CellRecord.PASSED.equals(cell.status()) && cell.result() == null) {
                 problems.add(where + " passed but has no result; allowed: a passed cell with its result");
+            } else if (CellRecord.PASSED.equals(cell.status())) {
+                String field = missingResultField(cell.result());
+                if (field != null) {
+                    problems.add(where + " passed but its result has no " + field + "; allowed: a result as the engine"
+                            + " writes it (memory.trainingPeak, memory.evaluationPeak, environment)");
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -132,6 +149,20 @@ public final class ResultsFiles {
                     + String.join(", ", shards) + "): a shard is missing");
         }
         return ResultsDocument.results(generatedAt, matrixCells, cells.size() == matrixCells ? List.of() : shards, cells);
+    }
+
+    /** The first field the gates and the report need that a passed result lacks, or null. */
+    private static String missingResultField(dev.ffbench.experiment.ExperimentResult result) {
+        if (result.memory() == null) {
+            return "memory";
+        }
+        if (result.memory().trainingPeak() == null) {
+            return "memory.trainingPeak";
+        }
+        if (result.memory().evaluationPeak() == null) {
+            return "memory.evaluationPeak";
+        }
+        return result.environment() == null ? "environment" : null;
     }
 
     private static String originalMessage(Exception e) {

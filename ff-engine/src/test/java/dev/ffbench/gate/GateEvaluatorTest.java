@@ -196,4 +196,27 @@ class GateEvaluatorTest {
                 "maxMemoryGrowthPercent is '-1'; allowed: a number >= 0",
                 "maxAccuracyDropPoints is 'lots'; allowed: a finite number, e.g. 0.5"), e.problems());
     }
+
+    @Test
+    void aBaselineFromAnotherEnvironmentWarnsAndNewCellsAreNamed() throws Exception {
+        CellRecord now = passed(0, "ff-d2", spec("ff-base", 2, 16, 1), 1000, 500, 0.9);
+        CellRecord added = passed(1, "ff-d4", spec("ff-base", 4, 16, 1), 1000, 500, 0.9);
+        CellRecord then = passed(0, "ff-d2", spec("ff-base", 2, 16, 1), 1000, 500, 0.9);
+        dev.ffbench.experiment.RunEnvironment other = new dev.ffbench.experiment.RunEnvironment("21.0.1",
+                "OpenJDK 64-Bit Server VM", "Linux", "1.0.0-M2.1", "CPU", "OPENBLAS", "SkylakeX", "Intel Xeon", 2, 1);
+        CellRecord elsewhere = new CellRecord(then.index(), then.id(), then.spec(), then.status(),
+                new dev.ffbench.experiment.ExperimentResult(then.result().schemaVersion(), then.result().spec(),
+                        then.result().trainAccuracy(), then.result().testAccuracy(), then.result().losses(),
+                        then.result().memory(), 1, 1, 1, other), null, null, 1);
+
+        GateReport report = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false),
+                TestCells.results(List.of(now, added)), baseline(List.of(elsewhere)), BASELINE);
+
+        assertTrue(report.warnings().contains("the baseline was measured in another environment (java 21.0.1 (baseline)"
+                + " vs 17.0.15 (now); OPENBLAS_CORETYPE SkylakeX (baseline) vs Haswell (now); cpu Intel Xeon (baseline) vs"
+                + " AMD EPYC (now)): memory bytes compare, speed does not"), report.warnings().toString());
+        assertTrue(report.warnings().contains("1 cells have no baseline cell (new cells): ff-d4; record them with"
+                + " mvn ff:baseline"), report.warnings().toString());
+        assertTrue(report.violations().isEmpty(), "a warning, not a failure");
+    }
 }

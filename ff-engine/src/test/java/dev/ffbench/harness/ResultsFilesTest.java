@@ -109,7 +109,7 @@ class ResultsFilesTest {
                 assertThrows(HarnessException.class, () -> ResultsFiles.read(results, ResultsDocument.BASELINE)).getMessage());
 
         Path unknownField = dir.resolve("unknown.json");
-        Files.writeString(unknownField, "{\"schemaVersion\": 1, \"kind\": \"results\", \"matrixCells\": 0, \"colour\": 1}");
+        Files.writeString(unknownField, "{\"schemaVersion\": 1, \"kind\": \"results\", \"matrixCells\": 0, \"cells\": [], \"colour\": 1}");
         assertTrue(assertThrows(HarnessException.class, () -> ResultsFiles.read(unknownField, ResultsDocument.RESULTS))
                 .getMessage().startsWith("file " + unknownField + " does not follow results schema 1: Unrecognized field \"colour\""));
     }
@@ -120,5 +120,36 @@ class ResultsFilesTest {
         ResultsFiles.write(file, ResultsDocument.results("now", 2, List.of(), cells));
         HarnessException e = assertThrows(HarnessException.class, () -> ResultsFiles.read(file, ResultsDocument.RESULTS));
         assertEquals("file " + file + ": cell ff-d4 has index 2; allowed: 0 to 1 (matrixCells is 2)", e.getMessage());
+    }
+
+    @Test
+    void missingFieldsAreNamedWithTheFile() throws Exception {
+        Path noCells = dir.resolve("no-cells.json");
+        Files.writeString(noCells, "{\"schemaVersion\": 1, \"kind\": \"baseline\"}");
+        assertEquals("file " + noCells + " has no matrixCells and no cells; allowed: a baseline document of results"
+                + " schema 1 as ff-maven-plugin writes it (schemaVersion, kind, matrixCells, cells)",
+                assertThrows(HarnessException.class, () -> ResultsFiles.read(noCells, ResultsDocument.BASELINE)).getMessage());
+
+        Path noMemory = dir.resolve("no-memory.json");
+        ResultsFiles.write(noMemory, TestCells.results(cells));
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) dev.ffbench.experiment.Json.mapper().readTree(noMemory.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("cells").get(1).get("result")).remove("memory");
+        Files.writeString(noMemory, tree.toString());
+        assertEquals("file " + noMemory + ": cell bp-d2 passed but its result has no memory; allowed: a result as the"
+                + " engine writes it (memory.trainingPeak, memory.evaluationPeak, environment)",
+                assertThrows(HarnessException.class, () -> ResultsFiles.read(noMemory, ResultsDocument.RESULTS)).getMessage());
+
+        Path noId = dir.resolve("no-id.json");
+        tree = (com.fasterxml.jackson.databind.node.ObjectNode) dev.ffbench.experiment.Json.mapper()
+                .readTree(Json(TestCells.results(cells)));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("cells").get(0)).remove("id");
+        Files.writeString(noId, tree.toString());
+        assertEquals("file " + noId + ": a cell has no id or spec; allowed: cells as ff-maven-plugin writes them",
+                assertThrows(HarnessException.class, () -> ResultsFiles.read(noId, ResultsDocument.RESULTS)).getMessage());
+    }
+
+    private static String Json(ResultsDocument document) {
+        return dev.ffbench.experiment.Json.write(document);
     }
 }

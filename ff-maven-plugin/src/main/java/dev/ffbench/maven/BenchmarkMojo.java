@@ -123,6 +123,14 @@ public class BenchmarkMojo extends AbstractGateMojo {
     @Parameter(property = "ff.parallelCells", defaultValue = "1")
     protected int parallelCells;
 
+    /**
+     * Resume an interrupted run: cells that already passed in outputDirectory (cells/&lt;id&gt;.json
+     * with the same spec) are kept, only the missing, failed or changed cells run; the results
+     * then hold the whole matrix as an uninterrupted run would.
+     */
+    @Parameter(property = "ff.resume", defaultValue = "false")
+    protected boolean resume;
+
     /** The java executable of the forks; default: the one running Maven. */
     @Parameter(property = "ff.java")
     protected File java;
@@ -139,7 +147,7 @@ public class BenchmarkMojo extends AbstractGateMojo {
         ForkOptions fork = new ForkOptions(java == null ? ForkOptions.currentJava() : java.toPath(), classpath(),
                 ForkOptions.parseJvmArgs(jvmArgs), Duration.ofSeconds(cellTimeout), parallelCells, baseDirectory.toPath());
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, shard, fork, gateParameters(),
-                baselinePath(), outputDirectory.toPath(), List.of(new BenchmarkReport())), harnessLog());
+                baselinePath(), outputDirectory.toPath(), List.of(new BenchmarkReport(baselinePath())), resume), harnessLog());
         failOn(outcome, acceptCommand(List.of(), baseline));
     }
 

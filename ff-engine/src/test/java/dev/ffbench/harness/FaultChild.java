@@ -1,0 +1,51 @@
+package dev.ffbench.harness;
+
+import dev.ffbench.gate.GateParameters;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A child JVM for {@link FaultsTest}: {@code run OUT WORKDIR} runs {@link FaultsTest#MATRIX} with
+ * the harness (as ff:benchmark does), {@code lock DIR} holds the output lock of DIR until its
+ * standard input closes.
+ */
+public final class FaultChild {
+    private FaultChild() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("lock")) {
+            try (OutputLock lock = OutputLock.acquire(Path.of(args[1]), "benchmark")) {
+                System.out.println("locked");
+                System.out.flush();
+                while (System.in.read() >= 0) {
+                    // hold the lock until the parent closes our stdin
+                }
+            }
+            return;
+        }
+        HarnessLog log = new HarnessLog() {
+            @Override
+            public void info(String message) {
+                System.out.println(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                System.out.println("WARN " + message);
+            }
+        };
+        Harness.benchmark(request(Path.of(args[1]), Path.of(args[2]), false), log);
+    }
+
+    static Harness.BenchmarkRequest request(Path out, Path workingDirectory, boolean resume) {
+        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of).toList();
+        ForkOptions fork = new ForkOptions(ForkOptions.currentJava(), classpath, List.of("-Xmx512m"), Duration.ofMinutes(5),
+                1, workingDirectory);
+        return new Harness.BenchmarkRequest(FaultsTest.MATRIX, null, fork, GateParameters.defaults(),
+                workingDirectory.resolve("no-baseline.json"), out, List.of(), resume);
+    }
+}

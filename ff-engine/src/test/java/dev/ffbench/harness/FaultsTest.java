@@ -1,0 +1,284 @@
+package dev.ffbench.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ffbench.experiment.Json;
+import dev.ffbench.gate.GateParameters;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Faults and bad input (issue 7): interruption, resume, the output lock, input checked before any cell runs. */
+class FaultsTest {
+    /** Four small cells: ff-base and backprop at widths 16 and 24, depth 2, two steps of synthetic data. */
+    static final MatrixParameters MATRIX = MatrixParameters.defaults().withAlgorithms("ff-base", "backprop")
+            .withDepths("2").withWidths("16", "24").withRun("synthetic:7:400:100", "1", "50", "2");
+
+    @TempDir
+    Path dir;
+
+    private final List<String> lines = new ArrayList<>();
+    private final HarnessLog log = new HarnessLog() {
+        @Override
+        public void info(String message) {
+            lines.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            lines.add("WARN " + message);
+        }
+    };
+
+    private static Process child(Path output, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ForkOptions.currentJava().toString(), "-cp",
+                System.getProperty("java.class.path"), FaultChild.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    /** Live processes whose command line mentions {@code text} (the forks name their spec file under the output directory). */
+    private static List<ProcessHandle> processesMentioning(String text) {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(p -> {
+            try {
+                byte[] cmdline = Files.readAllBytes(Path.of("/proc/" + p.pid() + "/cmdline"));
+                return new String(cmdline, StandardCharsets.UTF_8).contains(text);
+            } catch (IOException | RuntimeException e) {
+                return p.info().commandLine().orElse("").contains(text);
+            }
+        }).toList();
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    @Test
+    void sigtermMidMatrixKillsTheForksKeepsFinishedCellsAndResumeRunsOnlyTheMissingOnes() throws Exception {
+        Path out = dir.resolve("interrupted");
+        Process harness = child(dir.resolve("child.log"), "run", out.toString(), dir.toString());
+        try {
+            // poll (bounded) until the first cell is on disk, then SIGTERM the harness mid-matrix
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (cellFiles(out).isEmpty()) {
+                assertTrue(harness.isAlive(), "the harness ended before a cell finished: "
+                        + Files.readString(dir.resolve("child.log")));
+                assertTrue(System.nanoTime() < deadline, "no cell finished within 3 minutes");
+                Thread.sleep(50);
+            }
+            harness.destroy(); // SIGTERM
+            assertTrue(harness.waitFor(2, TimeUnit.MINUTES), "the harness exits on SIGTERM");
+        } finally {
+            harness.destroyForcibly();
+        }
+        String childLog = Files.readString(dir.resolve("child.log"));
+        assertEquals(143, harness.exitValue(), childLog);
+
+        assertEquals(List.of(), processesMentioning(out.toString()), "no forked cell JVM outlives the harness");
+        List<Path> kept = cellFiles(out);
+        assertFalse(kept.isEmpty());
+        assertTrue(kept.size() < 4, "interrupted mid-matrix: " + kept);
+        assertFalse(Files.exists(out.resolve("results.json")), "an interrupted run writes no results.json");
+        for (Path file : files(out)) {
+            String name = file.getFileName().toString();
+            assertFalse(name.endsWith(".tmp"), "temporary file left: " + file);
+            assertFalse(file.startsWith(out.resolve("work")), "work file left: " + file);
+            if (name.endsWith(".json")) {
+                CellRecord record = Json.mapper().readValue(file.toFile(), CellRecord.class);
+                assertTrue(record.isPassed(), "only finished cells are recorded: " + record);
+                assertTrue(Files.isRegularFile(out.resolve("cells/" + record.id() + ".log")), "its whole log is kept");
+            }
+        }
+        List<CellRecord> before = new ArrayList<>();
+        for (Path file : kept) {
+            before.add(Json.mapper().readValue(file.toFile(), CellRecord.class));
+        }
+
+        // -Dff.resume: only the missing cells run; the merged results equal an uninterrupted run's
+        Harness.Outcome resumed = Harness.benchmark(FaultChild.request(out, dir, true), log);
+        int missing = 4 - kept.size();
+        assertTrue(lines.contains("resume: " + kept.size() + " of 4 cells already passed in " + out.resolve("cells")
+                + " and are kept; " + missing + " run now"), lines.toString());
+        assertEquals(missing, lines.stream().filter(l -> l.matches("cell \\d+/" + missing + " .* done in .*")).count(),
+                lines.toString());
+        for (CellRecord old : before) {
+            assertTrue(resumed.results().cells().contains(old), "kept unchanged: " + old.id());
+        }
+
+        Harness.Outcome whole = Harness.benchmark(FaultChild.request(dir.resolve("whole"), dir, false), log);
+        assertEquals(figures(whole.results()), figures(resumed.results()));
+        assertEquals(figures(whole.results()), figures(ResultsFiles.read(out.resolve("results.json"), ResultsDocument.RESULTS)));
+        assertEquals(4, whole.results().passedCells().size());
+    }
+
+    private static List<Path> cellFiles(Path out) throws IOException {
+        return files(out.resolve("cells")).stream().filter(p -> p.toString().endsWith(".json")).toList();
+    }
+
+    /** What is deterministic about a run: per cell, its id, index, memory bytes and accuracies. */
+    private static List<String> figures(ResultsDocument results) {
+        return results.cells().stream().map(c -> c.index() + " " + c.id() + " " + c.status() + " "
+                + c.result().memory().trainingPeak().totalBytes() + " " + c.result().memory().evaluationPeak().totalBytes()
+                + " " + c.result().trainAccuracy() + " " + c.result().testAccuracy()).toList();
+    }
+
+    @Test
+    void aSecondRunOnTheSameOutputDirectoryRefusesAndTouchesNothing() throws Exception {
+        Path out = dir.resolve("out");
+        Path cell = out.resolve("cells/earlier.json");
+        Files.createDirectories(cell.getParent());
+        Files.writeString(cell, "{\"kept\": true}");
+        Process holder = child(dir.resolve("holder.log"), "lock", out.toString());
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (!Files.readString(dir.resolve("holder.log")).contains("locked")) {
+                assertTrue(holder.isAlive() && System.nanoTime() < deadline, Files.readString(dir.resolve("holder.log")));
+                Thread.sleep(20);
+            }
+            HarnessException e = assertThrows(HarnessException.class,
+                    () -> Harness.benchmark(FaultChild.request(out, dir, false), log));
+            assertEquals("outputDirectory " + out + " is in use by another ff-maven-plugin run (pid " + holder.pid()
+                    + ", ff:benchmark, since ", e.getMessage().substring(0, e.getMessage().indexOf("since ") + 6));
+            assertTrue(e.getMessage().endsWith("; lock " + out.toRealPath().resolve(OutputLock.FILE_NAME) + "); allowed:"
+                    + " one run per output directory at a time: wait for that run to end, or give this one its own"
+                    + " -Dff.outputDirectory. Nothing was written"), e.getMessage());
+            HarnessException check = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
+                    List.of(cell), GateParameters.defaults(), null, out, List.of()), log));
+            // ff:check reads its input first: that file is not a results document, so it says so; with good input the lock refuses
+            assertTrue(check.getMessage().contains(cell.toString()), check.getMessage());
+            assertEquals("{\"kept\": true}", Files.readString(cell));
+            assertEquals(List.of(out.resolve(OutputLock.FILE_NAME), cell), files(out).stream().sorted().toList());
+        } finally {
+            holder.getOutputStream().close();
+            assertTrue(holder.waitFor(1, TimeUnit.MINUTES));
+        }
+        // the lock dies with its holder: the next run may write
+        try (OutputLock lock = OutputLock.acquire(out, "benchmark")) {
+            assertThrows(HarnessException.class, () -> OutputLock.acquire(out, "check"), "one run per JVM too");
+        }
+        OutputLock.acquire(out, "check").close();
+    }
+
+    @Test
+    void everyBadParameterIsReportedAtOnceBeforeAnythingRunsOrIsWritten() throws Exception {
+        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("ff-base").withDepths("0").withWidths("-16")
+                .withGoodness("nope").withRun("synthetic:7:40:20", "0", "50", "2");
+        GateParameters gates = new GateParameters(List.of(Map.of("metric", "testAccuracy", "minimum", "0.9", "maximum", "0.5")),
+                List.of(), null, null, null, null, false);
+        Path out = dir.resolve("out");
+        ForkOptions fork = FaultChild.request(out, dir, false).fork();
+
+        HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(
+                new Harness.BenchmarkRequest(matrix, "3/2", fork, gates, null, out, List.of()), log));
+
+        List<String> problems = e.problems();
+        assertTrue(problems.contains("rules[1] has minimum 0.9 above maximum 0.5; allowed: minimum <= maximum"), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("shard is '3/2'; allowed: i/n with whole numbers 1 <= i <= n")),
+                problems.toString());
+        assertTrue(problems.contains("depths is '0'; allowed: a whole number >= 1"), problems.toString());
+        assertTrue(problems.contains("widths is '-16'; allowed: a whole number >= 1"), problems.toString());
+        assertTrue(problems.contains("epochs is '0'; allowed: a whole number >= 1"), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("goodness: 'nope' is not")), problems.toString());
+        assertTrue(e.getMessage().startsWith(problems.size() + " problems:\n"), e.getMessage());
+        assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    @Test
+    void aBatchLargerThanTheDatasetIsRejectedBeforeAnyCellRuns() throws Exception {
+        MatrixParameters matrix = MATRIX.withSelectors(List.of(), List.of(),
+                List.of(Map.of("algorithm", "ff-base", "dataset", "synthetic:7:40:20")));
+        Path out = dir.resolve("out");
+        Path earlier = out.resolve("cells/earlier.json");
+        Files.createDirectories(earlier.getParent());
+        Files.writeString(earlier, "{}");
+
+        HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(
+                new Harness.BenchmarkRequest(matrix, null, FaultChild.request(out, dir, false).fork(),
+                        GateParameters.defaults(), null, out, List.of()), log));
+
+        assertEquals("batchSize is 50; allowed: at most the 40 training images of dataset synthetic:7:40:20"
+                + " (extraCells[1].dataset)", e.getMessage());
+        assertEquals(List.of(earlier), files(out), "what was there is kept");
+
+        HarnessException whole = assertThrows(HarnessException.class, () -> MatrixExpander.expand(
+                MATRIX.withRun("mnist-sample", "1", "9000", "1"), dir));
+        assertEquals("batchSize is 9000; allowed: at most the 8004 training images of dataset mnist-sample (dataset)",
+                whole.getMessage());
+    }
+
+    @Test
+    void aBadBaselineFailsBeforeAnyCellRuns() throws Exception {
+        Path baseline = dir.resolve("ff-baseline.json");
+        Files.writeString(baseline, "<html>not json</html>");
+        Path out = dir.resolve("out");
+
+        HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(
+                new Harness.BenchmarkRequest(MATRIX, null, FaultChild.request(out, dir, false).fork(),
+                        GateParameters.defaults(), baseline, out, List.of()), log));
+
+        assertTrue(e.getMessage().startsWith("file " + baseline + " is not valid JSON: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; allowed: a baseline document written by ff-maven-plugin"), e.getMessage());
+        assertFalse(Files.exists(out), "no cell ran, nothing was written");
+    }
+
+    @Test
+    void aDivergingCellIsStoppedAndRecordedAsFailedWithItsReason() throws Exception {
+        MatrixParameters matrix = new MatrixParameters(List.of("backprop"), List.of("2"), List.of("16"), null, null,
+                "synthetic:7:400:100", "1", "50", "1e30", null, "2", null, null, null, null, null);
+        Path out = dir.resolve("out");
+
+        Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null,
+                FaultChild.request(out, dir, false).fork(), GateParameters.defaults(), null, out, List.of()), log);
+
+        CellRecord cell = outcome.results().cells().get(0);
+        assertFalse(cell.isPassed());
+        assertEquals(null, cell.result(), "no garbage accuracy");
+        assertTrue(cell.failure().startsWith("training diverged (a NaN or infinite loss; the cell was stopped, no accuracy"
+                + " is reported): backprop loss is "), cell.failure());
+        assertTrue(cell.failure().contains("lower the learning rate (1.0E30)"), cell.failure());
+        assertEquals(cell, Json.mapper().readValue(out.resolve("cells/" + cell.id() + ".json").toFile(), CellRecord.class));
+        assertTrue(outcome.failedCellsMessage().contains(cell.id() + ": training diverged"), outcome.failedCellsMessage());
+    }
+
+    @Test
+    void aBaselineFromAnotherEnvironmentIsAWarningInTheLogAndTheSummary() throws Exception {
+        CellRecord now = TestCells.passed(0, "ff-d2", TestCells.spec("ff-base", 2, 16, 1), 1000, 500, 0.9);
+        Path results = dir.resolve("results.json");
+        ResultsFiles.write(results, TestCells.results(List.of(now)));
+        Path baseline = dir.resolve("ff-baseline.json");
+        dev.ffbench.experiment.RunEnvironment elsewhere = new dev.ffbench.experiment.RunEnvironment("17.0.15",
+                "OpenJDK 64-Bit Server VM", "Linux", "1.0.0-M2.1", "CPU", "OPENBLAS", "SkylakeX", "Intel Xeon", 2, 1);
+        EnvironmentFingerprint fingerprint = EnvironmentFingerprint.of(elsewhere);
+        ResultsFiles.write(baseline, new ResultsDocument(ResultsDocument.SCHEMA_VERSION, ResultsDocument.BASELINE, "then", 1,
+                List.of(), fingerprint, List.of(now)));
+
+        Harness.Outcome outcome = Harness.check(new Harness.CheckRequest(List.of(results), GateParameters.defaults(),
+                baseline, dir.resolve("out"), List.of()), log);
+
+        String warning = "the baseline was measured in another environment (OPENBLAS_CORETYPE SkylakeX (baseline) vs Haswell"
+                + " (now); cpu Intel Xeon (baseline) vs AMD EPYC (now)): memory bytes compare, speed does not";
+        assertTrue(lines.contains("WARN " + warning), lines.toString());
+        assertTrue(Files.readString(dir.resolve("out/summary.md")).contains(warning));
+        assertFalse(outcome.hasViolations(), "a warning, not a failure");
+    }
+}
