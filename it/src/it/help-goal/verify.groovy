@@ -8,8 +8,8 @@ String log = buildLog.getText('UTF-8')
 // Maven 3.9 names the mojo by prefix (ff:...), Maven 3.8 by artifactId (ff-maven-plugin:...).
 assert log =~ /(?m)^\[INFO\] --- (ff|ff-maven-plugin):[^:\s]+:help \(default-cli\) @ help-goal ---$/ :
         'the help goal did not run'
-assert log.contains('This plugin has 5 goals:') : 'help output does not list the goals'
-['baseline', 'benchmark', 'check', 'help', 'report'].each { goal ->
+assert log.contains('This plugin has 6 goals:') : 'help output does not list the goals'
+['baseline', 'benchmark', 'check', 'help', 'report', 'site-report'].each { goal ->
     assert log =~ /(?m)^ff:${goal}$/ : "help output does not name the goal ff:${goal}"
 }
 
@@ -18,7 +18,7 @@ String benchmark = log.substring(log.indexOf('\nff:benchmark'), log.indexOf('\nf
 ['accuracyNoiseSigmas', 'algorithms', 'baseline', 'batchSize', 'cellTimeout', 'dataset', 'depths', 'epochs',
  'excludes', 'extraCells', 'failIfNoBaseline', 'goodness', 'includes', 'java', 'jvmArgs', 'learningRate',
  'maxAccuracyDropPoints', 'maxMemoryGrowthPercent', 'maxSpeedDropPercent', 'maxStepsPerEpoch', 'outputDirectory',
- 'parallelCells', 'ratios', 'rules', 'schedule', 'seeds', 'settings', 'shard', 'skip', 'threads', 'widths'].each { p ->
+ 'parallelCells', 'ratios', 'resume', 'rules', 'schedule', 'seeds', 'settings', 'shard', 'skip', 'threads', 'widths'].each { p ->
     assert benchmark =~ /(?m)^    ${p}( \(Default: [^)]*\))?$/ : "ff:benchmark does not document ${p}"
     assert benchmark.contains("User property: ff.${p}\n") : "${p} has no ff.${p} user property"
 }

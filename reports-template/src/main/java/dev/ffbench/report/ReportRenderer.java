@@ -19,7 +19,7 @@ public final class ReportRenderer {
 
     static final String TEMPLATE_PREFIX = "dev/ffbench/report/templates/";
     static final String PLACEHOLDER_TEMPLATE = "placeholder";
-    static final String RESULTS_TEMPLATE = "results";
+    static final String REPORT_TEMPLATE = "report";
 
     private static final TemplateEngine ENGINE = createEngine();
 
@@ -52,24 +52,11 @@ public final class ReportRenderer {
         return ENGINE.process(PLACEHOLDER_TEMPLATE, context);
     }
 
-    /** A titled table: {@code headers} and {@code rows} of the same width, every value escaped. */
-    public record Table(String heading, List<String> headers, List<List<String>> rows) {
-        public Table {
-            headers = List.copyOf(headers);
-            rows = rows.stream().map(List::copyOf).toList();
-        }
-    }
-
-    /**
-     * Renders a page of lines followed by tables: the minimal results report until the full
-     * report (charts, baseline beside the run) replaces it.
-     */
-    public String renderTables(String title, List<String> lines, List<Table> tables) {
-        Objects.requireNonNull(title, "title");
-        Context context = new Context();
-        context.setVariable("title", title);
-        context.setVariable("lines", List.copyOf(lines));
-        context.setVariable("tables", List.copyOf(tables));
-        return ENGINE.process(RESULTS_TEMPLATE, context);
+    /** Renders the full benchmark report from its view model (every value escaped by the template). */
+    public String renderReport(ReportModel model) {
+        Objects.requireNonNull(model, "model");
+        Context context = new Context(java.util.Locale.ROOT);
+        context.setVariable("m", model);
+        return ENGINE.process(REPORT_TEMPLATE, context);
     }
 }

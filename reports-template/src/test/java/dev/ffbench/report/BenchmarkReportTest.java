@@ -30,11 +30,13 @@ class BenchmarkReportTest {
 
         String html = new BenchmarkReport().render(results, gates);
 
-        assertTrue(html.contains("1 cells of a 1-cell matrix: 0 passed, 1 failed"), html);
+        assertTrue(html.contains("1 cells of a 1-cell matrix: 0 passed, 1 failed."), html);
         assertTrue(html.contains("Gates: FAILED (2 gates: 1 passed, 1 failed, 0 skipped)."), html);
         assertTrue(html.indexOf("[baseline] b-cell grew") < html.indexOf("[absolute] a-cell passed"), "failures first");
-        assertTrue(html.contains("failed: the JVM exited with code 134: &lt;boom&gt;"), html);
+        assertTrue(html.contains("<span>the JVM exited with code 134: &lt;boom&gt;</span>"), html);
         assertFalse(html.contains("<boom>"), "text is escaped");
-        assertTrue(html.contains("<li>a warning</li>"), html);
+        assertTrue(html.contains("<p class=\"warn\">a warning</p>"), html);
+        assertTrue(html.contains("No baseline"), html);
+        assertFalse(html.contains("id=\"breakdown\""), "no passed cell, no breakdown chart");
     }
 }

@@ -1,0 +1,409 @@
+package dev.ffbench.report;
+
+import dev.ffbench.experiment.ExperimentResult;
+import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.RunEnvironment;
+import dev.ffbench.gate.GateKind;
+import dev.ffbench.gate.GateOutcome;
+import dev.ffbench.gate.GateReport;
+import dev.ffbench.gate.Metric;
+import dev.ffbench.harness.CellRecord;
+import dev.ffbench.harness.EnvironmentFingerprint;
+import dev.ffbench.harness.ResultsDocument;
+import dev.ffbench.report.ChartView.Legend;
+import dev.ffbench.report.LineChart.Datum;
+import dev.ffbench.report.LineChart.Series;
+import dev.ffbench.report.LineChart.Style;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the report template shows, computed here: texts already formatted, chart geometry
+ * already laid out. The template only places values (Thymeleaf escapes every one of them).
+ */
+public record ReportModel(
+        String title,
+        boolean ok,
+        List<String> summary,
+        List<String> warnings,
+        String baselineNote,
+        boolean hasBaseline,
+        List<Fairness> fairness,
+        List<Figure> figures,
+        BreakdownChart.View breakdown,
+        List<CellRow> cells,
+        List<GateRow> gates,
+        List<FailedCell> failedCells,
+        List<EnvRow> environment,
+        List<EnvRow> matrix) {
+
+    /** One line of the fairness note; {@code equal} false marks a difference between the sides. */
+    public record Fairness(String aspect, String text, boolean equal) {}
+
+    /** A set of panels sharing one legend. */
+    public record Figure(String id, String title, String caption, Legend legend, List<ChartView> panels) {}
+
+    public record CellRow(String id, String status, String testAccuracy, String baselineAccuracy, String accuracyDelta,
+            String trainingPeak, String baselineTraining, String trainingDelta, String evaluationPeak,
+            String baselineEvaluation, String evaluationDelta, String samplesPerSecond, String trainSeconds,
+            boolean regressed) {}
+
+    public record GateRow(String status, String kind, String cell, String metric, String bound, String value,
+            String comparedWith, String detail, boolean failed) {}
+
+    public record FailedCell(String id, String reason, String wall, String logTail) {}
+
+    public record EnvRow(String name, String value, String baseline, boolean differs) {}
+
+    static final List<String> COLORS = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000");
+    static final List<String> MARKERS = List.of("circle", "square", "triangle", "diamond", "cross");
+    static final String BASELINE_DASH = "6 4";
+
+    /**
+     * @param baseline the baseline document, or null
+     * @param baselineSource where it came from (for the note), or null
+     */
+    public static ReportModel of(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource) {
+        List<CellRecord> passed = results.passedCells();
+        List<CellRecord> basePassed = baseline == null ? List.of() : baseline.passedCells();
+        boolean multiGoodness = results.cells().stream().filter(c -> isFf(c.spec()))
+                .map(c -> c.spec().goodness()).distinct().count() > 1;
+
+        List<String> names = seriesNames(passed, basePassed, multiGoodness);
+        Map<String, Style> styles = new LinkedHashMap<>();
+        Map<String, Style> baseStyles = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            // One goodness: a fixed style per algorithm (ff-base blue circles, ff-recurrent vermilion
+            // squares, backprop green triangles) so reports compare at a glance; else one per series.
+            int algorithm = ExperimentSpec.ALGORITHMS.indexOf(names.get(i));
+            int k = !multiGoodness && algorithm >= 0 ? algorithm : i;
+            String color = COLORS.get(k % COLORS.size());
+            String marker = MARKERS.get(k % MARKERS.size());
+            styles.put(names.get(i), new Style(color, "none", marker, false));
+            baseStyles.put(names.get(i), new Style(color, BASELINE_DASH, marker, true));
+        }
+        List<String> legendNames = new ArrayList<>();
+        List<Style> legendStyles = new ArrayList<>();
+        for (String name : names) {
+            if (passed.stream().anyMatch(c -> seriesName(c.spec(), multiGoodness).equals(name))) {
+                legendNames.add(name);
+                legendStyles.add(styles.get(name));
+            }
+        }
+        for (String name : names) {
+            if (basePassed.stream().anyMatch(c -> seriesName(c.spec(), multiGoodness).equals(name))) {
+                legendNames.add(name + " (baseline)");
+                legendStyles.add(baseStyles.get(name));
+            }
+        }
+        Legend legend = LineChart.legend(legendNames, legendStyles, 860);
+        Charts charts = new Charts(passed, basePassed, multiGoodness, names, styles, baseStyles, legend);
+
+        List<Figure> figures = new ArrayList<>();
+        if (!passed.isEmpty()) {
+            ToDoubleFunction<ExperimentResult> training = r -> r.memory().trainingPeak().totalBytes();
+            figures.add(charts.figure("memory-depth", "Peak training memory vs depth",
+                    "Exact peak bytes of a training step (parameters + gradients + optimizer state + transient), one panel per width; each panel has its own y scale.",
+                    true, training, Units.BYTES, "training peak", true, null));
+            figures.add(charts.figure("memory-width", "Peak training memory vs width",
+                    "The same peaks, one panel per depth; each panel has its own y scale.", false, training, Units.BYTES, "training peak", true, null));
+            figures.add(charts.figure("accuracy-depth", "Test accuracy vs depth",
+                    "Mean over seeds; whiskers span the minimum and maximum seed.", true, ExperimentResult::testAccuracy,
+                    Units.FRACTION, "test accuracy", false, 1.0));
+            figures.add(charts.figure("accuracy-width", "Test accuracy vs width",
+                    "Mean over seeds; whiskers span the minimum and maximum seed.", false, ExperimentResult::testAccuracy,
+                    Units.FRACTION, "test accuracy", false, 1.0));
+            figures.add(charts.figure("speed-depth", "Training throughput vs depth",
+                    "Training images x epochs per training second (noisy: compare within one machine only).", true,
+                    ExperimentResult::samplesPerSecond, Units.RATE, "throughput", false, null));
+            figures.add(charts.figure("time-depth", "Training time vs depth",
+                    "Wall time of training, without JVM start and evaluation.", true, ExperimentResult::trainSeconds,
+                    Units.SECONDS, "train time", false, null));
+        }
+
+        List<BreakdownChart.Input> inputs = passed.stream().map(c -> new BreakdownChart.Input(c.id(),
+                c.result().memory().trainingPeak(), c.result().memory().evaluationPeak())).toList();
+        BreakdownChart.View breakdown = inputs.isEmpty() ? null : BreakdownChart.build(inputs);
+
+        Map<String, CellRecord> baseById = new LinkedHashMap<>();
+        basePassed.forEach(c -> baseById.put(c.id(), c));
+        List<CellRow> cellRows = results.cells().stream().map(c -> cellRow(c, baseById.get(c.id()))).toList();
+
+        List<String> summary = new ArrayList<>();
+        summary.add(results.cells().size() + " cells of a " + results.matrixCells() + "-cell matrix"
+                + (results.shards().isEmpty() ? "" : " (shards " + String.join(", ", results.shards()) + ")") + ": "
+                + results.passedCells().size() + " passed, " + results.failedCells().size() + " failed.");
+        summary.add("Gates: " + (gates.violations().isEmpty() ? "passed" : "FAILED") + " (" + gates.tally() + ").");
+        summary.add("Generated " + results.generatedAt() + ".");
+        String baselineNote = baseline == null
+                ? "No baseline: the charts and tables show this run only (record one with mvn ff:baseline)."
+                : "Baseline" + (baselineSource == null ? "" : " " + baselineSource) + ": " + basePassed.size()
+                        + " cells, generated " + baseline.generatedAt()
+                        + "; drawn dashed with hollow markers beside this run, deltas in the cell table.";
+        boolean ok = gates.violations().isEmpty() && results.failedCells().isEmpty();
+
+        return new ReportModel("FF Bench report", ok, summary, gates.warnings(), baselineNote, baseline != null,
+                fairness(results.cells()), figures, breakdown, cellRows, gateRows(gates), failedCells(results),
+                environment(results, baseline), matrix(results));
+    }
+
+    static boolean isFf(ExperimentSpec spec) {
+        return spec.algorithm().startsWith("ff-");
+    }
+
+    static String seriesName(ExperimentSpec spec, boolean multiGoodness) {
+        return multiGoodness && isFf(spec) ? spec.algorithm() + " / " + spec.goodness() : spec.algorithm();
+    }
+
+    private static List<String> seriesNames(List<CellRecord> passed, List<CellRecord> base, boolean multiGoodness) {
+        Set<String> names = new TreeSet<>(Comparator.comparingInt((String n) -> {
+            int i = ExperimentSpec.ALGORITHMS.indexOf(n.split(" / ")[0]);
+            return i < 0 ? 99 : i;
+        }).thenComparing(Function.identity()));
+        passed.forEach(c -> names.add(seriesName(c.spec(), multiGoodness)));
+        base.forEach(c -> names.add(seriesName(c.spec(), multiGoodness)));
+        return List.copyOf(names);
+    }
+
+    /** Builds the panel sets: one panel per width (x = depth) or per depth (x = width). */
+    private record Charts(List<CellRecord> passed, List<CellRecord> base, boolean multiGoodness, List<String> names,
+            Map<String, Style> styles, Map<String, Style> baseStyles, Legend legend) {
+
+        Figure figure(String id, String title, String caption, boolean xIsDepth, ToDoubleFunction<ExperimentResult> metric,
+                Units units, String yName, boolean allowLog, Double fixedMax) {
+            Set<Integer> depths = new TreeSet<>();
+            Set<Integer> widths = new TreeSet<>();
+            for (CellRecord c : passed) {
+                depths.add(c.spec().depth());
+                widths.add(c.spec().width());
+            }
+            List<Integer> xValues = List.copyOf(xIsDepth ? depths : widths);
+            List<Integer> panelValues = List.copyOf(xIsDepth ? widths : depths);
+            List<ChartView> panels = new ArrayList<>();
+            for (int panel : panelValues) {
+                List<Series> series = new ArrayList<>();
+                // The baseline first, so the run's solid markers sit on top of its larger hollow rings.
+                for (String name : names) {
+                    List<Datum> then = data(base, name, xIsDepth, panel, xValues, metric, units, " (baseline)");
+                    if (!then.isEmpty()) {
+                        series.add(new Series(name + " (baseline)", baseStyles.get(name), then));
+                    }
+                }
+                for (String name : names) {
+                    List<Datum> now = data(passed, name, xIsDepth, panel, xValues, metric, units, "");
+                    if (!now.isEmpty()) {
+                        series.add(new Series(name, styles.get(name), now));
+                    }
+                }
+                String panelTitle = (xIsDepth ? "width " : "depth ") + panel;
+                panels.add(LineChart.build(id + "-" + panel, panelTitle, xValues,
+                        xIsDepth ? "depth (hidden layers)" : "width (units per hidden layer)", units, yName, allowLog,
+                        fixedMax, series));
+            }
+            return new Figure(id, title, caption, legend, panels);
+        }
+
+        private List<Datum> data(List<CellRecord> cells, String name, boolean xIsDepth, int panel, List<Integer> xValues,
+                ToDoubleFunction<ExperimentResult> metric, Units units, String suffix) {
+            List<Datum> data = new ArrayList<>();
+            for (int x : xValues) {
+                int depth = xIsDepth ? x : panel;
+                int width = xIsDepth ? panel : x;
+                List<Double> values = cells.stream()
+                        .filter(c -> seriesName(c.spec(), multiGoodness).equals(name) && c.spec().depth() == depth
+                                && c.spec().width() == width)
+                        .map(c -> metric.applyAsDouble(c.result())).toList();
+                if (values.isEmpty()) {
+                    continue;
+                }
+                double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+                double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+                String tip = name + suffix + ", depth " + depth + ", width " + width + ": " + units.value(mean)
+                        + (values.size() > 1 ? " (mean of " + values.size() + " seeds, " + units.value(min) + " to "
+                                + units.value(max) + ")" : " (1 seed)");
+                data.add(new Datum(x, mean, min, max, tip));
+            }
+            return data;
+        }
+    }
+
+    private static CellRow cellRow(CellRecord cell, CellRecord base) {
+        if (!cell.isPassed()) {
+            return new CellRow(cell.id(), "failed", "", "", "", "", "", "", "", "", "", "", "", true);
+        }
+        ExperimentResult r = cell.result();
+        ExperimentResult b = base == null ? null : base.result();
+        double acc = r.testAccuracy();
+        double train = Metric.TRAINING_PEAK_BYTES.of(r);
+        double eval = Metric.EVALUATION_PEAK_BYTES.of(r);
+        String accDelta = b == null ? "" : String.format(Locale.ROOT, "%+.2f pts", 100 * (acc - b.testAccuracy()));
+        String trainDelta = b == null ? "" : percent(train, Metric.TRAINING_PEAK_BYTES.of(b));
+        String evalDelta = b == null ? "" : percent(eval, Metric.EVALUATION_PEAK_BYTES.of(b));
+        boolean regressed = b != null && (train > Metric.TRAINING_PEAK_BYTES.of(b) || eval > Metric.EVALUATION_PEAK_BYTES.of(b));
+        return new CellRow(cell.id(), "passed", Metric.TEST_ACCURACY.format(acc),
+                b == null ? "" : Metric.TEST_ACCURACY.format(b.testAccuracy()), accDelta,
+                Metric.TRAINING_PEAK_BYTES.format(train), b == null ? "" : Metric.TRAINING_PEAK_BYTES.format(Metric.TRAINING_PEAK_BYTES.of(b)),
+                trainDelta, Metric.EVALUATION_PEAK_BYTES.format(eval),
+                b == null ? "" : Metric.EVALUATION_PEAK_BYTES.format(Metric.EVALUATION_PEAK_BYTES.of(b)), evalDelta,
+                String.format(Locale.ROOT, "%,.0f", r.samplesPerSecond()), String.format(Locale.ROOT, "%.2f", r.trainSeconds()),
+                regressed);
+    }
+
+    private static String percent(double now, double then) {
+        if (then == 0) {
+            return now == 0 ? "+0.00 %" : "new";
+        }
+        return String.format(Locale.ROOT, "%+.2f %%", 100 * (now - then) / then);
+    }
+
+    static List<GateRow> gateRows(GateReport gates) {
+        List<GateOutcome> outcomes = new ArrayList<>(gates.outcomes());
+        outcomes.sort(Comparator.comparingInt(o -> o.status() == GateOutcome.Status.FAILED ? 0
+                : o.status() == GateOutcome.Status.PASSED ? 1 : 2));
+        return outcomes.stream().map(o -> {
+            Metric m = o.metric();
+            String value = o.value() == null ? "" : o.kind() == GateKind.RATIO
+                    ? String.format(Locale.ROOT, "ratio %.3f", o.value()) : m == null ? String.valueOf(o.value()) : m.format(o.value());
+            String compared = o.comparedWith() == null ? "" : (o.kind() == GateKind.RATIO ? "reference " : "baseline ")
+                    + (m == null ? String.valueOf(o.comparedWith()) : m.format(o.comparedWith()));
+            return new GateRow(o.status().name().toLowerCase(Locale.ROOT), o.kind().key(), o.cell(),
+                    m == null ? "" : m.key(), o.bound(), value, compared, o.detail(), o.failed());
+        }).toList();
+    }
+
+    private static List<FailedCell> failedCells(ResultsDocument results) {
+        return results.failedCells().stream().map(c -> new FailedCell(c.id(), c.failure(),
+                String.format(Locale.ROOT, "%.1f s", c.wallSeconds()),
+                c.logTail() == null || c.logTail().isEmpty() ? "(no log output)" : String.join("\n", c.logTail()))).toList();
+    }
+
+    /** The fairness note, from the configs that actually ran. */
+    static List<Fairness> fairness(List<CellRecord> cells) {
+        List<ExperimentSpec> ff = cells.stream().map(CellRecord::spec).filter(ReportModel::isFf).toList();
+        List<ExperimentSpec> bp = cells.stream().map(CellRecord::spec).filter(s -> s.algorithm().equals("backprop")).toList();
+        List<Fairness> note = new ArrayList<>();
+        note.add(new Fairness("dtype", "float32 on every cell (the engine computes in float32 only)", true));
+        if (ff.isEmpty() || bp.isEmpty()) {
+            note.add(new Fairness("sides", "only " + (ff.isEmpty() ? "backprop" : "FF")
+                    + " cells ran: there is no FF vs backprop comparison in these results", true));
+        }
+        note.add(compare("optimizer", ff, bp, s -> s.optimizer(),
+                s -> s.optimizer() + " (learning rate " + trim(s.effectiveLearningRate()) + ")"));
+        note.add(compare("rows per step", ff, bp, s -> String.valueOf(s.batchSize()),
+                distinct(ff, s -> 2 * s.batchSize() + " (2 x " + s.batchSize() + ": " + s.batchSize() + " positives + "
+                        + s.batchSize() + " negatives)"),
+                distinct(bp, s -> s.batchSize() + " images")));
+        note.add(compare("normalization", ff, bp, s -> String.valueOf(s.normalize()),
+                s -> s.normalize() ? "length normalization before every layer" : "none"));
+        note.add(compare("layers", ff, bp, s -> s.depth() + "x" + s.width(),
+                "depths " + distinct(ff, s -> String.valueOf(s.depth())) + ", widths " + distinct(ff, s -> String.valueOf(s.width())),
+                "depths " + distinct(bp, s -> String.valueOf(s.depth())) + ", widths " + distinct(bp, s -> String.valueOf(s.width()))));
+        note.add(compare("data", ff, bp, s -> s.dataset() + "/" + s.epochs() + "/" + s.maxStepsPerEpoch(),
+                s -> s.dataset() + ", " + s.epochs() + " epochs, " + (s.maxStepsPerEpoch() == 0 ? "the whole training split"
+                        : s.maxStepsPerEpoch() + " steps") + " per epoch"));
+        if (!ff.isEmpty()) {
+            note.add(new Fairness("finished FF layers keep", distinct(ff, s -> s.finishedLayerKeeps().equals("weights")
+                    ? "weights only (their gradients and optimizer state are freed once the layer is trained)"
+                    : "weights, gradients and optimizer state (" + s.finishedLayerKeeps() + ")"), true));
+        }
+        return note;
+    }
+
+    /** One aspect, described per side by {@code describe}; equal when both sides have the same set of keys. */
+    private static Fairness compare(String aspect, List<ExperimentSpec> ff, List<ExperimentSpec> bp,
+            Function<ExperimentSpec, String> key, Function<ExperimentSpec, String> describe) {
+        return compare(aspect, ff, bp, key, distinct(ff, describe), distinct(bp, describe));
+    }
+
+    private static Fairness compare(String aspect, List<ExperimentSpec> ff, List<ExperimentSpec> bp,
+            Function<ExperimentSpec, String> key, String ffText, String bpText) {
+        boolean equal = ff.isEmpty() || bp.isEmpty()
+                || ff.stream().map(key).collect(Collectors.toSet()).equals(bp.stream().map(key).collect(Collectors.toSet()));
+        String text = (ff.isEmpty() ? "" : "FF: " + ffText) + (ff.isEmpty() || bp.isEmpty() ? "" : "; ")
+                + (bp.isEmpty() ? "" : "backprop: " + bpText) + (equal ? "" : " (differs between the sides)");
+        return new Fairness(aspect, text, equal);
+    }
+
+    private static String distinct(List<ExperimentSpec> specs, Function<ExperimentSpec, String> describe) {
+        Set<String> values = new LinkedHashSet<>();
+        specs.stream().sorted(Comparator.comparingInt(ExperimentSpec::depth).thenComparingInt(ExperimentSpec::width))
+                .map(describe).forEach(values::add);
+        if (values.stream().allMatch(v -> v.matches("\\d+"))) {
+            return values.stream().map(Integer::valueOf).sorted().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return String.join(" | ", values);
+    }
+
+    private static String trim(double v) {
+        return Units.compact(v);
+    }
+
+    private static List<EnvRow> environment(ResultsDocument results, ResultsDocument baseline) {
+        EnvironmentFingerprint now = results.fingerprint();
+        EnvironmentFingerprint then = baseline == null ? null
+                : baseline.fingerprint() != null ? baseline.fingerprint() : EnvironmentFingerprint.of(baseline.cells());
+        RunEnvironment nowEnv = firstEnvironment(results);
+        RunEnvironment thenEnv = baseline == null ? null : firstEnvironment(baseline);
+        List<EnvRow> rows = new ArrayList<>();
+        row(rows, "Java", now, then, EnvironmentFingerprint::javaVersion);
+        row(rows, "JVM", now, then, EnvironmentFingerprint::javaVm);
+        rows.add(envRow("OS", nowEnv == null ? "" : nowEnv.os(), thenEnv == null ? null : thenEnv.os()));
+        row(rows, "ND4J", now, then, f -> f.nd4jVersion() + " (" + f.nd4jBackend() + ")");
+        row(rows, "BLAS", now, then, EnvironmentFingerprint::blasVendor);
+        row(rows, "OPENBLAS_CORETYPE", now, then, EnvironmentFingerprint::openblasCoreType);
+        row(rows, "CPU", now, then, EnvironmentFingerprint::cpuModel);
+        row(rows, "processors", now, then, f -> String.valueOf(f.availableProcessors()));
+        row(rows, "ND4J threads per cell", now, then, f -> String.valueOf(f.threads()));
+        rows.add(envRow("date", results.generatedAt(), baseline == null ? null : baseline.generatedAt()));
+        return rows;
+    }
+
+    private static RunEnvironment firstEnvironment(ResultsDocument doc) {
+        return doc.passedCells().stream().map(c -> c.result().environment()).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static void row(List<EnvRow> rows, String name, EnvironmentFingerprint now, EnvironmentFingerprint then,
+            Function<EnvironmentFingerprint, String> field) {
+        rows.add(envRow(name, now == null ? "(no cell passed)" : field.apply(now), then == null ? null : field.apply(then)));
+    }
+
+    private static EnvRow envRow(String name, String now, String then) {
+        return new EnvRow(name, now, then == null ? "" : then, then != null && !"date".equals(name) && !then.equals(now));
+    }
+
+    private static List<EnvRow> matrix(ResultsDocument results) {
+        List<ExperimentSpec> specs = results.cells().stream().map(CellRecord::spec).toList();
+        List<ExperimentSpec> ff = specs.stream().filter(ReportModel::isFf).toList();
+        List<EnvRow> rows = new ArrayList<>();
+        rows.add(new EnvRow("cells", results.cells().size() + " of a " + results.matrixCells() + "-cell matrix"
+                + (results.shards().isEmpty() ? "" : ", shards " + String.join(", ", results.shards())), "", false));
+        rows.add(new EnvRow("algorithms", String.join(", ", specs.stream().map(ExperimentSpec::algorithm).distinct()
+                .sorted(Comparator.comparingInt(a -> ExperimentSpec.ALGORITHMS.indexOf(a))).toList()), "", false));
+        if (!ff.isEmpty()) {
+            rows.add(new EnvRow("goodness (FF)", distinct(ff, ExperimentSpec::goodness), "", false));
+            rows.add(new EnvRow("schedule, label, negatives (FF)",
+                    distinct(ff, s -> s.schedule() + ", " + s.labelMode() + ", " + s.negatives()), "", false));
+        }
+        rows.add(new EnvRow("depths", distinct(specs, s -> String.valueOf(s.depth())), "", false));
+        rows.add(new EnvRow("widths", distinct(specs, s -> String.valueOf(s.width())), "", false));
+        rows.add(new EnvRow("seeds", distinct(specs, s -> String.valueOf(s.seed())), "", false));
+        rows.add(new EnvRow("dataset", distinct(specs, ExperimentSpec::dataset), "", false));
+        rows.add(new EnvRow("epochs", distinct(specs, s -> String.valueOf(s.epochs())), "", false));
+        rows.add(new EnvRow("batch size (images)", distinct(specs, s -> String.valueOf(s.batchSize())), "", false));
+        rows.add(new EnvRow("steps per epoch", distinct(specs, s -> s.maxStepsPerEpoch() == 0 ? "whole split"
+                : String.valueOf(s.maxStepsPerEpoch())), "", false));
+        return rows;
+    }
+}

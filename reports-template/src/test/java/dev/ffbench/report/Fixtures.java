@@ -1,0 +1,48 @@
+package dev.ffbench.report;
+
+import dev.ffbench.experiment.EpochLoss;
+import dev.ffbench.experiment.ExperimentResult;
+import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.RunEnvironment;
+import dev.ffbench.harness.Cell;
+import dev.ffbench.harness.CellRecord;
+import dev.ffbench.memory.MemoryBreakdown;
+import dev.ffbench.memory.MemoryLedger;
+import dev.ffbench.memory.PhaseMemory;
+import java.util.List;
+
+/** Hand-made results with known numbers. */
+final class Fixtures {
+    private Fixtures() {}
+
+    static final RunEnvironment ENV = new RunEnvironment("17.0.9", "OpenJDK 64-Bit Server VM 17.0.9", "Linux 6.1 amd64",
+            "1.0.0-M2.1", "CPU", "OPENBLAS", "Haswell", "Test CPU @ 2.0GHz", 2, 1);
+
+    static ExperimentSpec spec(String algorithm, int depth, int width, long seed) {
+        ExperimentSpec d = ExperimentSpec.defaults();
+        return new ExperimentSpec(algorithm, "mnist-sample", depth, width, d.goodness(), null, null, 2, 256, "adam", null,
+                d.schedule(), d.labelMode(), d.negatives(), "weights", true, seed, 1, 10, d.iterations(), d.damping(),
+                d.scoreFrom(), d.scoreTo());
+    }
+
+    static String id(ExperimentSpec s) {
+        return s.algorithm() + (s.algorithm().startsWith("ff-") ? "-" + s.goodness() : "") + "-d" + s.depth() + "-w"
+                + s.width() + "-s" + s.seed();
+    }
+
+    /** A passed cell: training peak = {@code trainingBytes} (split 10/10/20/60 %), evaluation half of it. */
+    static CellRecord passed(int index, ExperimentSpec spec, long trainingBytes, double testAccuracy, double samplesPerSecond) {
+        MemoryBreakdown training = new MemoryBreakdown(trainingBytes / 10, trainingBytes / 10, trainingBytes / 5,
+                trainingBytes - trainingBytes / 10 * 2 - trainingBytes / 5);
+        MemoryBreakdown evaluation = new MemoryBreakdown(trainingBytes / 10, 0, 0, trainingBytes / 2 - trainingBytes / 10);
+        MemoryLedger ledger = new MemoryLedger(training, evaluation, List.of(new PhaseMemory("layer 1", training)),
+                1000, 100_000_000);
+        ExperimentResult result = new ExperimentResult(ExperimentResult.SCHEMA_VERSION, spec, testAccuracy, testAccuracy,
+                List.of(new EpochLoss(1, 1, 0.5)), ledger, 2.5, 0.5, samplesPerSecond, ENV);
+        return CellRecord.passed(new Cell(index, id(spec), spec), result, 3.0);
+    }
+
+    static CellRecord failed(int index, ExperimentSpec spec, String reason, List<String> tail) {
+        return CellRecord.failed(new Cell(index, id(spec), spec), reason, tail, 1.5);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.ffbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.gate.GateKind;
+import dev.ffbench.gate.GateOutcome;
+import dev.ffbench.gate.GateReport;
+import dev.ffbench.gate.Metric;
+import dev.ffbench.harness.Cell;
+import dev.ffbench.harness.CellRecord;
+import dev.ffbench.harness.EnvironmentFingerprint;
+import dev.ffbench.harness.ResultsDocument;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.Test;
+
+/** Renders fixture results and reads the page back with a real HTML parser. */
+class ReportHtmlTest {
+    static final String EVIL = "<script>alert('x')</script>";
+
+    static ResultsDocument fixture() {
+        ExperimentSpec evilSpec = new ExperimentSpec("ff-recurrent", "data/" + EVIL, 2, 64, "sum-squares", null, null, 2, 256,
+                "adam", null, "layerwise", "overlay", "uniform", "weights", true, 1, 1, 10, 8, 0.3, 3, 5);
+        return ResultsDocument.results("2026-01-02T03:04:05Z", 7, List.of(), List.of(
+                Fixtures.passed(0, Fixtures.spec("ff-base", 2, 64, 1), 2_000_000, 0.5, 1000),
+                Fixtures.passed(1, Fixtures.spec("ff-base", 2, 64, 2), 2_000_000, 0.7, 1000),
+                Fixtures.passed(2, Fixtures.spec("ff-base", 4, 64, 1), 3_000_000, 0.6, 900),
+                Fixtures.passed(3, Fixtures.spec("ff-base", 4, 64, 2), 3_000_000, 0.6, 900),
+                Fixtures.passed(4, Fixtures.spec("backprop", 2, 64, 1), 4_000_000, 0.8, 2000),
+                Fixtures.passed(5, Fixtures.spec("backprop", 4, 64, 1), 8_000_000, 0.85, 1800),
+                CellRecord.failed(new Cell(6, "ff-recurrent-" + EVIL, evilSpec), "the JVM exited with code 134: " + EVIL,
+                        List.of("line one", "java.lang.OutOfMemoryError: " + EVIL), 1.5)));
+    }
+
+    static GateReport gates() {
+        return new GateReport(List.of(
+                new GateOutcome(GateKind.ABSOLUTE, "ff-base-sum-squares-d2-w64-s1", Metric.TEST_ACCURACY, "at least 40.00 %",
+                        0.5, null, GateOutcome.Status.PASSED, "[absolute] ok"),
+                new GateOutcome(GateKind.RATIO, "rules[2]", Metric.TRAINING_PEAK_BYTES, "at most 0.5", null, null,
+                        GateOutcome.Status.SKIPPED, "[ratio] nothing to compare"),
+                new GateOutcome(GateKind.BASELINE, "backprop-d4-w64-s1", Metric.TRAINING_PEAK_BYTES,
+                        "at most +0.00 % over the baseline", 8_000_000.0, 4_000_000.0, GateOutcome.Status.FAILED,
+                        "[baseline] backprop-d4-w64-s1 grew")), List.of("a warning with " + EVIL));
+    }
+
+    static ResultsDocument baseline() {
+        return new ResultsDocument(ResultsDocument.SCHEMA_VERSION, ResultsDocument.BASELINE, "2025-12-01T00:00:00Z", 6,
+                List.of(), EnvironmentFingerprint.of(Fixtures.ENV), List.of(
+                        Fixtures.passed(0, Fixtures.spec("ff-base", 2, 64, 1), 1_000_000, 0.5, 1000),
+                        Fixtures.passed(4, Fixtures.spec("backprop", 2, 64, 1), 4_000_000, 0.8, 2000),
+                        Fixtures.passed(5, Fixtures.spec("backprop", 4, 64, 1), 4_000_000, 0.9, 1800)));
+    }
+
+    static List<Double> numbers(List<String> values) {
+        return values.stream().map(Double::valueOf).toList();
+    }
+
+    static Document render(ResultsDocument baseline) {
+        return Jsoup.parse(new BenchmarkReport().render(fixture(), gates(), baseline, "ff-baseline.json"));
+    }
+
+    @Test
+    void memoryVsDepthHasOneLinePerAlgorithmAtTheExpectedCoordinates() {
+        Document doc = render(null);
+        Elements charts = doc.select("figure#memory-depth svg.chart");
+        assertEquals(1, charts.size(), "one panel per width (only 64)");
+        Element chart = charts.first();
+        Elements series = chart.select("g.series");
+        assertEquals(List.of("ff-base", "backprop"), series.eachAttr("data-series"), "failed ff-recurrent has no line");
+        // plot: x from 62 to 406 (two categories at 148 and 320), y from 224 (0 B) up to 14 (8 MB, linear)
+        assertEquals(List.of(148.0, 320.0), numbers(series.get(0).select("g.point").eachAttr("data-x")));
+        assertEquals(List.of(171.5, 145.25), numbers(series.get(0).select("g.point").eachAttr("data-y")));
+        assertEquals(List.of(119.0, 14.0), numbers(series.get(1).select("g.point").eachAttr("data-y")));
+        assertEquals("M148,171.5L320,145.25", series.get(0).selectFirst("path.line").attr("d"));
+        assertEquals("none", series.get(0).selectFirst("path.line").attr("stroke-dasharray"));
+        assertTrue(series.get(0).selectFirst("g.point > title").text().contains("ff-base, depth 2, width 64: 2.00 MB (2,000,000 B)"));
+        assertEquals(List.of("0", "2", "4", "6", "8"), chart.select("g.y-axis g.tick text").eachText());
+        assertEquals(List.of("2", "4"), chart.select("g.x-axis g.tick text").eachText());
+        assertEquals("training peak (MB)", chart.selectFirst("g.y-axis text.axis-label").text());
+        assertEquals("depth (hidden layers)", chart.selectFirst("g.x-axis text.axis-label").text());
+        // legend: colours differ and markers differ
+        Elements legend = doc.select("figure#memory-depth svg.legend g.legend-entry");
+        assertEquals(List.of("ff-base", "backprop"), legend.select("text").eachText());
+    }
+
+    @Test
+    void accuracyShowsTheMeanOverSeedsWithMinMaxWhiskers() {
+        Document doc = render(null);
+        Element ffBase = doc.select("figure#accuracy-depth svg.chart g.series").first();
+        Element d2 = ffBase.select("g.point").first();
+        assertEquals(98.0, Double.parseDouble(d2.attr("data-y")), "mean 60 % of a 0-100 % axis from 224 to 14");
+        assertEquals("M148,77V119M144,77h8M144,119h8", d2.selectFirst("path.whisker").attr("d"));
+        assertTrue(d2.selectFirst("title").text().contains("mean of 2 seeds, 50.00 % to 70.00 %"));
+        assertEquals("test accuracy (%)", doc.selectFirst("figure#accuracy-depth text.axis-label").text());
+        assertEquals(6, doc.select("figure.figure").size(), "memory x2, accuracy x2, speed, time");
+        assertEquals(List.of("memory-width-2", "memory-width-4"), doc.select("figure#memory-width svg.chart").eachAttr("id"),
+                "memory vs width: a panel per depth");
+    }
+
+    @Test
+    void theBaselineIsDrawnDashedBesideTheRunWithDeltasInTheTable() {
+        Document doc = render(baseline());
+        Element chart = doc.selectFirst("figure#memory-depth svg.chart");
+        Elements series = chart.select("g.series");
+        assertEquals(List.of("ff-base (baseline)", "backprop (baseline)", "ff-base", "backprop"), series.eachAttr("data-series"),
+                "the baseline is drawn first, under the run");
+        assertEquals("6 4", series.get(0).selectFirst("path.line").attr("stroke-dasharray"));
+        assertEquals("#ffffff", series.get(0).selectFirst("path.marker").attr("fill"), "hollow baseline markers");
+        assertEquals(series.get(0).selectFirst("path.line").attr("stroke"), series.get(2).selectFirst("path.line").attr("stroke"));
+        assertEquals(List.of(171.5, 145.25), numbers(series.get(2).select("g.point").eachAttr("data-y")), "the run as before");
+        assertEquals(List.of(197.75), numbers(series.get(0).select("g.point").eachAttr("data-y")), "baseline 1 MB");
+        Element row = doc.select("table.cells tbody tr").stream()
+                .filter(r -> r.child(0).text().equals("ff-base-sum-squares-d2-w64-s1")).findFirst().orElseThrow();
+        assertEquals(List.of("ff-base-sum-squares-d2-w64-s1", "passed", "50.00 % baseline 50.00 %, +0.00 pts",
+                "2,000,000 B baseline 1,000,000 B, +100.00 %", "1,000,000 B baseline 500,000 B, +100.00 %", "1,000", "2.50"),
+                row.select("td").eachText());
+        assertTrue(row.hasClass("regressed"));
+        assertTrue(doc.selectFirst(".status").text().contains("Baseline ff-baseline.json: 3 cells"));
+    }
+
+    @Test
+    void gatesListFailuresFirstWithCellMetricBoundValueAndBaseline() {
+        Document doc = render(null);
+        Elements rows = doc.select("table.gates tbody tr");
+        assertEquals(3, rows.size());
+        assertEquals(List.of("failed", "baseline", "backprop-d4-w64-s1", "trainingPeakBytes",
+                "at most +0.00 % over the baseline", "8,000,000 B", "baseline 4,000,000 B", "[baseline] backprop-d4-w64-s1 grew"),
+                rows.get(0).select("td").eachText());
+        assertTrue(rows.get(0).hasClass("failed"));
+        assertEquals("passed", rows.get(1).child(0).text());
+        assertEquals("skipped", rows.get(2).child(0).text());
+        assertTrue(doc.selectFirst(".status").hasClass("bad"));
+    }
+
+    @Test
+    void userTextIsEscapedEverywhere() {
+        String html = new BenchmarkReport().render(fixture(), gates(), baseline(), EVIL);
+        Document doc = Jsoup.parse(html);
+        assertTrue(doc.select("script").isEmpty(), "no script element may reach the page");
+        assertFalse(html.contains(EVIL));
+        Element failed = doc.selectFirst("#failed .failed-cell");
+        assertEquals("ff-recurrent-" + EVIL + ": the JVM exited with code 134: " + EVIL + " (1.5 s)", failed.selectFirst("h3").text());
+        assertEquals("line one\njava.lang.OutOfMemoryError: " + EVIL, failed.selectFirst("pre").wholeText());
+        assertTrue(doc.select("table.matrix td").eachText().contains("data/" + EVIL + " | mnist-sample")
+                || doc.select("table.matrix td").eachText().stream().anyMatch(t -> t.contains("data/" + EVIL)));
+        assertTrue(doc.select(".status .warn").text().contains(EVIL));
+    }
+
+    @Test
+    void theFairnessNoteComesFromTheConfigs() {
+        Document doc = render(null);
+        List<String> items = doc.select("#fairness li").eachText();
+        assertTrue(items.contains("dtype: float32 on every cell (the engine computes in float32 only)"), items.toString());
+        assertTrue(items.contains("rows per step: FF: 512 (2 x 256: 256 positives + 256 negatives); backprop: 256 images"), items.toString());
+        assertTrue(items.contains("optimizer: FF: adam (learning rate 0.003); backprop: adam (learning rate 0.001)"), items.toString());
+        assertTrue(items.contains("normalization: FF: length normalization before every layer; backprop: length normalization before every layer"), items.toString());
+        assertTrue(items.stream().anyMatch(i -> i.startsWith("finished FF layers keep: weights only")), items.toString());
+        assertTrue(items.stream().anyMatch(i -> i.startsWith("data:") && i.endsWith("(differs between the sides)")),
+                "the evil dataset differs between the sides: " + items);
+    }
+
+    @Test
+    void environmentAndMatrixAreShown() {
+        Document doc = render(baseline());
+        List<String> env = doc.select("table.environment tr").eachText();
+        assertTrue(env.contains("CPU Test CPU @ 2.0GHz Test CPU @ 2.0GHz"), env.toString());
+        assertTrue(env.contains("OPENBLAS_CORETYPE Haswell Haswell"), env.toString());
+        List<String> matrix = doc.select("table.matrix tr").eachText();
+        assertTrue(matrix.contains("cells 7 of a 7-cell matrix"), matrix.toString());
+        assertTrue(matrix.contains("depths 2, 4"), matrix.toString());
+        assertTrue(matrix.contains("algorithms ff-base, ff-recurrent, backprop"), matrix.toString());
+    }
+
+    @Test
+    void breakdownStacksFourPartsForTrainingAndEvaluation() {
+        Document doc = render(null);
+        Elements rows = doc.select("#breakdown g.row");
+        assertEquals(6, rows.size(), "one row per passed cell");
+        Element first = rows.first();
+        assertEquals(List.of("training", "evaluation"), first.select("g.bar").eachAttr("data-peak"));
+        assertEquals(4, first.select("g.bar[data-peak=training] rect.segment").size());
+        assertEquals(2, first.select("g.bar[data-peak=evaluation] rect.segment").size(), "no gradients or optimizer state in evaluation");
+        assertTrue(first.selectFirst("rect.segment title").text().contains("parameters 0.20 MB (200,000 B), 10.0 % of 2.00 MB"));
+        assertEquals(4, doc.select("#breakdown g.legend-entry").size());
+    }
+}
