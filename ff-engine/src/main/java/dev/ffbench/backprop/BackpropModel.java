@@ -2,15 +2,11 @@ package dev.ffbench.backprop;
 
 import dev.ffbench.dataset.Dataset;
 import dev.ffbench.dataset.ImageSet;
-import dev.ffbench.experiment.BatchedEvaluation;
 import dev.ffbench.experiment.EpochLoss;
 import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.Model;
+import dev.ffbench.experiment.MeasuredModel;
 import dev.ffbench.experiment.TrainingDivergedException;
-import dev.ffbench.memory.MemoryBreakdown;
-import dev.ffbench.memory.PeakTracker;
 import dev.ffbench.memory.PersistentMemory;
-import dev.ffbench.memory.PhaseMemory;
 import dev.ffbench.memory.TransientMemory;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.LengthNorm;
@@ -31,20 +27,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * workspace until the backward pass, which is why its transient memory grows with depth. All
  * layers hold gradients and optimizer state while training; evaluation keeps the weights only.
  */
-final class BackpropModel implements Model {
+final class BackpropModel extends MeasuredModel {
     private final ExperimentSpec spec;
-    private final PersistentMemory memory;
     private final List<DenseLayer> layers = new ArrayList<>();
     private final SplittableRandom random;
     private final List<DenseLayer.Gradients> gradients = new ArrayList<>();
     private final List<Optimizer.Updater> updaters = new ArrayList<>();
-    private final PeakTracker trainingPhases = new PeakTracker();
-    private final PeakTracker evaluationPeak = new PeakTracker();
-    private long trainingSamples;
 
     BackpropModel(ExperimentSpec spec, int inputPixels, PersistentMemory memory) {
+        super(memory);
         this.spec = spec;
-        this.memory = memory;
         this.random = new SplittableRandom(spec.seed());
         SplittableRandom init = random.split();
         for (int l = 0; l < spec.depth(); l++) {
@@ -90,7 +82,7 @@ final class BackpropModel implements Model {
                         lossSum += trainStep(batch(train, order, start, count), oneHot(train, order, start, count),
                                 transientMemory);
                     }
-                    trainingSamples += count;
+                    countTrainingImages(count);
                 }
                 double loss = lossSum / steps;
                 if (!Double.isFinite(loss)) {
@@ -99,7 +91,7 @@ final class BackpropModel implements Model {
                 }
                 losses.add(new EpochLoss(epoch, 0, loss));
             }
-            trainingPhases.observe("all layers", memory.snapshot(), transientMemory.peakBytes());
+            recordPhase("all layers", transientMemory);
         }
         finishTraining();
         return losses;
@@ -169,10 +161,8 @@ final class BackpropModel implements Model {
     /** Inference streams through the layers with one carry, like FF evaluation. */
     @Override
     public int[] predict(ImageSet images) {
-        BatchedEvaluation.Outcome outcome = BatchedEvaluation.run(images, spec.batchSize(), memory.snapshot(),
+        return evaluate(images, spec.batchSize(),
                 (order, start, count, transientMemory) -> predictBatch(images, order, start, count, transientMemory));
-        evaluationPeak.observe("evaluation", outcome.memory());
-        return outcome.predictions();
     }
 
     private int[] predictBatch(ImageSet images, int[] order, int start, int count, TransientMemory transientMemory) {
@@ -193,20 +183,5 @@ final class BackpropModel implements Model {
             }
         }
         return logits.argMax(1).toIntVector();
-    }
-
-    @Override
-    public long trainingSamples() {
-        return trainingSamples;
-    }
-
-    @Override
-    public List<PhaseMemory> trainingPhases() {
-        return trainingPhases.phases();
-    }
-
-    @Override
-    public MemoryBreakdown evaluationPeak() {
-        return evaluationPeak.peak();
     }
 }

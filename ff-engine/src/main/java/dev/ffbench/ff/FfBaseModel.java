@@ -2,18 +2,14 @@ package dev.ffbench.ff;
 
 import dev.ffbench.dataset.Dataset;
 import dev.ffbench.dataset.ImageSet;
-import dev.ffbench.experiment.BatchedEvaluation;
 import dev.ffbench.experiment.EpochLoss;
 import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.Model;
+import dev.ffbench.experiment.MeasuredModel;
 import dev.ffbench.experiment.TrainingDivergedException;
 import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.GoodnessFunctions;
 import dev.ffbench.goodness.LayerLoss;
-import dev.ffbench.memory.MemoryBreakdown;
-import dev.ffbench.memory.PeakTracker;
 import dev.ffbench.memory.PersistentMemory;
-import dev.ffbench.memory.PhaseMemory;
 import dev.ffbench.memory.TransientMemory;
 import dev.ffbench.nn.Optimizer;
 import dev.ffbench.nn.PixelBatch;
@@ -33,22 +29,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * persistent arrays of that phase (all weights, plus gradients and optimizer state of the layer
  * training and of any finished layer that keeps them).
  */
-final class FfBaseModel implements Model {
+final class FfBaseModel extends MeasuredModel {
     private final ExperimentSpec spec;
-    private final PersistentMemory memory;
     private final List<FfLayer> layers = new ArrayList<>();
     private final GoodnessFunction goodness;
     private final LayerLoss layerLoss;
     private final Optimizer optimizer;
     private final LabelEmbedding labelEmbedding;
     private final SplittableRandom random;
-    private final PeakTracker trainingPhases = new PeakTracker();
-    private final PeakTracker evaluationPeak = new PeakTracker();
-    private long trainingSamples;
 
     FfBaseModel(ExperimentSpec spec, int inputPixels, PersistentMemory memory) {
+        super(memory);
         this.spec = spec;
-        this.memory = memory;
         this.goodness = GoodnessFunctions.named(spec.goodness());
         this.layerLoss = goodness.loss(
                 spec.threshold() != null ? spec.threshold() : goodness.naturalThreshold(spec.width()), spec.alpha());
@@ -95,7 +87,7 @@ final class FfBaseModel implements Model {
                         lossSums[l] += stepLosses[l];
                     }
                     if (from == 0) {
-                        trainingSamples += count;
+                        countTrainingImages(count);
                     }
                 }
                 for (int l = from; l <= to; l++) {
@@ -107,7 +99,7 @@ final class FfBaseModel implements Model {
                     losses.add(new EpochLoss(epoch, l + 1, loss));
                 }
             }
-            trainingPhases.observe(phase, memory.snapshot(), transientMemory.peakBytes());
+            recordPhase(phase, transientMemory);
         }
     }
 
@@ -211,25 +203,8 @@ final class FfBaseModel implements Model {
 
     @Override
     public int[] predict(ImageSet images) {
-        BatchedEvaluation.Outcome outcome = BatchedEvaluation.run(images, spec.batchSize(), memory.snapshot(),
+        return evaluate(images, spec.batchSize(),
                 (order, start, count, transientMemory) -> Labels.argMaxes(
                         scoreLabels(images, order, start, count, layers.size() - 1, transientMemory)));
-        evaluationPeak.observe("evaluation", outcome.memory());
-        return outcome.predictions();
-    }
-
-    @Override
-    public long trainingSamples() {
-        return trainingSamples;
-    }
-
-    @Override
-    public List<PhaseMemory> trainingPhases() {
-        return trainingPhases.phases();
-    }
-
-    @Override
-    public MemoryBreakdown evaluationPeak() {
-        return evaluationPeak.peak();
     }
 }

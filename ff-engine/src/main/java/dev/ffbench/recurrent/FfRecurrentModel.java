@@ -2,19 +2,15 @@ package dev.ffbench.recurrent;
 
 import dev.ffbench.dataset.Dataset;
 import dev.ffbench.dataset.ImageSet;
-import dev.ffbench.experiment.BatchedEvaluation;
 import dev.ffbench.experiment.EpochLoss;
 import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.Model;
+import dev.ffbench.experiment.MeasuredModel;
 import dev.ffbench.experiment.TrainingDivergedException;
 import dev.ffbench.ff.Labels;
 import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.GoodnessFunctions;
 import dev.ffbench.goodness.LayerLoss;
-import dev.ffbench.memory.MemoryBreakdown;
-import dev.ffbench.memory.PeakTracker;
 import dev.ffbench.memory.PersistentMemory;
-import dev.ffbench.memory.PhaseMemory;
 import dev.ffbench.memory.TransientMemory;
 import dev.ffbench.nn.Optimizer;
 import dev.ffbench.nn.PixelBatch;
@@ -33,20 +29,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * summed over the iterations and applied once per batch. Every layer trains for the whole run, so
  * all of them hold gradients and optimizer state until training ends.
  */
-final class FfRecurrentModel implements Model {
+final class FfRecurrentModel extends MeasuredModel {
     private final ExperimentSpec spec;
-    private final PersistentMemory memory;
     private final List<RecurrentLayer> layers = new ArrayList<>();
     private final GoodnessFunction goodness;
     private final LayerLoss layerLoss;
     private final SplittableRandom random;
-    private final PeakTracker trainingPhases = new PeakTracker();
-    private final PeakTracker evaluationPeak = new PeakTracker();
-    private long trainingSamples;
 
     FfRecurrentModel(ExperimentSpec spec, int inputPixels, PersistentMemory memory) {
+        super(memory);
         this.spec = spec;
-        this.memory = memory;
         this.goodness = GoodnessFunctions.named(spec.goodness());
         this.layerLoss = goodness.loss(
                 spec.threshold() != null ? spec.threshold() : goodness.naturalThreshold(spec.width()), spec.alpha());
@@ -76,7 +68,7 @@ final class FfRecurrentModel implements Model {
                     for (int l = 0; l < layers.size(); l++) {
                         lossSums[l] += stepLosses[l];
                     }
-                    trainingSamples += count;
+                    countTrainingImages(count);
                 }
                 for (int l = 0; l < layers.size(); l++) {
                     double loss = lossSums[l] / steps;
@@ -87,7 +79,7 @@ final class FfRecurrentModel implements Model {
                     losses.add(new EpochLoss(epoch, l + 1, loss));
                 }
             }
-            trainingPhases.observe("all layers", memory.snapshot(), transientMemory.peakBytes());
+            recordPhase("all layers", transientMemory);
         }
         layers.forEach(layer -> layer.finishTraining(memory));
         return losses;
@@ -188,25 +180,8 @@ final class FfRecurrentModel implements Model {
 
     @Override
     public int[] predict(ImageSet images) {
-        BatchedEvaluation.Outcome outcome = BatchedEvaluation.run(images, spec.batchSize(), memory.snapshot(),
+        return evaluate(images, spec.batchSize(),
                 (order, start, count, transientMemory) -> Labels.argMaxes(
                         scoreLabels(images, order, start, count, transientMemory)));
-        evaluationPeak.observe("evaluation", outcome.memory());
-        return outcome.predictions();
-    }
-
-    @Override
-    public long trainingSamples() {
-        return trainingSamples;
-    }
-
-    @Override
-    public List<PhaseMemory> trainingPhases() {
-        return trainingPhases.phases();
-    }
-
-    @Override
-    public MemoryBreakdown evaluationPeak() {
-        return evaluationPeak.peak();
     }
 }
