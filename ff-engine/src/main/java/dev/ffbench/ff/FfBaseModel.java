@@ -42,8 +42,7 @@ final class FfBaseModel extends MeasuredModel {
         super(memory);
         this.spec = spec;
         this.goodness = GoodnessFunctions.named(spec.goodness());
-        this.layerLoss = goodness.loss(
-                spec.threshold() != null ? spec.threshold() : goodness.naturalThreshold(spec.width()), spec.alpha());
+        this.layerLoss = GoodnessFunctions.layerLoss(goodness, spec.threshold(), spec.alpha(), spec.width());
         this.optimizer = Optimizer.named(spec.optimizer(), spec.effectiveLearningRate());
         this.labelEmbedding = LabelEmbedding.named(spec.labelMode());
         this.random = new SplittableRandom(spec.seed());

@@ -22,6 +22,14 @@ public final class GoodnessFunctions {
         return List.copyOf(REGISTRY.keySet());
     }
 
+    /**
+     * The loss a layer of {@code units} units trains with: the configured threshold, else the
+     * function's natural one; the configured sharpness alpha, else the function's default.
+     */
+    public static LayerLoss layerLoss(GoodnessFunction goodness, Double threshold, Double alpha, int units) {
+        return goodness.loss(threshold != null ? threshold : goodness.naturalThreshold(units), alpha);
+    }
+
     public static GoodnessFunction named(String name) {
         Supplier<GoodnessFunction> factory = REGISTRY.get(name);
         if (factory == null) {

@@ -40,8 +40,7 @@ final class FfRecurrentModel extends MeasuredModel {
         super(memory);
         this.spec = spec;
         this.goodness = GoodnessFunctions.named(spec.goodness());
-        this.layerLoss = goodness.loss(
-                spec.threshold() != null ? spec.threshold() : goodness.naturalThreshold(spec.width()), spec.alpha());
+        this.layerLoss = GoodnessFunctions.layerLoss(goodness, spec.threshold(), spec.alpha(), spec.width());
         this.random = new SplittableRandom(spec.seed());
         SplittableRandom init = random.split();
         for (int l = 0; l < spec.depth(); l++) {
