@@ -9,6 +9,7 @@ import dev.ffbench.experiment.TrainingDivergedException;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.TransientMemory;
 import dev.ffbench.nn.DenseLayer;
+import dev.ffbench.nn.LayerTraining;
 import dev.ffbench.nn.LengthNorm;
 import dev.ffbench.nn.Optimizer;
 import dev.ffbench.nn.PixelBatch;
@@ -31,8 +32,7 @@ final class BackpropModel extends MeasuredModel {
     private final ExperimentSpec spec;
     private final List<DenseLayer> layers = new ArrayList<>();
     private final SplittableRandom random;
-    private final List<DenseLayer.Gradients> gradients = new ArrayList<>();
-    private final List<Optimizer.Updater> updaters = new ArrayList<>();
+    private final List<LayerTraining> training = new ArrayList<>();
 
     BackpropModel(ExperimentSpec spec, int inputPixels, PersistentMemory memory) {
         super(memory);
@@ -52,18 +52,14 @@ final class BackpropModel extends MeasuredModel {
     void startTraining() {
         Optimizer optimizer = Optimizer.named(spec.optimizer(), spec.effectiveLearningRate());
         for (DenseLayer layer : layers) {
-            gradients.add(layer.allocateGradients(memory));
-            updaters.add(optimizer.attach(layer.weights(), memory));
-            updaters.add(optimizer.attach(layer.bias(), memory));
+            training.add(LayerTraining.start(layer, memory, optimizer));
         }
     }
 
     /** Frees gradients and optimizer state: evaluation needs the weights only. */
     void finishTraining() {
-        gradients.forEach(g -> g.release(memory));
-        updaters.forEach(u -> u.release(memory));
-        gradients.clear();
-        updaters.clear();
+        training.forEach(layer -> layer.release(memory));
+        training.clear();
     }
 
     @Override
@@ -119,7 +115,7 @@ final class BackpropModel extends MeasuredModel {
         double loss;
         try (MemoryWorkspace scratch = transientMemory.scratch()) {
             CrossEntropy.Value value = CrossEntropy.of(head.forward(x), oneHot);
-            head.parameterGradients(x, value.gradLogits(), gradients.get(hidden));
+            head.parameterGradients(x, value.gradLogits(), training.get(hidden).gradients());
             gradOutput.assign(head.inputGradient(value.gradLogits()));
             loss = value.loss();
         }
@@ -127,17 +123,14 @@ final class BackpropModel extends MeasuredModel {
             try (MemoryWorkspace scratch = transientMemory.scratch()) {
                 Activation a = activations.get(l);
                 INDArray gradZ = Relu.backwardInPlace(a.output(), gradOutput);
-                layers.get(l).parameterGradients(a.input(), gradZ, gradients.get(l));
+                layers.get(l).parameterGradients(a.input(), gradZ, training.get(l).gradients());
                 if (l > 0) {
                     INDArray gradInput = layers.get(l).inputGradient(gradZ);
                     gradOutput.assign(a.normalized() != null ? LengthNorm.backward(a.normalized(), gradInput) : gradInput);
                 }
             }
         }
-        for (int l = 0; l < layers.size(); l++) {
-            updaters.get(2 * l).step(gradients.get(l).weights());
-            updaters.get(2 * l + 1).step(gradients.get(l).bias());
-        }
+        training.forEach(LayerTraining::step);
         return loss;
     }
 

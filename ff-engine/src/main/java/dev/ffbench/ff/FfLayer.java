@@ -5,6 +5,7 @@ import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.LayerLoss;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.DenseLayer;
+import dev.ffbench.nn.LayerTraining;
 import dev.ffbench.nn.LengthNorm;
 import dev.ffbench.nn.Optimizer;
 import dev.ffbench.nn.Relu;
@@ -20,9 +21,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class FfLayer {
     private final DenseLayer dense;
-    private DenseLayer.Gradients gradients;
-    private Optimizer.Updater weightUpdater;
-    private Optimizer.Updater biasUpdater;
+    private LayerTraining training;
 
     FfLayer(PersistentMemory memory, int inputs, int outputs, SplittableRandom random) {
         this.dense = new DenseLayer(memory, inputs, outputs, random);
@@ -36,9 +35,7 @@ final class FfLayer {
     }
 
     void startTraining(PersistentMemory memory, Optimizer optimizer) {
-        gradients = dense.allocateGradients(memory);
-        weightUpdater = optimizer.attach(dense.weights(), memory);
-        biasUpdater = optimizer.attach(dense.bias(), memory);
+        training = LayerTraining.start(dense, memory, optimizer);
     }
 
     /** Frees gradients and optimizer state unless {@code keepAll} (the 2022 app kept them). */
@@ -46,12 +43,8 @@ final class FfLayer {
         if (keepAll) {
             return;
         }
-        gradients.release(memory);
-        weightUpdater.release(memory);
-        biasUpdater.release(memory);
-        gradients = null;
-        weightUpdater = null;
-        biasUpdater = null;
+        training.release(memory);
+        training = null;
     }
 
     /**
@@ -89,14 +82,14 @@ final class FfLayer {
         INDArray gradZ = Relu.backwardInPlace(output, goodness.gradient(output, loss.gradGoodness()));
         INDArray paired = gradZ.get(rows(0, images)).add(gradZ.get(rows(images, 2 * images)));
         INDArray normalizedImages = batch.images().divColumnVector(batch.scales());
+        DenseLayer.Gradients gradients = training.gradients();
         Nd4j.gemm(normalizedImages, paired, gradients.weights(), true, false, 1.0, 0.0);
         INDArray normalizedLabels = oneHot.dup();
         normalizedLabels.get(rows(0, images)).diviColumnVector(batch.scales());
         normalizedLabels.get(rows(images, 2 * images)).diviColumnVector(batch.scales());
         Nd4j.gemm(normalizedLabels, gradZ, labelWeights(gradients.weights(), batch), true, false, 1.0, 1.0);
         gradients.bias().assign(gradZ.sum(true, 0));
-        weightUpdater.step(gradients.weights());
-        biasUpdater.step(gradients.bias());
+        training.step();
         return new StepResult(loss.loss(), output);
     }
 
@@ -115,9 +108,8 @@ final class FfLayer {
         INDArray output = Relu.forwardInPlace(dense.forward(normalized));
         LayerLoss.Value loss = layerLoss.of(goodness.value(output));
         INDArray gradZ = Relu.backwardInPlace(output, goodness.gradient(output, loss.gradGoodness()));
-        dense.parameterGradients(normalized, gradZ, gradients);
-        weightUpdater.step(gradients.weights());
-        biasUpdater.step(gradients.bias());
+        dense.parameterGradients(normalized, gradZ, training.gradients());
+        training.step();
         return new StepResult(loss.loss(), output);
     }
 }

@@ -4,6 +4,7 @@ import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.LayerLoss;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.DenseLayer;
+import dev.ffbench.nn.LayerTraining;
 import dev.ffbench.nn.LengthNorm;
 import dev.ffbench.nn.Optimizer;
 import dev.ffbench.nn.Relu;
@@ -18,9 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class RecurrentLayer {
     private final DenseLayer dense;
-    private DenseLayer.Gradients gradients;
-    private Optimizer.Updater weightUpdater;
-    private Optimizer.Updater biasUpdater;
+    private LayerTraining training;
 
     RecurrentLayer(PersistentMemory memory, int below, int above, int width, SplittableRandom random) {
         this.dense = new DenseLayer(memory, below + above, width, random);
@@ -28,19 +27,13 @@ final class RecurrentLayer {
 
     /** Gradients and optimizer state, held while the net trains. */
     void startTraining(PersistentMemory memory, Optimizer optimizer) {
-        gradients = dense.allocateGradients(memory);
-        weightUpdater = optimizer.attach(dense.weights(), memory);
-        biasUpdater = optimizer.attach(dense.bias(), memory);
+        training = LayerTraining.start(dense, memory, optimizer);
     }
 
     /** Evaluation needs the weights only. */
     void finishTraining(PersistentMemory memory) {
-        gradients.release(memory);
-        weightUpdater.release(memory);
-        biasUpdater.release(memory);
-        gradients = null;
-        weightUpdater = null;
-        biasUpdater = null;
+        training.release(memory);
+        training = null;
     }
 
     private static INDArray input(INDArray below, INDArray above) {
@@ -72,9 +65,9 @@ final class RecurrentLayer {
         INDArray gradState = goodness.gradient(state, value.gradGoodness());
         INDArray gradZ = Relu.backwardInPlace(computed, gradState).muli(1 - damping);
         if (firstIteration) {
-            dense.parameterGradients(input, gradZ, gradients);
+            dense.parameterGradients(input, gradZ, training.gradients());
         } else {
-            dense.accumulateParameterGradients(input, gradZ, gradients);
+            dense.accumulateParameterGradients(input, gradZ, training.gradients());
         }
         return new Step(value.loss(), state);
     }
@@ -84,13 +77,12 @@ final class RecurrentLayer {
     }
 
     DenseLayer.Gradients gradients() {
-        return gradients;
+        return training.gradients();
     }
 
     /** Applies the gradients summed over the batch's iterations. */
     void step() {
-        weightUpdater.step(gradients.weights());
-        biasUpdater.step(gradients.bias());
+        training.step();
     }
 
     record Step(double loss, INDArray state) {}
