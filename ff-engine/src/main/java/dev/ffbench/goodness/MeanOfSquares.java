@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class MeanOfSquares implements GoodnessFunction {
     public static final String NAME = "mean-squares";
 
+    private final SumOfSquares sumOfSquares = new SumOfSquares();
+
     @Override
     public String name() {
         return NAME;
@@ -13,8 +15,7 @@ public final class MeanOfSquares implements GoodnessFunction {
 
     @Override
     public INDArray value(INDArray activations) {
-        INDArray norms = activations.norm2(true, 1);
-        return norms.muli(norms).divi(activations.columns());
+        return sumOfSquares.value(activations).divi(activations.columns());
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class NegativeSumOfSquares implements GoodnessFunction {
     public static final String NAME = "neg-sum-squares";
 
+    private final SumOfSquares sumOfSquares = new SumOfSquares();
+
     @Override
     public String name() {
         return NAME;
@@ -16,8 +18,7 @@ public final class NegativeSumOfSquares implements GoodnessFunction {
 
     @Override
     public INDArray value(INDArray activations) {
-        INDArray norms = activations.norm2(true, 1);
-        return norms.muli(norms).negi();
+        return sumOfSquares.value(activations).negi();
     }
 
     @Override
