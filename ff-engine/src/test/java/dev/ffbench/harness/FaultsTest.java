@@ -32,18 +32,8 @@ class FaultsTest {
     @TempDir
     Path dir;
 
-    private final List<String> lines = new ArrayList<>();
-    private final HarnessLog log = new HarnessLog() {
-        @Override
-        public void info(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
+    private final List<String> lines = log.lines();
 
     private static Process child(Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(ForkOptions.currentJava().toString(), "-cp",

@@ -10,7 +10,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +25,8 @@ class HarnessBenchmarkTest {
     @TempDir
     Path dir;
 
-    private final List<String> lines = new ArrayList<>();
-    private final HarnessLog log = new HarnessLog() {
-        @Override
-        public void info(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
+    private final List<String> lines = log.lines();
 
     private ForkOptions fork(List<String> jvmArgs) {
         return fork(jvmArgs, Duration.ofMinutes(5));
