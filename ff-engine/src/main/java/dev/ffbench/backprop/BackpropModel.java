@@ -1,12 +1,11 @@
 package dev.ffbench.backprop;
 
-import dev.ffbench.dataset.Dataset;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.experiment.EpochLoss;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.MeasuredModel;
+import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.TrainingDivergedException;
-import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.TransientMemory;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.LayerTraining;
@@ -33,16 +32,24 @@ final class BackpropModel extends MeasuredModel {
     private final List<DenseLayer> layers = new ArrayList<>();
     private final SplittableRandom random;
     private final List<LayerTraining> training = new ArrayList<>();
+    private final Optimizer optimizer;
+    private final double learningRate;
+    private final boolean normalize;
+    private final int classes;
 
-    BackpropModel(ExperimentSpec spec, int inputPixels, PersistentMemory memory) {
-        super(memory);
-        this.spec = spec;
+    BackpropModel(ModelContext context) {
+        super(context.memory());
+        this.spec = context.spec();
+        this.optimizer = context.optimizer();
+        this.learningRate = context.learningRate();
+        this.normalize = spec.options().flag(Backprop.NORMALIZE.name());
+        this.classes = context.classes();
         this.random = new SplittableRandom(spec.seed());
         SplittableRandom init = random.split();
         for (int l = 0; l < spec.depth(); l++) {
-            layers.add(new DenseLayer(memory, l == 0 ? inputPixels : spec.width(), spec.width(), init));
+            layers.add(new DenseLayer(memory, l == 0 ? context.inputSize() : spec.width(), spec.width(), init));
         }
-        layers.add(new DenseLayer(memory, spec.width(), Dataset.CLASSES, init));
+        layers.add(new DenseLayer(memory, spec.width(), classes, init));
     }
 
     /** What the backward pass needs of one hidden layer. */
@@ -50,7 +57,6 @@ final class BackpropModel extends MeasuredModel {
 
     /** Allocates every layer's gradients and optimizer state, which live until training ends. */
     void startTraining() {
-        Optimizer optimizer = Optimizer.named(spec.optimizer(), spec.effectiveLearningRate());
         for (DenseLayer layer : layers) {
             training.add(LayerTraining.start(layer, memory, optimizer));
         }
@@ -83,7 +89,7 @@ final class BackpropModel extends MeasuredModel {
                 double loss = lossSum / steps;
                 if (!Double.isFinite(loss)) {
                     throw new TrainingDivergedException("backprop loss is " + loss + " in epoch " + epoch
-                            + "; lower the learning rate (" + spec.effectiveLearningRate() + ")");
+                            + "; lower the learning rate (" + learningRate + ")");
                 }
                 losses.add(new EpochLoss(epoch, 0, loss));
             }
@@ -104,7 +110,7 @@ final class BackpropModel extends MeasuredModel {
         List<Activation> activations = new ArrayList<>(hidden);
         INDArray x = input;
         for (int l = 0; l < hidden; l++) {
-            LengthNorm.Normalized normalized = spec.normalize() ? LengthNorm.forward(x) : null;
+            LengthNorm.Normalized normalized = normalize ? LengthNorm.forward(x) : null;
             INDArray layerInput = normalized != null ? normalized.rows() : x;
             INDArray output = Relu.forwardInPlace(layers.get(l).forward(layerInput));
             activations.add(new Activation(normalized, layerInput, output));
@@ -143,12 +149,12 @@ final class BackpropModel extends MeasuredModel {
         return PixelBatch.toArray(rows, count, pixels);
     }
 
-    private static INDArray oneHot(ImageSet set, int[] order, int start, int count) {
-        float[] values = new float[count * Dataset.CLASSES];
+    private INDArray oneHot(ImageSet set, int[] order, int start, int count) {
+        float[] values = new float[count * classes];
         for (int i = 0; i < count; i++) {
-            values[i * Dataset.CLASSES + set.label(order[start + i])] = 1f;
+            values[i * classes + set.label(order[start + i])] = 1f;
         }
-        return PixelBatch.toArray(values, count, Dataset.CLASSES);
+        return PixelBatch.toArray(values, count, classes);
     }
 
     /** Inference streams through the layers with one carry, like FF evaluation. */
@@ -161,12 +167,12 @@ final class BackpropModel extends MeasuredModel {
     private int[] predictBatch(ImageSet images, int[] order, int start, int count, TransientMemory transientMemory) {
         INDArray input = batch(images, order, start, count);
         INDArray carry = Nd4j.create(DataType.FLOAT, count, spec.width());
-        INDArray logits = Nd4j.create(DataType.FLOAT, count, Dataset.CLASSES);
+        INDArray logits = Nd4j.create(DataType.FLOAT, count, classes);
         for (int l = 0; l < layers.size(); l++) {
             try (MemoryWorkspace scratch = transientMemory.scratch()) {
                 INDArray x = l == 0 ? input : carry;
                 boolean isHead = l == layers.size() - 1;
-                INDArray layerInput = spec.normalize() && !isHead ? LengthNorm.forward(x).rows() : x;
+                INDArray layerInput = normalize && !isHead ? LengthNorm.forward(x).rows() : x;
                 INDArray z = layers.get(l).forward(layerInput);
                 if (isHead) {
                     logits.assign(z);

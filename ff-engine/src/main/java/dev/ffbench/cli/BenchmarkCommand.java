@@ -3,7 +3,7 @@ package dev.ffbench.cli;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentRunner;
 import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.Json;
+import dev.ffbench.experiment.SpecResolver;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Runs the same spec for several algorithms in this JVM and prints one comparison table. */
+/**
+ * Runs the same spec for several algorithms in this JVM and prints one comparison table. A {@code --set}
+ * of an option applies to the algorithms that declare it (e.g. iterations only to ff-recurrent).
+ */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Run one spec for each algorithm and print accuracy, speed and memory.")
 final class BenchmarkCommand implements Callable<Integer> {
@@ -25,13 +28,15 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentSpec base = specOptions.spec();
+        SpecResolver resolver = SpecResolver.engine();
+        Map<String, String> settings = new LinkedHashMap<>(specOptions.overrides);
+        resolver.checkUsed(algorithms, settings.keySet());
         System.out.println(Summary.header());
         for (String algorithm : algorithms) {
-            Map<String, String> override = new LinkedHashMap<>(specOptions.overrides);
-            override.put("algorithm", algorithm);
-            ExperimentSpec spec = Json.readSpec(Json.write(base), override);
-            ExperimentResult result = ExperimentRunner.run(spec);
+            Map<String, String> fields = new LinkedHashMap<>(resolver.applicable(algorithm, settings));
+            fields.put("algorithm", algorithm);
+            ExperimentSpec spec = resolver.read(specOptions.json(), fields);
+            ExperimentResult result = ExperimentRunner.engine().run(spec);
             System.out.println(Summary.row(result));
         }
         return 0;

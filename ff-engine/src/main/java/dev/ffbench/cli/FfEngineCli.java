@@ -1,14 +1,22 @@
 package dev.ffbench.cli;
 
+import dev.ffbench.dataset.DatasetException;
+import dev.ffbench.experiment.ExtensionException;
+import dev.ffbench.experiment.InvalidSpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code java -cp ... dev.ffbench.cli.FfEngineCli run|benchmark ...}. */
+/**
+ * Entry point: {@code java -cp ... dev.ffbench.cli.FfEngineCli run|benchmark|memory-sweep|list ...}.
+ * Exit codes: 0 done; 2 the input cannot run (a bad spec, dataset or extension), with one message;
+ * 1 the run failed (training diverged, the model broke the memory ledger or threw), with the
+ * algorithm's stack trace before the message so that a cell's log tail shows where it failed.
+ */
 @Command(
         name = "ff-engine",
         mixinStandardHelpOptions = true,
         description = "FF Bench engine: train and measure Forward-Forward and backprop on ND4J.",
-        subcommands = {RunCommand.class, BenchmarkCommand.class, MemorySweepCommand.class})
+        subcommands = {RunCommand.class, BenchmarkCommand.class, MemorySweepCommand.class, ListCommand.class})
 public final class FfEngineCli {
 
     public static void main(String[] args) {
@@ -18,8 +26,14 @@ public final class FfEngineCli {
     static int execute(String... args) {
         return new CommandLine(new FfEngineCli())
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+                    boolean badInput = exception instanceof InvalidSpecException || exception instanceof DatasetException
+                            || exception instanceof ExtensionException;
+                    if (!badInput) {
+                        Throwable shown = exception.getCause() != null ? exception.getCause() : exception;
+                        shown.printStackTrace(commandLine.getErr());
+                    }
                     commandLine.getErr().println("ff-engine: " + exception.getMessage());
-                    return exception instanceof IllegalArgumentException ? 2 : 1;
+                    return badInput ? 2 : 1;
                 })
                 .execute(args);
     }

@@ -2,7 +2,7 @@ package dev.ffbench.cli;
 
 import dev.ffbench.experiment.ExperimentRunner;
 import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.Json;
+import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.memory.PhaseMemory;
 import java.util.LinkedHashMap;
@@ -43,6 +43,7 @@ final class MemorySweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        SpecResolver.engine().checkUsed(java.util.List.of("backprop", "ff-base"), overrides.keySet());
         System.out.println(String.format(Locale.ROOT, "%5s %16s %16s %7s   %s", "depth", "backprop peak B", "ff-base peak B",
                 "ratio", "ff-base peak: parameters + gradients + optimizer + transient"));
         for (int depth : depths) {
@@ -58,11 +59,11 @@ final class MemorySweepCommand implements Callable<Integer> {
     private MemoryBreakdown peak(String algorithm, int depth, int batchSize) {
         Map<String, String> fields = new LinkedHashMap<>(Map.of(
                 "epochs", "1", "maxStepsPerEpoch", Integer.toString(steps), "width", Integer.toString(width)));
-        fields.putAll(overrides);
+        fields.putAll(SpecResolver.engine().applicable(algorithm, overrides));
         fields.put("algorithm", algorithm);
         fields.put("depth", Integer.toString(depth));
         fields.put("batchSize", Integer.toString(batchSize));
-        ExperimentSpec spec = Json.readSpec("", fields);
-        return PhaseMemory.peakOf(ExperimentRunner.trainingMemory(spec));
+        ExperimentSpec spec = SpecResolver.engine().resolve(fields);
+        return PhaseMemory.peakOf(ExperimentRunner.engine().trainingMemory(spec));
     }
 }

@@ -21,7 +21,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentResult result = ExperimentRunner.run(specOptions.spec());
+        ExperimentResult result = ExperimentRunner.engine().run(specOptions.spec());
         String json = Json.write(result);
         if (out == null) {
             System.out.println(json);

@@ -1,7 +1,7 @@
 package dev.ffbench.cli;
 
 import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.Json;
+import dev.ffbench.experiment.SpecResolver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,16 +15,20 @@ final class SpecOptions {
     @Option(names = "--spec", paramLabel = "FILE", description = "Spec as JSON ('-' for stdin). Missing fields take the defaults.")
     Path specFile;
 
-    @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "Override one spec field, e.g. --set epochs=10 (repeatable).")
+    @Option(names = "--set", paramLabel = "FIELD=VALUE",
+            description = "Override one shared field or option of the algorithm, e.g. --set epochs=10 (repeatable).")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    ExperimentSpec spec() throws IOException {
-        String json = "";
-        if (specFile != null) {
-            json = specFile.toString().equals("-")
-                    ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(specFile);
+    String json() throws IOException {
+        if (specFile == null) {
+            return "";
         }
-        return Json.readSpec(json, overrides);
+        return specFile.toString().equals("-")
+                ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                : Files.readString(specFile);
+    }
+
+    ExperimentSpec spec() throws IOException {
+        return SpecResolver.engine().read(json(), overrides);
     }
 }

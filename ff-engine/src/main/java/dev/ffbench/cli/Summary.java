@@ -18,8 +18,8 @@ final class Summary {
     static String row(ExperimentResult result) {
         ExperimentSpec spec = result.spec();
         return String.format(Locale.ROOT, FORMAT, spec.algorithm(),
-                spec.algorithm().equals("ff-base") ? spec.schedule() : "-",
-                spec.algorithm().equals("backprop") ? "-" : spec.goodness(),
+                spec.options().has("schedule") ? spec.options().text("schedule") : "-",
+                spec.goodness() == null ? "-" : spec.goodness(),
                 spec.depth(), spec.width(), spec.epochs(), spec.batchSize(),
                 String.format(Locale.ROOT, "%.2f %%", 100 * result.trainAccuracy()),
                 String.format(Locale.ROOT, "%.2f %%", 100 * result.testAccuracy()),

@@ -21,4 +21,9 @@ public record Dataset(String name, ImageSet train, ImageSet test) {
     public int pixelsPerImage() {
         return train.pixelsPerImage();
     }
+
+    /** K, the number of classes: labels are 0..K-1. */
+    public int classes() {
+        return CLASSES;
+    }
 }

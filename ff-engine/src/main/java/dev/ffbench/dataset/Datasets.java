@@ -1,70 +1,35 @@
 package dev.ffbench.dataset;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Turns the user's dataset spec (a CLI option or plugin parameter) into a {@link DatasetSource}. */
+/**
+ * Turns the dataset the user wrote (a spec field, a plugin parameter) into a {@link DatasetReader}:
+ * the first discovered {@link DatasetSource} that accepts it opens it; a value no source accepts is
+ * taken as a directory of IDX files, the form users had before sources had prefixes.
+ */
 public final class Datasets {
-
-    public static final List<String> KNOWN =
-            List.of("mnist-sample", "synthetic", "synthetic:SEED:TRAIN:TEST", "<directory of IDX files>");
-
-    private static final String SYNTHETIC = "synthetic";
-    private static final String IDX_PREFIX = "idx:";
-
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /**
-     * "mnist-sample", "synthetic" (seed 42, default sizes), "synthetic:SEED:TRAIN:TEST", or a directory of
-     * IDX files with an optional "idx:" prefix. Directories are not checked here: {@link DatasetSource#load()} reports them.
+     * @param sources every discovered source, e.g. {@code Extensions.engine().datasetSources()} values
+     * @throws DatasetException when the value is empty or malformed, naming it and every allowed form
      */
-    public static DatasetSource resolve(String spec) {
-        if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException("dataset is empty; expected one of " + String.join(", ", KNOWN));
+    public static DatasetReader open(String dataset, Path baseDirectory, List<DatasetSource> sources) {
+        if (dataset == null || dataset.isBlank()) {
+            throw new DatasetException("dataset is empty; allowed: " + forms(sources));
         }
-        if (spec.equals(MnistSample.NAME)) {
-            return new MnistSample();
-        }
-        if (spec.equals(SYNTHETIC)) {
-            return new Synthetic(spec, Synthetic.DEFAULT_SEED, Synthetic.DEFAULT_TRAIN, Synthetic.DEFAULT_TEST);
-        }
-        if (spec.startsWith(SYNTHETIC + ":")) {
-            return synthetic(spec);
-        }
-        String path = spec.startsWith(IDX_PREFIX) ? spec.substring(IDX_PREFIX.length()) : spec;
-        if (path.isBlank()) {
-            throw new IllegalArgumentException("dataset '" + spec + "' names no directory; expected one of "
-                    + String.join(", ", KNOWN));
-        }
-        try {
-            return new IdxDirectory(spec, Path.of(path));
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("dataset '" + spec + "' is not a valid directory path ("
-                    + e.getMessage() + "); expected one of " + String.join(", ", KNOWN), e);
-        }
-    }
-
-    private static DatasetSource synthetic(String spec) {
-        String[] parts = spec.split(":", -1);
-        String problem;
-        if (parts.length != 4) {
-            problem = "has " + (parts.length - 1) + " numbers, expected 3";
-        } else {
-            try {
-                long seed = Long.parseLong(parts[1]);
-                int train = Integer.parseInt(parts[2]);
-                int test = Integer.parseInt(parts[3]);
-                return new Synthetic(spec, seed, train, test);
-            } catch (NumberFormatException e) {
-                problem = "has a part that is not a whole number (" + e.getMessage() + ")";
-            } catch (IllegalArgumentException e) {
-                problem = "is out of range: " + e.getMessage();
+        String value = dataset.trim();
+        for (DatasetSource source : sources) {
+            if (source.accepts(value)) {
+                return source.open(value, baseDirectory);
             }
         }
-        throw new IllegalArgumentException("malformed synthetic dataset '" + spec + "': " + problem
-                + "; expected synthetic:SEED:TRAIN:TEST with whole numbers, e.g. synthetic:42:2000:500"
-                + " (allowed forms: " + String.join(", ", KNOWN) + ")");
+        return new IdxSource().open(value, baseDirectory);
+    }
+
+    /** Every allowed form: each source's usage, then a bare directory of IDX files. */
+    public static String forms(List<DatasetSource> sources) {
+        return String.join(", ", sources.stream().map(DatasetSource::usage).toList()) + ", or a directory of IDX files";
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * A directory of MNIST-format IDX files, each raw or gzipped: the layout of the original MNIST download
  * and of Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist).
  */
-public final class IdxDirectory implements DatasetSource {
+public final class IdxDirectory implements DatasetReader {
 
     static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
     static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
@@ -40,8 +40,7 @@ public final class IdxDirectory implements DatasetSource {
         String expected = "expected a directory holding the MNIST-format files " + String.join(", ", EXPECTED_FILES)
                 + " (each raw or with .gz appended)";
         if (!Files.exists(abs)) {
-            throw new DatasetException("dataset directory " + abs + " does not exist; " + expected
-                    + " (dataset forms: " + String.join(", ", Datasets.KNOWN) + ")");
+            throw new DatasetException("dataset directory " + abs + " does not exist; " + expected);
         }
         if (!Files.isDirectory(abs)) {
             throw new DatasetException("dataset directory " + abs + " is not a directory; " + expected);
@@ -69,6 +68,16 @@ public final class IdxDirectory implements DatasetSource {
                     + ", expected the same size");
         }
         return new Dataset(name, train, test);
+    }
+
+    @Override
+    public java.util.Optional<String> quickProblem() {
+        Path abs = dir.toAbsolutePath();
+        if (!Files.exists(abs)) {
+            return java.util.Optional.of("directory " + abs + " does not exist");
+        }
+        return Files.isDirectory(abs) ? java.util.Optional.empty()
+                : java.util.Optional.of("directory " + abs + " is not a directory");
     }
 
     @Override

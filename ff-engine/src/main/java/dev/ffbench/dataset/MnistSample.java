@@ -7,7 +7,7 @@ import java.io.InputStream;
  * The bundled 10,000-digit MNIST subset (8,004 train / 1,996 test), read from the classpath so that the
  * default benchmark needs no download. Attribution and checksums: the README.md next to the resources.
  */
-public final class MnistSample implements DatasetSource {
+public final class MnistSample implements DatasetReader {
 
     public static final String NAME = "mnist-sample";
     static final String RESOURCE_DIR = "/dev/ffbench/dataset/mnist-sample/";

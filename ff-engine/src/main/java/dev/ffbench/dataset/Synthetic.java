@@ -7,7 +7,7 @@ import java.util.Random;
  * the seed; each image is its class pattern with a small random shift, contrast change and pixel noise.
  * Learnable in a few epochs, generated in milliseconds, byte-identical for the same seed.
  */
-public final class Synthetic implements DatasetSource {
+public final class Synthetic implements DatasetReader {
 
     public static final long DEFAULT_SEED = 42;
     public static final int DEFAULT_TRAIN = 2000;

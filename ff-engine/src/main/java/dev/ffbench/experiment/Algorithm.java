@@ -1,13 +1,59 @@
 package dev.ffbench.experiment;
 
-import dev.ffbench.memory.PersistentMemory;
+import java.util.List;
 
-/** An algorithm under benchmark: builds a model for a spec. */
+/**
+ * An algorithm under benchmark: FF Base, FF Recurrent, backprop, or a user's own. Implementations
+ * are discovered with {@link java.util.ServiceLoader}: list the class in
+ * {@code META-INF/services/dev.ffbench.experiment.Algorithm} of its jar or classes directory. The
+ * class needs a public no-argument constructor that does no ND4J work (the harness instantiates it
+ * in the Maven JVM to list and validate names and options before any cell runs).
+ *
+ * <p>A run gives the algorithm the shared spec fields (dataset, depth, width, epochs, batch size,
+ * optimizer, learning rate, seed, threads, steps) and the values of the options it declares in
+ * {@link #options()}, defaults filled in; the algorithm builds a {@link Model}, which the engine
+ * trains and evaluates inside the allocation guard and measures with the exact memory ledger.
+ */
 public interface Algorithm {
 
-    /** The name used in specs and POMs. */
+    /**
+     * The name used in specs and POMs, e.g. {@code ff-base}: lower-case letters, digits and '-', unique
+     * among all discovered algorithms.
+     */
     String name();
 
-    /** A freshly initialized model whose persistent arrays live in {@code memory}. */
-    Model build(ExperimentSpec spec, int inputPixels, PersistentMemory memory);
+    /** One line for listings, e.g. "Hinton's supervised Forward-Forward (2022), label in the input". */
+    String description();
+
+    /**
+     * The options this algorithm reads, with their defaults and allowed values; the engine refuses any
+     * other option for it. An option named {@code goodness} of type {@link Option.Type#GOODNESS} makes
+     * the matrix's goodness axis multiply this algorithm's cells.
+     */
+    default List<Option> options() {
+        return List.of();
+    }
+
+    /** The learning rate when the spec sets none. */
+    default double defaultLearningRate() {
+        return 0.001;
+    }
+
+    /**
+     * Problems that involve several fields at once (each option alone is already checked against its
+     * declaration), each naming the fields, the values and what is allowed; e.g. FF Recurrent's
+     * "scoreFrom..scoreTo is 3..9; allowed: 1 <= scoreFrom <= scoreTo <= iterations (8)".
+     *
+     * @param spec a spec of this algorithm whose options are all valid
+     */
+    default List<String> problems(ExperimentSpec spec) {
+        return List.of();
+    }
+
+    /**
+     * A freshly initialized model. Persistent arrays (parameters, gradients, optimizer state) must be
+     * created through {@link ModelContext#memory()}; per-step arrays inside the workspaces of a
+     * {@link dev.ffbench.memory.TransientMemory}. Anything else fails the run (the allocation guard).
+     */
+    Model build(ModelContext context);
 }

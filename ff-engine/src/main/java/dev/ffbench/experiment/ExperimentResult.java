@@ -21,5 +21,5 @@ public record ExperimentResult(
         double samplesPerSecond,
         RunEnvironment environment) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 }

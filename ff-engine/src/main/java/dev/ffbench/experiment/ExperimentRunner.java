@@ -1,44 +1,61 @@
 package dev.ffbench.experiment;
 
-import dev.ffbench.backprop.Backprop;
 import dev.ffbench.dataset.Dataset;
+import dev.ffbench.dataset.DatasetReader;
 import dev.ffbench.dataset.Datasets;
 import dev.ffbench.dataset.ImageSet;
-import dev.ffbench.ff.FfBase;
 import dev.ffbench.memory.AllocationGuard;
 import dev.ffbench.memory.MemoryLedger;
-import dev.ffbench.memory.PhaseMemory;
 import dev.ffbench.memory.PersistentMemory;
+import dev.ffbench.memory.PhaseMemory;
 import dev.ffbench.memory.ProcessMemory;
-import dev.ffbench.recurrent.FfRecurrent;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Runs one experiment: spec in, result out. */
+/**
+ * Runs one experiment: spec in, result out. The algorithm comes from the discovered
+ * {@link Extensions}; its model is built, trained and evaluated inside the {@link AllocationGuard},
+ * so that any ND4J array created outside a step workspace or the persistent ledger stops the run
+ * with an {@link EscapedAllocationException} naming the class and method that made it.
+ */
 public final class ExperimentRunner {
-    private static final Map<String, Algorithm> ALGORITHMS = Stream.of(new FfBase(), new FfRecurrent(), new Backprop())
-            .collect(Collectors.toUnmodifiableMap(Algorithm::name, Function.identity()));
+    private final Extensions extensions;
 
-    private ExperimentRunner() {}
+    public ExperimentRunner(Extensions extensions) {
+        this.extensions = extensions;
+    }
 
-    public static ExperimentResult run(ExperimentSpec spec) {
+    /** A runner over the engine's own discovered extensions (in a forked cell: the whole class path). */
+    public static ExperimentRunner engine() {
+        return new ExperimentRunner(Extensions.engine());
+    }
+
+    /**
+     * Trains and evaluates {@code spec}.
+     *
+     * @throws InvalidSpecException when the spec or its batch size does not fit (exit code 2 on the command line)
+     * @throws dev.ffbench.dataset.DatasetException when the dataset cannot be read
+     * @throws TrainingDivergedException when a loss becomes NaN or infinite
+     * @throws EscapedAllocationException when the model allocates outside the ledger and the workspaces
+     * @throws ModelFailedException when the algorithm's own code throws
+     */
+    public ExperimentResult run(ExperimentSpec requested) {
+        ExperimentSpec spec = new SpecResolver(extensions).canonical(requested);
         Dataset dataset = prepare(spec);
         PersistentMemory memory = new PersistentMemory();
         try (MemoryWorkspace guard = AllocationGuard.open()) {
-            Model model = ALGORITHMS.get(spec.algorithm()).build(spec, dataset.pixelsPerImage(), memory);
+            ModelContext context = context(spec, dataset, memory);
+            Model model = build(context);
             long trainStart = System.nanoTime();
-            List<EpochLoss> losses = model.train(dataset.train());
+            List<EpochLoss> losses = guarded(spec, () -> model.train(dataset.train()));
             double trainSeconds = seconds(trainStart);
             long evalStart = System.nanoTime();
-            double testAccuracy = accuracy(model.predict(dataset.test()), dataset.test());
+            double testAccuracy = accuracy(guarded(spec, () -> model.predict(dataset.test())), dataset.test());
             double evalSeconds = seconds(evalStart);
-            double trainAccuracy = accuracy(model.predict(dataset.train()), dataset.train());
+            double trainAccuracy = accuracy(guarded(spec, () -> model.predict(dataset.train())), dataset.train());
             MemoryLedger ledger = new MemoryLedger(
                     PhaseMemory.peakOf(model.trainingPhases()),
                     model.evaluationPeak(),
@@ -55,25 +72,54 @@ public final class ExperimentRunner {
 
     /**
      * Trains without evaluating and returns the memory of each training phase: for memory sweeps of
-     * deep, wide nets, whose 10-label evaluation would cost far more than the few steps that fix
+     * deep, wide nets, whose K-label evaluation would cost far more than the few steps that fix
      * the peaks.
      */
-    public static List<PhaseMemory> trainingMemory(ExperimentSpec spec) {
+    public List<PhaseMemory> trainingMemory(ExperimentSpec requested) {
+        ExperimentSpec spec = new SpecResolver(extensions).canonical(requested);
         Dataset dataset = prepare(spec);
         PersistentMemory memory = new PersistentMemory();
         try (MemoryWorkspace guard = AllocationGuard.open()) {
-            Model model = ALGORITHMS.get(spec.algorithm()).build(spec, dataset.pixelsPerImage(), memory);
-            model.train(dataset.train());
+            Model model = build(context(spec, dataset, memory));
+            guarded(spec, () -> model.train(dataset.train()));
             return model.trainingPhases();
         } finally {
             memory.releaseAll();
         }
     }
 
-    /** Validates the spec against itself and its dataset, loads the dataset, sets up ND4J. */
-    private static Dataset prepare(ExperimentSpec spec) {
-        spec.validated();
-        Dataset dataset = Datasets.resolve(spec.dataset()).load();
+    private ModelContext context(ExperimentSpec spec, Dataset dataset, PersistentMemory memory) {
+        return new ModelContext(spec, dataset.pixelsPerImage(), dataset.classes(), memory, extensions);
+    }
+
+    private Model build(ModelContext context) {
+        return guarded(context.spec(), () -> extensions.algorithm(context.spec().algorithm()).build(context));
+    }
+
+    /**
+     * Runs the algorithm's code, turning what escapes it into the engine's own failures: an allocation
+     * the guard refused names the code that made it; any other exception of the algorithm's code keeps
+     * its stack trace for the cell's log.
+     */
+    private <T> T guarded(ExperimentSpec spec, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (TrainingDivergedException | InvalidSpecException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            EscapedAllocationException escaped = EscapedAllocationException.from(e, spec.algorithm());
+            if (escaped != null) {
+                throw escaped;
+            }
+            throw new ModelFailedException(spec.algorithm(), extensions.algorithmOrigin(spec.algorithm()), e);
+        }
+    }
+
+    /** Loads the dataset, checks the batch against it, sets up ND4J. */
+    private Dataset prepare(ExperimentSpec spec) {
+        DatasetReader reader = Datasets.open(spec.dataset(), Path.of("").toAbsolutePath(),
+                extensions.datasetSources().stream().map(Extensions.Provided::value).toList());
+        Dataset dataset = reader.load();
         if (spec.batchSize() > dataset.train().count()) {
             throw new InvalidSpecException(List.of("batchSize is " + spec.batchSize() + "; allowed: at most the "
                     + dataset.train().count() + " training images of dataset " + spec.dataset()));

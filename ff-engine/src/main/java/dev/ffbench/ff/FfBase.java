@@ -1,13 +1,21 @@
 package dev.ffbench.ff;
 
 import dev.ffbench.experiment.Algorithm;
-import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.Model;
-import dev.ffbench.memory.PersistentMemory;
+import dev.ffbench.experiment.ModelContext;
+import dev.ffbench.experiment.Option;
+import java.util.List;
 
-/** Hinton's supervised Forward-Forward ("ff-base"). */
+/** Hinton's supervised Forward-Forward ("ff-base"; Hinton 2022, sections 3.1-3.3). */
 public final class FfBase implements Algorithm {
     public static final String NAME = "ff-base";
+
+    static final Option SCHEDULE = Option.choice("schedule", "layerwise", List.of("layerwise", "simultaneous"),
+            "train layer 1 for all epochs, then layer 2 on streamed outputs of the frozen layer 1, ...; or every layer on every batch");
+    static final Option LABEL_MODE = Option.choice("labelMode", "overlay", List.of("overlay", "append"),
+            "one-hot label over the first K inputs, or K extra inputs");
+    static final Option FINISHED_LAYER_KEEPS = Option.choice("finishedLayerKeeps", "weights", List.of("weights", "all"),
+            "what a trained layer keeps: its weights only, or also gradients and optimizer state (like the 2022 PyTorch app)");
 
     @Override
     public String name() {
@@ -15,7 +23,23 @@ public final class FfBase implements Algorithm {
     }
 
     @Override
-    public Model build(ExperimentSpec spec, int inputPixels, PersistentMemory memory) {
-        return new FfBaseModel(spec, inputPixels, memory);
+    public String description() {
+        return "Hinton's supervised Forward-Forward: label in the input, a local goodness loss per layer";
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(FfOptions.GOODNESS, FfOptions.THRESHOLD, FfOptions.ALPHA, SCHEDULE, LABEL_MODE,
+                FfOptions.NEGATIVES, FINISHED_LAYER_KEEPS);
+    }
+
+    @Override
+    public double defaultLearningRate() {
+        return FfOptions.DEFAULT_LEARNING_RATE;
+    }
+
+    @Override
+    public Model build(ModelContext context) {
+        return new FfBaseModel(context);
     }
 }

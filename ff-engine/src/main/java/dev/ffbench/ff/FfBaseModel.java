@@ -1,15 +1,13 @@
 package dev.ffbench.ff;
 
-import dev.ffbench.dataset.Dataset;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.experiment.EpochLoss;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.MeasuredModel;
+import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.TrainingDivergedException;
 import dev.ffbench.goodness.GoodnessFunction;
-import dev.ffbench.goodness.GoodnessFunctions;
 import dev.ffbench.goodness.LayerLoss;
-import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.TransientMemory;
 import dev.ffbench.nn.Optimizer;
 import dev.ffbench.nn.PixelBatch;
@@ -35,19 +33,25 @@ final class FfBaseModel extends MeasuredModel {
     private final GoodnessFunction goodness;
     private final LayerLoss layerLoss;
     private final Optimizer optimizer;
+    private final double learningRate;
     private final LabelEmbedding labelEmbedding;
+    private final int classes;
+    private final boolean hardNegatives;
     private final SplittableRandom random;
 
-    FfBaseModel(ExperimentSpec spec, int inputPixels, PersistentMemory memory) {
-        super(memory);
-        this.spec = spec;
-        this.goodness = GoodnessFunctions.named(spec.goodness());
-        this.layerLoss = GoodnessFunctions.layerLoss(goodness, spec.threshold(), spec.alpha(), spec.width());
-        this.optimizer = Optimizer.named(spec.optimizer(), spec.effectiveLearningRate());
-        this.labelEmbedding = LabelEmbedding.named(spec.labelMode());
+    FfBaseModel(ModelContext context) {
+        super(context.memory());
+        this.spec = context.spec();
+        this.goodness = context.goodness(FfOptions.GOODNESS.name());
+        this.layerLoss = context.layerLoss(goodness, spec.width());
+        this.optimizer = context.optimizer();
+        this.learningRate = context.learningRate();
+        this.classes = context.classes();
+        this.labelEmbedding = new LabelEmbedding(spec.options().text(FfBase.LABEL_MODE.name()), classes);
+        this.hardNegatives = spec.options().text(FfOptions.NEGATIVES.name()).equals("hard");
         this.random = new SplittableRandom(spec.seed());
         SplittableRandom init = random.split();
-        int inputs = labelEmbedding.inputSize(inputPixels);
+        int inputs = labelEmbedding.inputSize(context.inputSize());
         for (int l = 0; l < spec.depth(); l++) {
             layers.add(new FfLayer(memory, l == 0 ? inputs : spec.width(), spec.width(), init));
         }
@@ -56,8 +60,8 @@ final class FfBaseModel extends MeasuredModel {
     @Override
     public List<EpochLoss> train(ImageSet train) {
         List<EpochLoss> losses = new ArrayList<>();
-        boolean keepAll = spec.finishedLayerKeeps().equals("all");
-        if (spec.schedule().equals("simultaneous")) {
+        boolean keepAll = spec.options().text(FfBase.FINISHED_LAYER_KEEPS.name()).equals("all");
+        if (spec.options().text(FfBase.SCHEDULE.name()).equals("simultaneous")) {
             layers.forEach(layer -> layer.startTraining(memory, optimizer));
             runPhase("all layers", train, 0, layers.size() - 1, losses);
             layers.forEach(layer -> layer.finishTraining(memory, keepAll));
@@ -93,7 +97,7 @@ final class FfBaseModel extends MeasuredModel {
                     double loss = lossSums[l] / steps;
                     if (!Double.isFinite(loss)) {
                         throw new TrainingDivergedException("FF layer " + (l + 1) + " loss is " + loss + " in epoch "
-                                + epoch + "; lower the learning rate (" + spec.effectiveLearningRate() + ")");
+                                + epoch + "; lower the learning rate (" + learningRate + ")");
                     }
                     losses.add(new EpochLoss(epoch, l + 1, loss));
                 }
@@ -108,13 +112,13 @@ final class FfBaseModel extends MeasuredModel {
         double[] stepLosses = new double[to + 1];
         try (MemoryWorkspace ignored = transientMemory.step()) {
             int[] negativeLabels = negativeLabels(train, order, start, count, to, transientMemory);
-            float[] labels = new float[2 * count * Dataset.CLASSES];
+            float[] labels = new float[2 * count * classes];
             for (int i = 0; i < count; i++) {
-                labels[i * Dataset.CLASSES + train.label(order[start + i])] = 1f;
-                labels[(count + i) * Dataset.CLASSES + negativeLabels[i]] = 1f;
+                labels[i * classes + train.label(order[start + i])] = 1f;
+                labels[(count + i) * classes + negativeLabels[i]] = 1f;
             }
             LabelledBatch batch = labelledBatch(train, order, start, count);
-            INDArray oneHot = PixelBatch.toArray(labels, 2 * count, Dataset.CLASSES);
+            INDArray oneHot = PixelBatch.toArray(labels, 2 * count, classes);
             INDArray carry = null;
             for (int l = 0; l <= to; l++) {
                 if (l < to && carry == null) {
@@ -155,20 +159,20 @@ final class FfBaseModel extends MeasuredModel {
     private int[] negativeLabels(ImageSet train, int[] order, int start, int count, int topLayer,
             TransientMemory transientMemory) {
         int[] negatives = new int[count];
-        float[][] scores = spec.negatives().equals("hard")
+        float[][] scores = hardNegatives
                 ? scoreLabels(train, order, start, count, topLayer, transientMemory)
                 : null;
         for (int i = 0; i < count; i++) {
             int trueLabel = train.label(order[start + i]);
             negatives[i] = scores == null
-                    ? Labels.uniformWrong(trueLabel, random)
+                    ? Labels.uniformWrong(trueLabel, classes, random)
                     : Labels.wrongFromScores(scores[i], trueLabel, random);
         }
         return negatives;
     }
 
     /**
-     * Goodness of each image under each of the 10 labels, summed over layers 2..{@code topLayer}+1
+     * Goodness of each image under each of the K labels, summed over layers 2..{@code topLayer}+1
      * (layer 1 alone when it is the only one): one label pass at a time through the same carry.
      */
     private float[][] scoreLabels(ImageSet images, int[] order, int start, int count, int topLayer,
@@ -176,11 +180,11 @@ final class FfBaseModel extends MeasuredModel {
         LabelledBatch batch = labelledBatch(images, order, start, count);
         FfLayer first = layers.get(0);
         INDArray imageProduct = first.imageProduct(batch);
-        INDArray oneHot = Nd4j.create(DataType.FLOAT, count, Dataset.CLASSES);
-        INDArray scores = Nd4j.zeros(DataType.FLOAT, count, Dataset.CLASSES);
+        INDArray oneHot = Nd4j.create(DataType.FLOAT, count, classes);
+        INDArray scores = Nd4j.zeros(DataType.FLOAT, count, classes);
         INDArray carry = topLayer > 0 ? Nd4j.create(DataType.FLOAT, count, spec.width()) : null;
         int firstScored = topLayer > 0 ? 1 : 0;
-        for (int label = 0; label < Dataset.CLASSES; label++) {
+        for (int label = 0; label < classes; label++) {
             oneHot.assign(0f);
             oneHot.getColumn(label, true).assign(1f);
             for (int l = 0; l <= topLayer; l++) {

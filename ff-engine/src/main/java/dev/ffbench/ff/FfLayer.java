@@ -1,6 +1,5 @@
 package dev.ffbench.ff;
 
-import dev.ffbench.dataset.Dataset;
 import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.LayerLoss;
 import dev.ffbench.memory.PersistentMemory;
@@ -58,7 +57,7 @@ final class FfLayer {
         for (long block = 0; block < oneHot.rows(); block += images) {
             z.get(rows(block, block + images)).assign(imageProduct);
         }
-        Nd4j.gemm(oneHot, labelWeights(dense.weights(), batch), z, false, false, 1.0, 1.0);
+        Nd4j.gemm(oneHot, labelWeights(dense.weights(), batch, oneHot.columns()), z, false, false, 1.0, 1.0);
         for (long block = 0; block < oneHot.rows(); block += images) {
             z.get(rows(block, block + images)).diviColumnVector(batch.scales());
         }
@@ -87,15 +86,15 @@ final class FfLayer {
         INDArray normalizedLabels = oneHot.dup();
         normalizedLabels.get(rows(0, images)).diviColumnVector(batch.scales());
         normalizedLabels.get(rows(images, 2 * images)).diviColumnVector(batch.scales());
-        Nd4j.gemm(normalizedLabels, gradZ, labelWeights(gradients.weights(), batch), true, false, 1.0, 1.0);
+        Nd4j.gemm(normalizedLabels, gradZ, labelWeights(gradients.weights(), batch, oneHot.columns()), true, false, 1.0, 1.0);
         gradients.bias().assign(gradZ.sum(true, 0));
         training.step();
         return new StepResult(loss.loss(), output);
     }
 
-    /** The 10 rows of a weight (or weight gradient) matrix that multiply the label inputs. */
-    private static INDArray labelWeights(INDArray weights, LabelledBatch batch) {
-        return weights.get(rows(batch.labelOffset(), batch.labelOffset() + Dataset.CLASSES));
+    /** The K rows of a weight (or weight gradient) matrix that multiply the label inputs. */
+    private static INDArray labelWeights(INDArray weights, LabelledBatch batch, long classes) {
+        return weights.get(rows(batch.labelOffset(), batch.labelOffset() + classes));
     }
 
     private static INDArrayIndex[] rows(long from, long to) {

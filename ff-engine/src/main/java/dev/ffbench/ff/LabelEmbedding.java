@@ -1,30 +1,31 @@
 package dev.ffbench.ff;
 
-import dev.ffbench.dataset.Dataset;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.nn.PixelBatch;
 
 /**
- * Where the label enters the input: a one-hot over the first 10 inputs (overlay, Hinton's MNIST
- * setup; those are border pixels) or 10 extra inputs (append). The one-hot value is 1.0, the
- * largest pixel value after scaling. Images are written with their label columns zero; the label
+ * Where the label enters FF Base's input: a one-hot of the K classes over the first K inputs (overlay,
+ * Hinton's MNIST setup; those are border pixels) or K extra inputs (append). The one-hot value is 1.0,
+ * the largest pixel value after scaling. Images are written with their label columns zero; the label
  * is added by the first layer (see {@link LabelledBatch}).
+ *
+ * @param mode {@code overlay} or {@code append}
+ * @param classes K, the number of classes
  */
-public enum LabelEmbedding {
-    OVERLAY,
-    APPEND;
+public record LabelEmbedding(String mode, int classes) {
 
-    public static LabelEmbedding named(String name) {
-        return name.equals("append") ? APPEND : OVERLAY;
+    public boolean appends() {
+        return mode.equals("append");
     }
 
+    /** Inputs of the first layer for images of {@code pixels} values. */
     public int inputSize(int pixels) {
-        return this == APPEND ? pixels + Dataset.CLASSES : pixels;
+        return appends() ? pixels + classes : pixels;
     }
 
-    /** The first of the 10 label columns. */
+    /** The first of the K label columns. */
     public int labelOffset(int pixels) {
-        return this == APPEND ? pixels : 0;
+        return appends() ? pixels : 0;
     }
 
     /** Writes image {@code image} as row {@code row} of {@code rows}, its label columns zero. */
@@ -33,7 +34,7 @@ public enum LabelEmbedding {
         int start = row * inputSize(pixels);
         PixelBatch.write(set, image, rows, start);
         int labelStart = start + labelOffset(pixels);
-        for (int c = 0; c < Dataset.CLASSES; c++) {
+        for (int c = 0; c < classes; c++) {
             rows[labelStart + c] = 0f;
         }
     }

@@ -1,6 +1,5 @@
 package dev.ffbench.ff;
 
-import dev.ffbench.dataset.Dataset;
 import java.util.SplittableRandom;
 
 /**
@@ -31,9 +30,9 @@ public final class Labels {
         return best;
     }
 
-    /** Uniform over the 9 wrong labels. */
-    public static int uniformWrong(int trueLabel, SplittableRandom random) {
-        int label = random.nextInt(Dataset.CLASSES - 1);
+    /** Uniform over the K - 1 wrong labels of {@code classes} = K. */
+    public static int uniformWrong(int trueLabel, int classes, SplittableRandom random) {
+        int label = random.nextInt(classes - 1);
         return label >= trueLabel ? label + 1 : label;
     }
 
@@ -61,6 +60,6 @@ public final class Labels {
                 return c;
             }
         }
-        return uniformWrong(trueLabel, random);
+        return uniformWrong(trueLabel, scores.length, random);
     }
 }

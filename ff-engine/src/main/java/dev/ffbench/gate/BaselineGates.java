@@ -1,9 +1,7 @@
 package dev.ffbench.gate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.Json;
+import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.harness.CellRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,15 +115,18 @@ final class BaselineGates {
 
     /** "" when the specs agree (seed aside), else "; note: the baseline cell's spec differs (batchSize 50 -> 100)". */
     static String specNote(ExperimentSpec before, ExperimentSpec now) {
-        ObjectNode then = Json.mapper().valueToTree(before);
-        ObjectNode current = Json.mapper().valueToTree(now);
+        Map<String, Object> then = SpecResolver.fieldsOf(before);
+        Map<String, Object> current = SpecResolver.fieldsOf(now);
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>(current.keySet());
+        fields.addAll(then.keySet());
         List<String> differences = new ArrayList<>();
-        current.fieldNames().forEachRemaining(field -> {
-            JsonNode old = then.get(field);
-            if (!field.equals("seed") && !current.get(field).equals(old)) {
-                differences.add(field + " " + (old == null ? "(none)" : old.asText()) + " -> " + current.get(field).asText());
+        for (String field : fields) {
+            Object old = then.get(field);
+            Object value = current.get(field);
+            if (!field.equals("seed") && !java.util.Objects.equals(old, value)) {
+                differences.add(field + " " + (old == null ? "(none)" : old) + " -> " + (value == null ? "(none)" : value));
             }
-        });
+        }
         return differences.isEmpty() ? "" : "; note: the baseline cell's spec differs (" + String.join(", ", differences) + ")";
     }
 

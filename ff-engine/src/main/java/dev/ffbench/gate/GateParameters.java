@@ -1,6 +1,7 @@
 package dev.ffbench.gate;
 
 import dev.ffbench.harness.FieldValues;
+import dev.ffbench.harness.KnownNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,13 @@ public record GateParameters(
         return new GateParameters(null, null, null, null, null, null, false);
     }
 
-    /** Parses and checks everything, throwing one exception that lists every problem. */
-    public GateConfig parse() {
-        FieldValues values = new FieldValues();
+    /**
+     * Parses and checks everything, throwing one exception that lists every problem.
+     *
+     * @param names the algorithm and goodness names rules may select
+     */
+    public GateConfig parse(KnownNames names) {
+        FieldValues values = new FieldValues(names);
         List<AbsoluteRule> parsedRules = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             String name = "rules[" + (i + 1) + "]";

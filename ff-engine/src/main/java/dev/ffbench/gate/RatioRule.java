@@ -1,6 +1,6 @@
 package dev.ffbench.gate;
 
-import dev.ffbench.harness.Algorithms;
+import dev.ffbench.backprop.Backprop;
 import dev.ffbench.harness.CellSelector;
 import dev.ffbench.harness.FieldValues;
 import java.util.ArrayList;
@@ -20,14 +20,13 @@ public record RatioRule(String algorithm, String reference, CellSelector selecto
     public static RatioRule parse(FieldValues values, String parameter, Map<String, String> fields) {
         String algorithm = fields.get("algorithm");
         if (algorithm == null || algorithm.isBlank()) {
-            values.problem(parameter + ".algorithm is not set; allowed: one of "
-                    + String.join(", ", dev.ffbench.experiment.ExperimentSpec.ALGORITHMS));
+            values.problem(parameter + ".algorithm is not set; allowed: one of " + values.names().algorithmListing());
         } else {
             algorithm = values.algorithm(parameter + ".algorithm", algorithm);
         }
         String reference = fields.get("reference");
         reference = reference == null || reference.isBlank()
-                ? Algorithms.BACKPROP : values.algorithm(parameter + ".reference", reference);
+                ? Backprop.NAME : values.algorithm(parameter + ".reference", reference);
         if (algorithm != null && algorithm.equals(reference)) {
             values.problem(parameter + " compares " + algorithm + " with itself; allowed: a reference other than the algorithm");
         }

@@ -1,26 +1,12 @@
 package dev.ffbench.goodness;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-
-/** The registry of goodness functions by name: adding one is one class and one line here. */
+/**
+ * Helpers over goodness functions. The functions themselves are discovered by name with
+ * {@link java.util.ServiceLoader} (see {@link dev.ffbench.experiment.Extensions}); the built-ins are
+ * registered in the engine's {@code META-INF/services/dev.ffbench.goodness.GoodnessFunction}.
+ */
 public final class GoodnessFunctions {
-    private static final Map<String, Supplier<GoodnessFunction>> REGISTRY = new LinkedHashMap<>();
-
-    static {
-        REGISTRY.put(SumOfSquares.NAME, SumOfSquares::new);
-        REGISTRY.put(MeanOfSquares.NAME, MeanOfSquares::new);
-        REGISTRY.put(NegativeSumOfSquares.NAME, NegativeSumOfSquares::new);
-        REGISTRY.put(Symba.NAME, Symba::new);
-    }
-
     private GoodnessFunctions() {}
-
-    public static List<String> names() {
-        return List.copyOf(REGISTRY.keySet());
-    }
 
     /**
      * The loss a layer of {@code units} units trains with: the configured threshold, else the
@@ -28,13 +14,5 @@ public final class GoodnessFunctions {
      */
     public static LayerLoss layerLoss(GoodnessFunction goodness, Double threshold, Double alpha, int units) {
         return goodness.loss(threshold != null ? threshold : goodness.naturalThreshold(units), alpha);
-    }
-
-    public static GoodnessFunction named(String name) {
-        Supplier<GoodnessFunction> factory = REGISTRY.get(name);
-        if (factory == null) {
-            throw new IllegalArgumentException("goodness '" + name + "' is unknown; allowed: " + String.join(", ", names()));
-        }
-        return factory.get();
     }
 }

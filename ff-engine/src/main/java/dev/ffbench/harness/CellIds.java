@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Readable, file-name-safe cell ids such as {@code ff-base-sum-squares-d2-w128-s1}: algorithm,
- * goodness (not for backprop, which has none), depth, width, seed, and the dataset when it is not
+ * goodness (for algorithms that have one), depth, width, seed, and the dataset when it is not
  * the matrix's own. A clash (cells differing only in a spec setting) gets a numeric suffix, in
  * matrix order, so ids are the same on every run of the same configuration.
  */
@@ -31,7 +31,7 @@ final class CellIds {
 
     static String of(ExperimentSpec spec, String matrixDataset) {
         StringBuilder id = new StringBuilder(spec.algorithm());
-        if (Algorithms.usesGoodness(spec.algorithm())) {
+        if (spec.goodness() != null) {
             id.append('-').append(spec.goodness());
         }
         id.append("-d").append(spec.depth()).append("-w").append(spec.width()).append("-s").append(spec.seed());

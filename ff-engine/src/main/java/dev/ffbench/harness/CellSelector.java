@@ -32,7 +32,7 @@ public record CellSelector(
         return (algorithms.isEmpty() || algorithms.contains(spec.algorithm()))
                 && (depths.isEmpty() || depths.contains(spec.depth()))
                 && (widths.isEmpty() || widths.contains(spec.width()))
-                && (goodness.isEmpty() || goodness.contains(spec.goodness()))
+                && (goodness.isEmpty() || (spec.goodness() != null && goodness.contains(spec.goodness())))
                 && (datasets.isEmpty() || datasets.contains(spec.dataset()))
                 && (seeds.isEmpty() || seeds.contains(spec.seed()));
     }

@@ -1,58 +1,58 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.dataset.DatasetException;
+import dev.ffbench.dataset.DatasetReader;
 import dev.ffbench.dataset.Datasets;
-import dev.ffbench.dataset.DatasetSource;
-import dev.ffbench.dataset.IdxDirectory;
-import java.nio.file.Files;
+import dev.ffbench.experiment.Extensions;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Checks a dataset value before any JVM is forked, so that a typo fails in a second with the
- * parameter's name instead of once per cell. The files inside an IDX directory are checked by the
- * engine when a cell loads them.
+ * parameter's name instead of once per cell: the value must name a discovered source (or a
+ * directory), and what the source can tell without reading the data (a missing directory, a known
+ * training count smaller than the batch) must be right. The data itself is read by each cell.
  */
 final class DatasetCheck {
     private DatasetCheck() {}
 
     /** The problem with {@code dataset}, or null; relative directories resolve against {@code workingDirectory}. */
-    static String problem(String parameter, String dataset, Path workingDirectory) {
-        String allowed = "allowed: " + String.join(", ", Datasets.KNOWN.subList(0, Datasets.KNOWN.size() - 1))
-                + ", or an existing directory of MNIST-format IDX files (optionally prefixed idx:)";
-        if (dataset == null || dataset.isBlank()) {
-            return parameter + " is empty; " + allowed;
-        }
-        DatasetSource source;
+    static String problem(String parameter, String dataset, Path workingDirectory, Extensions extensions) {
+        String allowed = "allowed: " + Datasets.forms(sources(extensions)) + " (sources: "
+                + String.join(", ", extensions.datasetSources().stream().map(s -> s.name() + " (" + s.origin() + ")").toList())
+                + ")";
+        DatasetReader reader;
         try {
-            source = Datasets.resolve(dataset);
-        } catch (IllegalArgumentException e) {
+            reader = Datasets.open(dataset, workingDirectory, sources(extensions));
+        } catch (DatasetException e) {
             return parameter + " is '" + dataset + "': " + e.getMessage();
         }
-        if (source instanceof IdxDirectory directory) {
-            Path resolved = workingDirectory.resolve(directory.dir()).normalize();
-            if (!Files.isDirectory(resolved)) {
-                return parameter + " is '" + dataset + "': directory " + resolved
-                        + (Files.exists(resolved) ? " is not a directory; " : " does not exist; ") + allowed;
-            }
-        }
-        return null;
+        Optional<String> quick = reader.quickProblem();
+        return quick.map(problem -> parameter + " is '" + dataset + "': " + problem + "; " + allowed).orElse(null);
     }
 
     /**
      * The problem with a batch larger than the dataset's training split, or null (also when the
      * count is only known by loading the data: the engine then rejects the run itself).
      */
-    static String batchProblem(String parameter, String dataset, int batchSize) {
-        DatasetSource source;
+    static String batchProblem(String parameter, String dataset, int batchSize, Path workingDirectory,
+            Extensions extensions) {
+        OptionalInt train;
         try {
-            source = Datasets.resolve(dataset);
-        } catch (IllegalArgumentException e) {
+            train = Datasets.open(dataset, workingDirectory, sources(extensions)).knownTrainCount();
+        } catch (DatasetException e) {
             return null; // reported by problem()
         }
-        java.util.OptionalInt train = source.knownTrainCount();
         if (train.isPresent() && batchSize > train.getAsInt()) {
             return "batchSize is " + batchSize + "; allowed: at most the " + train.getAsInt()
                     + " training images of dataset " + dataset + " (" + parameter + ")";
         }
         return null;
+    }
+
+    private static List<dev.ffbench.dataset.DatasetSource> sources(Extensions extensions) {
+        return extensions.datasetSources().stream().map(Extensions.Provided::value).toList();
     }
 }

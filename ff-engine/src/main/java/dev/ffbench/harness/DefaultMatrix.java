@@ -1,13 +1,15 @@
 package dev.ffbench.harness;
 
 import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.Extensions;
 import java.util.List;
 
 /**
  * What runs when a parameter is not configured. With nothing configured at all this is the
- * README's main job: every algorithm the engine has, at a few depths and widths, on the bundled
- * mnist-sample digits, small enough to finish in a few minutes on 2 cores (memory peaks do not
- * depend on the number of steps, so capping them keeps every memory figure true).
+ * README's main job: every algorithm discovered (the engine's and the project's own), at a few
+ * depths and widths, on the bundled mnist-sample digits, small enough to finish in a few minutes on
+ * 2 cores (memory peaks do not depend on the number of steps, so capping them keeps every memory
+ * figure true).
  */
 public final class DefaultMatrix {
     public static final List<Integer> DEPTHS = List.of(2, 4, 8);
@@ -20,14 +22,9 @@ public final class DefaultMatrix {
 
     private DefaultMatrix() {}
 
-    /** Every algorithm in the engine, read from the engine so that new ones join the default run. */
-    public static List<String> algorithms() {
-        return ExperimentSpec.ALGORITHMS;
-    }
-
-    /** The engine's default goodness function. */
-    public static List<String> goodness() {
-        return List.of(ExperimentSpec.defaults().goodness());
+    /** Every discovered algorithm, so that new ones join the default run. */
+    public static List<String> algorithms(Extensions extensions) {
+        return extensions.algorithmNames();
     }
 
     public static String dataset() {

@@ -1,7 +1,5 @@
 package dev.ffbench.harness;
 
-import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.goodness.GoodnessFunctions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +8,7 @@ import java.util.Map;
 /**
  * Parses user-written values (POM text, {@code -D} properties) into typed values, collecting one
  * problem per bad value that names the parameter, the value and what is allowed. Allowed algorithm
- * and goodness names come from the engine's registries, never from a list kept here.
+ * and goodness names are what the engine discovered ({@link KnownNames}), never a list kept here.
  */
 public final class FieldValues {
     /** The fields a cell selector reads, in the order the compact form documents them. */
@@ -20,6 +18,15 @@ public final class FieldValues {
     public static final String COMPACT = "compact";
 
     private final List<String> problems = new ArrayList<>();
+    private final KnownNames names;
+
+    public FieldValues(KnownNames names) {
+        this.names = names;
+    }
+
+    public KnownNames names() {
+        return names;
+    }
 
     public List<String> problems() {
         return List.copyOf(problems);
@@ -78,28 +85,28 @@ public final class FieldValues {
     }
 
     public List<String> algorithms(String parameter, List<String> values) {
-        return names(parameter, values, ExperimentSpec.ALGORITHMS, "an algorithm");
+        return names(parameter, values, names.algorithms(), names.algorithmListing(), "an algorithm");
     }
 
     public List<String> goodness(String parameter, List<String> values) {
-        return names(parameter, values, GoodnessFunctions.names(), "a goodness function");
+        return names(parameter, values, names.goodness(), names.goodnessListing(), "a goodness function");
     }
 
     /** One algorithm name, or null when it is unknown (a problem is then recorded). */
     public String algorithm(String parameter, String value) {
-        List<String> names = algorithms(parameter, split(value));
-        if (names.size() > 1) {
-            problem(parameter + " is '" + value + "'; allowed: one of " + String.join(", ", ExperimentSpec.ALGORITHMS));
+        List<String> found = algorithms(parameter, split(value));
+        if (found.size() > 1) {
+            problem(parameter + " is '" + value + "'; allowed: one of " + names.algorithmListing());
         }
-        return names.isEmpty() ? null : names.get(0);
+        return found.isEmpty() ? null : found.get(0);
     }
 
-    /** Names checked against {@code allowed}; duplicates dropped, order kept. */
-    public List<String> names(String parameter, List<String> values, List<String> allowed, String what) {
+    /** Names checked against {@code allowed} (listed as {@code listing} in errors); duplicates dropped, order kept. */
+    public List<String> names(String parameter, List<String> values, List<String> allowed, String listing, String what) {
         List<String> result = new ArrayList<>();
         for (String value : clean(values)) {
             if (!allowed.contains(value)) {
-                problem(parameter + ": '" + value + "' is not " + what + "; allowed: " + String.join(", ", allowed));
+                problem(parameter + ": '" + value + "' is not " + what + "; allowed: " + listing);
             } else if (!result.contains(value)) {
                 result.add(value);
             }

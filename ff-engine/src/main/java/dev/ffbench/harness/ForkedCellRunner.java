@@ -119,7 +119,7 @@ final class ForkedCellRunner {
         command.add(options.javaExecutable().toString());
         command.addAll(options.jvmArgs());
         command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, options.classpath().stream().map(Path::toString).toList()));
+        command.add(String.join(java.io.File.pathSeparator, options.forkClasspath().stream().map(Path::toString).toList()));
         command.add(ForkOptions.ENGINE_MAIN_CLASS);
         command.addAll(List.of("run", "--spec", spec.toString(), "--out", out.toString()));
         return command;

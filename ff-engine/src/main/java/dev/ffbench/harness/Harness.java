@@ -1,6 +1,7 @@
 package dev.ffbench.harness;
 
 import dev.ffbench.experiment.AtomicFiles;
+import dev.ffbench.experiment.Extensions;
 import dev.ffbench.gate.GateConfig;
 import dev.ffbench.gate.GateEvaluator;
 import dev.ffbench.gate.GateParameters;
@@ -72,15 +73,23 @@ public final class Harness {
     }
 
     public static Outcome benchmark(BenchmarkRequest request, HarnessLog log) throws IOException {
+        try (ProjectExtensions project = ProjectExtensions.open(request.fork().projectClasspath())) {
+            return benchmark(request, project.extensions(), log);
+        }
+    }
+
+    private static Outcome benchmark(BenchmarkRequest request, Extensions extensions, HarnessLog log) throws IOException {
         // every input is checked, and every problem reported at once, before anything is touched
         List<String> problems = new ArrayList<>();
-        GateConfig gates = collect(problems, () -> request.gates().parse());
+        GateConfig gates = collect(problems, () -> request.gates().parse(KnownNames.of(extensions)));
         Shard shard = collect(problems, () -> Shard.parse(request.shard()));
-        List<Cell> matrix = collect(problems, () -> MatrixExpander.expand(request.matrix(), request.fork().workingDirectory()));
+        List<Cell> matrix = collect(problems,
+                () -> MatrixExpander.expand(request.matrix(), request.fork().workingDirectory(), extensions));
         List<Cell> cells = shard == null || matrix == null ? null : collect(problems, () -> shard.select(matrix));
         if (!problems.isEmpty()) {
             throw new HarnessException(problems);
         }
+        logUserExtensions(matrix, extensions, log);
         ResultsDocument baseline = readBaseline(request.baselineFile());
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "benchmark")) {
@@ -113,8 +122,11 @@ public final class Harness {
     }
 
     public static Outcome check(CheckRequest request, HarnessLog log) throws IOException {
-        GateConfig gates = request.gates().parse();
         ResultsDocument results = readAll(request.resultsFiles(), log);
+        // the results may hold the project's own algorithms, which this JVM need not be able to load
+        GateConfig gates = request.gates().parse(KnownNames.of(Extensions.engine()).plus(
+                results.cells().stream().map(c -> c.spec().algorithm()).toList(),
+                results.cells().stream().map(c -> c.spec().goodness()).toList()));
         ResultsDocument baseline = readBaseline(request.baselineFile());
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "check")) {
@@ -122,6 +134,20 @@ public final class Harness {
             return finish(results, GateEvaluator.evaluate(gates, results, baseline, request.baselineFile()), layout,
                     request.writers(), log);
         }
+    }
+
+    /** Names each algorithm and goodness function of the matrix that does not come from the engine itself. */
+    private static void logUserExtensions(List<Cell> matrix, Extensions extensions, HarnessLog log) {
+        java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+        for (Cell cell : matrix) {
+            extensions.algorithms().stream().filter(a -> a.name().equals(cell.spec().algorithm())
+                    && !a.origin().equals(Extensions.BUILT_IN)).forEach(a -> lines.add("algorithm " + a.name()
+                            + " (" + a.value().getClass().getName() + ") from " + a.origin()));
+            extensions.goodnessFunctions().stream().filter(g -> g.name().equals(cell.spec().goodness())
+                    && !g.origin().equals(Extensions.BUILT_IN)).forEach(g -> lines.add("goodness function " + g.name()
+                            + " (" + g.value().getClass().getName() + ") from " + g.origin()));
+        }
+        lines.forEach(line -> log.info("project's own " + line));
     }
 
     private static <T> T collect(List<String> problems, java.util.function.Supplier<T> parse) {

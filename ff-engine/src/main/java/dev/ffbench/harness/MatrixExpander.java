@@ -1,7 +1,9 @@
 package dev.ffbench.harness;
 
 import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.Json;
+import dev.ffbench.experiment.Extensions;
+import dev.ffbench.experiment.InvalidSpecException;
+import dev.ffbench.experiment.SpecResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,38 +15,47 @@ import java.util.Set;
 /**
  * Turns {@link MatrixParameters} into the cells to run: the cartesian product of algorithms x
  * goodness x depths x widths x seeds (in that nesting order), filtered by includes and excludes,
- * plus the extra cells. Every problem is collected first and reported in one exception that
- * names the parameter; a matrix that selects no cell is an error, never a pass.
+ * plus the extra cells. The goodness axis multiplies only the algorithms that have a goodness
+ * function; a setting reaches only the algorithms that declare it (or the one it is scoped to, as in
+ * {@code ff-recurrent.iterations=4}). Every problem is collected first and reported in one exception
+ * that names the parameter; a matrix that selects no cell, and a value that no cell would use, are
+ * errors, never a silent pass.
  */
 public final class MatrixExpander {
-    /** Spec fields that are matrix axes: setting them through {@code settings} would be ignored. */
-    private static final List<String> AXES = List.of("algorithm", "depth", "width", "goodness", "seed", "dataset",
-            "epochs", "batchSize", "learningRate", "schedule", "maxStepsPerEpoch", "threads");
+    /** Fields with a parameter of their own: setting them through {@code settings} is refused. */
+    private static final List<String> OWN_PARAMETERS = List.of("algorithm", "depth", "width", "goodness", "seed",
+            "dataset", "epochs", "batchSize", "learningRate", "schedule", "maxStepsPerEpoch", "threads");
 
     private MatrixExpander() {}
 
-    public static List<Cell> expand(MatrixParameters parameters, Path workingDirectory) {
-        FieldValues values = new FieldValues();
+    /**
+     * @param workingDirectory what relative dataset directories are relative to (the project directory)
+     * @param extensions the algorithms, goodness functions and dataset sources the cells may use
+     */
+    public static List<Cell> expand(MatrixParameters parameters, Path workingDirectory, Extensions extensions) {
+        FieldValues values = new FieldValues(KnownNames.of(extensions));
         List<String> algorithms = orDefault(values.algorithms("algorithms", parameters.algorithms()),
-                parameters.algorithms(), DefaultMatrix.algorithms());
+                parameters.algorithms(), DefaultMatrix.algorithms(extensions));
         List<Integer> depths = orDefault(values.ints("depths", parameters.depths(), 1),
                 parameters.depths(), DefaultMatrix.DEPTHS);
         List<Integer> widths = orDefault(values.ints("widths", parameters.widths(), 1),
                 parameters.widths(), DefaultMatrix.WIDTHS);
-        List<String> goodness = orDefault(values.goodness("goodness", parameters.goodness()),
-                parameters.goodness(), DefaultMatrix.goodness());
+        // null: not configured, each algorithm keeps its own default goodness function
+        List<String> goodness = FieldValues.clean(parameters.goodness()).isEmpty()
+                ? null : values.goodness("goodness", parameters.goodness());
         List<Long> seeds = orDefault(values.longs("seeds", parameters.seeds()), parameters.seeds(), DefaultMatrix.SEEDS);
         String dataset = blank(parameters.dataset()) ? DefaultMatrix.dataset() : parameters.dataset().trim();
 
         Map<String, String> common = new LinkedHashMap<>();
         common.put("dataset", dataset);
-        common.put("epochs", String.valueOf(or(values.integer("epochs", parameters.epochs(), 1), DefaultMatrix.EPOCHS)));
-        common.put("batchSize", String.valueOf(or(values.integer("batchSize", parameters.batchSize(), 1),
-                DefaultMatrix.BATCH_SIZE)));
-        common.put("maxStepsPerEpoch", String.valueOf(or(values.integer("maxStepsPerEpoch",
-                parameters.maxStepsPerEpoch(), 0), DefaultMatrix.MAX_STEPS_PER_EPOCH)));
-        common.put("threads", String.valueOf(or(values.integer("threads", parameters.threads(), 1),
-                DefaultMatrix.threads())));
+        Integer epochs = values.integer("epochs", parameters.epochs(), 1);
+        Integer batchSize = values.integer("batchSize", parameters.batchSize(), 1);
+        Integer maxSteps = values.integer("maxStepsPerEpoch", parameters.maxStepsPerEpoch(), 0);
+        Integer threads = values.integer("threads", parameters.threads(), 1);
+        common.put("epochs", String.valueOf(or(epochs, DefaultMatrix.EPOCHS)));
+        common.put("batchSize", String.valueOf(or(batchSize, DefaultMatrix.BATCH_SIZE)));
+        common.put("maxStepsPerEpoch", String.valueOf(or(maxSteps, DefaultMatrix.MAX_STEPS_PER_EPOCH)));
+        common.put("threads", String.valueOf(or(threads, DefaultMatrix.threads())));
         Double learningRate = values.number("learningRate", parameters.learningRate());
         if (learningRate != null) {
             if (learningRate <= 0) {
@@ -52,21 +63,21 @@ public final class MatrixExpander {
             }
             common.put("learningRate", String.valueOf(learningRate));
         }
+        // scoped settings: algorithm name -> field -> value; "" holds the unscoped ones
+        Map<String, Map<String, String>> settings = settings(values, parameters.settings(), extensions);
         if (!blank(parameters.schedule())) {
-            List<String> schedule = values.names("schedule", List.of(parameters.schedule()), ExperimentSpec.SCHEDULES,
-                    "a schedule");
-            schedule.forEach(s -> common.put("schedule", s));
+            settings.computeIfAbsent("", k -> new LinkedHashMap<>()).put("schedule", parameters.schedule().trim());
         }
-        settings(values, parameters.settings(), common);
-        String datasetProblem = DatasetCheck.problem("dataset", dataset, workingDirectory);
+        SpecResolver resolver = new SpecResolver(extensions);
+        checkUsed(values, resolver, extensions, algorithms, goodness, settings);
+
+        String datasetProblem = DatasetCheck.problem("dataset", dataset, workingDirectory, extensions);
         if (datasetProblem != null) {
             values.problem(datasetProblem);
-        }
-
-        int batch = Integer.parseInt(common.get("batchSize"));
-        String batchProblem = datasetProblem == null ? DatasetCheck.batchProblem("dataset", dataset, batch) : null;
-        if (batchProblem != null) {
-            values.problem(batchProblem);
+        } else if (batchSize != null || blank(parameters.batchSize())) {
+            // a batchSize that is itself bad is reported once, not measured against the dataset too
+            addProblem(values, DatasetCheck.batchProblem("dataset", dataset, Integer.parseInt(common.get("batchSize")),
+                    workingDirectory, extensions));
         }
 
         List<CellSelector> includes = selectors(values, "includes", parameters.includes());
@@ -75,113 +86,161 @@ public final class MatrixExpander {
         for (int i = 0; i < extras.size(); i++) {
             for (String extraDataset : extras.get(i).datasets()) {
                 String parameter = "extraCells[" + (i + 1) + "].dataset";
-                String problem = DatasetCheck.problem(parameter, extraDataset, workingDirectory);
-                if (problem == null) {
-                    problem = DatasetCheck.batchProblem(parameter, extraDataset, batch);
-                }
-                if (problem != null) {
-                    values.problem(problem);
-                }
+                String problem = DatasetCheck.problem(parameter, extraDataset, workingDirectory, extensions);
+                addProblem(values, problem != null ? problem : DatasetCheck.batchProblem(parameter, extraDataset,
+                        Integer.parseInt(common.get("batchSize")), workingDirectory, extensions));
             }
         }
         values.throwIfAny();
 
+        Product product = new Product(resolver, common, settings);
         Set<ExperimentSpec> specs = new LinkedHashSet<>();
-        int product = 0;
-        for (ExperimentSpec spec : product(algorithms, goodness, depths, widths, seeds, List.of(dataset), common)) {
-            product++;
+        int productSize = 0;
+        for (ExperimentSpec spec : product.specs(algorithms, goodness, depths, widths, seeds, List.of(dataset))) {
+            productSize++;
             if ((includes.isEmpty() || includes.stream().anyMatch(s -> s.matches(spec)))
                     && excludes.stream().noneMatch(s -> s.matches(spec))) {
                 specs.add(spec);
             }
         }
         for (CellSelector extra : extras) {
-            specs.addAll(product(
+            specs.addAll(product.specs(
                     extra.algorithms().isEmpty() ? algorithms : extra.algorithms(),
                     extra.goodness().isEmpty() ? goodness : extra.goodness(),
                     extra.depths().isEmpty() ? depths : extra.depths(),
                     extra.widths().isEmpty() ? widths : extra.widths(),
                     extra.seeds().isEmpty() ? seeds : extra.seeds(),
-                    extra.datasets().isEmpty() ? List.of(dataset) : extra.datasets(),
-                    common));
+                    extra.datasets().isEmpty() ? List.of(dataset) : extra.datasets()));
+        }
+        if (!product.problems.isEmpty()) {
+            throw new HarnessException(product.problems.stream().map(p -> "cell spec: " + p).toList());
         }
         if (specs.isEmpty()) {
-            throw new HarnessException("the experiment matrix is empty: includes/excludes leave none of the " + product
+            throw new HarnessException("the experiment matrix is empty: includes/excludes leave none of the " + productSize
                     + " cells of algorithms x goodness x depths x widths x seeds, and no extraCells are configured;"
                     + " an empty matrix is an error, not a pass: relax includes/excludes or add extraCells");
         }
         return cells(new ArrayList<>(specs), dataset);
     }
 
-    private static List<ExperimentSpec> product(List<String> algorithms, List<String> goodness, List<Integer> depths,
-            List<Integer> widths, List<Long> seeds, List<String> datasets, Map<String, String> common) {
-        List<ExperimentSpec> specs = new ArrayList<>();
-        String defaultGoodness = DefaultMatrix.goodness().get(0);
-        for (String dataset : datasets) {
-            for (String algorithm : algorithms) {
-                // Backprop has no goodness function: one cell, not one per goodness value.
-                List<String> goodnessAxis = Algorithms.usesGoodness(algorithm) ? goodness : List.of(defaultGoodness);
-                for (String g : goodnessAxis) {
-                    for (int depth : depths) {
-                        for (int width : widths) {
-                            for (long seed : seeds) {
-                                Map<String, String> fields = new LinkedHashMap<>(common);
-                                fields.put("dataset", dataset);
-                                fields.put("algorithm", algorithm);
-                                fields.put("goodness", g);
-                                fields.put("depth", String.valueOf(depth));
-                                fields.put("width", String.valueOf(width));
-                                fields.put("seed", String.valueOf(seed));
-                                specs.add(Json.readSpec("", fields));
+    /** Builds and checks the specs of a product, collecting every distinct problem. */
+    private static final class Product {
+        private final SpecResolver resolver;
+        private final Map<String, String> common;
+        private final Map<String, Map<String, String>> settings;
+        private final List<String> problems = new ArrayList<>();
+
+        Product(SpecResolver resolver, Map<String, String> common, Map<String, Map<String, String>> settings) {
+            this.resolver = resolver;
+            this.common = common;
+            this.settings = settings;
+        }
+
+        List<ExperimentSpec> specs(List<String> algorithms, List<String> goodness, List<Integer> depths,
+                List<Integer> widths, List<Long> seeds, List<String> datasets) {
+            List<ExperimentSpec> specs = new ArrayList<>();
+            for (String dataset : datasets) {
+                for (String algorithm : algorithms) {
+                    // an algorithm without a goodness function: one cell, not one per goodness value
+                    boolean multiplies = goodness != null && resolver.extensions().usesGoodness(algorithm);
+                    List<String> goodnessAxis = multiplies ? goodness : java.util.Collections.singletonList(null);
+                    for (String g : goodnessAxis) {
+                        for (int depth : depths) {
+                            for (int width : widths) {
+                                for (long seed : seeds) {
+                                    Map<String, String> fields = new LinkedHashMap<>(common);
+                                    fields.putAll(resolver.applicable(algorithm, settings.getOrDefault("", Map.of())));
+                                    fields.putAll(settings.getOrDefault(algorithm, Map.of()));
+                                    fields.put("dataset", dataset);
+                                    fields.put("algorithm", algorithm);
+                                    if (g != null) {
+                                        fields.put("goodness", g);
+                                    }
+                                    fields.put("depth", String.valueOf(depth));
+                                    fields.put("width", String.valueOf(width));
+                                    fields.put("seed", String.valueOf(seed));
+                                    try {
+                                        specs.add(resolver.resolve(fields));
+                                    } catch (InvalidSpecException e) {
+                                        e.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
+            return specs;
         }
-        return specs;
+    }
+
+    /**
+     * A goodness axis no algorithm of the matrix has, and settings that no algorithm reads, would be
+     * dropped in silence: each is a problem.
+     */
+    private static void checkUsed(FieldValues values, SpecResolver resolver, Extensions extensions, List<String> algorithms,
+            List<String> goodness, Map<String, Map<String, String>> settings) {
+        if (goodness != null && !goodness.isEmpty() && algorithms.stream().noneMatch(extensions::usesGoodness)) {
+            values.problem("goodness is '" + String.join(",", goodness) + "', but none of the algorithms ("
+                    + String.join(", ", algorithms) + ") has a goodness function; allowed: goodness only with an FF"
+                    + " algorithm (e.g. ff-base), or leave goodness unset");
+        }
+        for (Map.Entry<String, Map<String, String>> scoped : settings.entrySet()) {
+            String algorithm = scoped.getKey();
+            List<String> readers = algorithm.isEmpty() ? algorithms : List.of(algorithm);
+            for (String problem : resolver.unused(readers, scoped.getValue().keySet())) {
+                values.problem("settings: " + (algorithm.isEmpty() ? "" : algorithm + ".") + problem);
+            }
+            if (!algorithm.isEmpty() && !algorithms.contains(algorithm)) {
+                values.problem("settings: '" + algorithm + "." + String.join("', '" + algorithm + ".",
+                        scoped.getValue().keySet()) + "' is scoped to " + algorithm + ", which is not in the matrix ("
+                        + String.join(", ", algorithms) + "); allowed: settings of the matrix's algorithms");
+            }
+        }
     }
 
     private static List<Cell> cells(List<ExperimentSpec> specs, String matrixDataset) {
         List<String> ids = CellIds.assign(specs, matrixDataset);
-        List<String> problems = new ArrayList<>();
         List<Cell> cells = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            for (String problem : specs.get(i).problems()) {
-                if (!problems.contains(problem)) {
-                    problems.add(problem);
-                }
-            }
             cells.add(new Cell(i, ids.get(i), specs.get(i)));
-        }
-        if (!problems.isEmpty()) {
-            throw new HarnessException(problems.stream().map(p -> "cell spec: " + p).toList());
         }
         return List.copyOf(cells);
     }
 
-    /** {@code field=value} entries for any other spec field, checked against the engine's spec. */
-    private static void settings(FieldValues values, List<String> settings, Map<String, String> common) {
-        Map<String, String> parsed = new LinkedHashMap<>();
+    /**
+     * {@code field=value} (every algorithm that declares the field) or {@code algorithm.field=value}
+     * (that algorithm only) for any spec field or option without a parameter of its own.
+     */
+    private static Map<String, Map<String, String>> settings(FieldValues values, List<String> settings,
+            Extensions extensions) {
+        Map<String, Map<String, String>> parsed = new LinkedHashMap<>();
         for (String setting : FieldValues.clean(settings)) {
             int equals = setting.indexOf('=');
-            String field = equals < 0 ? setting : setting.substring(0, equals).trim();
+            String key = equals < 0 ? setting : setting.substring(0, equals).trim();
+            int dot = key.indexOf('.');
+            String algorithm = dot < 0 ? "" : key.substring(0, dot);
+            String field = dot < 0 ? key : key.substring(dot + 1);
             if (equals <= 0) {
-                values.problem("settings: '" + setting + "' is not field=value; allowed: a spec field and its value,"
-                        + " e.g. finishedLayerKeeps=all");
-            } else if (AXES.contains(field)) {
+                values.problem("settings: '" + setting + "' is not field=value; allowed: a spec field or an algorithm's"
+                        + " option and its value, e.g. finishedLayerKeeps=all or ff-recurrent.iterations=4");
+            } else if (OWN_PARAMETERS.contains(field)) {
                 values.problem("settings: '" + setting + "' sets " + field + ", which is a matrix parameter;"
-                        + " allowed: the fields that are not (" + String.join(", ", AXES) + "); set it with its own parameter");
+                        + " allowed: the fields that are not (" + String.join(", ", OWN_PARAMETERS)
+                        + "); set it with its own parameter");
+            } else if (!algorithm.isEmpty() && !extensions.hasAlgorithm(algorithm)) {
+                values.problem("settings: '" + setting + "' is scoped to '" + algorithm + "', which is not an algorithm;"
+                        + " allowed: " + values.names().algorithmListing());
             } else {
-                parsed.put(field, setting.substring(equals + 1).trim());
+                String value = setting.substring(equals + 1).trim();
+                String previous = parsed.computeIfAbsent(algorithm, k -> new LinkedHashMap<>()).put(field, value);
+                if (previous != null && !previous.equals(value)) {
+                    values.problem("settings: " + key + " is set twice ('" + previous + "' and '" + value
+                            + "'); allowed: one value per field");
+                }
             }
         }
-        try {
-            Json.readSpec("", parsed);
-            common.putAll(parsed);
-        } catch (IllegalArgumentException e) {
-            values.problem("settings: " + e.getMessage() + "; allowed fields: those of the engine's spec (see README, Spec fields)");
-        }
+        return parsed;
     }
 
     private static List<CellSelector> selectors(FieldValues values, String parameter, List<Map<String, String>> raw) {
@@ -196,6 +255,12 @@ public final class MatrixExpander {
             selectors.add(selector);
         }
         return selectors;
+    }
+
+    private static void addProblem(FieldValues values, String problem) {
+        if (problem != null) {
+            values.problem(problem);
+        }
     }
 
     /** The parsed list, or the default when the user gave nothing (a list of only bad values stays empty). */

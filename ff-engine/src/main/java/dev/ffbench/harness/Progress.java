@@ -24,7 +24,7 @@ final class Progress {
         var spec = cell.spec();
         log.info(String.format(Locale.ROOT, "cell %d/%d %s: %s, depth %d, width %d%s, %s, %d epoch%s, batch %d, seed %d",
                 position, total, cell.id(), spec.algorithm(), spec.depth(), spec.width(),
-                Algorithms.usesGoodness(spec.algorithm()) ? ", " + spec.goodness() : "", spec.dataset(), spec.epochs(),
+                spec.goodness() != null ? ", " + spec.goodness() : "", spec.dataset(), spec.epochs(),
                 spec.epochs() == 1 ? "" : "s", spec.batchSize(), spec.seed()));
     }
 

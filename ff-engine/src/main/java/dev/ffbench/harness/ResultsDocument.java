@@ -20,7 +20,7 @@ public record ResultsDocument(
         EnvironmentFingerprint fingerprint,
         List<CellRecord> cells) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     public static final String RESULTS = "results";
     public static final String BASELINE = "baseline";
 

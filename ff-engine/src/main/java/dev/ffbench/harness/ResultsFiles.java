@@ -45,8 +45,14 @@ public final class ResultsFiles {
         }
         JsonNode version = tree.get("schemaVersion");
         if (version == null || !version.isInt() || version.intValue() != ResultsDocument.SCHEMA_VERSION) {
+            boolean older = version != null && version.isInt() && version.intValue() < ResultsDocument.SCHEMA_VERSION;
             throw new HarnessException("file " + file + " has schemaVersion " + (version == null ? "(none)" : version)
-                    + "; allowed: " + ResultsDocument.SCHEMA_VERSION + " (this plugin's results schema)");
+                    + "; allowed: " + ResultsDocument.SCHEMA_VERSION + " (this plugin's results schema)"
+                    + (older ? "; it was written by an earlier ff-maven-plugin (schema 2 moved each algorithm's settings"
+                    + " into spec.options), so measure again with this one: "
+                    + (ResultsDocument.BASELINE.equals(expectedKind)
+                            ? "mvn ff:benchmark, then mvn ff:baseline to re-record the baseline"
+                            : "mvn ff:benchmark") : ""));
         }
         JsonNode kind = tree.get("kind");
         if (kind == null || !expectedKind.equals(kind.asText())) {

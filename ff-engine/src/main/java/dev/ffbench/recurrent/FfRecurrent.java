@@ -3,11 +3,23 @@ package dev.ffbench.recurrent;
 import dev.ffbench.experiment.Algorithm;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.Model;
-import dev.ffbench.memory.PersistentMemory;
+import dev.ffbench.experiment.ModelContext;
+import dev.ffbench.experiment.Option;
+import dev.ffbench.ff.FfOptions;
+import java.util.List;
 
-/** Hinton's recurrent Forward-Forward net with top-down connections ("ff-recurrent"). */
+/** Hinton's recurrent Forward-Forward net with top-down connections ("ff-recurrent"; Hinton 2022, section 4). */
 public final class FfRecurrent implements Algorithm {
     public static final String NAME = "ff-recurrent";
+
+    static final Option ITERATIONS = Option.integer("iterations", 8,
+            "synchronous updates per image after the bottom-up pass").atLeast(1);
+    static final Option DAMPING = Option.number("damping", 0.3,
+            "new state = damping x old + (1 - damping) x computed").atLeast(0).below(1);
+    static final Option SCORE_FROM = Option.integer("scoreFrom", 3,
+            "first iteration whose goodness is summed to pick a label (1-based)").atLeast(1);
+    static final Option SCORE_TO = Option.integer("scoreTo", 5,
+            "last iteration whose goodness is summed to pick a label").atLeast(1);
 
     @Override
     public String name() {
@@ -15,7 +27,35 @@ public final class FfRecurrent implements Algorithm {
     }
 
     @Override
-    public Model build(ExperimentSpec spec, int inputPixels, PersistentMemory memory) {
-        return new FfRecurrentModel(spec, inputPixels, memory);
+    public String description() {
+        return "Hinton's recurrent Forward-Forward: label clamped on top, damped synchronous updates";
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(FfOptions.GOODNESS, FfOptions.THRESHOLD, FfOptions.ALPHA, FfOptions.NEGATIVES, ITERATIONS,
+                DAMPING, SCORE_FROM, SCORE_TO);
+    }
+
+    @Override
+    public double defaultLearningRate() {
+        return FfOptions.DEFAULT_LEARNING_RATE;
+    }
+
+    @Override
+    public List<String> problems(ExperimentSpec spec) {
+        int iterations = spec.options().integer(ITERATIONS.name());
+        int from = spec.options().integer(SCORE_FROM.name());
+        int to = spec.options().integer(SCORE_TO.name());
+        if (to < from || to > iterations) {
+            return List.of("scoreFrom..scoreTo is " + from + ".." + to
+                    + "; allowed: 1 <= scoreFrom <= scoreTo <= iterations (" + iterations + ")");
+        }
+        return List.of();
+    }
+
+    @Override
+    public Model build(ModelContext context) {
+        return new FfRecurrentModel(context);
     }
 }

@@ -1,16 +1,15 @@
 package dev.ffbench.recurrent;
 
-import dev.ffbench.dataset.Dataset;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.experiment.EpochLoss;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.MeasuredModel;
+import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.TrainingDivergedException;
+import dev.ffbench.ff.FfOptions;
 import dev.ffbench.ff.Labels;
 import dev.ffbench.goodness.GoodnessFunction;
-import dev.ffbench.goodness.GoodnessFunctions;
 import dev.ffbench.goodness.LayerLoss;
-import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.TransientMemory;
 import dev.ffbench.nn.Optimizer;
 import dev.ffbench.nn.PixelBatch;
@@ -34,25 +33,40 @@ final class FfRecurrentModel extends MeasuredModel {
     private final List<RecurrentLayer> layers = new ArrayList<>();
     private final GoodnessFunction goodness;
     private final LayerLoss layerLoss;
+    private final Optimizer optimizer;
+    private final double learningRate;
+    private final int classes;
+    private final boolean hardNegatives;
+    private final int iterations;
+    private final double damping;
+    private final int scoreFrom;
+    private final int scoreTo;
     private final SplittableRandom random;
 
-    FfRecurrentModel(ExperimentSpec spec, int inputPixels, PersistentMemory memory) {
-        super(memory);
-        this.spec = spec;
-        this.goodness = GoodnessFunctions.named(spec.goodness());
-        this.layerLoss = GoodnessFunctions.layerLoss(goodness, spec.threshold(), spec.alpha(), spec.width());
+    FfRecurrentModel(ModelContext context) {
+        super(context.memory());
+        this.spec = context.spec();
+        this.goodness = context.goodness(FfOptions.GOODNESS.name());
+        this.layerLoss = context.layerLoss(goodness, spec.width());
+        this.optimizer = context.optimizer();
+        this.learningRate = context.learningRate();
+        this.classes = context.classes();
+        this.hardNegatives = spec.options().text(FfOptions.NEGATIVES.name()).equals("hard");
+        this.iterations = spec.options().integer(FfRecurrent.ITERATIONS.name());
+        this.damping = spec.options().number(FfRecurrent.DAMPING.name());
+        this.scoreFrom = spec.options().integer(FfRecurrent.SCORE_FROM.name());
+        this.scoreTo = spec.options().integer(FfRecurrent.SCORE_TO.name());
         this.random = new SplittableRandom(spec.seed());
         SplittableRandom init = random.split();
         for (int l = 0; l < spec.depth(); l++) {
-            int below = l == 0 ? inputPixels : spec.width();
-            int above = l == spec.depth() - 1 ? Dataset.CLASSES : spec.width();
+            int below = l == 0 ? context.inputSize() : spec.width();
+            int above = l == spec.depth() - 1 ? classes : spec.width();
             layers.add(new RecurrentLayer(memory, below, above, spec.width(), init));
         }
     }
 
     @Override
     public List<EpochLoss> train(ImageSet train) {
-        Optimizer optimizer = Optimizer.named(spec.optimizer(), spec.effectiveLearningRate());
         layers.forEach(layer -> layer.startTraining(memory, optimizer));
         List<EpochLoss> losses = new ArrayList<>();
         try (TransientMemory transientMemory = new TransientMemory("recurrent-train")) {
@@ -73,7 +87,7 @@ final class FfRecurrentModel extends MeasuredModel {
                     double loss = lossSums[l] / steps;
                     if (!Double.isFinite(loss)) {
                         throw new TrainingDivergedException("FF Recurrent layer " + (l + 1) + " loss is " + loss
-                                + " in epoch " + epoch + "; lower the learning rate (" + spec.effectiveLearningRate() + ")");
+                                + " in epoch " + epoch + "; lower the learning rate (" + learningRate + ")");
                     }
                     losses.add(new EpochLoss(epoch, l + 1, loss));
                 }
@@ -91,23 +105,23 @@ final class FfRecurrentModel extends MeasuredModel {
             int[] negativeLabels = negativeLabels(train, order, start, count, transientMemory);
             int pixels = train.pixelsPerImage();
             float[] images = new float[2 * count * pixels];
-            float[] labels = new float[2 * count * Dataset.CLASSES];
+            float[] labels = new float[2 * count * classes];
             for (int i = 0; i < count; i++) {
                 int image = order[start + i];
                 PixelBatch.write(train, image, images, i * pixels);
                 PixelBatch.write(train, image, images, (count + i) * pixels);
-                labels[i * Dataset.CLASSES + train.label(image)] = 1f;
-                labels[(count + i) * Dataset.CLASSES + negativeLabels[i]] = 1f;
+                labels[i * classes + train.label(image)] = 1f;
+                labels[(count + i) * classes + negativeLabels[i]] = 1f;
             }
             States states = new States(PixelBatch.toArray(images, 2 * count, pixels),
-                    PixelBatch.toArray(labels, 2 * count, Dataset.CLASSES), layers.size(), spec.width());
+                    PixelBatch.toArray(labels, 2 * count, classes), layers.size(), spec.width());
             initialize(states, transientMemory);
-            for (int t = 1; t <= spec.iterations(); t++) {
+            for (int t = 1; t <= iterations; t++) {
                 for (int l = 0; l < layers.size(); l++) {
                     try (MemoryWorkspace scratch = transientMemory.scratch()) {
                         RecurrentLayer.Step result = layers.get(l).trainIteration(states.below(l), states.above(l),
-                                states.previous(l), spec.damping(), layerLoss, goodness, t == 1);
-                        stepLosses[l] += result.loss() / spec.iterations();
+                                states.previous(l), damping, layerLoss, goodness, t == 1);
+                        stepLosses[l] += result.loss() / iterations;
                         states.setNext(l, result.state());
                     }
                 }
@@ -132,19 +146,19 @@ final class FfRecurrentModel extends MeasuredModel {
     }
 
     private int[] negativeLabels(ImageSet train, int[] order, int start, int count, TransientMemory transientMemory) {
-        float[][] scores = spec.negatives().equals("hard") ? scoreLabels(train, order, start, count, transientMemory) : null;
+        float[][] scores = hardNegatives ? scoreLabels(train, order, start, count, transientMemory) : null;
         int[] negatives = new int[count];
         for (int i = 0; i < count; i++) {
             int trueLabel = train.label(order[start + i]);
             negatives[i] = scores == null
-                    ? Labels.uniformWrong(trueLabel, random)
+                    ? Labels.uniformWrong(trueLabel, classes, random)
                     : Labels.wrongFromScores(scores[i], trueLabel, random);
         }
         return negatives;
     }
 
     /**
-     * For each image and each of the 10 labels clamped at the top: the goodness of every hidden layer
+     * For each image and each of the K labels clamped at the top: the goodness of every hidden layer
      * summed over iterations scoreFrom..scoreTo.
      */
     private float[][] scoreLabels(ImageSet images, int[] order, int start, int count, TransientMemory transientMemory) {
@@ -154,18 +168,18 @@ final class FfRecurrentModel extends MeasuredModel {
             PixelBatch.write(images, order[start + i], rows, i * pixels);
         }
         States states = new States(PixelBatch.toArray(rows, count, pixels),
-                Nd4j.zeros(DataType.FLOAT, count, Dataset.CLASSES), layers.size(), spec.width());
-        INDArray scores = Nd4j.zeros(DataType.FLOAT, count, Dataset.CLASSES);
-        for (int label = 0; label < Dataset.CLASSES; label++) {
+                Nd4j.zeros(DataType.FLOAT, count, classes), layers.size(), spec.width());
+        INDArray scores = Nd4j.zeros(DataType.FLOAT, count, classes);
+        for (int label = 0; label < classes; label++) {
             states.labels().assign(0);
             states.labels().getColumn(label, true).assign(1);
             initialize(states, transientMemory);
-            for (int t = 1; t <= spec.scoreTo(); t++) {
+            for (int t = 1; t <= scoreTo; t++) {
                 for (int l = 0; l < layers.size(); l++) {
                     try (MemoryWorkspace scratch = transientMemory.scratch()) {
                         INDArray computed = layers.get(l).compute(states.below(l), states.above(l));
-                        INDArray state = RecurrentLayer.damp(states.previous(l), computed, spec.damping());
-                        if (t >= spec.scoreFrom()) {
+                        INDArray state = RecurrentLayer.damp(states.previous(l), computed, damping);
+                        if (t >= scoreFrom) {
                             scores.getColumn(label, true).addi(goodness.value(state));
                         }
                         states.setNext(l, state);

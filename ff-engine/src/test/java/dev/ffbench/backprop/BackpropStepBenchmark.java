@@ -1,5 +1,8 @@
 package dev.ffbench.backprop;
 
+import dev.ffbench.experiment.Extensions;
+import dev.ffbench.experiment.ModelContext;
+import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.dataset.Dataset;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.Json;
@@ -50,10 +53,10 @@ public class BackpropStepBenchmark {
     @Setup
     public void setUp() {
         BenchmarkSetup.singleThreadedFloat();
-        ExperimentSpec spec = Json.readSpec("", Map.of("algorithm", "backprop", "width", Integer.toString(width)));
+        ExperimentSpec spec = SpecResolver.engine().resolve(Map.of("algorithm", "backprop", "width", Integer.toString(width)));
         memory = new PersistentMemory();
         transientMemory = new TransientMemory("bench-backprop-step");
-        model = new BackpropModel(spec, 28 * 28, memory);
+        model = new BackpropModel(new ModelContext(spec, 28 * 28, 10, memory, Extensions.engine()));
         model.startTraining();
         long rows = 2L * positives;
         input = BenchmarkSetup.random(4, rows, 28 * 28);

@@ -54,7 +54,7 @@ class FfEngineCliTest {
             System.setErr(original);
         }
         assertEquals(2, exit);
-        assertTrue(err.toString().contains("depth is 0; allowed: an integer >= 1"), err.toString());
+        assertTrue(err.toString().contains("depth is '0'; allowed: a whole number >= 1"), err.toString());
         assertFalse(Files.exists(dir.resolve("r.json")), "nothing is written for a bad spec");
     }
 }

@@ -6,25 +6,40 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.experiment.Extensions;
 import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
+/** Dataset names resolve through the discovered sources; the built-ins register like any other. */
 class DatasetsTest {
+    private static final Path BASE = Path.of("/work/project");
+    private final List<DatasetSource> sources =
+            Extensions.engine().datasetSources().stream().map(Extensions.Provided::value).toList();
+
+    private DatasetReader open(String dataset) {
+        return Datasets.open(dataset, BASE, sources);
+    }
+
+    @Test
+    void theBuiltInSourcesAreDiscoveredThroughServiceLoader() {
+        assertEquals(List.of("mnist-sample", "synthetic", "idx"),
+                Extensions.engine().datasetSources().stream().map(Extensions.Provided::name).toList());
+        Extensions.engine().datasetSources().forEach(s -> assertEquals(Extensions.BUILT_IN, s.origin()));
+    }
 
     @Test
     void mnistSample() {
-        DatasetSource source = Datasets.resolve("mnist-sample");
-        assertInstanceOf(MnistSample.class, source);
-        assertTrue(source.describe().startsWith("mnist-sample (bundled"), source.describe());
+        DatasetReader reader = open("mnist-sample");
+        assertInstanceOf(MnistSample.class, reader);
+        assertTrue(reader.describe().startsWith("mnist-sample (bundled"), reader.describe());
     }
 
     @Test
     void plainSyntheticUsesSeed42AndDefaults() {
-        DatasetSource source = Datasets.resolve("synthetic");
-        assertInstanceOf(Synthetic.class, source);
-        Dataset d = source.load();
+        Dataset d = open("synthetic").load();
         assertEquals("synthetic", d.name());
         assertEquals(Synthetic.DEFAULT_TRAIN, d.train().count());
         assertEquals(Synthetic.DEFAULT_TEST, d.test().count());
@@ -33,7 +48,7 @@ class DatasetsTest {
 
     @Test
     void syntheticWithSeedAndCounts() {
-        Dataset d = Datasets.resolve("synthetic:7:120:30").load();
+        Dataset d = open("synthetic:7:120:30").load();
         assertEquals("synthetic:7:120:30", d.name());
         assertEquals(120, d.train().count());
         assertEquals(30, d.test().count());
@@ -43,34 +58,26 @@ class DatasetsTest {
     @ParameterizedTest
     @ValueSource(strings = {"synthetic:", "synthetic:7", "synthetic:7:100", "synthetic:x:100:20",
         "synthetic:7:100:20:5", "synthetic:7:-1:20", "synthetic:7:100:2.5"})
-    void malformedSyntheticNamesTheValueAndAllowedForms(String spec) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Datasets.resolve(spec));
-        String message = e.getMessage();
-        assertTrue(message.contains("'" + spec + "'"), message);
-        for (String form : Datasets.KNOWN) {
-            assertTrue(message.contains(form), message);
-        }
+    void malformedSyntheticNamesTheValueAndTheAllowedForm(String spec) {
+        DatasetException e = assertThrows(DatasetException.class, () -> open(spec));
+        assertTrue(e.getMessage().contains("'" + spec + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains("allowed: synthetic:SEED:TRAIN:TEST"), e.getMessage());
     }
 
     @Test
-    void directoryWithAndWithoutPrefix() {
-        DatasetSource prefixed = Datasets.resolve("idx:/usr/share/datasets/fashion-mnist");
+    void directoryWithAndWithoutPrefixResolvesAgainstTheBaseDirectory() {
+        DatasetReader prefixed = open("idx:/usr/share/datasets/fashion-mnist");
         assertEquals(Path.of("/usr/share/datasets/fashion-mnist"), assertInstanceOf(IdxDirectory.class, prefixed).dir());
-        DatasetSource bare = Datasets.resolve("/usr/share/datasets/fashion-mnist");
-        assertEquals(Path.of("/usr/share/datasets/fashion-mnist"), assertInstanceOf(IdxDirectory.class, bare).dir());
-        assertEquals("idx directory /usr/share/datasets/fashion-mnist", bare.describe());
-    }
-
-    @Test
-    void unknownNameFailsOnLoadListingTheKnownForms() {
-        DatasetException e = assertThrows(DatasetException.class, () -> Datasets.resolve("mnist").load());
-        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
-        assertTrue(e.getMessage().contains("mnist-sample"), e.getMessage());
+        DatasetReader bare = open("data/fashion");
+        assertEquals(Path.of("/work/project/data/fashion"), assertInstanceOf(IdxDirectory.class, bare).dir());
+        assertEquals("idx directory /work/project/data/fashion", bare.describe());
+        assertEquals("directory /work/project/data/fashion does not exist", bare.quickProblem().orElseThrow());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "  ", "idx:"})
-    void emptySpecIsRejected(String spec) {
-        assertThrows(IllegalArgumentException.class, () -> Datasets.resolve(spec));
+    void emptySpecIsRejectedListingTheForms(String spec) {
+        DatasetException e = assertThrows(DatasetException.class, () -> open(spec));
+        assertTrue(e.getMessage().contains("idx:DIRECTORY"), e.getMessage());
     }
 }

@@ -19,10 +19,10 @@ class DeterminismTest {
         "backprop, layerwise, uniform"
     })
     void sameSpecAndSeedGiveIdenticalAccuracyLossesAndLedger(String algorithm, String schedule, String negatives) {
-        ExperimentSpec spec = Specs.small(algorithm, 3,
-                Map.of("schedule", schedule, "negatives", negatives, "epochs", "2", "maxStepsPerEpoch", "0"));
-        ExperimentResult first = ExperimentRunner.run(spec);
-        ExperimentResult second = ExperimentRunner.run(spec);
+        ExperimentSpec spec = Specs.small(algorithm, 3, SpecResolver.engine().applicable(algorithm,
+                Map.of("schedule", schedule, "negatives", negatives, "epochs", "2", "maxStepsPerEpoch", "0")));
+        ExperimentResult first = ExperimentRunner.engine().run(spec);
+        ExperimentResult second = ExperimentRunner.engine().run(spec);
         assertEquals(first.testAccuracy(), second.testAccuracy());
         assertEquals(first.trainAccuracy(), second.trainAccuracy());
         assertEquals(first.losses(), second.losses());
@@ -33,8 +33,8 @@ class DeterminismTest {
     @ParameterizedTest
     @CsvSource({"ff-base", "ff-recurrent", "backprop"})
     void anotherSeedChangesTheLossesButNotTheMemory(String algorithm) {
-        ExperimentResult seed1 = ExperimentRunner.run(Specs.small(algorithm, 2, Map.of("seed", "1")));
-        ExperimentResult seed2 = ExperimentRunner.run(Specs.small(algorithm, 2, Map.of("seed", "2")));
+        ExperimentResult seed1 = ExperimentRunner.engine().run(Specs.small(algorithm, 2, Map.of("seed", "1")));
+        ExperimentResult seed2 = ExperimentRunner.engine().run(Specs.small(algorithm, 2, Map.of("seed", "2")));
         assertNotEquals(seed1.losses(), seed2.losses());
         assertEquals(seed1.memory().trainingPeak(), seed2.memory().trainingPeak());
     }

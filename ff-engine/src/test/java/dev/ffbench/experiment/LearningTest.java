@@ -23,7 +23,11 @@ class LearningTest {
                 "algorithm", algorithm, "dataset", "mnist-sample", "depth", "2", "width", "200",
                 "epochs", Integer.toString(epochs), "batchSize", "128"));
         spec.putAll(overrides);
-        return ExperimentRunner.run(Specs.with(spec));
+        return ExperimentRunner.engine().run(Specs.with(spec));
+    }
+
+    static java.util.List<String> goodnessFunctions() {
+        return Extensions.engine().goodnessNames();
     }
 
     @Test
@@ -33,7 +37,7 @@ class LearningTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.ffbench.goodness.GoodnessFunctions#names")
+    @MethodSource("goodnessFunctions")
     void ffBaseLearnsTheDigitsWithEveryGoodnessFunction(String goodness) {
         ExperimentResult result = train("ff-base", 2, Map.of("goodness", goodness));
         assertTrue(result.testAccuracy() > 0.5, goodness + ": FF Base test accuracy " + result.testAccuracy());

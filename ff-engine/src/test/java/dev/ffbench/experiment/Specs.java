@@ -8,7 +8,7 @@ public final class Specs {
 
     /** The defaults with {@code overrides} applied, as a user's --set would. */
     public static ExperimentSpec with(Map<String, String> overrides) {
-        return Json.readSpec("", overrides);
+        return SpecResolver.engine().resolve(overrides);
     }
 
     /** A two-minute-budget spec: synthetic data, width 32, one epoch of a few steps. */

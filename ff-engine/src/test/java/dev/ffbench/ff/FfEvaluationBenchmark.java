@@ -1,5 +1,8 @@
 package dev.ffbench.ff;
 
+import dev.ffbench.experiment.Extensions;
+import dev.ffbench.experiment.ModelContext;
+import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.dataset.Synthetic;
 import dev.ffbench.experiment.ExperimentSpec;
@@ -39,9 +42,9 @@ public class FfEvaluationBenchmark {
     @Setup
     public void setUp() {
         BenchmarkSetup.singleThreadedFloat();
-        ExperimentSpec spec = Json.readSpec("", Map.of("width", Integer.toString(width), "batchSize", "256"));
+        ExperimentSpec spec = SpecResolver.engine().resolve(Map.of("width", Integer.toString(width), "batchSize", "256"));
         memory = new PersistentMemory();
-        model = new FfBaseModel(spec, 28 * 28, memory);
+        model = new FfBaseModel(new ModelContext(spec, 28 * 28, 10, memory, Extensions.engine()));
         images = new Synthetic(1, 512, 1).load().train();
     }
 

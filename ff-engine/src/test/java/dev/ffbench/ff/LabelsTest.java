@@ -14,7 +14,7 @@ class LabelsTest {
         SplittableRandom random = new SplittableRandom(5);
         int[] counts = new int[10];
         for (int i = 0; i < 9000; i++) {
-            counts[Labels.uniformWrong(3, random)]++;
+            counts[Labels.uniformWrong(3, 10, random)]++;
         }
         assertEquals(0, counts[3]);
         for (int label = 0; label < 10; label++) {

@@ -20,7 +20,7 @@ class GateEvaluatorTest {
 
     private static GateConfig gates(List<Map<String, String>> rules, List<Map<String, String>> ratios,
             String memoryGrowth, boolean failIfNoBaseline) {
-        return new GateParameters(rules, ratios, memoryGrowth, null, null, null, failIfNoBaseline).parse();
+        return new GateParameters(rules, ratios, memoryGrowth, null, null, null, failIfNoBaseline).parse(TestCells.NAMES);
     }
 
     private static ResultsDocument baseline(List<CellRecord> cells) {
@@ -66,7 +66,7 @@ class GateEvaluatorTest {
     @Test
     void aBaselineCellIsMatchedByIdAndADifferentSpecIsNamedInTheOutcome() {
         CellRecord before = passed(0, "ff-a", spec("ff-base", 2, 16, 1), 1_000_000, 500_000, 0.9);
-        dev.ffbench.experiment.ExperimentSpec bigger = dev.ffbench.experiment.Json.readSpec(
+        dev.ffbench.experiment.ExperimentSpec bigger = dev.ffbench.experiment.SpecResolver.engine().read(
                 dev.ffbench.experiment.Json.write(spec("ff-base", 2, 16, 1)), Map.of("batchSize", "100"));
         CellRecord now = passed(0, "ff-a", bigger, 1_500_000, 500_000, 0.9);
 
@@ -120,7 +120,7 @@ class GateEvaluatorTest {
                 TestCells.results(List.of(halfSpeed)), baseline(then), BASELINE);
         assertTrue(unGated.outcomes().stream().noneMatch(o -> o.metric() == Metric.SAMPLES_PER_SECOND));
 
-        GateReport gated = GateEvaluator.evaluate(new GateParameters(null, null, null, null, null, "20", false).parse(),
+        GateReport gated = GateEvaluator.evaluate(new GateParameters(null, null, null, null, null, "20", false).parse(TestCells.NAMES),
                 TestCells.results(List.of(halfSpeed)), baseline(then), BASELINE);
         assertEquals(List.of("[baseline] bp-d2 (seed 1): samplesPerSecond mean is 500 samples/s, baseline mean"
                 + " 1,000 samples/s (drop 50.00 %); allowed: a drop of at most 20.00 %"),
@@ -185,7 +185,7 @@ class GateEvaluatorTest {
                 List.of(Map.of("algorithm", "backprop", "maximum", "0.5"), Map.of("compact", "algorithm=ff-base;maximum=x")),
                 "-1", "lots", null, null, false);
 
-        HarnessException e = assertThrows(HarnessException.class, parameters::parse);
+        HarnessException e = assertThrows(HarnessException.class, () -> parameters.parse(TestCells.NAMES));
 
         assertEquals(List.of(
                 "rules[1].metric is 'speed'; allowed: trainingPeakBytes, evaluationPeakBytes, testAccuracy, trainAccuracy, samplesPerSecond",

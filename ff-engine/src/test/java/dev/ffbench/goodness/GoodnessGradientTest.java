@@ -1,5 +1,6 @@
 package dev.ffbench.goodness;
 
+import dev.ffbench.experiment.Extensions;
 import static dev.ffbench.nn.FiniteDifferences.assertGradient;
 import static dev.ffbench.nn.FiniteDifferences.randomDouble;
 import static dev.ffbench.nn.FiniteDifferences.weightedSum;
@@ -12,13 +13,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class GoodnessGradientTest {
 
     static java.util.List<String> names() {
-        return GoodnessFunctions.names();
+        return Extensions.engine().goodnessNames();
     }
 
     @ParameterizedTest
     @MethodSource("names")
     void gradientMatchesFiniteDifferences(String name) {
-        GoodnessFunction goodness = GoodnessFunctions.named(name);
+        GoodnessFunction goodness = Extensions.engine().goodness(name);
         INDArray h = randomDouble(11, 4, 6);
         INDArray weights = randomDouble(12, 4, 1);
         INDArray analytic = goodness.gradient(h, weights);
@@ -29,7 +30,7 @@ class GoodnessGradientTest {
     @MethodSource("names")
     void valueIsOneColumnPerRow(String name) {
         INDArray h = randomDouble(13, 5, 3);
-        INDArray value = GoodnessFunctions.named(name).value(h);
+        INDArray value = Extensions.engine().goodness(name).value(h);
         assertEquals(5, value.rows());
         assertEquals(1, value.columns());
     }

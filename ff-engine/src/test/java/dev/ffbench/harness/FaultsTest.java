@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.experiment.Extensions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -211,7 +212,7 @@ class FaultsTest {
         assertEquals(List.of(earlier), files(out), "what was there is kept");
 
         HarnessException whole = assertThrows(HarnessException.class, () -> MatrixExpander.expand(
-                MATRIX.withRun("mnist-sample", "1", "9000", "1"), dir));
+                MATRIX.withRun("mnist-sample", "1", "9000", "1"), dir, Extensions.engine()));
         assertEquals("batchSize is 9000; allowed: at most the 8004 training images of dataset mnist-sample (dataset)",
                 whole.getMessage());
     }

@@ -1,11 +1,12 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.experiment.Extensions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.goodness.GoodnessFunctions;
+import dev.ffbench.experiment.SpecResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,7 @@ class MatrixExpanderTest {
     Path dir;
 
     private List<Cell> expand(MatrixParameters parameters) {
-        return MatrixExpander.expand(parameters, dir);
+        return MatrixExpander.expand(parameters, dir, Extensions.engine());
     }
 
     private static MatrixParameters small() {
@@ -29,8 +30,10 @@ class MatrixExpanderTest {
     void theDefaultMatrixRunsEveryEngineAlgorithmAtEveryDefaultDepthAndWidthOnMnistSample() {
         List<Cell> cells = expand(MatrixParameters.defaults());
 
-        assertEquals(ExperimentSpec.ALGORITHMS.size() * DefaultMatrix.DEPTHS.size() * DefaultMatrix.WIDTHS.size(), cells.size());
-        for (String algorithm : ExperimentSpec.ALGORITHMS) {
+        List<String> algorithms = Extensions.engine().algorithmNames();
+        assertEquals(List.of("ff-base", "ff-recurrent", "backprop"), algorithms);
+        assertEquals(algorithms.size() * DefaultMatrix.DEPTHS.size() * DefaultMatrix.WIDTHS.size(), cells.size());
+        for (String algorithm : algorithms) {
             for (int depth : DefaultMatrix.DEPTHS) {
                 for (int width : DefaultMatrix.WIDTHS) {
                     assertTrue(cells.stream().anyMatch(c -> c.spec().algorithm().equals(algorithm)
@@ -44,14 +47,14 @@ class MatrixExpanderTest {
             assertEquals("mnist-sample", cell.spec().dataset());
             assertEquals(DefaultMatrix.EPOCHS, cell.spec().epochs());
             assertEquals(DefaultMatrix.MAX_STEPS_PER_EPOCH, cell.spec().maxStepsPerEpoch());
-            assertTrue(cell.spec().problems().isEmpty(), cell.spec().problems().toString());
+            assertEquals(List.of(), SpecResolver.engine().problems(cell.spec()));
         }
         assertEquals("ff-base-sum-squares-d" + DefaultMatrix.DEPTHS.get(0) + "-w" + DefaultMatrix.WIDTHS.get(0) + "-s1", cells.get(0).id());
     }
 
     @Test
     void goodnessMultipliesTheFfCellsButNotBackprop() {
-        List<String> goodness = GoodnessFunctions.names().subList(0, 2);
+        List<String> goodness = Extensions.engine().goodnessNames().subList(0, 2);
         List<Cell> cells = expand(small().withAlgorithms("ff-base", "backprop").withDepths("2").withWidths("16", "32")
                 .withGoodness(goodness.toArray(String[]::new)).withSeeds("1", "2"));
 
@@ -87,12 +90,48 @@ class MatrixExpanderTest {
     @Test
     void settingsReachEveryCellAndAreCheckedAgainstTheSpec() {
         List<Cell> cells = expand(small().withAlgorithms("ff-base").withDepths("2").withWidths("16")
-                .withSettings("finishedLayerKeeps=all"));
-        assertEquals("all", cells.get(0).spec().finishedLayerKeeps());
+                .withSettings("finishedLayerKeeps=all", "optimizer=sgd"));
+        assertEquals("all", cells.get(0).spec().options().text("finishedLayerKeeps"));
+        assertEquals("sgd", cells.get(0).spec().optimizer());
 
         HarnessException e = assertThrows(HarnessException.class, () -> expand(small().withSettings("depth=3", "noSuchField=1")));
-        assertTrue(e.getMessage().contains("settings: 'depth=3' sets depth, which is a matrix parameter"), e.getMessage());
-        assertTrue(e.getMessage().contains("noSuchField"), e.getMessage());
+        assertEquals(List.of("settings: 'depth=3' sets depth, which is a matrix parameter; allowed: the fields that are"
+                + " not (algorithm, depth, width, goodness, seed, dataset, epochs, batchSize, learningRate, schedule,"
+                + " maxStepsPerEpoch, threads); set it with its own parameter",
+                "settings: noSuchField is not a field of the spec nor an option of ff-base, ff-recurrent, backprop;"
+                + " allowed: the shared fields (algorithm, dataset, depth, width, epochs, batchSize, optimizer,"
+                + " learningRate, seed, threads, maxStepsPerEpoch) and these algorithms' options (goodness, threshold,"
+                + " alpha, schedule, labelMode, negatives, finishedLayerKeeps, iterations, damping, scoreFrom, scoreTo,"
+                + " normalize)"), e.problems());
+    }
+
+    @Test
+    void anOptionReachesOnlyTheAlgorithmsThatDeclareItOrTheOneItIsScopedTo() {
+        List<Cell> cells = expand(small().withAlgorithms("ff-base", "ff-recurrent", "backprop").withDepths("2").withWidths("16")
+                .withSettings("negatives=hard", "ff-recurrent.iterations=4", "ff-recurrent.scoreTo=4", "normalize=false"));
+
+        ExperimentSpec base = cells.get(0).spec();
+        ExperimentSpec recurrent = cells.get(1).spec();
+        ExperimentSpec backprop = cells.get(2).spec();
+        assertEquals("hard", base.options().text("negatives"));
+        assertEquals("hard", recurrent.options().text("negatives"));
+        assertEquals(4, recurrent.options().integer("iterations"));
+        assertEquals(false, backprop.options().flag("normalize"));
+        assertEquals(java.util.Map.of("normalize", false), backprop.options().values());
+    }
+
+    @Test
+    void aValueNoCellWouldUseIsAnError() {
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(small().withAlgorithms("backprop")
+                .withGoodness("symba").withSettings("iterations=4", "ff-base.labelMode=append")));
+        assertEquals(List.of(
+                "goodness is 'symba', but none of the algorithms (backprop) has a goodness function; allowed: goodness"
+                        + " only with an FF algorithm (e.g. ff-base), or leave goodness unset",
+                "settings: iterations is not a field of the spec nor an option of backprop; allowed: the shared fields"
+                        + " (algorithm, dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
+                        + " maxStepsPerEpoch) and these algorithms' options (normalize)",
+                "settings: 'ff-base.labelMode' is scoped to ff-base, which is not in the matrix (backprop); allowed:"
+                        + " settings of the matrix's algorithms"), e.problems());
     }
 
     @Test
@@ -115,8 +154,8 @@ class MatrixExpanderTest {
         HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
 
         List<String> problems = e.problems();
-        assertTrue(problems.contains("algorithms: 'ff-bogus' is not an algorithm; allowed: "
-                + String.join(", ", ExperimentSpec.ALGORITHMS)), problems.toString());
+        assertTrue(problems.contains("algorithms: 'ff-bogus' is not an algorithm; allowed: ff-base (built in),"
+                + " ff-recurrent (built in), backprop (built in)"), problems.toString());
         assertTrue(problems.contains("depths is '0'; allowed: a whole number >= 1"), problems.toString());
         assertTrue(problems.contains("widths is 'wide'; allowed: a whole number >= 1"), problems.toString());
         assertTrue(problems.contains("epochs is '0'; allowed: a whole number >= 1"), problems.toString());

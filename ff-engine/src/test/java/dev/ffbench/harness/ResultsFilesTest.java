@@ -39,7 +39,7 @@ class ResultsFilesTest {
         List<String> fields = new ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("schemaVersion", "kind", "generatedAt", "matrixCells", "shards", "fingerprint", "cells"), fields);
-        assertEquals(1, json.get("schemaVersion").asInt());
+        assertEquals(2, json.get("schemaVersion").asInt());
         assertEquals("results", json.get("kind").asText());
         assertEquals("AMD EPYC", json.at("/fingerprint/cpuModel").asText());
         assertEquals("passed", json.at("/cells/0/status").asText());
@@ -99,9 +99,17 @@ class ResultsFilesTest {
                 .getMessage().startsWith("file " + notJson + " is not valid JSON: "));
 
         Path future = dir.resolve("future.json");
-        Files.writeString(future, "{\"schemaVersion\": 2, \"kind\": \"results\"}");
-        assertEquals("file " + future + " has schemaVersion 2; allowed: 1 (this plugin's results schema)",
+        Files.writeString(future, "{\"schemaVersion\": 3, \"kind\": \"results\"}");
+        assertEquals("file " + future + " has schemaVersion 3; allowed: 2 (this plugin's results schema)",
                 assertThrows(HarnessException.class, () -> ResultsFiles.read(future, ResultsDocument.RESULTS)).getMessage());
+
+        // a baseline of the first schema (one flat spec) is not migrated: the message says how to re-record it
+        Path older = dir.resolve("ff-baseline.json");
+        Files.writeString(older, "{\"schemaVersion\": 1, \"kind\": \"baseline\", \"matrixCells\": 0, \"cells\": []}");
+        assertEquals("file " + older + " has schemaVersion 1; allowed: 2 (this plugin's results schema); it was written"
+                + " by an earlier ff-maven-plugin (schema 2 moved each algorithm's settings into spec.options), so measure"
+                + " again with this one: mvn ff:benchmark, then mvn ff:baseline to re-record the baseline",
+                assertThrows(HarnessException.class, () -> ResultsFiles.read(older, ResultsDocument.BASELINE)).getMessage());
 
         Path results = dir.resolve("results.json");
         ResultsFiles.write(results, TestCells.results(cells));
@@ -109,9 +117,9 @@ class ResultsFilesTest {
                 assertThrows(HarnessException.class, () -> ResultsFiles.read(results, ResultsDocument.BASELINE)).getMessage());
 
         Path unknownField = dir.resolve("unknown.json");
-        Files.writeString(unknownField, "{\"schemaVersion\": 1, \"kind\": \"results\", \"matrixCells\": 0, \"cells\": [], \"colour\": 1}");
+        Files.writeString(unknownField, "{\"schemaVersion\": 2, \"kind\": \"results\", \"matrixCells\": 0, \"cells\": [], \"colour\": 1}");
         assertTrue(assertThrows(HarnessException.class, () -> ResultsFiles.read(unknownField, ResultsDocument.RESULTS))
-                .getMessage().startsWith("file " + unknownField + " does not follow results schema 1: Unrecognized field \"colour\""));
+                .getMessage().startsWith("file " + unknownField + " does not follow results schema 2: Unrecognized field \"colour\""));
     }
 
     @Test
@@ -125,9 +133,9 @@ class ResultsFilesTest {
     @Test
     void missingFieldsAreNamedWithTheFile() throws Exception {
         Path noCells = dir.resolve("no-cells.json");
-        Files.writeString(noCells, "{\"schemaVersion\": 1, \"kind\": \"baseline\"}");
+        Files.writeString(noCells, "{\"schemaVersion\": 2, \"kind\": \"baseline\"}");
         assertEquals("file " + noCells + " has no matrixCells and no cells; allowed: a baseline document of results"
-                + " schema 1 as ff-maven-plugin writes it (schemaVersion, kind, matrixCells, cells)",
+                + " schema 2 as ff-maven-plugin writes it (schemaVersion, kind, matrixCells, cells)",
                 assertThrows(HarnessException.class, () -> ResultsFiles.read(noCells, ResultsDocument.BASELINE)).getMessage());
 
         Path noMemory = dir.resolve("no-memory.json");

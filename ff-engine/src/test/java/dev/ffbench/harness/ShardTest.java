@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.experiment.Extensions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ShardTest {
     private final List<Cell> matrix = MatrixExpander.expand(MatrixParameters.defaults()
             .withAlgorithms("ff-base", "backprop").withDepths("2", "4", "8").withWidths("16", "32")
-            .withRun("synthetic", "1", "50", "2"), Path.of("."));
+            .withRun("synthetic", "1", "50", "2"), Path.of("."), Extensions.engine());
 
     @Test
     void theShardsTogetherHoldEveryCellExactlyOnceAndTheSplitIsTheSameEveryTime() {

@@ -1,5 +1,7 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.experiment.Extensions;
+import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.Json;
@@ -16,6 +18,9 @@ public final class TestCells {
     public static final RunEnvironment ENVIRONMENT = new RunEnvironment("17.0.15", "OpenJDK 64-Bit Server VM", "Linux",
             "1.0.0-M2.1", "CPU", "OPENBLAS", "Haswell", "AMD EPYC", 2, 1);
 
+    /** The names the engine itself provides, for parsing gate parameters. */
+    public static final KnownNames NAMES = KnownNames.of(Extensions.engine());
+
     private TestCells() {}
 
     public static ExperimentSpec spec(String algorithm, int depth, int width, long seed) {
@@ -25,7 +30,7 @@ public final class TestCells {
         fields.put("width", String.valueOf(width));
         fields.put("seed", String.valueOf(seed));
         fields.put("dataset", "synthetic:7:400:100");
-        return Json.readSpec("", fields);
+        return SpecResolver.engine().resolve(fields);
     }
 
     /** A passed cell whose training peak is {@code trainingPeak} bytes (all parameters) and evaluation peak {@code evaluationPeak}. */

@@ -29,7 +29,7 @@ class MemoryLedgerTest {
     }
 
     private static ExperimentResult run(String algorithm, int depth, Map<String, String> overrides) {
-        return ExperimentRunner.run(Specs.small(algorithm, depth, overrides));
+        return ExperimentRunner.engine().run(Specs.small(algorithm, depth, overrides));
     }
 
     /** The largest working set of any training phase. */

@@ -69,6 +69,8 @@ public record ReportModel(
     static final List<String> COLORS = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000");
     static final List<String> MARKERS = List.of("circle", "square", "triangle", "diamond", "cross");
     static final String BASELINE_DASH = "6 4";
+    /** The built-in algorithms in the order of their fixed styles; a project's own algorithms follow. */
+    static final List<String> BUILT_IN_ORDER = List.of("ff-base", "ff-recurrent", "backprop");
 
     /**
      * @param baseline the baseline document, or null
@@ -77,7 +79,7 @@ public record ReportModel(
     public static ReportModel of(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource) {
         List<CellRecord> passed = results.passedCells();
         List<CellRecord> basePassed = baseline == null ? List.of() : baseline.passedCells();
-        boolean multiGoodness = results.cells().stream().filter(c -> isFf(c.spec()))
+        boolean multiGoodness = results.cells().stream().filter(c -> c.spec().goodness() != null)
                 .map(c -> c.spec().goodness()).distinct().count() > 1;
 
         List<String> names = seriesNames(passed, basePassed, multiGoodness);
@@ -86,7 +88,7 @@ public record ReportModel(
         for (int i = 0; i < names.size(); i++) {
             // One goodness: a fixed style per algorithm (ff-base blue circles, ff-recurrent vermilion
             // squares, backprop green triangles) so reports compare at a glance; else one per series.
-            int algorithm = ExperimentSpec.ALGORITHMS.indexOf(names.get(i));
+            int algorithm = BUILT_IN_ORDER.indexOf(names.get(i));
             int k = !multiGoodness && algorithm >= 0 ? algorithm : i;
             String color = COLORS.get(k % COLORS.size());
             String marker = MARKERS.get(k % MARKERS.size());
@@ -158,17 +160,18 @@ public record ReportModel(
                 environment(results, baseline), matrix(results));
     }
 
+    /** The FF side of the comparison: every algorithm but the backprop baseline. */
     static boolean isFf(ExperimentSpec spec) {
-        return spec.algorithm().startsWith("ff-");
+        return !spec.algorithm().equals("backprop");
     }
 
     static String seriesName(ExperimentSpec spec, boolean multiGoodness) {
-        return multiGoodness && isFf(spec) ? spec.algorithm() + " / " + spec.goodness() : spec.algorithm();
+        return multiGoodness && spec.goodness() != null ? spec.algorithm() + " / " + spec.goodness() : spec.algorithm();
     }
 
     private static List<String> seriesNames(List<CellRecord> passed, List<CellRecord> base, boolean multiGoodness) {
         Set<String> names = new TreeSet<>(Comparator.comparingInt((String n) -> {
-            int i = ExperimentSpec.ALGORITHMS.indexOf(n.split(" / ")[0]);
+            int i = BUILT_IN_ORDER.indexOf(n.split(" / ")[0]);
             return i < 0 ? 99 : i;
         }).thenComparing(Function.identity()));
         passed.forEach(c -> names.add(seriesName(c.spec(), multiGoodness)));
@@ -291,8 +294,9 @@ public record ReportModel(
 
     /** The fairness note, from the configs that actually ran. */
     static List<Fairness> fairness(List<CellRecord> cells) {
-        List<ExperimentSpec> ff = cells.stream().map(CellRecord::spec).filter(ReportModel::isFf).toList();
-        List<ExperimentSpec> bp = cells.stream().map(CellRecord::spec).filter(s -> s.algorithm().equals("backprop")).toList();
+        List<ExperimentSpec> specs = cells.stream().map(CellRecord::spec).toList();
+        List<ExperimentSpec> ff = specs.stream().filter(ReportModel::isFf).toList();
+        List<ExperimentSpec> bp = specs.stream().filter(s -> !isFf(s)).toList();
         List<Fairness> note = new ArrayList<>();
         note.add(new Fairness("dtype", "float32 on every cell (the engine computes in float32 only)", true));
         if (ff.isEmpty() || bp.isEmpty()) {
@@ -300,25 +304,45 @@ public record ReportModel(
                     + " cells ran: there is no FF vs backprop comparison in these results", true));
         }
         note.add(compare("optimizer", ff, bp, s -> s.optimizer(),
-                s -> s.optimizer() + " (learning rate " + trim(s.effectiveLearningRate()) + ")"));
+                s -> s.optimizer() + " (learning rate " + (s.learningRate() == null ? "?" : trim(s.learningRate())) + ")"));
         note.add(compare("rows per step", ff, bp, s -> String.valueOf(s.batchSize()),
                 distinct(ff, s -> 2 * s.batchSize() + " (2 x " + s.batchSize() + ": " + s.batchSize() + " positives + "
                         + s.batchSize() + " negatives)"),
                 distinct(bp, s -> s.batchSize() + " images")));
-        note.add(compare("normalization", ff, bp, s -> String.valueOf(s.normalize()),
-                s -> s.normalize() ? "length normalization before every layer" : "none"));
+        note.add(compare("normalization", ff, bp, ReportModel::normalizes, s -> switch (normalizes(s)) {
+            case "true" -> "length normalization before every layer";
+            case "false" -> "none";
+            default -> "as " + s.algorithm() + "'s own code does";
+        }));
         note.add(compare("layers", ff, bp, s -> s.depth() + "x" + s.width(),
                 "depths " + distinct(ff, s -> String.valueOf(s.depth())) + ", widths " + distinct(ff, s -> String.valueOf(s.width())),
                 "depths " + distinct(bp, s -> String.valueOf(s.depth())) + ", widths " + distinct(bp, s -> String.valueOf(s.width()))));
         note.add(compare("data", ff, bp, s -> s.dataset() + "/" + s.epochs() + "/" + s.maxStepsPerEpoch(),
                 s -> s.dataset() + ", " + s.epochs() + " epochs, " + (s.maxStepsPerEpoch() == 0 ? "the whole training split"
                         : s.maxStepsPerEpoch() + " steps") + " per epoch"));
-        if (!ff.isEmpty()) {
-            note.add(new Fairness("finished FF layers keep", distinct(ff, s -> s.finishedLayerKeeps().equals("weights")
+        List<ExperimentSpec> keeping = ff.stream().filter(s -> s.options().has("finishedLayerKeeps")).toList();
+        if (!keeping.isEmpty()) {
+            note.add(new Fairness("finished FF layers keep", distinct(keeping, s -> s.algorithm() + ": "
+                    + (s.options().text("finishedLayerKeeps").equals("weights")
                     ? "weights only (their gradients and optimizer state are freed once the layer is trained)"
-                    : "weights, gradients and optimizer state (" + s.finishedLayerKeeps() + ")"), true));
+                    : "weights, gradients and optimizer state (" + s.options().text("finishedLayerKeeps") + ")")), true));
         }
+        note.add(new Fairness("options", distinct(specs, ReportModel::options), true));
         return note;
+    }
+
+    /** "true"/"false" for the built-ins, which always (FF) or optionally (backprop) length-normalize; "?" otherwise. */
+    private static String normalizes(ExperimentSpec spec) {
+        if (spec.options().has("normalize")) {
+            return String.valueOf(spec.options().flag("normalize"));
+        }
+        return spec.algorithm().equals("ff-base") || spec.algorithm().equals("ff-recurrent") ? "true" : "?";
+    }
+
+    /** "ff-base: goodness=sum-squares, schedule=layerwise, ...": every option the algorithm ran with. */
+    private static String options(ExperimentSpec spec) {
+        return spec.algorithm() + ": " + (spec.options().values().isEmpty() ? "no options" : String.join(", ",
+                spec.options().values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
     }
 
     /** One aspect, described per side by {@code describe}; equal when both sides have the same set of keys. */
@@ -385,17 +409,17 @@ public record ReportModel(
 
     private static List<EnvRow> matrix(ResultsDocument results) {
         List<ExperimentSpec> specs = results.cells().stream().map(CellRecord::spec).toList();
-        List<ExperimentSpec> ff = specs.stream().filter(ReportModel::isFf).toList();
         List<EnvRow> rows = new ArrayList<>();
         rows.add(new EnvRow("cells", results.cells().size() + " of a " + results.matrixCells() + "-cell matrix"
                 + (results.shards().isEmpty() ? "" : ", shards " + String.join(", ", results.shards())), "", false));
         rows.add(new EnvRow("algorithms", String.join(", ", specs.stream().map(ExperimentSpec::algorithm).distinct()
-                .sorted(Comparator.comparingInt(a -> ExperimentSpec.ALGORITHMS.indexOf(a))).toList()), "", false));
-        if (!ff.isEmpty()) {
-            rows.add(new EnvRow("goodness (FF)", distinct(ff, ExperimentSpec::goodness), "", false));
-            rows.add(new EnvRow("schedule, label, negatives (FF)",
-                    distinct(ff, s -> s.schedule() + ", " + s.labelMode() + ", " + s.negatives()), "", false));
+                .sorted(Comparator.comparingInt((String a) -> BUILT_IN_ORDER.contains(a) ? BUILT_IN_ORDER.indexOf(a) : 99))
+                .toList()), "", false));
+        List<ExperimentSpec> withGoodness = specs.stream().filter(s -> s.goodness() != null).toList();
+        if (!withGoodness.isEmpty()) {
+            rows.add(new EnvRow("goodness", distinct(withGoodness, ExperimentSpec::goodness), "", false));
         }
+        rows.add(new EnvRow("options", distinct(specs, ReportModel::options), "", false));
         rows.add(new EnvRow("depths", distinct(specs, s -> String.valueOf(s.depth())), "", false));
         rows.add(new EnvRow("widths", distinct(specs, s -> String.valueOf(s.width())), "", false));
         rows.add(new EnvRow("seeds", distinct(specs, s -> String.valueOf(s.seed())), "", false));

@@ -4,12 +4,14 @@ import dev.ffbench.experiment.EpochLoss;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.RunEnvironment;
+import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.harness.Cell;
 import dev.ffbench.harness.CellRecord;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.memory.MemoryLedger;
 import dev.ffbench.memory.PhaseMemory;
 import java.util.List;
+import java.util.Map;
 
 /** Hand-made results with known numbers. */
 final class Fixtures {
@@ -19,14 +21,13 @@ final class Fixtures {
             "1.0.0-M2.1", "CPU", "OPENBLAS", "Haswell", "Test CPU @ 2.0GHz", 2, 1);
 
     static ExperimentSpec spec(String algorithm, int depth, int width, long seed) {
-        ExperimentSpec d = ExperimentSpec.defaults();
-        return new ExperimentSpec(algorithm, "mnist-sample", depth, width, d.goodness(), null, null, 2, 256, "adam", null,
-                d.schedule(), d.labelMode(), d.negatives(), "weights", true, seed, 1, 10, d.iterations(), d.damping(),
-                d.scoreFrom(), d.scoreTo());
+        return SpecResolver.engine().resolve(Map.of("algorithm", algorithm, "dataset", "mnist-sample",
+                "depth", String.valueOf(depth), "width", String.valueOf(width), "epochs", "2", "seed", String.valueOf(seed),
+                "maxStepsPerEpoch", "10"));
     }
 
     static String id(ExperimentSpec s) {
-        return s.algorithm() + (s.algorithm().startsWith("ff-") ? "-" + s.goodness() : "") + "-d" + s.depth() + "-w"
+        return s.algorithm() + (s.goodness() != null ? "-" + s.goodness() : "") + "-d" + s.depth() + "-w"
                 + s.width() + "-s" + s.seed();
     }
 

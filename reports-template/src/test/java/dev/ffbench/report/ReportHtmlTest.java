@@ -25,8 +25,9 @@ class ReportHtmlTest {
     static final String EVIL = "<script>alert('x')</script>";
 
     static ResultsDocument fixture() {
-        ExperimentSpec evilSpec = new ExperimentSpec("ff-recurrent", "data/" + EVIL, 2, 64, "sum-squares", null, null, 2, 256,
-                "adam", null, "layerwise", "overlay", "uniform", "weights", true, 1, 1, 10, 8, 0.3, 3, 5);
+        ExperimentSpec evilSpec = dev.ffbench.experiment.SpecResolver.engine().resolve(java.util.Map.of(
+                "algorithm", "ff-recurrent", "dataset", "data/" + EVIL, "depth", "2", "width", "64", "epochs", "2",
+                "maxStepsPerEpoch", "10"));
         return ResultsDocument.results("2026-01-02T03:04:05Z", 7, List.of(), List.of(
                 Fixtures.passed(0, Fixtures.spec("ff-base", 2, 64, 1), 2_000_000, 0.5, 1000),
                 Fixtures.passed(1, Fixtures.spec("ff-base", 2, 64, 2), 2_000_000, 0.7, 1000),
@@ -160,7 +161,11 @@ class ReportHtmlTest {
         assertTrue(items.contains("rows per step: FF: 512 (2 x 256: 256 positives + 256 negatives); backprop: 256 images"), items.toString());
         assertTrue(items.contains("optimizer: FF: adam (learning rate 0.003); backprop: adam (learning rate 0.001)"), items.toString());
         assertTrue(items.contains("normalization: FF: length normalization before every layer; backprop: length normalization before every layer"), items.toString());
-        assertTrue(items.stream().anyMatch(i -> i.startsWith("finished FF layers keep: weights only")), items.toString());
+        assertTrue(items.contains("finished FF layers keep: ff-base: weights only (their gradients and optimizer state are"
+                + " freed once the layer is trained)"), items.toString());
+        assertTrue(items.contains("options: ff-base: finishedLayerKeeps=weights, goodness=sum-squares, labelMode=overlay,"
+                + " negatives=uniform, schedule=layerwise | backprop: normalize=true | ff-recurrent: damping=0.3,"
+                + " goodness=sum-squares, iterations=8, negatives=uniform, scoreFrom=3, scoreTo=5"), items.toString());
         assertTrue(items.stream().anyMatch(i -> i.startsWith("data:") && i.endsWith("(differs between the sides)")),
                 "the evil dataset differs between the sides: " + items);
     }

@@ -1,0 +1,35 @@
+package dev.ffbench.dataset;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One dataset as the user named it (e.g. {@code synthetic:7:400:100}, {@code idx:data/fashion}),
+ * ready to be loaded: what a {@link DatasetSource} opens. Opening only parses the name; reading the
+ * files happens in {@link #load()}, in the cell's JVM.
+ */
+public interface DatasetReader {
+
+    /** Reads (or generates) the dataset; throws {@link DatasetException} naming the file and the problem. */
+    Dataset load();
+
+    /** One line for logs and reports, e.g. "mnist-sample (bundled, 8,004 train / 1,996 test)". */
+    String describe();
+
+    /**
+     * The number of training images when it is known without loading the data (bundled and
+     * synthetic datasets), so that a batch larger than the dataset is rejected before any run;
+     * empty when only loading can tell.
+     */
+    default OptionalInt knownTrainCount() {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * A problem that can be seen without reading the data (a directory that does not exist), so that
+     * it fails before any cell runs; empty when there is none.
+     */
+    default Optional<String> quickProblem() {
+        return Optional.empty();
+    }
+}

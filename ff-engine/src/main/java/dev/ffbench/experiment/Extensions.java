@@ -1,0 +1,227 @@
+package dev.ffbench.experiment;
+
+import dev.ffbench.dataset.DatasetSource;
+import dev.ffbench.goodness.GoodnessFunction;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+
+/**
+ * The algorithms, goodness functions and dataset sources a run can use, discovered with
+ * {@link ServiceLoader} from one class loader: the engine's built-ins (registered in the engine's own
+ * {@code META-INF/services}) and whatever the user's jars and class directories register the same
+ * way. Each is listed with its origin ("built in", or the jar or directory it came from). Two
+ * providers of one name, or a provider that cannot be instantiated, are errors that name both
+ * origins or the class.
+ */
+public final class Extensions {
+    /** The origin of what the engine itself provides. */
+    public static final String BUILT_IN = "built in";
+
+    private static volatile Extensions engine;
+
+    private final Map<String, Provided<Algorithm>> algorithms;
+    private final Map<String, Provided<GoodnessFunction>> goodness;
+    private final Map<String, Provided<DatasetSource>> datasetSources;
+
+    /** One discovered implementation and where it came from. */
+    public record Provided<T>(String name, T value, String origin) {}
+
+    private Extensions(Map<String, Provided<Algorithm>> algorithms, Map<String, Provided<GoodnessFunction>> goodness,
+            Map<String, Provided<DatasetSource>> datasetSources) {
+        this.algorithms = Collections.unmodifiableMap(algorithms);
+        this.goodness = Collections.unmodifiableMap(goodness);
+        this.datasetSources = Collections.unmodifiableMap(datasetSources);
+    }
+
+    /**
+     * What the engine's own class loader sees: in a forked cell that is the whole class path (the
+     * engine and the user's classes); elsewhere the built-ins and whatever else is on the engine's
+     * class path. Discovered once per JVM.
+     */
+    public static Extensions engine() {
+        Extensions found = engine;
+        if (found == null) {
+            found = discover(Extensions.class.getClassLoader());
+            engine = found;
+        }
+        return found;
+    }
+
+    /**
+     * Everything registered for {@code loader}: pass a loader over the user's class path whose parent
+     * is the engine's loader to see the user's extensions beside the built-ins.
+     *
+     * @throws ExtensionException on a name provided twice or a provider that fails to load, naming them
+     */
+    public static Extensions discover(ClassLoader loader) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Provided<Algorithm>> algorithms = load(Algorithm.class, loader, Algorithm::name, "algorithm", problems);
+        Map<String, Provided<GoodnessFunction>> goodness =
+                load(GoodnessFunction.class, loader, GoodnessFunction::name, "goodness function", problems);
+        Map<String, Provided<DatasetSource>> sources =
+                load(DatasetSource.class, loader, DatasetSource::name, "dataset source", problems);
+        for (Provided<Algorithm> algorithm : algorithms.values()) {
+            if (!algorithm.name().matches("[a-z0-9][a-z0-9-]*")) {
+                problems.add("algorithm '" + algorithm.name() + "' (" + algorithm.value().getClass().getName() + ", "
+                        + algorithm.origin() + ") has a name that is not allowed; allowed: lower-case letters, digits and '-'");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ExtensionException(problems);
+        }
+        return new Extensions(algorithms, goodness, sources);
+    }
+
+    private static <T> Map<String, Provided<T>> load(Class<T> type, ClassLoader loader, Function<T, String> name,
+            String what, List<String> problems) {
+        Map<String, Provided<T>> found = new LinkedHashMap<>();
+        ServiceLoader<T> services = ServiceLoader.load(type, loader);
+        for (ServiceLoader.Provider<T> provider : iterate(services, type, problems)) {
+            T value;
+            try {
+                value = provider.get();
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                problems.add(what + " " + provider.type().getName() + " (" + origin(provider.type())
+                        + ") cannot be created: " + rootMessage(e) + "; allowed: a public class with a public"
+                        + " no-argument constructor that does no ND4J work");
+                continue;
+            }
+            String key = name.apply(value);
+            Provided<T> previous = found.get(key);
+            String origin = origin(value.getClass());
+            if (previous != null) {
+                problems.add(what + " '" + key + "' is provided twice: by " + previous.value().getClass().getName() + " ("
+                        + previous.origin() + ") and by " + value.getClass().getName() + " (" + origin
+                        + "); allowed: one provider per name (rename one, or drop one jar from the class path)");
+                continue;
+            }
+            found.put(key, new Provided<>(key, value, origin));
+        }
+        return found;
+    }
+
+    /** The providers of a service, recording a problem for each registration that names no usable class. */
+    private static <T> List<ServiceLoader.Provider<T>> iterate(ServiceLoader<T> services, Class<T> type,
+            List<String> problems) {
+        List<ServiceLoader.Provider<T>> providers = new ArrayList<>();
+        var iterator = services.stream().iterator();
+        while (true) {
+            try {
+                if (!iterator.hasNext()) {
+                    return providers;
+                }
+                providers.add(iterator.next());
+            } catch (ServiceConfigurationError e) {
+                problems.add("an entry of META-INF/services/" + type.getName() + " cannot be loaded: " + rootMessage(e)
+                        + "; allowed: the binary names of public classes on the class path, one per line");
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
+    }
+
+    /** "built in" for the engine's own classes, else the jar or directory the class was loaded from. */
+    static String origin(Class<?> type) {
+        String location = location(type);
+        return location != null && location.equals(location(Extensions.class)) ? BUILT_IN
+                : location == null ? "unknown location" : location;
+    }
+
+    private static String location(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return null;
+        }
+        try {
+            return Path.of(source.getLocation().toURI()).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return source.getLocation().toString();
+        }
+    }
+
+    public List<Provided<Algorithm>> algorithms() {
+        return List.copyOf(algorithms.values());
+    }
+
+    public List<Provided<GoodnessFunction>> goodnessFunctions() {
+        return List.copyOf(goodness.values());
+    }
+
+    public List<Provided<DatasetSource>> datasetSources() {
+        return List.copyOf(datasetSources.values());
+    }
+
+    public List<String> algorithmNames() {
+        return List.copyOf(algorithms.keySet());
+    }
+
+    public List<String> goodnessNames() {
+        return List.copyOf(goodness.keySet());
+    }
+
+    public boolean hasAlgorithm(String name) {
+        return algorithms.containsKey(name);
+    }
+
+    /** The algorithm named {@code name}; an unknown name is an {@link InvalidSpecException} that lists them all. */
+    public Algorithm algorithm(String name) {
+        Provided<Algorithm> found = algorithms.get(name);
+        if (found == null) {
+            throw new InvalidSpecException(List.of("algorithm is '" + name + "'; allowed: " + describe(algorithms())));
+        }
+        return found.value();
+    }
+
+    /** The goodness function named {@code name}; an unknown name is an {@link InvalidSpecException} listing them all. */
+    public GoodnessFunction goodness(String name) {
+        Provided<GoodnessFunction> found = goodness.get(name);
+        if (found == null) {
+            throw new InvalidSpecException(List.of("goodness is '" + name + "'; allowed: " + describe(goodnessFunctions())));
+        }
+        return found.value();
+    }
+
+    /** The origin of the algorithm named {@code name}, or null when it is unknown. */
+    public String algorithmOrigin(String name) {
+        Provided<Algorithm> found = algorithms.get(name);
+        return found == null ? null : found.origin();
+    }
+
+    /** Whether the algorithm reads a goodness function (declares the option {@code goodness}). */
+    public boolean usesGoodness(String algorithm) {
+        Provided<Algorithm> found = algorithms.get(algorithm);
+        return found != null && found.value().options().stream()
+                .anyMatch(o -> o.name().equals("goodness") && o.type() == Option.Type.GOODNESS);
+    }
+
+    /** "ff-base (built in), my-ff (/work/p/target/classes)": every name with its origin. */
+    public static String describe(List<? extends Provided<?>> provided) {
+        List<String> parts = new ArrayList<>();
+        for (Provided<?> p : provided) {
+            parts.add(p.name() + " (" + p.origin() + ")");
+        }
+        return parts.isEmpty() ? "(none found)" : String.join(", ", parts);
+    }
+
+    /** Every algorithm, goodness function and dataset source with its origin, one kind per line. */
+    public String listing() {
+        return "algorithms: " + describe(algorithms()) + "\ngoodness functions: " + describe(goodnessFunctions())
+                + "\ndataset sources: " + String.join(", ", datasetSources().stream()
+                        .map(s -> s.value().usage() + " (" + s.origin() + ")").toList());
+    }
+}

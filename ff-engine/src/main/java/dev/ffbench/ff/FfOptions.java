@@ -1,0 +1,22 @@
+package dev.ffbench.ff;
+
+import dev.ffbench.experiment.Option;
+import dev.ffbench.goodness.SumOfSquares;
+import java.util.List;
+
+/** The options both FF algorithms declare: the goodness function, its loss's settings, and the negatives. */
+public final class FfOptions {
+    private FfOptions() {}
+
+    public static final Option GOODNESS = Option.goodness("goodness", SumOfSquares.NAME,
+            "the layers' goodness function (the matrix's goodness axis)");
+    public static final Option THRESHOLD = Option.number("threshold", null,
+            "theta of the threshold loss; unset: the goodness function's natural threshold (sum-squares: the width)");
+    public static final Option ALPHA = Option.number("alpha", null,
+            "sharpness of a symmetric loss (symba); unset: the goodness function's default (4)").above(0);
+    public static final Option NEGATIVES = Option.choice("negatives", "uniform", List.of("uniform", "hard"),
+            "a wrong label drawn uniformly (never the true one), or in proportion to the model's belief (Hinton 2022, 3.3)");
+
+    /** FF's default learning rate (Adam): measured on mnist-sample, 784-500-500 (README, Benchmark). */
+    public static final double DEFAULT_LEARNING_RATE = 0.003;
+}

@@ -1,0 +1,62 @@
+package dev.ffbench.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ffbench.goodness.GoodnessFunction;
+import dev.ffbench.sample.DuplicateSumOfSquares;
+import dev.ffbench.sample.SampleExtensions;
+import dev.ffbench.sample.TinyLocalAlgorithm;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Discovery with ServiceLoader: built-ins and a user's registrations alike, with their origins and conflicts. */
+class ExtensionsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBuiltInsRegisterThemselvesLikeAnyExtension() {
+        Extensions engine = Extensions.engine();
+        assertEquals(List.of("ff-base", "ff-recurrent", "backprop"), engine.algorithmNames());
+        assertEquals(List.of("sum-squares", "mean-squares", "neg-sum-squares", "symba"), engine.goodnessNames());
+        engine.algorithms().forEach(a -> assertEquals(Extensions.BUILT_IN, a.origin(), a.name()));
+        assertTrue(engine.usesGoodness("ff-base") && engine.usesGoodness("ff-recurrent") && !engine.usesGoodness("backprop"));
+    }
+
+    @Test
+    void aUsersRegistrationsJoinTheBuiltInsWithTheirOrigin() {
+        Extensions found = Extensions.discover(SampleExtensions.loader(dir,
+                Map.of(Algorithm.class, List.of(TinyLocalAlgorithm.class.getName()))));
+        assertEquals(List.of("ff-base", "ff-recurrent", "backprop", "tiny-local"), found.algorithmNames());
+        String origin = found.algorithmOrigin("tiny-local");
+        assertTrue(origin.endsWith("test-classes"), origin);
+        assertTrue(found.listing().contains("tiny-local (" + origin + ")"), found.listing());
+        assertEquals(Extensions.BUILT_IN, found.algorithmOrigin("ff-base"));
+    }
+
+    @Test
+    void twoProvidersOfOneNameAreAnErrorNamingBoth() {
+        ExtensionException e = assertThrows(ExtensionException.class, () -> Extensions.discover(SampleExtensions.loader(dir,
+                Map.of(GoodnessFunction.class, List.of(DuplicateSumOfSquares.class.getName())))));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        String problem = e.problems().get(0);
+        assertTrue(problem.startsWith("goodness function 'sum-squares' is provided twice: by dev.ffbench.goodness.SumOfSquares"
+                + " (built in) and by dev.ffbench.sample.DuplicateSumOfSquares ("), problem);
+        assertTrue(problem.endsWith("test-classes); allowed: one provider per name (rename one, or drop one jar from the"
+                + " class path)"), problem);
+    }
+
+    @Test
+    void aRegistrationThatNamesNoUsableClassIsNamed() {
+        ExtensionException e = assertThrows(ExtensionException.class, () -> Extensions.discover(SampleExtensions.loader(dir,
+                Map.of(Algorithm.class, List.of("com.example.Missing")))));
+        assertTrue(e.problems().get(0).startsWith("an entry of META-INF/services/dev.ffbench.experiment.Algorithm cannot be"
+                + " loaded: "), e.getMessage());
+        assertTrue(e.getMessage().contains("com.example.Missing"), e.getMessage());
+    }
+}

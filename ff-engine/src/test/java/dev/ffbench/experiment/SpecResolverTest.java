@@ -1,0 +1,111 @@
+package dev.ffbench.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Specs from what users write: shared fields, each algorithm's own options with defaults, one message per problem. */
+class SpecResolverTest {
+    private final SpecResolver resolver = SpecResolver.engine();
+
+    @Test
+    void theDefaultsAreValidAndMissingFieldsKeepThem() {
+        ExperimentSpec spec = resolver.read("{\"depth\": 4}", Map.of("epochs", "7"));
+        assertEquals(4, spec.depth());
+        assertEquals(7, spec.epochs());
+        assertEquals(ExperimentSpec.defaults().width(), spec.width());
+        assertEquals("ff-base", spec.algorithm());
+        assertTrue(resolver.problems(spec).isEmpty(), resolver.problems(spec).toString());
+    }
+
+    @Test
+    void everyOptionTheAlgorithmDeclaresIsRecordedWithItsDefault() {
+        ExperimentSpec ffBase = resolver.resolve(Map.of());
+        assertEquals(Map.of("goodness", "sum-squares", "schedule", "layerwise", "labelMode", "overlay",
+                "negatives", "uniform", "finishedLayerKeeps", "weights"), ffBase.options().values());
+        assertNull(ffBase.options().optionalNumber("threshold"), "unset: the goodness function's own threshold");
+
+        ExperimentSpec recurrent = resolver.resolve(Map.of("algorithm", "ff-recurrent", "iterations", "4", "scoreTo", "4"));
+        assertEquals(4, recurrent.options().integer("iterations"));
+        assertEquals(0.3, recurrent.options().number("damping"));
+        assertEquals(3, recurrent.options().integer("scoreFrom"));
+        assertFalse(recurrent.options().has("schedule"), "FF Base's option is not FF Recurrent's");
+
+        assertEquals(Map.of("normalize", true), resolver.resolve(Map.of("algorithm", "backprop")).options().values());
+    }
+
+    @Test
+    void everyBadFieldIsNamedWithItsValueAndWhatIsAllowed() {
+        InvalidSpecException error = assertThrows(InvalidSpecException.class, () -> resolver.resolve(Map.of(
+                "depth", "0", "goodness", "cubes", "batchSize", "-3", "learningRate", "0", "schedule", "sideways",
+                "alpha", "-1")));
+        assertEquals(List.of(
+                "depth is '0'; allowed: a whole number >= 1",
+                "batchSize is '-3'; allowed: a whole number >= 1",
+                "learningRate is '0'; allowed: a finite number > 0 (or unset: the algorithm's default)",
+                "goodness is 'cubes'; allowed: a goodness function: sum-squares, mean-squares, neg-sum-squares, symba",
+                "alpha is '-1'; allowed: a finite number > 0",
+                "schedule is 'sideways'; allowed: layerwise, simultaneous"), error.problems());
+    }
+
+    @Test
+    void anUnknownAlgorithmListsEveryAlgorithmWithItsOrigin() {
+        InvalidSpecException error = assertThrows(InvalidSpecException.class,
+                () -> resolver.resolve(Map.of("algorithm", "ff-magic")));
+        assertEquals(List.of("algorithm is 'ff-magic'; allowed: ff-base (built in), ff-recurrent (built in), backprop (built in)"),
+                error.problems());
+    }
+
+    @Test
+    void anOptionOfAnotherAlgorithmOrATypoIsNamedWithTheAlgorithmsOptions() {
+        InvalidSpecException error = assertThrows(InvalidSpecException.class,
+                () -> resolver.resolve(Map.of("algorithm", "backprop", "iterations", "4", "widht", "10")));
+        assertEquals(List.of(
+                "iterations is not a field of the spec nor an option of backprop; allowed: the shared fields (algorithm,"
+                        + " dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
+                        + " maxStepsPerEpoch) and backprop's options (normalize)",
+                "widht is not a field of the spec nor an option of backprop; allowed: the shared fields (algorithm,"
+                        + " dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
+                        + " maxStepsPerEpoch) and backprop's options (normalize)"), error.problems());
+    }
+
+    @Test
+    void optionsThatDependOnEachOtherAreCheckedByTheAlgorithm() {
+        InvalidSpecException error = assertThrows(InvalidSpecException.class,
+                () -> resolver.resolve(Map.of("algorithm", "ff-recurrent", "iterations", "4")));
+        assertEquals(List.of("scoreFrom..scoreTo is 3..5; allowed: 1 <= scoreFrom <= scoreTo <= iterations (4)"),
+                error.problems());
+    }
+
+    @Test
+    void aBatchLargerThanTheTrainingSplitIsRejectedBeforeTraining() {
+        ExperimentSpec spec = Specs.small("ff-base", 1, Map.of("batchSize", "5000"));
+        InvalidSpecException error = assertThrows(InvalidSpecException.class, () -> ExperimentRunner.engine().run(spec));
+        assertTrue(error.getMessage().contains("batchSize is 5000; allowed: at most the 400 training images"), error.getMessage());
+    }
+
+    @Test
+    void specRoundTripsThroughJsonAndOptionsMayBeNested() {
+        ExperimentSpec spec = Specs.small("ff-recurrent", 3, Map.of("threshold", "12.5", "damping", "0.5"));
+        String json = Json.write(spec);
+        assertTrue(json.contains("\"options\" : {"), json);
+        assertEquals(spec, resolver.read(json, Map.of()));
+        assertEquals(spec, resolver.canonical(spec));
+        assertEquals(12.5, spec.options().number("threshold"));
+    }
+
+    @Test
+    void textAndJsonValuesGiveTheSameCanonicalSpec() {
+        ExperimentSpec fromText = resolver.resolve(Map.of("algorithm", "ff-recurrent", "iterations", "6", "damping", "0"));
+        ExperimentSpec fromJson = resolver.read("{\"algorithm\": \"ff-recurrent\", \"options\": {\"iterations\": 6,"
+                + " \"damping\": 0}}", Map.of());
+        assertEquals(fromText, fromJson);
+        assertEquals(0.0, fromJson.options().values().get("damping"));
+    }
+}

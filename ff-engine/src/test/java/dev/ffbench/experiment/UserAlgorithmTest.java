@@ -1,0 +1,115 @@
+package dev.ffbench.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ffbench.memory.MemoryBreakdown;
+import dev.ffbench.sample.EscapingAlgorithm;
+import dev.ffbench.sample.SampleExtensions;
+import dev.ffbench.sample.ThrowingAlgorithm;
+import dev.ffbench.sample.TinyLocalAlgorithm;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A user's algorithm runs exactly like a built-in one: options, exact ledger, the allocation guard, its failures. */
+class UserAlgorithmTest {
+    private static final int PIXELS = 28 * 28;
+    private static final int WIDTH = 16;
+    private static final int BATCH = 50;
+    private static final long FLOAT = Float.BYTES;
+
+    @TempDir
+    Path dir;
+    private Extensions extensions;
+
+    @BeforeEach
+    void discover() {
+        extensions = Extensions.discover(SampleExtensions.loader(dir, Map.of(Algorithm.class, List.of(
+                TinyLocalAlgorithm.class.getName(), EscapingAlgorithm.class.getName(), ThrowingAlgorithm.class.getName()))));
+    }
+
+    private ExperimentResult run(String algorithm, Map<String, String> options) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("algorithm", algorithm,
+                "dataset", "synthetic:7:400:100", "depth", "1", "width", String.valueOf(WIDTH), "epochs", "1",
+                "batchSize", String.valueOf(BATCH), "maxStepsPerEpoch", "3", "learningRate", "0.01"));
+        fields.putAll(options);
+        return new ExperimentRunner(extensions).run(new SpecResolver(extensions).resolve(fields));
+    }
+
+    @Test
+    void itsOptionsAreDeclaredValidatedAndRecordedWithTheirDefaults() {
+        SpecResolver resolver = new SpecResolver(extensions);
+        assertEquals(Map.of("extraArrays", 0), resolver.resolve(Map.of("algorithm", "tiny-local")).options().values());
+        InvalidSpecException e = assertThrows(InvalidSpecException.class,
+                () -> resolver.resolve(Map.of("algorithm", "tiny-local", "extraArrays", "-1", "goodness", "symba")));
+        assertEquals(List.of("extraArrays is '-1'; allowed: a whole number >= 0",
+                "goodness is not a field of the spec nor an option of tiny-local; allowed: the shared fields (algorithm,"
+                        + " dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
+                        + " maxStepsPerEpoch) and tiny-local's options (extraArrays)"), e.problems());
+    }
+
+    /** Workspaces place every array at a 32-byte boundary: an allocation takes its size rounded up to 32 bytes. */
+    private static long aligned(long bytes) {
+        return (bytes + 31) / 32 * 32;
+    }
+
+    /**
+     * The ledger of a user's model to the byte: its layer's parameters and gradients (SGD keeps no state),
+     * and a step's working set of the batch, the activations, their squares for the loss, the loss's
+     * scalar, their gradient and the bias gradient's column sums; in evaluation the weights and one batch,
+     * its activations and the argmax per row (64-bit indexes).
+     */
+    @Test
+    void itsLedgerIsExactToTheByte() {
+        ExperimentResult result = run("tiny-local", Map.of());
+        long layer = ((long) PIXELS * WIDTH + WIDTH) * FLOAT;
+        MemoryBreakdown training = result.memory().trainingPeak();
+        assertEquals(layer, training.parameters());
+        assertEquals(layer, training.gradients());
+        assertEquals(0, training.optimizerState());
+        long activations = aligned((long) BATCH * WIDTH * FLOAT);
+        long stepWorkingSet = aligned((long) BATCH * PIXELS * FLOAT) + 3 * activations + aligned(FLOAT)
+                + aligned(WIDTH * FLOAT);
+        assertEquals(166_496, stepWorkingSet);
+        assertEquals(stepWorkingSet, training.transientBytes());
+
+        MemoryBreakdown evaluation = result.memory().evaluationPeak();
+        assertEquals(new MemoryBreakdown(layer, 0, 0, aligned((long) BATCH * PIXELS * FLOAT) + activations
+                + aligned((long) BATCH * Long.BYTES)), evaluation);
+        ExperimentResult again = run("tiny-local", Map.of());
+        assertEquals(result.memory().trainingPhases(), again.memory().trainingPhases(), "the same bytes on every run");
+        assertEquals(evaluation, again.memory().evaluationPeak());
+    }
+
+    @Test
+    void oneMoreActivationSizedArrayPerStepIsExactlyThatManyBytesMore() {
+        long before = run("tiny-local", Map.of()).memory().trainingPeak().totalBytes();
+        long after = run("tiny-local", Map.of("extraArrays", "1")).memory().trainingPeak().totalBytes();
+        assertEquals((long) BATCH * WIDTH * FLOAT, after - before);
+    }
+
+    @Test
+    void anAllocationOutsideTheLedgerNamesTheUsersClassAndMethodAndWhatToDo() {
+        EscapedAllocationException e = assertThrows(EscapedAllocationException.class, () -> run("escaping", Map.of()));
+        assertTrue(e.getMessage().startsWith("algorithm escaping created an ND4J array outside the memory ledger, in"
+                + " dev.ffbench.sample.EscapingAlgorithm$1.train (EscapingAlgorithm.java:"), e.getMessage());
+        assertTrue(e.getMessage().contains("allowed: arrays that live through a step inside TransientMemory.step()"),
+                e.getMessage());
+    }
+
+    @Test
+    void anExceptionOfTheUsersCodeKeepsItsStackTrace() {
+        ModelFailedException e = assertThrows(ModelFailedException.class, () -> run("throwing", Map.of()));
+        assertTrue(e.getMessage().startsWith("algorithm throwing ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("failed: java.lang.IllegalStateException: layer sizes do not add up: 16"),
+                e.getMessage());
+        IllegalStateException cause = assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertEquals("dev.ffbench.sample.ThrowingAlgorithm", cause.getStackTrace()[0].getClassName());
+    }
+}
