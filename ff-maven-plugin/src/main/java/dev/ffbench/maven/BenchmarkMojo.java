@@ -14,21 +14,29 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Runs the experiment matrix: every cell in its own forked JVM, each finished cell written at
  * once under cells/, then results.json, summary.md, TEST-ff-benchmark.xml and report.html; then
  * the gates are judged. Failed cells fail the build (a broken run), then gate violations do.
- * With nothing configured, the default matrix runs: every algorithm, depths 2,4,8, widths 64,256,
- * on the bundled mnist-sample digits.
+ * The project's own algorithms, goodness functions and dataset sources (registered in
+ * META-INF/services of its classes or test classes) run beside the built-ins: the project is
+ * compiled first (test-compile) and its class path joins every fork's. With nothing configured,
+ * the default matrix runs: every algorithm found, depths 2,4,8, widths 64,256, on the bundled
+ * mnist-sample digits.
  */
-@Mojo(name = "benchmark", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = "benchmark", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.TEST)
+@Execute(phase = LifecyclePhase.TEST_COMPILE)
 public class BenchmarkMojo extends AbstractGateMojo {
 
-    /** Algorithms to run, comma-separated; default: every algorithm the engine has. */
+    /** Algorithms to run, comma-separated; default: every algorithm found (the engine's and the project's). */
     @Parameter(property = "ff.algorithms")
     protected List<String> algorithms;
 
@@ -67,7 +75,7 @@ public class BenchmarkMojo extends AbstractGateMojo {
     @Parameter(property = "ff.learningRate")
     protected String learningRate;
 
-    /** FF schedule: layerwise or simultaneous; default layerwise. */
+    /** FF Base's schedule: layerwise or simultaneous; default layerwise. */
     @Parameter(property = "ff.schedule")
     protected String schedule;
 
@@ -83,8 +91,9 @@ public class BenchmarkMojo extends AbstractGateMojo {
     protected String threads;
 
     /**
-     * Any other field of the engine's spec for every cell, as field=value (e.g.
-     * finishedLayerKeeps=all, optimizer=sgd); see the README's spec fields.
+     * Any other spec field or algorithm option, as field=value for every algorithm that declares it
+     * (e.g. finishedLayerKeeps=all, optimizer=sgd), or algorithm.field=value for one algorithm (e.g.
+     * ff-recurrent.iterations=4); a setting no algorithm of the matrix reads is an error.
      */
     @Parameter(property = "ff.settings")
     protected List<String> settings;
@@ -135,9 +144,21 @@ public class BenchmarkMojo extends AbstractGateMojo {
     @Parameter(property = "ff.java")
     protected File java;
 
+    /**
+     * Which of the project's class paths joins the forks' (after the engine's): test (its classes,
+     * test classes and every dependency, so benchmark-only code can live under src/test) or runtime
+     * (its classes and runtime dependencies).
+     */
+    @Parameter(property = "ff.classpathScope", defaultValue = "test")
+    protected String classpathScope;
+
     /** This plugin, whose resolved dependencies (the engine and ND4J) form the forks' class path. */
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     protected PluginDescriptor plugin;
+
+    /** The project whose classes and dependencies join the forks' class path. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
 
     @Override
     protected void run() throws IOException, MojoExecutionException, MojoFailureException {
@@ -145,7 +166,8 @@ public class BenchmarkMojo extends AbstractGateMojo {
                 batchSize, learningRate, schedule, maxStepsPerEpoch, threads, settings, fields(includes),
                 fields(excludes), fields(extraCells));
         ForkOptions fork = new ForkOptions(java == null ? ForkOptions.currentJava() : java.toPath(), classpath(),
-                ForkOptions.parseJvmArgs(jvmArgs), Duration.ofSeconds(cellTimeout), parallelCells, baseDirectory.toPath());
+                ForkOptions.parseJvmArgs(jvmArgs), Duration.ofSeconds(cellTimeout), parallelCells, baseDirectory.toPath(),
+                ProjectClasspath.entries(project, classpathScope, plugin, harnessLog()));
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, shard, fork, gateParameters(),
                 baselinePath(), outputDirectory.toPath(), List.of(new BenchmarkReport(baselinePath())), resume), harnessLog());
         failOn(outcome, acceptCommand(List.of(), baseline));

@@ -1,0 +1,45 @@
+package dev.ffbench.maven;
+
+import dev.ffbench.harness.ForkClasspath;
+import dev.ffbench.harness.HarnessException;
+import dev.ffbench.harness.HarnessLog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.project.MavenProject;
+
+/** Maven's view of the project's class path, handed to the harness's {@link ForkClasspath} as plain coordinates and files. */
+final class ProjectClasspath {
+    static final List<String> SCOPES = List.of("test", "runtime");
+
+    private ProjectClasspath() {}
+
+    static List<Path> entries(MavenProject project, String scope, PluginDescriptor plugin, HarnessLog log) {
+        if (!SCOPES.contains(scope)) {
+            throw new HarnessException("classpathScope is '" + scope + "'; allowed: " + String.join(", ", SCOPES)
+                    + " (test: the project's classes, test classes and all dependencies; runtime: its classes and"
+                    + " runtime dependencies)");
+        }
+        List<String> elements;
+        try {
+            elements = scope.equals("test") ? project.getTestClasspathElements() : project.getRuntimeClasspathElements();
+        } catch (DependencyResolutionRequiredException e) {
+            throw new HarnessException("cannot resolve the project's " + scope + " class path: " + e.getMessage());
+        }
+        List<ForkClasspath.Artifact> projectArtifacts = project.getArtifacts().stream()
+                .filter(a -> scope.equals("test") || !Artifact.SCOPE_TEST.equals(a.getScope()))
+                .filter(a -> a.getFile() != null).map(ProjectClasspath::artifact).toList();
+        List<ForkClasspath.Artifact> engineArtifacts = plugin.getArtifacts().stream()
+                .filter(a -> a.getFile() != null).map(ProjectClasspath::artifact).toList();
+        return ForkClasspath.projectEntries(elements.stream().filter(Objects::nonNull).map(Path::of).toList(),
+                projectArtifacts, engineArtifacts, plugin.getVersion(), log);
+    }
+
+    private static ForkClasspath.Artifact artifact(Artifact a) {
+        return new ForkClasspath.Artifact(a.getGroupId(), a.getArtifactId(), a.getClassifier() == null ? "" : a.getClassifier(),
+                a.getBaseVersion(), a.getFile().toPath());
+    }
+}
