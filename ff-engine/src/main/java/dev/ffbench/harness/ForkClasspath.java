@@ -12,7 +12,7 @@ import java.util.Set;
  * versions it depends on, so those must be the plugin's own, or the user's code would run against an
  * API it was not built for: a mismatch is an error before any cell runs, naming both versions. Any
  * other library both sides bring is taken once, in the engine's version (named in a warning when the
- * versions differ).
+ * versions differ and the project asked for the library itself, not through ff-engine).
  */
 public final class ForkClasspath {
     /** Libraries whose versions must agree: the engine's API and the numerics under it. */
@@ -20,8 +20,12 @@ public final class ForkClasspath {
 
     private ForkClasspath() {}
 
-    /** A resolved dependency: its coordinates and its file. {@code classifier} is "" when there is none. */
-    public record Artifact(String groupId, String artifactId, String classifier, String version, Path file) {
+    /**
+     * A resolved dependency: its coordinates and its file. {@code classifier} is "" when there is none;
+     * {@code throughEngine} tells a library the project has only because it depends on ff-engine.
+     */
+    public record Artifact(String groupId, String artifactId, String classifier, String version, Path file,
+            boolean throughEngine) {
         String key() {
             return groupId + ":" + artifactId + (classifier.isEmpty() ? "" : ":" + classifier);
         }
@@ -63,7 +67,7 @@ public final class ForkClasspath {
                         if (!problems.contains(problem)) {
                             problems.add(problem);
                         }
-                    } else if (!replaced.contains(project.coordinates())) {
+                    } else if (!project.throughEngine() && !replaced.contains(project.coordinates())) {
                         replaced.add(project.coordinates() + " (the engine's " + engine.version() + " is used)");
                     }
                 }

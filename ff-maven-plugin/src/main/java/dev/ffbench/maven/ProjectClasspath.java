@@ -39,7 +39,10 @@ final class ProjectClasspath {
     }
 
     private static ForkClasspath.Artifact artifact(Artifact a) {
+        List<String> trail = a.getDependencyTrail() == null ? List.of() : a.getDependencyTrail();
+        boolean throughEngine = trail.stream().skip(1).limit(Math.max(0, trail.size() - 2))
+                .anyMatch(step -> step.startsWith("dev.ffbench:ff-engine:"));
         return new ForkClasspath.Artifact(a.getGroupId(), a.getArtifactId(), a.getClassifier() == null ? "" : a.getClassifier(),
-                a.getBaseVersion(), a.getFile().toPath());
+                a.getBaseVersion(), a.getFile().toPath(), throughEngine);
     }
 }
