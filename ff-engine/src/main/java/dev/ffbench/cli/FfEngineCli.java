@@ -3,6 +3,7 @@ package dev.ffbench.cli;
 import dev.ffbench.dataset.DatasetException;
 import dev.ffbench.experiment.ExtensionException;
 import dev.ffbench.experiment.InvalidSpecException;
+import dev.ffbench.experiment.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,9 +29,9 @@ public final class FfEngineCli {
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
                     boolean badInput = exception instanceof InvalidSpecException || exception instanceof DatasetException
                             || exception instanceof ExtensionException;
-                    if (!badInput) {
-                        Throwable shown = exception.getCause() != null ? exception.getCause() : exception;
-                        shown.printStackTrace(commandLine.getErr());
+                    if (!badInput && !(exception instanceof TrainingDivergedException)) {
+                        StackTraces.printUserPart(exception.getCause() != null ? exception.getCause() : exception,
+                                commandLine.getErr());
                     }
                     commandLine.getErr().println("ff-engine: " + exception.getMessage());
                     return badInput ? 2 : 1;
