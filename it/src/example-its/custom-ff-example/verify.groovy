@@ -1,0 +1,40 @@
+// examples/custom-ff as a user runs it: its own algorithm and goodness function, discovered from the
+// project's classes, measured beside FF Base and backprop, and gated (absolute, ratio, committed baseline).
+import groovy.json.JsonSlurper
+
+String log = new File(basedir, 'build.log').getText('UTF-8')
+File out = new File(basedir, 'target/ff-benchmark')
+String classes = new File(basedir, 'target/classes').canonicalPath
+
+def pom = new groovy.xml.XmlSlurper().parse(new File(basedir, 'pom.xml'))
+assert pom.properties.'ff-bench.version'.text() == ffBenchVersion : 'the example uses the FF Bench version this build makes'
+
+assert log.contains("[INFO] project's own algorithm collab-ff (com.example.ff.CollaborativeFf) from ${classes}\n")
+assert log.contains("[INFO] project's own goodness function sum-abs (com.example.ff.SumOfAbsolutes) from ${classes}\n")
+
+def results = new JsonSlurper().parse(new File(out, 'results.json'))
+assert results.cells*.id == ['collab-ff-sum-squares-d2-w256-s1', 'collab-ff-sum-abs-d2-w256-s1',
+        'ff-base-sum-squares-d2-w256-s1', 'ff-base-sum-abs-d2-w256-s1', 'backprop-d2-w256-s1']
+assert results.cells.every { it.status == 'passed' }
+def collab = results.cells[1]
+assert collab.spec.options == [goodness: 'sum-abs'] : 'the option the user algorithm declares, with the axis value'
+assert collab.spec.learningRate == 0.003d : 'the algorithm\'s own default learning rate is recorded'
+assert collab.result.testAccuracy > 0.75 : "collab-ff learns: ${collab.result.testAccuracy}"
+// the user's model gets the exact ledger: all layers' parameters, gradients and two Adam moments
+long parameters = (784 * 256 + 256 + 256 * 256 + 256) * 4
+assert collab.result.memory.trainingPeak.parameters == parameters
+assert collab.result.memory.trainingPeak.gradients == parameters
+assert collab.result.memory.trainingPeak.optimizerState == 2 * parameters
+assert collab.result.memory.trainingPeak.transientBytes > 0
+
+assert log.contains('5 of 5 cells passed; 19 gates: 19 passed, 0 failed, 0 skipped')
+def junit = new groovy.xml.XmlSlurper().parse(new File(out, 'TEST-ff-benchmark.xml'))
+def names = junit.testcase*.@name*.text()
+assert names.contains('collab-ff-sum-abs-d2-w256-s1: testAccuracy at least 75.00 %')
+assert names.contains('collab-ff-sum-abs-d2-w256-s1 vs backprop-d2-w256-s1: trainingPeakBytes at most 1.100 x backprop')
+assert names.any { it.startsWith('collab-ff-sum-abs-d2-w256-s1: trainingPeakBytes at most +0.00 % over the baseline') }
+
+String report = new File(out, 'report.html').getText('UTF-8')
+assert report.contains('collab-ff: goodness=sum-abs')
+assert log.contains('BUILD SUCCESS')
+return true

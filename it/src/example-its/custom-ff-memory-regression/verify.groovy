@@ -1,0 +1,26 @@
+// One more activation-sized array per step in the user's algorithm: the committed baseline catches it,
+// to the byte, and the build fails naming the cell, the metric, both byte counts and the accepting command.
+import groovy.json.JsonSlurper
+
+String log = new File(basedir, 'build.log').getText('UTF-8')
+def results = new JsonSlurper().parse(new File(basedir, 'target/ff-benchmark/results.json'))
+def baseline = new JsonSlurper().parse(new File(basedir, 'ff-baseline.json'))
+def peak = { doc, id -> doc.cells.find { it.id == id }.result.memory.trainingPeak.with {
+        (long) (parameters + gradients + optimizerState + transientBytes) } }
+def fmt = { long v -> String.format(Locale.ROOT, '%,d B', v) }
+
+for (String id : ['collab-ff-sum-squares-d2-w256-s1', 'collab-ff-sum-abs-d2-w256-s1']) {
+    long now = peak(results, id)
+    long before = peak(baseline, id)
+    assert now - before == 2 * 64 * 256 * 4 : "exactly one activation array more: ${now - before}"
+    String growth = String.format(Locale.ROOT, '%+.2f %%', 100.0d * (now - before) / before)
+    assert log.contains("[ERROR]   [baseline] ${id}: trainingPeakBytes is ${fmt(now)}, baseline ${fmt(before)} (${growth});"
+            + " allowed: at most +0.00 % over the baseline\n")
+}
+// the built-in algorithms did not change
+for (String id : ['ff-base-sum-squares-d2-w256-s1', 'backprop-d2-w256-s1']) {
+    assert peak(results, id) == peak(baseline, id)
+}
+assert log =~ /on project custom-ff: 2 gate violations \(19 gates: 17 passed, 2 failed, 0 skipped\):/
+assert log.contains('[ERROR] If the new numbers are intended, accept them as the new baseline with: mvn ff:baseline\n')
+return true
