@@ -57,4 +57,23 @@ class FfEngineCliTest {
         assertTrue(err.toString().contains("depth is '0'; allowed: a whole number >= 1"), err.toString());
         assertFalse(Files.exists(dir.resolve("r.json")), "nothing is written for a bad spec");
     }
+
+    @Test
+    void listShowsEveryAlgorithmWithItsOptionsAndOrigin() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true));
+            exit = FfEngineCli.execute("list");
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals(0, exit);
+        String text = out.toString();
+        assertTrue(text.contains("  ff-recurrent (built in): Hinton's recurrent Forward-Forward"), text);
+        assertTrue(text.contains("    iterations = 8; allowed: a whole number >= 1. synchronous updates per image"), text);
+        assertTrue(text.contains("  backprop (built in): "), text);
+        assertTrue(text.contains("  synthetic, synthetic:SEED:TRAIN:TEST (built in)"), text);
+    }
 }
