@@ -9,9 +9,11 @@ import dev.ffbench.memory.TransientMemory;
 import java.util.List;
 
 /**
- * What every model records while it runs, the same way for all of them: the images it trained on,
- * the memory of each training phase (the persistent arrays then plus the phase's largest working
- * set) and the memory of evaluation.
+ * The base class of a model: what every model records while it runs, the same way for all of them
+ * (the built-ins and a project's own): the images it trained on, the memory of each training phase
+ * (the persistent arrays then plus the phase's largest working set) and the memory of evaluation.
+ * A subclass trains inside one {@link TransientMemory} per phase, calls {@link #countTrainingImages}
+ * per step and {@link #recordPhase} at the end of each phase, and predicts through {@link #evaluate}.
  */
 public abstract class MeasuredModel implements Model {
     protected final PersistentMemory memory;
@@ -23,6 +25,7 @@ public abstract class MeasuredModel implements Model {
         this.memory = memory;
     }
 
+    /** Adds the images of one training step (count an image once per epoch, whatever the schedule). */
     protected void countTrainingImages(long images) {
         trainingSamples += images;
     }
@@ -32,7 +35,13 @@ public abstract class MeasuredModel implements Model {
         trainingPhases.observe(phase, memory.snapshot(), transientMemory.peakBytes());
     }
 
-    /** Predicts every image in batches and records the evaluation's memory. */
+    /**
+     * Predicts every image in batches of {@code batchSize}, each batch one step of a fresh evaluation
+     * workspace, and records the evaluation's memory (the persistent arrays now plus the largest batch's
+     * working set).
+     *
+     * @return the predicted class (0..K-1) of every image, in order
+     */
     protected int[] evaluate(ImageSet images, int batchSize, BatchedEvaluation.BatchPredictor predictor) {
         BatchedEvaluation.Outcome outcome = BatchedEvaluation.run(images, batchSize, memory.snapshot(), predictor);
         evaluation.observe("evaluation", outcome.memory());

@@ -8,10 +8,14 @@ import java.util.List;
 /** A network being benchmarked: trains, predicts, and reports the memory peaks it measured. */
 public interface Model {
 
-    /** Trains on {@code train}; returns the loss of every epoch (per layer for FF). */
+    /**
+     * Trains on {@code train}; returns the loss of every epoch (per layer for FF).
+     *
+     * @throws TrainingDivergedException when a loss becomes NaN or infinite (the run stops, no accuracy is reported)
+     */
     List<EpochLoss> train(ImageSet train);
 
-    /** The predicted class of every image. */
+    /** The predicted class (0..K-1) of every image, in order. */
     int[] predict(ImageSet images);
 
     /** Images processed by training (one image counted once per epoch, whatever the schedule). */

@@ -44,6 +44,11 @@ public final class PersistentMemory {
         return array;
     }
 
+    /**
+     * Frees {@code array} at once and takes its bytes off the ledger.
+     *
+     * @throws IllegalArgumentException when the array is not in this ledger (or was released already)
+     */
     public void release(INDArray array) {
         MemoryCategory category = live.remove(array);
         if (category == null) {
@@ -60,6 +65,7 @@ public final class PersistentMemory {
         }
     }
 
+    /** Bytes now held in {@code category}: float32 arrays, 4 bytes per value. */
     public long bytes(MemoryCategory category) {
         return bytes.get(category);
     }

@@ -8,8 +8,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A linear map z = x W + b with W stored as (inputs x outputs), so neither pass transposes a copy.
- * Parameters live in the persistent ledger; initialization is PyTorch's default, uniform in
- * +-1/sqrt(inputs), drawn from a seeded Java generator so it does not depend on ND4J's RNG.
+ * Parameters live in the persistent ledger (counted as parameters); initialization is PyTorch's
+ * default, uniform in +-1/sqrt(inputs), drawn from a seeded Java generator so it does not depend on
+ * ND4J's RNG. All arrays are float32; the methods that return arrays create them in the current
+ * workspace (call them inside a step or scratch workspace of a {@link dev.ffbench.memory.TransientMemory}).
  */
 public final class DenseLayer {
     private final int inputs;
@@ -17,6 +19,10 @@ public final class DenseLayer {
     private final INDArray weights;
     private final INDArray bias;
 
+    /**
+     * @param memory the ledger that holds W (inputs x outputs) and b (1 x outputs)
+     * @param random the seeded source of the initial weights (W first, then b)
+     */
     public DenseLayer(PersistentMemory memory, int inputs, int outputs, SplittableRandom random) {
         this.inputs = inputs;
         this.outputs = outputs;
@@ -36,19 +42,28 @@ public final class DenseLayer {
     /**
      * x W + b. Calls BLAS gemm into a fresh c-order array: INDArray.mmul took twice as long for the
      * same product here (it goes through the generic matmul op).
+     *
+     * @param x (rows x inputs)
+     * @return (rows x outputs), a new array
      */
     public INDArray forward(INDArray x) {
         return product(x).addiRowVector(bias);
     }
 
-    /** x W, without the bias. */
+    /** x W, without the bias: (rows x inputs) to a new (rows x outputs). */
     public INDArray product(INDArray x) {
         INDArray z = Nd4j.createUninitialized(x.dataType(), x.rows(), outputs);
         Nd4j.gemm(x, weights, z, false, false, 1.0, 0.0);
         return z;
     }
 
-    /** Gradients of W and b for the batch, written into the given persistent buffers. */
+    /**
+     * Gradients of W and b for the batch, written over the given persistent buffers: dW = x^T dL/dz,
+     * db = the column sums of dL/dz (a 1 x outputs temporary in the current workspace).
+     *
+     * @param x (rows x inputs), the input of {@link #forward}
+     * @param gradZ (rows x outputs), dL/dz
+     */
     public void parameterGradients(INDArray x, INDArray gradZ, Gradients into) {
         Nd4j.gemm(x, gradZ, into.weights(), true, false, 1.0, 0.0);
         into.bias().assign(gradZ.sum(true, 0));
@@ -60,13 +75,14 @@ public final class DenseLayer {
         into.bias().addi(gradZ.sum(true, 0));
     }
 
-    /** dL/dx = dL/dz W^T. */
+    /** dL/dx = dL/dz W^T: (rows x outputs) to a new (rows x inputs). */
     public INDArray inputGradient(INDArray gradZ) {
         INDArray gradX = Nd4j.createUninitialized(gradZ.dataType(), gradZ.rows(), inputs);
         Nd4j.gemm(gradZ, weights, gradX, false, true, 1.0, 0.0);
         return gradX;
     }
 
+    /** Zeroed gradient buffers of W and b, counted as gradients in {@code memory} until released. */
     public Gradients allocateGradients(PersistentMemory memory) {
         return new Gradients(
                 memory.zeros(MemoryCategory.GRADIENTS, inputs, outputs),

@@ -17,6 +17,7 @@ public final class LayerTraining {
         this.bias = bias;
     }
 
+    /** Allocates the layer's gradient buffers and its optimizer state (e.g. Adam's two moments) in {@code memory}. */
     public static LayerTraining start(DenseLayer layer, PersistentMemory memory, Optimizer optimizer) {
         DenseLayer.Gradients gradients = layer.allocateGradients(memory);
         return new LayerTraining(gradients, optimizer.attach(layer.weights(), memory), optimizer.attach(layer.bias(), memory));
@@ -32,6 +33,7 @@ public final class LayerTraining {
         bias.step(gradients.bias());
     }
 
+    /** Frees the gradients and the optimizer state (the layer keeps its weights). */
     public void release(PersistentMemory memory) {
         gradients.release(memory);
         weights.release(memory);

@@ -17,15 +17,21 @@ public final class LengthNorm {
 
     private LengthNorm() {}
 
-    /** The normalized rows and their scales s (a column). */
+    /** The normalized rows (rows x n) and their scales s (rows x 1). */
     public record Normalized(INDArray rows, INDArray scales) {}
 
+    /** Normalizes each row of {@code x} (rows x n) into new arrays in the current workspace. */
     public static Normalized forward(INDArray x) {
         INDArray scales = x.norm2(true, 1).divi(Math.sqrt(x.columns())).addi(EPSILON);
         return new Normalized(x.divColumnVector(scales), scales);
     }
 
-    /** dL/dx = (dL/dn - n * rowsum(n * dL/dn) / columns) / s. */
+    /**
+     * dL/dx = (dL/dn - n * rowsum(n * dL/dn) / columns) / s.
+     *
+     * @param gradRows (rows x n), dL/d(normalized rows)
+     * @return (rows x n), a new array
+     */
     public static INDArray backward(Normalized normalized, INDArray gradRows) {
         INDArray n = normalized.rows();
         INDArray projection = n.mul(gradRows).sum(true, 1).divi(n.columns());

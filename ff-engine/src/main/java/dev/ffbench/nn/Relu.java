@@ -9,7 +9,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class Relu {
     private Relu() {}
 
-    /** max(z, 0), overwriting {@code z}: the pre-activation is not needed once the output exists. */
+    /** max(z, 0), overwriting {@code z} (any shape) and returning it: the pre-activation is not needed once the output exists. */
     public static INDArray forwardInPlace(INDArray z) {
         return Transforms.relu(z, false);
     }
