@@ -6,6 +6,7 @@ import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.MeasuredModel;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.TrainingDivergedException;
+import dev.ffbench.ff.Labels;
 import dev.ffbench.memory.TransientMemory;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.LayerTraining;
@@ -178,9 +179,10 @@ final class BackpropModel extends MeasuredModel {
                     logits.assign(z);
                 } else {
                     carry.assign(Relu.forwardInPlace(z));
+                    observeActivity(l, carry);
                 }
             }
         }
-        return logits.argMax(1).toIntVector();
+        return Labels.argMaxes(logits.toFloatMatrix());
     }
 }

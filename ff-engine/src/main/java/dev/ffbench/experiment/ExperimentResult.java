@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * The result of one run, as the harness reads it back. {@code schemaVersion} changes whenever a
- * field changes meaning or disappears. Accuracies are fractions in [0, 1]; {@code evalSeconds}
- * times the test-split evaluation; {@code samplesPerSecond} is training images x epochs over
- * training seconds (for layerwise FF an epoch is every layer once over the data).
+ * field changes meaning or disappears. Accuracies are fractions in [0, 1] (a tied prediction counts
+ * as wrong); {@code evalSeconds} times the test-split evaluation; {@code samplesPerSecond} is training
+ * images x epochs over training seconds (for layerwise FF an epoch is every layer once over the data);
+ * {@code evaluation} says whether the test predictions show learning at all.
  */
 public record ExperimentResult(
         int schemaVersion,
@@ -19,7 +20,14 @@ public record ExperimentResult(
         double trainSeconds,
         double evalSeconds,
         double samplesPerSecond,
+        EvaluationDiagnostics evaluation,
         RunEnvironment environment) {
+
+    /** Whether the predictions are degenerate (see {@link EvaluationDiagnostics#of}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isDegenerate() {
+        return evaluation != null && evaluation.isDegenerate();
+    }
 
     public static final int SCHEMA_VERSION = 2;
 }

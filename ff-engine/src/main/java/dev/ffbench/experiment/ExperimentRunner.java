@@ -52,9 +52,16 @@ public final class ExperimentRunner {
             long trainStart = System.nanoTime();
             List<EpochLoss> losses = guarded(spec, () -> model.train(dataset.train()));
             double trainSeconds = seconds(trainStart);
+            Divergence.check(spec, context.learningRate(), losses, memory);
             long evalStart = System.nanoTime();
-            double testAccuracy = accuracy(guarded(spec, () -> model.predict(dataset.test())), dataset.test());
+            if (model instanceof MeasuredModel measured) {
+                measured.observeNextEvaluation();
+            }
+            int[] testPredictions = guarded(spec, () -> model.predict(dataset.test()));
+            double testAccuracy = accuracy(testPredictions, dataset.test());
             double evalSeconds = seconds(evalStart);
+            EvaluationDiagnostics diagnostics = EvaluationDiagnostics.of(testPredictions, labels(dataset.test()),
+                    dataset.classes(), testAccuracy, model.deadUnitFractions());
             double trainAccuracy = accuracy(guarded(spec, () -> model.predict(dataset.train())), dataset.train());
             MemoryLedger ledger = new MemoryLedger(
                     PhaseMemory.peakOf(model.trainingPhases()),
@@ -64,7 +71,7 @@ public final class ExperimentRunner {
                     ProcessMemory.peakRssBytes());
             return new ExperimentResult(
                     ExperimentResult.SCHEMA_VERSION, spec, trainAccuracy, testAccuracy, losses, ledger,
-                    trainSeconds, evalSeconds, model.trainingSamples() / trainSeconds, RunEnvironment.capture());
+                    trainSeconds, evalSeconds, model.trainingSamples() / trainSeconds, diagnostics, RunEnvironment.capture());
         } finally {
             memory.releaseAll();
         }
@@ -136,6 +143,15 @@ public final class ExperimentRunner {
         Nd4j.factory().blas().setMaxThreads(threads);
     }
 
+    private static int[] labels(ImageSet images) {
+        int[] labels = new int[images.count()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = images.label(i);
+        }
+        return labels;
+    }
+
+    /** The share of images predicted right; a tie ({@link dev.ffbench.ff.Labels#TIE}) is never right. */
     private static double accuracy(int[] predictions, ImageSet images) {
         int correct = 0;
         for (int i = 0; i < predictions.length; i++) {

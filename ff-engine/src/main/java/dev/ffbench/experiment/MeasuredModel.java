@@ -6,7 +6,10 @@ import dev.ffbench.memory.PeakTracker;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.PhaseMemory;
 import dev.ffbench.memory.TransientMemory;
+import java.util.ArrayList;
 import java.util.List;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The base class of a model: what every model records while it runs, the same way for all of them
@@ -20,6 +23,11 @@ public abstract class MeasuredModel implements Model {
     private final PeakTracker trainingPhases = new PeakTracker();
     private final PeakTracker evaluation = new PeakTracker();
     private long trainingSamples;
+    /** Per layer, which units gave a positive output in the observed evaluation; null when not observing. */
+    private List<boolean[]> fired;
+    private List<boolean[]> observed = List.of();
+    private boolean observeNext;
+    private TransientMemory diagnostics;
 
     protected MeasuredModel(PersistentMemory memory) {
         this.memory = memory;
@@ -43,9 +51,73 @@ public abstract class MeasuredModel implements Model {
      * @return the predicted class (0..K-1) of every image, in order
      */
     protected int[] evaluate(ImageSet images, int batchSize, BatchedEvaluation.BatchPredictor predictor) {
-        BatchedEvaluation.Outcome outcome = BatchedEvaluation.run(images, batchSize, memory.snapshot(), predictor);
-        evaluation.observe("evaluation", outcome.memory());
-        return outcome.predictions();
+        boolean observing = observeNext;
+        observeNext = false;
+        fired = observing ? new ArrayList<>() : null;
+        // the engine's own bookkeeping lives in a workspace of its own, outside the model's figures
+        diagnostics = observing ? new TransientMemory("diagnostics") : null;
+        try {
+            BatchedEvaluation.Outcome outcome = BatchedEvaluation.run(images, batchSize, memory.snapshot(), predictor);
+            evaluation.observe("evaluation", outcome.memory());
+            if (observing) {
+                observed = fired;
+            }
+            return outcome.predictions();
+        } finally {
+            fired = null;
+            if (diagnostics != null) {
+                diagnostics.close();
+                diagnostics = null;
+            }
+        }
+    }
+
+    /**
+     * Records which units of hidden layer {@code layer} (0-based) fired, when the engine observes this
+     * evaluation (the final one on the test split); otherwise does nothing. Its one column maximum
+     * (1 x units) is computed in a workspace of the engine's own, so the model's memory figures do not
+     * change.
+     *
+     * @param activations (rows x units) the layer's ReLU outputs for a batch (and one label, for FF)
+     */
+    protected void observeActivity(int layer, INDArray activations) {
+        if (fired == null) {
+            return;
+        }
+        float[] maxima;
+        try (MemoryWorkspace ignored = diagnostics.step()) {
+            maxima = activations.max(0).toFloatVector();
+        }
+        while (fired.size() <= layer) {
+            fired.add(null);
+        }
+        if (fired.get(layer) == null) {
+            fired.set(layer, new boolean[maxima.length]);
+        }
+        boolean[] layerFired = fired.get(layer);
+        for (int j = 0; j < maxima.length; j++) {
+            layerFired[j] |= maxima[j] > 0;
+        }
+    }
+
+    /** The engine observes the next {@link #evaluate} call (see {@link #observeActivity}). */
+    void observeNextEvaluation() {
+        observeNext = true;
+    }
+
+    @Override
+    public List<Double> deadUnitFractions() {
+        List<Double> fractions = new ArrayList<>();
+        if (observed != null) {
+            for (boolean[] layer : observed) {
+                int dead = 0;
+                for (boolean f : layer == null ? new boolean[0] : layer) {
+                    dead += f ? 0 : 1;
+                }
+                fractions.add(layer == null || layer.length == 0 ? 1.0 : (double) dead / layer.length);
+            }
+        }
+        return fractions;
     }
 
     @Override

@@ -25,4 +25,13 @@ public interface Model {
     List<PhaseMemory> trainingPhases();
 
     MemoryBreakdown evaluationPeak();
+
+    /**
+     * Per hidden layer (first to last), the share of units that never fired in the engine's final test
+     * evaluation; empty when the model does not report it ({@link MeasuredModel} does, for the layers
+     * its subclass passes to {@code observeActivity}).
+     */
+    default List<Double> deadUnitFractions() {
+        return List.of();
+    }
 }

@@ -192,6 +192,7 @@ final class FfBaseModel extends MeasuredModel {
                     INDArray output = l == 0
                             ? first.forwardLabelled(batch, imageProduct, oneHot)
                             : layers.get(l).forward(carry);
+                    observeActivity(l, output);
                     if (l >= firstScored) {
                         scores.getColumn(label, true).addi(goodness.value(output));
                     }

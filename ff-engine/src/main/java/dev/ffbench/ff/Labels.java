@@ -4,13 +4,18 @@ import java.util.SplittableRandom;
 
 /**
  * Choosing labels: wrong labels for negative data (never the true one: the 2022 code's "negatives"
- * carried the true label 10 % of the time) and the predicted label from per-label scores. Shared by
- * both FF algorithms.
+ * carried the true label 10 % of the time) and the predicted label from per-label scores. A tie for
+ * the highest score predicts no label ({@link #TIE}), which the engine counts as wrong: breaking it
+ * toward a fixed label would credit a collapsed net (all scores equal) with that label's share of
+ * the data. Shared by the built-in algorithms; a project's own may use it too.
  */
 public final class Labels {
+    /** The prediction for a row whose highest score is shared by two or more labels: never correct. */
+    public static final int TIE = -1;
+
     private Labels() {}
 
-    /** The label with the highest score of each row. */
+    /** The label with the highest score of each row, or {@link #TIE}. */
     public static int[] argMaxes(float[][] scores) {
         int[] labels = new int[scores.length];
         for (int i = 0; i < scores.length; i++) {
@@ -19,15 +24,19 @@ public final class Labels {
         return labels;
     }
 
-    /** The label with the highest score (the lowest label on a tie). */
+    /** The label with the highest score, or {@link #TIE} when another label has exactly that score. */
     public static int argMax(float[] scores) {
         int best = 0;
+        boolean tied = false;
         for (int i = 1; i < scores.length; i++) {
             if (scores[i] > scores[best]) {
                 best = i;
+                tied = false;
+            } else if (scores[i] == scores[best]) {
+                tied = true;
             }
         }
-        return best;
+        return tied ? TIE : best;
     }
 
     /** Uniform over the K - 1 wrong labels of {@code classes} = K. */

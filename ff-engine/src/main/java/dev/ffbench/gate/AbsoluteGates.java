@@ -29,11 +29,13 @@ final class AbsoluteGates {
             }
             for (CellRecord cell : selected) {
                 double value = rule.metric().of(cell.result());
-                boolean passed = rule.bounds().admits(value);
+                String degenerate = Degenerate.accuracyVeto(rule.metric(), cell);
+                boolean passed = degenerate == null && rule.bounds().admits(value);
                 outcomes.add(new GateOutcome(GateKind.ABSOLUTE, cell.id(), rule.metric(), rule.describeBound(), value,
                         null, passed ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
                         "[absolute] " + cell.id() + ": " + rule.metric().key() + " is " + rule.metric().format(value)
-                                + "; allowed: " + rule.describeBound() + " (rules[" + (r + 1) + "])"));
+                                + "; allowed: " + rule.describeBound() + " (rules[" + (r + 1) + "])"
+                                + (degenerate == null ? "" : "; " + degenerate)));
             }
         }
     }

@@ -77,11 +77,14 @@ final class BaselineGates {
                 + (noisePoints > 0 ? String.format(Locale.ROOT, " (%.2f + %.2f for seed noise)",
                         tolerance.maxAccuracyDropPoints(), noisePoints) : "");
         String group = groupName(cells);
+        String degenerate = cells.stream().map(cell -> Degenerate.accuracyVeto(metric, cell))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, now.mean(), before.mean(),
-                dropPoints <= allowed ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
+                degenerate == null && dropPoints <= allowed ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
                 "[baseline] " + group + ": " + metric.key() + " mean is " + metric.format(now.mean()) + ", baseline mean "
                         + metric.format(before.mean()) + String.format(Locale.ROOT, " (drop %.2f points)", dropPoints)
-                        + "; allowed: " + bound + specNote(old.get(0).spec(), cells.get(0).spec())));
+                        + "; allowed: " + bound + specNote(old.get(0).spec(), cells.get(0).spec())
+                        + (degenerate == null ? "" : "; " + degenerate)));
     }
 
     private static void speed(double maxDropPercent, List<CellRecord> cells, List<CellRecord> old,

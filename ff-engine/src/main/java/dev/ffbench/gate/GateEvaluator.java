@@ -20,6 +20,8 @@ public final class GateEvaluator {
         List<GateOutcome> outcomes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<CellRecord> cells = results.cells();
+        cells.stream().filter(cell -> cell.isPassed() && cell.result().isDegenerate())
+                .forEach(cell -> warnings.add(Degenerate.warning(cell)));
         AbsoluteGates.evaluate(config.rules(), cells, outcomes, warnings);
         RatioGates.evaluate(config.ratios(), cells, outcomes, warnings);
         if (baseline == null) {

@@ -42,13 +42,17 @@ final class RatioGates {
                 double value = rule.metric().of(cell.result());
                 double referenceValue = rule.metric().of(reference.result());
                 double ratio = referenceValue == 0 ? Double.POSITIVE_INFINITY : value / referenceValue;
-                boolean passed = rule.bounds().admits(ratio);
+                String degenerate = Degenerate.accuracyVeto(rule.metric(), cell);
+                if (degenerate == null) {
+                    degenerate = Degenerate.accuracyVeto(rule.metric(), reference);
+                }
+                boolean passed = degenerate == null && rule.bounds().admits(ratio);
                 outcomes.add(new GateOutcome(GateKind.RATIO, cell.id() + " vs " + reference.id(), rule.metric(), bound,
                         ratio, referenceValue, passed ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
                         "[ratio] " + cell.id() + " vs " + reference.id() + ": " + rule.metric().key() + " ratio is "
                                 + String.format(Locale.ROOT, "%.3f", ratio) + " (" + rule.metric().format(value) + " / "
                                 + rule.metric().format(referenceValue) + "); allowed: " + rule.describeBound() + " ("
-                                + ruleName + ")"));
+                                + ruleName + ")" + (degenerate == null ? "" : "; " + degenerate)));
             }
             if (judged == 0) {
                 warnings.add(ruleName + " (" + rule.algorithm() + " vs " + rule.reference() + ", "

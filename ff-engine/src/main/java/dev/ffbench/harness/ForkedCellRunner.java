@@ -24,9 +24,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class ForkedCellRunner {
     static final int LOG_TAIL_LINES = 20;
-    /** The engine's TrainingDivergedException message: "... loss is NaN in epoch ...". */
+    /**
+     * The engine's TrainingDivergedException messages: "... loss is NaN in epoch ..." (stopped mid-training)
+     * or "training diverged: ..." (parameters or loss blown up, found after training).
+     */
     private static final java.util.regex.Pattern DIVERGED =
-            java.util.regex.Pattern.compile("loss is (NaN|-?Infinity)\\b");
+            java.util.regex.Pattern.compile("loss is (NaN|-?Infinity)\\b|training diverged: ");
 
     private final ForkOptions options;
     private final OutputLayout layout;
@@ -147,7 +150,7 @@ final class ForkedCellRunner {
             return "the engine rejected the cell (exit code 2: bad spec or dataset)" + engineMessage;
         }
         if (exit == 1 && DIVERGED.matcher(engineMessage).find()) {
-            return "training diverged (a NaN or infinite loss; the cell was stopped, no accuracy is reported)" + engineMessage;
+            return "training diverged (the cell was stopped, no accuracy is reported)" + engineMessage;
         }
         if (exit == 1 && !engineMessage.isEmpty()) {
             return "the run failed (exit code 1)" + engineMessage;

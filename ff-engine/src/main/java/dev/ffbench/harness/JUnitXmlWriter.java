@@ -10,7 +10,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * JUnit XML for CI test tabs: one test case per cell (class {@code ff.cells}: an error when the
- * cell's JVM failed) and one per gate outcome (class {@code ff.gates.<kind>}: a failure for a
+ * cell's JVM failed, a warning in its system-out when its predictions are degenerate) and one per gate outcome (class {@code ff.gates.<kind>}: a failure for a
  * violation, skipped when there was nothing to compare with). Written with the JDK's StAX, which
  * escapes every value.
  */
@@ -47,6 +47,11 @@ final class JUnitXmlWriter {
                     xml.writeAttribute("message", String.valueOf(cell.failure()));
                     xml.writeAttribute("type", "CellFailed");
                     xml.writeCharacters(String.join("\n", cell.logTail() == null ? java.util.List.of() : cell.logTail()));
+                    xml.writeEndElement();
+                } else if (cell.result().isDegenerate()) {
+                    xml.writeStartElement("system-out");
+                    xml.writeCharacters("WARNING: the test predictions are degenerate: "
+                            + String.join("; ", cell.result().evaluation().degenerate()));
                     xml.writeEndElement();
                 }
                 xml.writeEndElement();

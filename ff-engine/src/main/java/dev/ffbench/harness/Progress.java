@@ -44,7 +44,10 @@ final class Progress {
             figures = String.format(Locale.ROOT, "FAILED after %.1f s: %s", record.wallSeconds(), record.failure());
         }
         String eta = finished == total ? "" : "; ETA " + clock(finishedSeconds / finished * (total - finished) / parallelCells);
-        if (record.isPassed()) {
+        if (record.isPassed() && record.result().isDegenerate()) {
+            log.warn(head + figures + eta + "; DEGENERATE predictions: "
+                    + String.join("; ", record.result().evaluation().degenerate()));
+        } else if (record.isPassed()) {
             log.info(head + figures + eta);
         } else {
             log.warn(head + figures + eta);

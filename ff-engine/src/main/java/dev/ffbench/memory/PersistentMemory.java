@@ -66,6 +66,12 @@ public final class PersistentMemory {
     }
 
     /** Bytes now held in {@code category}: float32 arrays, 4 bytes per value. */
+    /** The live arrays of {@code category}, in no particular order. */
+    public java.util.List<INDArray> arrays(MemoryCategory category) {
+        return live.entrySet().stream().filter(e -> e.getValue() == category).map(Map.Entry::getKey).toList();
+    }
+
+    /** Bytes now held in {@code category}: float32 arrays, 4 bytes per value. */
     public long bytes(MemoryCategory category) {
         return bytes.get(category);
     }

@@ -178,6 +178,7 @@ final class FfRecurrentModel extends MeasuredModel {
                 for (int l = 0; l < layers.size(); l++) {
                     try (MemoryWorkspace scratch = transientMemory.scratch()) {
                         INDArray computed = layers.get(l).compute(states.below(l), states.above(l));
+                        observeActivity(l, computed);
                         INDArray state = RecurrentLayer.damp(states.previous(l), computed, damping);
                         if (t >= scoreFrom) {
                             scores.getColumn(label, true).addi(goodness.value(state));

@@ -10,6 +10,7 @@ import dev.ffbench.sample.EscapingAlgorithm;
 import dev.ffbench.sample.SampleExtensions;
 import dev.ffbench.sample.ThrowingAlgorithm;
 import dev.ffbench.sample.TinyLocalAlgorithm;
+import dev.ffbench.sample.TyingAlgorithm;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ class UserAlgorithmTest {
     @BeforeEach
     void discover() {
         extensions = Extensions.discover(SampleExtensions.loader(dir, Map.of(Algorithm.class, List.of(
-                TinyLocalAlgorithm.class.getName(), EscapingAlgorithm.class.getName(), ThrowingAlgorithm.class.getName()))));
+                TinyLocalAlgorithm.class.getName(), EscapingAlgorithm.class.getName(), ThrowingAlgorithm.class.getName(),
+                TyingAlgorithm.class.getName()))));
     }
 
     private ExperimentResult run(String algorithm, Map<String, String> options) {
@@ -111,5 +113,15 @@ class UserAlgorithmTest {
                 e.getMessage());
         IllegalStateException cause = assertInstanceOf(IllegalStateException.class, e.getCause());
         assertEquals("dev.ffbench.sample.ThrowingAlgorithm", cause.getStackTrace()[0].getClassName());
+    }
+
+    @Test
+    void tiedScoresGiveNoCreditNotTheShareOfTheFirstLabel() {
+        ExperimentResult result = run("tying", Map.of());
+        assertEquals(0.0, result.testAccuracy());
+        assertEquals(1.0, result.evaluation().tieFraction());
+        assertEquals(List.of("100.00 % of the test predictions are ties (counted as wrong)", "test accuracy 0.00 % is not"
+                + " above chance (" + String.format(java.util.Locale.ROOT, "%.2f", 100 * result.evaluation().chanceAccuracy())
+                + " %, the most frequent class's share of the test split)"), result.evaluation().degenerate());
     }
 }

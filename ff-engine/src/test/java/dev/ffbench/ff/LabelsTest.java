@@ -41,8 +41,10 @@ class LabelsTest {
     }
 
     @Test
-    void argMaxPicksTheHighestScoreAndTheLowestLabelOnATie() {
-        assertEquals(4, Labels.argMax(new float[] {1, 2, 3, 0, 9, 9}));
-        assertEquals(0, Labels.argMax(new float[] {5, 5}));
+    void argMaxPicksTheHighestScoreAndNoLabelOnATie() {
+        assertEquals(Labels.TIE, Labels.argMax(new float[] {1, 2, 3, 0, 9, 9}), "a tie for the top is no prediction");
+        assertEquals(Labels.TIE, Labels.argMax(new float[] {0, 0, 0, 0}), "a collapsed net's scores all tie");
+        assertEquals(2, Labels.argMax(new float[] {5, 5, 9}));
+        assertEquals(0, Labels.argMax(new float[] {9, 5, 5}), "a tie below the top does not matter");
     }
 }

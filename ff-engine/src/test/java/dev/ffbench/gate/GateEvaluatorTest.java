@@ -113,7 +113,7 @@ class GateEvaluatorTest {
         CellRecord slower = passed(0, "bp-d2-s1", spec("backprop", 2, 16, 1), 1000, 500, 0.9);
         CellRecord halfSpeed = new CellRecord(slower.index(), slower.id(), slower.spec(), slower.status(),
                 new dev.ffbench.experiment.ExperimentResult(slower.result().schemaVersion(), slower.spec(), 0.9, 0.9,
-                        List.of(), slower.result().memory(), 2.0, 0.5, 500, TestCells.ENVIRONMENT),
+                        List.of(), slower.result().memory(), 2.0, 0.5, 500, TestCells.LEARNED, TestCells.ENVIRONMENT),
                 null, null, 3.0);
 
         GateReport unGated = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false),
@@ -207,7 +207,7 @@ class GateEvaluatorTest {
         CellRecord elsewhere = new CellRecord(then.index(), then.id(), then.spec(), then.status(),
                 new dev.ffbench.experiment.ExperimentResult(then.result().schemaVersion(), then.result().spec(),
                         then.result().trainAccuracy(), then.result().testAccuracy(), then.result().losses(),
-                        then.result().memory(), 1, 1, 1, other), null, null, 1);
+                        then.result().memory(), 1, 1, 1, TestCells.LEARNED, other), null, null, 1);
 
         GateReport report = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false),
                 TestCells.results(List.of(now, added)), baseline(List.of(elsewhere)), BASELINE);
@@ -218,5 +218,30 @@ class GateEvaluatorTest {
         assertTrue(report.warnings().contains("1 cells have no baseline cell (new cells): ff-d4; record them with"
                 + " mvn ff:baseline"), report.warnings().toString());
         assertTrue(report.violations().isEmpty(), "a warning, not a failure");
+    }
+
+    @Test
+    void noAccuracyGatePassesOnADegenerateCellAndTheCellIsNamedInAWarning() {
+        CellRecord collapsed = TestCells.degenerate(0, "ff-d2", spec("ff-base", 2, 16, 1), 0.1002,
+                "every unit of layer 1 is dead (outputs 0 for every test image)");
+        CellRecord reference = passed(1, "bp-d2", spec("backprop", 2, 16, 1), 2000, 500, 0.9);
+        GateReport report = GateEvaluator.evaluate(gates(
+                List.of(Map.of("algorithm", "ff-base", "metric", "testAccuracy", "minimum", "0.05"),
+                        Map.of("algorithm", "ff-base", "metric", "trainingPeakBytes", "maximum", "5000")),
+                List.of(Map.of("algorithm", "ff-base", "metric", "testAccuracy", "minimum", "0.01")), null, false),
+                TestCells.results(List.of(collapsed, reference)), null, BASELINE);
+
+        List<GateOutcome> failed = report.violations();
+        assertEquals(2, failed.size(), report.outcomes().toString());
+        assertEquals("[absolute] ff-d2: testAccuracy is 10.02 %; allowed: at least 5.00 % (rules[1]); but ff-d2's"
+                + " predictions are degenerate (every unit of layer 1 is dead (outputs 0 for every test image)): an"
+                + " accuracy from a net that did not learn is no pass", failed.get(0).detail());
+        assertTrue(failed.get(1).detail().startsWith("[ratio] ff-d2 vs bp-d2: testAccuracy ratio is 0.111"), failed.get(1).detail());
+        assertTrue(failed.get(1).detail().endsWith("but ff-d2's predictions are degenerate (every unit of layer 1 is dead"
+                + " (outputs 0 for every test image)): an accuracy from a net that did not learn is no pass"), failed.get(1).detail());
+        assertTrue(report.outcomes().stream().anyMatch(o -> o.metric() == Metric.TRAINING_PEAK_BYTES
+                && o.status() == GateOutcome.Status.PASSED), "a memory gate still judges the bytes");
+        assertTrue(report.warnings().contains("ff-d2: the test predictions are degenerate (every unit of layer 1 is dead"
+                + " (outputs 0 for every test image)); its accuracy is not a measure of learning"), report.warnings().toString());
     }
 }

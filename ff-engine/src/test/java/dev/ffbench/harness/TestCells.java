@@ -2,6 +2,7 @@ package dev.ffbench.harness;
 
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.SpecResolver;
+import dev.ffbench.experiment.EvaluationDiagnostics;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.Json;
@@ -20,6 +21,9 @@ public final class TestCells {
 
     /** The names the engine itself provides, for parsing gate parameters. */
     public static final KnownNames NAMES = KnownNames.of(Extensions.engine());
+
+    /** Test predictions that show learning: no ties, a tenth per label, chance 10 %. */
+    public static final EvaluationDiagnostics LEARNED = new EvaluationDiagnostics(0, 0.1, 0.1, List.of(), List.of());
 
     private TestCells() {}
 
@@ -40,8 +44,18 @@ public final class TestCells {
         MemoryBreakdown evaluation = new MemoryBreakdown(evaluationPeak, 0, 0, 0);
         MemoryLedger ledger = new MemoryLedger(training, evaluation, List.of(new PhaseMemory("all layers", training)), 1000, -1);
         ExperimentResult result = new ExperimentResult(ExperimentResult.SCHEMA_VERSION, spec, testAccuracy, testAccuracy,
-                List.of(), ledger, 1.0, 0.5, 1000, ENVIRONMENT);
+                List.of(), ledger, 1.0, 0.5, 1000, LEARNED, ENVIRONMENT);
         return CellRecord.passed(new Cell(index, id, spec), result, 3.0);
+    }
+
+    /** A passed cell whose test predictions are degenerate for {@code reason}. */
+    public static CellRecord degenerate(int index, String id, ExperimentSpec spec, double testAccuracy, String reason) {
+        CellRecord cell = passed(index, id, spec, 1000, 500, testAccuracy);
+        ExperimentResult r = cell.result();
+        ExperimentResult degenerate = new ExperimentResult(r.schemaVersion(), r.spec(), r.trainAccuracy(), r.testAccuracy(),
+                r.losses(), r.memory(), r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(),
+                new EvaluationDiagnostics(1.0, 0.0, 0.11, List.of(1.0, 0.5), List.of(reason)), r.environment());
+        return CellRecord.passed(new Cell(index, id, spec), degenerate, cell.wallSeconds());
     }
 
     public static CellRecord failed(int index, String id, ExperimentSpec spec, String reason) {

@@ -1,6 +1,7 @@
 package dev.ffbench.report;
 
 import dev.ffbench.experiment.EpochLoss;
+import dev.ffbench.experiment.EvaluationDiagnostics;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.RunEnvironment;
@@ -39,7 +40,8 @@ final class Fixtures {
         MemoryLedger ledger = new MemoryLedger(training, evaluation, List.of(new PhaseMemory("layer 1", training)),
                 1000, 100_000_000);
         ExperimentResult result = new ExperimentResult(ExperimentResult.SCHEMA_VERSION, spec, testAccuracy, testAccuracy,
-                List.of(new EpochLoss(1, 1, 0.5)), ledger, 2.5, 0.5, samplesPerSecond, ENV);
+                List.of(new EpochLoss(1, 1, 0.5)), ledger, 2.5, 0.5, samplesPerSecond,
+                new EvaluationDiagnostics(0, 0.2, 0.11, List.of(), List.of()), ENV);
         return CellRecord.passed(new Cell(index, id(spec), spec), result, 3.0);
     }
 
