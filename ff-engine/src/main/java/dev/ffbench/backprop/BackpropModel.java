@@ -93,6 +93,7 @@ final class BackpropModel extends MeasuredModel {
                             + "; lower the learning rate (" + learningRate + ")");
                 }
                 losses.add(new EpochLoss(epoch, 0, loss));
+                epochFinished(epoch);
             }
             recordPhase("all layers", transientMemory);
         }

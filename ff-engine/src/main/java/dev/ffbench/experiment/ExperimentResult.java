@@ -8,7 +8,10 @@ import java.util.List;
  * field changes meaning or disappears. Accuracies are fractions in [0, 1] (a tied prediction counts
  * as wrong); {@code evalSeconds} times the test-split evaluation; {@code samplesPerSecond} is training
  * images x epochs over training seconds (for layerwise FF an epoch is every layer once over the data);
- * {@code evaluation} says whether the test predictions show learning at all.
+ * {@code curve} is the test accuracy against training seconds (every {@code evaluateEvery} epochs, and
+ * at the end); {@code secondsToAccuracy} the training seconds of its first point at or above the spec's
+ * {@code targetAccuracy} (null when the target is unset or never reached); {@code evaluation} says
+ * whether the test predictions show learning at all.
  */
 public record ExperimentResult(
         int schemaVersion,
@@ -20,6 +23,8 @@ public record ExperimentResult(
         double trainSeconds,
         double evalSeconds,
         double samplesPerSecond,
+        List<CurvePoint> curve,
+        Double secondsToAccuracy,
         EvaluationDiagnostics evaluation,
         RunEnvironment environment) {
 

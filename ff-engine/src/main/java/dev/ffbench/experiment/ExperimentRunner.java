@@ -49,9 +49,10 @@ public final class ExperimentRunner {
         try (MemoryWorkspace guard = AllocationGuard.open()) {
             ModelContext context = context(spec, dataset, memory);
             Model model = build(context);
-            long trainStart = System.nanoTime();
+            AccuracyCurve curve = new AccuracyCurve(spec, dataset.test());
+            curve.start(model, predictions -> accuracy(predictions, dataset.test()));
             List<EpochLoss> losses = guarded(spec, () -> model.train(dataset.train()));
-            double trainSeconds = seconds(trainStart);
+            double trainSeconds = curve.trainingSeconds(System.nanoTime());
             Divergence.check(spec, context.learningRate(), losses, memory);
             long evalStart = System.nanoTime();
             if (model instanceof MeasuredModel measured) {
@@ -63,6 +64,7 @@ public final class ExperimentRunner {
             EvaluationDiagnostics diagnostics = EvaluationDiagnostics.of(testPredictions, labels(dataset.test()),
                     dataset.classes(), testAccuracy, model.deadUnitFractions());
             double trainAccuracy = accuracy(guarded(spec, () -> model.predict(dataset.train())), dataset.train());
+            List<CurvePoint> points = curve.finish(trainSeconds, testAccuracy);
             MemoryLedger ledger = new MemoryLedger(
                     PhaseMemory.peakOf(model.trainingPhases()),
                     model.evaluationPeak(),
@@ -71,7 +73,8 @@ public final class ExperimentRunner {
                     ProcessMemory.peakRssBytes());
             return new ExperimentResult(
                     ExperimentResult.SCHEMA_VERSION, spec, trainAccuracy, testAccuracy, losses, ledger,
-                    trainSeconds, evalSeconds, model.trainingSamples() / trainSeconds, diagnostics, RunEnvironment.capture());
+                    trainSeconds, evalSeconds, model.trainingSamples() / trainSeconds, points,
+                    AccuracyCurve.secondsTo(spec.targetAccuracy(), points), diagnostics, RunEnvironment.capture());
         } finally {
             memory.releaseAll();
         }

@@ -10,7 +10,10 @@ import java.util.Objects;
  * algorithm ({@link Options}, declared by the {@link Algorithm}). {@code batchSize} is images per
  * step (FF trains on that many positives plus as many negatives, backprop on that many images);
  * {@code learningRate} is the configured one or, once resolved, the algorithm's default;
- * {@code maxStepsPerEpoch} 0 means the whole training split. Build specs with {@link SpecResolver}, which checks every field and fills in
+ * {@code maxStepsPerEpoch} 0 means the whole training split. {@code evaluateEvery} N > 0 measures
+ * the test accuracy every N epochs of training (outside the training time; 0: only at the end),
+ * and {@code targetAccuracy}, when set, is the test accuracy whose training seconds the result
+ * reports as {@code secondsToAccuracy}. Build specs with {@link SpecResolver}, which checks every field and fills in
  * the algorithm's option defaults.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,11 +29,14 @@ public record ExperimentSpec(
         long seed,
         int threads,
         int maxStepsPerEpoch,
+        int evaluateEvery,
+        Double targetAccuracy,
         Options options) {
 
     /** The fields every algorithm shares, in the order the spec writes them. */
     public static final List<String> SHARED_FIELDS = List.of("algorithm", "dataset", "depth", "width", "epochs",
-            "batchSize", "optimizer", "learningRate", "seed", "threads", "maxStepsPerEpoch");
+            "batchSize", "optimizer", "learningRate", "seed", "threads", "maxStepsPerEpoch", "evaluateEvery",
+            "targetAccuracy");
     public static final List<String> OPTIMIZERS = List.of("adam", "sgd");
 
     public ExperimentSpec {
@@ -39,7 +45,7 @@ public record ExperimentSpec(
 
     /** The default experiment (FF Base on mnist-sample, 784-500-500, 10 epochs), before option defaults. */
     public static ExperimentSpec defaults() {
-        return new ExperimentSpec("ff-base", "mnist-sample", 2, 500, 10, 256, "adam", null, 1, 1, 0, Options.NONE);
+        return new ExperimentSpec("ff-base", "mnist-sample", 2, 500, 10, 256, "adam", null, 1, 1, 0, 0, null, Options.NONE);
     }
 
     /** The goodness function this run uses (its option {@code goodness}), or null for algorithms without one. */
@@ -52,6 +58,6 @@ public record ExperimentSpec(
     /** This spec with other options. */
     public ExperimentSpec withOptions(Options replacement) {
         return new ExperimentSpec(algorithm, dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed,
-                threads, maxStepsPerEpoch, Objects.requireNonNull(replacement));
+                threads, maxStepsPerEpoch, evaluateEvery, targetAccuracy, Objects.requireNonNull(replacement));
     }
 }

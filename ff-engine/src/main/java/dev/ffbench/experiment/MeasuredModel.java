@@ -28,6 +28,8 @@ public abstract class MeasuredModel implements Model {
     private List<boolean[]> observed = List.of();
     private boolean observeNext;
     private TransientMemory diagnostics;
+    private java.util.function.IntConsumer epochListener;
+    private boolean evaluatingDuringTraining;
 
     protected MeasuredModel(PersistentMemory memory) {
         this.memory = memory;
@@ -36,6 +38,29 @@ public abstract class MeasuredModel implements Model {
     /** Adds the images of one training step (count an image once per epoch, whatever the schedule). */
     protected void countTrainingImages(long images) {
         trainingSamples += images;
+    }
+
+    /**
+     * Call at the end of every epoch after which the model can predict (layerwise FF: the epochs of its
+     * top layer). The engine may evaluate the test split then (the spec's {@code evaluateEvery}) for the
+     * accuracy curve; that evaluation is outside the training time and the memory figures.
+     *
+     * @param epoch 1-based
+     */
+    protected void epochFinished(int epoch) {
+        if (epochListener != null) {
+            epochListener.accept(epoch);
+        }
+    }
+
+    /** The engine's hook for {@link #epochFinished}. */
+    void onEpochFinished(java.util.function.IntConsumer listener) {
+        this.epochListener = listener;
+    }
+
+    /** While set, {@link #evaluate} does not count toward the evaluation's memory (a mid-training evaluation). */
+    void evaluatingDuringTraining(boolean during) {
+        this.evaluatingDuringTraining = during;
     }
 
     /** Call at the end of a phase, before its gradients or optimizer state are released. */
@@ -58,7 +83,9 @@ public abstract class MeasuredModel implements Model {
         diagnostics = observing ? new TransientMemory("diagnostics") : null;
         try {
             BatchedEvaluation.Outcome outcome = BatchedEvaluation.run(images, batchSize, memory.snapshot(), predictor);
-            evaluation.observe("evaluation", outcome.memory());
+            if (!evaluatingDuringTraining) {
+                evaluation.observe("evaluation", outcome.memory());
+            }
             if (observing) {
                 observed = fired;
             }

@@ -135,6 +135,10 @@ public final class SpecResolver {
         fields.put("seed", spec.seed());
         fields.put("threads", spec.threads());
         fields.put("maxStepsPerEpoch", spec.maxStepsPerEpoch());
+        fields.put("evaluateEvery", spec.evaluateEvery());
+        if (spec.targetAccuracy() != null) {
+            fields.put("targetAccuracy", spec.targetAccuracy());
+        }
         fields.putAll(spec.options().values());
         return fields;
     }
@@ -166,6 +170,8 @@ public final class SpecResolver {
         long seed = seed(fields.get("seed"), d.seed(), problems);
         int threads = whole(fields, "threads", d.threads(), 1, problems);
         int maxSteps = whole(fields, "maxStepsPerEpoch", d.maxStepsPerEpoch(), 0, problems);
+        int evaluateEvery = whole(fields, "evaluateEvery", d.evaluateEvery(), 0, problems);
+        Double targetAccuracy = fraction(fields.get("targetAccuracy"), problems);
 
         Map<String, Object> given = new LinkedHashMap<>(fields);
         ExperimentSpec.SHARED_FIELDS.forEach(given::remove);
@@ -181,7 +187,7 @@ public final class SpecResolver {
             }
         }
         ExperimentSpec spec = new ExperimentSpec(algorithm, dataset, depth, width, epochs, batchSize, optimizer,
-                learningRate, seed, threads, maxSteps, options);
+                learningRate, seed, threads, maxSteps, evaluateEvery, targetAccuracy, options);
         if (problems.isEmpty() && found != null) {
             problems.addAll(found.problems(spec));
         }
@@ -253,6 +259,23 @@ public final class SpecResolver {
             // reported below
         }
         problems.add("learningRate is '" + text + "'; allowed: a finite number > 0 (or unset: the algorithm's default)");
+        return null;
+    }
+
+    private static Double fraction(Object value, List<String> problems) {
+        if (value == null || String.valueOf(value).isBlank()) {
+            return null;
+        }
+        String text = String.valueOf(value).trim();
+        try {
+            double parsed = Double.parseDouble(text);
+            if (parsed > 0 && parsed <= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("targetAccuracy is '" + text + "'; allowed: a fraction > 0 and <= 1 (0.9 means 90 %), or unset");
         return null;
     }
 

@@ -101,6 +101,9 @@ final class FfBaseModel extends MeasuredModel {
                     }
                     losses.add(new EpochLoss(epoch, l + 1, loss));
                 }
+                if (to == layers.size() - 1) {
+                    epochFinished(epoch); // the whole stack is trained or training: the model can predict
+                }
             }
             recordPhase(phase, transientMemory);
         }

@@ -12,10 +12,16 @@ public enum Metric {
     EVALUATION_PEAK_BYTES("evaluationPeakBytes", Unit.BYTES, r -> r.memory().evaluationPeak().totalBytes()),
     TEST_ACCURACY("testAccuracy", Unit.FRACTION, ExperimentResult::testAccuracy),
     TRAIN_ACCURACY("trainAccuracy", Unit.FRACTION, ExperimentResult::trainAccuracy),
-    SAMPLES_PER_SECOND("samplesPerSecond", Unit.RATE, ExperimentResult::samplesPerSecond);
+    SAMPLES_PER_SECOND("samplesPerSecond", Unit.RATE, ExperimentResult::samplesPerSecond),
+    /**
+     * Training seconds until the accuracy curve first reached the cell's {@code targetAccuracy}: +Infinity
+     * ("never") when it did not, NaN when the cell set no target (nothing to judge).
+     */
+    SECONDS_TO_ACCURACY("secondsToAccuracy", Unit.SECONDS, r -> r.spec().targetAccuracy() == null ? Double.NaN
+            : r.secondsToAccuracy() == null ? Double.POSITIVE_INFINITY : r.secondsToAccuracy());
 
     /** How a metric's values read. */
-    public enum Unit { BYTES, FRACTION, RATE }
+    public enum Unit { BYTES, FRACTION, RATE, SECONDS }
 
     private final String key;
     private final Unit unit;
@@ -49,12 +55,14 @@ public enum Metric {
         return Arrays.stream(values()).filter(m -> m.key.equals(key)).findFirst().orElse(null);
     }
 
-    /** "17,233,232 B", "90.13 %", "6,075 samples/s". */
+    /** "17,233,232 B", "90.13 %", "6,075 samples/s", "12.40 s". */
     public String format(double value) {
         return switch (unit) {
             case BYTES -> String.format(Locale.ROOT, "%,d B", Math.round(value));
             case FRACTION -> String.format(Locale.ROOT, "%.2f %%", 100 * value);
             case RATE -> String.format(Locale.ROOT, "%,.0f samples/s", value);
+            case SECONDS -> Double.isNaN(value) ? "not measured (no targetAccuracy)"
+                    : Double.isInfinite(value) ? "never reached" : String.format(Locale.ROOT, "%.2f s", value);
         };
     }
 }

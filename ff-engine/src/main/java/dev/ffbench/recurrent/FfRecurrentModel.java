@@ -91,6 +91,7 @@ final class FfRecurrentModel extends MeasuredModel {
                     }
                     losses.add(new EpochLoss(epoch, l + 1, loss));
                 }
+                epochFinished(epoch);
             }
             recordPhase("all layers", transientMemory);
         }

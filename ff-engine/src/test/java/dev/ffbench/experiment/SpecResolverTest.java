@@ -69,10 +69,10 @@ class SpecResolverTest {
         assertEquals(List.of(
                 "iterations is not a field of the spec nor an option of backprop; allowed: the shared fields (algorithm,"
                         + " dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
-                        + " maxStepsPerEpoch) and backprop's options (normalize)",
+                        + " maxStepsPerEpoch, evaluateEvery, targetAccuracy) and backprop's options (normalize)",
                 "widht is not a field of the spec nor an option of backprop; allowed: the shared fields (algorithm,"
                         + " dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
-                        + " maxStepsPerEpoch) and backprop's options (normalize)"), error.problems());
+                        + " maxStepsPerEpoch, evaluateEvery, targetAccuracy) and backprop's options (normalize)"), error.problems());
     }
 
     @Test

@@ -53,7 +53,7 @@ class UserAlgorithmTest {
         assertEquals(List.of("extraArrays is '-1'; allowed: a whole number >= 0",
                 "goodness is not a field of the spec nor an option of tiny-local; allowed: the shared fields (algorithm,"
                         + " dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
-                        + " maxStepsPerEpoch) and tiny-local's options (extraArrays)"), e.problems());
+                        + " maxStepsPerEpoch, evaluateEvery, targetAccuracy) and tiny-local's options (extraArrays)"), e.problems());
     }
 
     /** Workspaces place every array at a 32-byte boundary: an allocation takes its size rounded up to 32 bytes. */

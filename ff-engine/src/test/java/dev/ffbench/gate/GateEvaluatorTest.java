@@ -113,7 +113,8 @@ class GateEvaluatorTest {
         CellRecord slower = passed(0, "bp-d2-s1", spec("backprop", 2, 16, 1), 1000, 500, 0.9);
         CellRecord halfSpeed = new CellRecord(slower.index(), slower.id(), slower.spec(), slower.status(),
                 new dev.ffbench.experiment.ExperimentResult(slower.result().schemaVersion(), slower.spec(), 0.9, 0.9,
-                        List.of(), slower.result().memory(), 2.0, 0.5, 500, TestCells.LEARNED, TestCells.ENVIRONMENT),
+                        List.of(), slower.result().memory(), 2.0, 0.5, 500, List.of(), null, TestCells.LEARNED,
+                        TestCells.ENVIRONMENT),
                 null, null, 3.0);
 
         GateReport unGated = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false),
@@ -188,7 +189,7 @@ class GateEvaluatorTest {
         HarnessException e = assertThrows(HarnessException.class, () -> parameters.parse(TestCells.NAMES));
 
         assertEquals(List.of(
-                "rules[1].metric is 'speed'; allowed: trainingPeakBytes, evaluationPeakBytes, testAccuracy, trainAccuracy, samplesPerSecond",
+                "rules[1].metric is 'speed'; allowed: trainingPeakBytes, evaluationPeakBytes, testAccuracy, trainAccuracy, samplesPerSecond, secondsToAccuracy",
                 "rules[2]: a testAccuracy bound is 90.0; allowed: a fraction from 0 to 1 (0.9 means 90 %)",
                 "rules[3] has no bound; allowed: a minimum, a maximum or both",
                 "ratios[1] compares backprop with itself; allowed: a reference other than the algorithm",
@@ -207,7 +208,7 @@ class GateEvaluatorTest {
         CellRecord elsewhere = new CellRecord(then.index(), then.id(), then.spec(), then.status(),
                 new dev.ffbench.experiment.ExperimentResult(then.result().schemaVersion(), then.result().spec(),
                         then.result().trainAccuracy(), then.result().testAccuracy(), then.result().losses(),
-                        then.result().memory(), 1, 1, 1, TestCells.LEARNED, other), null, null, 1);
+                        then.result().memory(), 1, 1, 1, List.of(), null, TestCells.LEARNED, other), null, null, 1);
 
         GateReport report = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false),
                 TestCells.results(List.of(now, added)), baseline(List.of(elsewhere)), BASELINE);

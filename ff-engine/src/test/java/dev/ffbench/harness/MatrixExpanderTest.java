@@ -100,7 +100,7 @@ class MatrixExpanderTest {
                 + " maxStepsPerEpoch, threads); set it with its own parameter",
                 "settings: noSuchField is not a field of the spec nor an option of ff-base, ff-recurrent, backprop;"
                 + " allowed: the shared fields (algorithm, dataset, depth, width, epochs, batchSize, optimizer,"
-                + " learningRate, seed, threads, maxStepsPerEpoch) and these algorithms' options (goodness, threshold,"
+                + " learningRate, seed, threads, maxStepsPerEpoch, evaluateEvery, targetAccuracy) and these algorithms' options (goodness, threshold,"
                 + " alpha, schedule, labelMode, negatives, finishedLayerKeeps, iterations, damping, scoreFrom, scoreTo,"
                 + " normalize)"), e.problems());
     }
@@ -129,7 +129,7 @@ class MatrixExpanderTest {
                         + " only with an FF algorithm (e.g. ff-base), or leave goodness unset",
                 "settings: iterations is not a field of the spec nor an option of backprop; allowed: the shared fields"
                         + " (algorithm, dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
-                        + " maxStepsPerEpoch) and these algorithms' options (normalize)",
+                        + " maxStepsPerEpoch, evaluateEvery, targetAccuracy) and these algorithms' options (normalize)",
                 "settings: 'ff-base.labelMode' is scoped to ff-base, which is not in the matrix (backprop); allowed:"
                         + " settings of the matrix's algorithms"), e.problems());
     }

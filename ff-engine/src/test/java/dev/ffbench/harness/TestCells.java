@@ -2,6 +2,7 @@ package dev.ffbench.harness;
 
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.SpecResolver;
+import dev.ffbench.experiment.CurvePoint;
 import dev.ffbench.experiment.EvaluationDiagnostics;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentSpec;
@@ -44,7 +45,8 @@ public final class TestCells {
         MemoryBreakdown evaluation = new MemoryBreakdown(evaluationPeak, 0, 0, 0);
         MemoryLedger ledger = new MemoryLedger(training, evaluation, List.of(new PhaseMemory("all layers", training)), 1000, -1);
         ExperimentResult result = new ExperimentResult(ExperimentResult.SCHEMA_VERSION, spec, testAccuracy, testAccuracy,
-                List.of(), ledger, 1.0, 0.5, 1000, LEARNED, ENVIRONMENT);
+                List.of(), ledger, 1.0, 0.5, 1000, List.of(new CurvePoint(spec.epochs(), 1.0, testAccuracy)), null,
+                LEARNED, ENVIRONMENT);
         return CellRecord.passed(new Cell(index, id, spec), result, 3.0);
     }
 
@@ -53,8 +55,8 @@ public final class TestCells {
         CellRecord cell = passed(index, id, spec, 1000, 500, testAccuracy);
         ExperimentResult r = cell.result();
         ExperimentResult degenerate = new ExperimentResult(r.schemaVersion(), r.spec(), r.trainAccuracy(), r.testAccuracy(),
-                r.losses(), r.memory(), r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(),
-                new EvaluationDiagnostics(1.0, 0.0, 0.11, List.of(1.0, 0.5), List.of(reason)), r.environment());
+                r.losses(), r.memory(), r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(),
+                r.secondsToAccuracy(), new EvaluationDiagnostics(1.0, 0.0, 0.11, List.of(1.0, 0.5), List.of(reason)), r.environment());
         return CellRecord.passed(new Cell(index, id, spec), degenerate, cell.wallSeconds());
     }
 

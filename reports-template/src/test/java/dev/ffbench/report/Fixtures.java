@@ -1,5 +1,6 @@
 package dev.ffbench.report;
 
+import dev.ffbench.experiment.CurvePoint;
 import dev.ffbench.experiment.EpochLoss;
 import dev.ffbench.experiment.EvaluationDiagnostics;
 import dev.ffbench.experiment.ExperimentResult;
@@ -41,7 +42,7 @@ final class Fixtures {
                 1000, 100_000_000);
         ExperimentResult result = new ExperimentResult(ExperimentResult.SCHEMA_VERSION, spec, testAccuracy, testAccuracy,
                 List.of(new EpochLoss(1, 1, 0.5)), ledger, 2.5, 0.5, samplesPerSecond,
-                new EvaluationDiagnostics(0, 0.2, 0.11, List.of(), List.of()), ENV);
+                List.of(new CurvePoint(spec.epochs(), 2.5, testAccuracy)), null, new EvaluationDiagnostics(0, 0.2, 0.11, List.of(), List.of()), ENV);
         return CellRecord.passed(new Cell(index, id(spec), spec), result, 3.0);
     }
 
