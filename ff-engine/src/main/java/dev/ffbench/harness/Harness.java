@@ -43,16 +43,26 @@ public final class Harness {
         }
     }
 
-    /** What {@code ff:check} and {@code ff:report} need: one or more results files (shards are merged). */
+    /**
+     * What {@code ff:check} and {@code ff:report} need: one or more results files (shards are merged).
+     * {@code projectDirectory} (may be null) is what paths are shown relative to.
+     */
     public record CheckRequest(
             List<Path> resultsFiles,
             GateParameters gates,
             Path baselineFile,
             Path outputDirectory,
-            List<OutputWriter> writers) {}
+            List<OutputWriter> writers,
+            Path projectDirectory) {
 
-    /** The results as written, their gate judgement and where everything is. */
-    public record Outcome(ResultsDocument results, GateReport gates, OutputLayout layout) {
+        public CheckRequest(List<Path> resultsFiles, GateParameters gates, Path baselineFile, Path outputDirectory,
+                List<OutputWriter> writers) {
+            this(resultsFiles, gates, baselineFile, outputDirectory, writers, null);
+        }
+    }
+
+    /** The results as written, their gate judgement, where everything is and how paths are shown. */
+    public record Outcome(ResultsDocument results, GateReport gates, OutputLayout layout, ProjectPaths paths) {
         public boolean hasFailedCells() {
             return !results.failedCells().isEmpty();
         }
@@ -65,7 +75,7 @@ public final class Harness {
         public String failedCellsMessage() {
             List<String> lines = new ArrayList<>();
             lines.add(results.failedCells().size() + " of " + results.cells().size() + " cells failed (logs in "
-                    + layout.cells() + "):");
+                    + paths.show(layout.cells()) + "):");
             results.failedCells().forEach(cell -> lines.add("  " + cell.id() + ": " + cell.failure()));
             return String.join("\n", lines);
         }
@@ -74,6 +84,7 @@ public final class Harness {
     public static Outcome benchmark(BenchmarkRequest request, HarnessLog log) throws IOException {
         // every input is checked, and every problem reported at once, before anything is touched
         List<String> problems = new ArrayList<>();
+        ProjectPaths paths = new ProjectPaths(request.fork().workingDirectory());
         GateConfig gates = collect(problems, () -> request.gates().parse());
         Shard shard = collect(problems, () -> Shard.parse(request.shard()));
         List<Cell> matrix = collect(problems, () -> MatrixExpander.expand(request.matrix(), request.fork().workingDirectory()));
@@ -81,12 +92,12 @@ public final class Harness {
         if (!problems.isEmpty()) {
             throw new HarnessException(problems);
         }
-        ResultsDocument baseline = readBaseline(request.baselineFile());
+        ResultsDocument baseline = readBaseline(request.baselineFile(), paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "benchmark")) {
             log.info("FF Bench: " + cells.size() + (cells.size() == 1 ? " cell" : " cells") + (shard.isWhole() ? "" : " (shard " + shard + " of a "
                     + matrix.size() + "-cell matrix)") + ", each in its own JVM, " + request.fork().parallelCells()
-                    + " at a time; results in " + layout.directory());
+                    + " at a time; results in " + paths.show(layout.directory()));
             List<CellRecord> kept = List.of();
             if (request.resume()) {
                 kept = Resume.finishedCells(cells, layout, log);
@@ -105,22 +116,23 @@ public final class Harness {
                     shard.isWhole() ? List.of() : List.of(shard.toString()), records);
             ResultsFiles.write(layout.results(), results);
             GateReport report = shard.isWhole()
-                    ? GateEvaluator.evaluate(gates, results, baseline, request.baselineFile())
+                    ? GateEvaluator.evaluate(gates, results, baseline, paths.show(request.baselineFile()))
                     : GateReport.none("shard " + shard + ": gates are judged on the merged results of all shards, by ff:check"
                             + " with ff.results listing every shard's results.json");
-            return finish(results, report, layout, request.writers(), log);
+            return finish(results, report, layout, paths, request.writers(), log);
         }
     }
 
     public static Outcome check(CheckRequest request, HarnessLog log) throws IOException {
+        ProjectPaths paths = new ProjectPaths(request.projectDirectory());
         GateConfig gates = request.gates().parse();
-        ResultsDocument results = readAll(request.resultsFiles(), log);
-        ResultsDocument baseline = readBaseline(request.baselineFile());
+        ResultsDocument results = readAll(request.resultsFiles(), paths, log);
+        ResultsDocument baseline = readBaseline(request.baselineFile(), paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "check")) {
             ResultsFiles.write(layout.results(), results);
-            return finish(results, GateEvaluator.evaluate(gates, results, baseline, request.baselineFile()), layout,
-                    request.writers(), log);
+            return finish(results, GateEvaluator.evaluate(gates, results, baseline, paths.show(request.baselineFile())),
+                    layout, paths, request.writers(), log);
         }
     }
 
@@ -135,11 +147,21 @@ public final class Harness {
 
     /** Writes the passed cells of the results as the new baseline, with the environment's fingerprint. */
     public static ResultsDocument baseline(List<Path> resultsFiles, Path baselineFile, HarnessLog log) throws IOException {
-        ResultsDocument results = readAll(resultsFiles, log);
+        return baseline(resultsFiles, baselineFile, null, log);
+    }
+
+    /**
+     * Writes the passed cells of the results as the new baseline, with the environment's fingerprint;
+     * paths in messages are shown relative to {@code projectDirectory} (may be null).
+     */
+    public static ResultsDocument baseline(List<Path> resultsFiles, Path baselineFile, Path projectDirectory, HarnessLog log)
+            throws IOException {
+        ProjectPaths paths = new ProjectPaths(projectDirectory);
+        ResultsDocument results = readAll(resultsFiles, paths, log);
         List<CellRecord> passed = results.passedCells();
         if (passed.isEmpty()) {
-            throw new HarnessException("no cell passed in " + describe(resultsFiles) + ": nothing to record as the baseline"
-                    + " (" + baselineFile + " is left as it was)");
+            throw new HarnessException("no cell passed in " + describe(resultsFiles, paths) + ": nothing to record as the"
+                    + " baseline (" + paths.show(baselineFile) + " is left as it was)");
         }
         if (!results.failedCells().isEmpty()) {
             log.warn(results.failedCells().size() + " failed cells are left out of the baseline: "
@@ -149,7 +171,7 @@ public final class Harness {
                 results.matrixCells(), results.shards(), EnvironmentFingerprint.of(passed), passed);
         ResultsFiles.write(baselineFile, baseline);
         EnvironmentFingerprint fingerprint = baseline.fingerprint();
-        log.info("wrote baseline " + baselineFile + ": " + passed.size() + " cells, measured on " + fingerprint.cpuModel()
+        log.info("wrote baseline " + paths.show(baselineFile) + ": " + passed.size() + " cells, measured on " + fingerprint.cpuModel()
                 + ", Java " + fingerprint.javaVersion() + ", ND4J " + fingerprint.nd4jVersion() + " (" + fingerprint.blasVendor()
                 + ", OPENBLAS_CORETYPE " + fingerprint.openblasCoreType() + "), " + fingerprint.threads() + " thread(s)");
         return baseline;
@@ -157,14 +179,21 @@ public final class Harness {
 
     /** Reads every file (each checked), merging shards into one document. */
     public static ResultsDocument readAll(List<Path> files, HarnessLog log) {
+        return readAll(files, ProjectPaths.AS_GIVEN, log);
+    }
+
+    /** Reads every file (each checked, and named in errors as {@code paths} shows it), merging shards into one document. */
+    public static ResultsDocument readAll(List<Path> files, ProjectPaths paths, HarnessLog log) {
         if (files.isEmpty()) {
             throw new HarnessException("results lists no file; allowed: one or more results.json files");
         }
         List<ResultsDocument> documents = new ArrayList<>();
         for (Path file : files) {
-            documents.add(ResultsFiles.read(file, ResultsDocument.RESULTS));
+            documents.add(ResultsFiles.read(file, paths.show(file), ResultsDocument.RESULTS));
         }
-        ResultsDocument merged = ResultsFiles.merge(files, documents, now(), log);
+        // merge names the files in its messages: as the project shows them
+        ResultsDocument merged = ResultsFiles.merge(files.stream().map(file -> Path.of(paths.show(file))).toList(),
+                documents, now(), log);
         if (files.size() > 1) {
             log.info("merged " + files.size() + " results files: " + merged.cells().size() + " of "
                     + merged.matrixCells() + " cells");
@@ -173,12 +202,12 @@ public final class Harness {
     }
 
     /** The baseline, checked before anything runs or is written; null when there is none. */
-    private static ResultsDocument readBaseline(Path baselineFile) {
+    private static ResultsDocument readBaseline(Path baselineFile, ProjectPaths paths) {
         return baselineFile != null && Files.exists(baselineFile)
-                ? ResultsFiles.read(baselineFile, ResultsDocument.BASELINE) : null;
+                ? ResultsFiles.read(baselineFile, paths.show(baselineFile), ResultsDocument.BASELINE) : null;
     }
 
-    private static Outcome finish(ResultsDocument results, GateReport gates, OutputLayout layout,
+    private static Outcome finish(ResultsDocument results, GateReport gates, OutputLayout layout, ProjectPaths paths,
             List<OutputWriter> writers, HarnessLog log) throws IOException {
         AtomicFiles.write(layout.summary(), SummaryWriter.markdown(results, gates));
         AtomicFiles.write(layout.junit(), JUnitXmlWriter.xml(results, gates));
@@ -187,9 +216,9 @@ public final class Harness {
         }
         gates.warnings().forEach(log::warn);
         log.info(results.passedCells().size() + " of " + results.cells().size() + " cells passed; " + gates.tally()
-                + "; wrote " + layout.results() + ", " + layout.summary().getFileName() + ", "
+                + "; wrote " + paths.show(layout.results()) + ", " + layout.summary().getFileName() + ", "
                 + layout.junit().getFileName() + (writers.isEmpty() ? "" : ", " + layout.report().getFileName()));
-        return new Outcome(results, gates, layout);
+        return new Outcome(results, gates, layout, paths);
     }
 
     /** Old cell files would mix with this run's: only the harness's own files are removed. */
@@ -208,8 +237,8 @@ public final class Harness {
         }
     }
 
-    private static String describe(List<Path> files) {
-        return String.join(", ", files.stream().map(Path::toString).toList());
+    private static String describe(List<Path> files, ProjectPaths paths) {
+        return String.join(", ", files.stream().map(paths::show).toList());
     }
 
     private static String now() {
