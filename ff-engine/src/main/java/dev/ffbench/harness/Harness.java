@@ -1,6 +1,7 @@
 package dev.ffbench.harness;
 
 import dev.ffbench.experiment.AtomicFiles;
+import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateConfig;
 import dev.ffbench.gate.GateEvaluator;
 import dev.ffbench.gate.GateParameters;
@@ -26,6 +27,7 @@ public final class Harness {
     /**
      * What {@code ff:benchmark} needs. {@code shard} is "i/n" or blank for the whole matrix;
      * {@code resume} keeps the passed cells already in the output directory and runs only the others.
+     * The project directory is the fork's working directory.
      */
     public record BenchmarkRequest(
             MatrixParameters matrix,
@@ -92,7 +94,7 @@ public final class Harness {
         if (!problems.isEmpty()) {
             throw new HarnessException(problems);
         }
-        ResultsDocument baseline = readBaseline(request.baselineFile(), paths);
+        Baseline baseline = readBaseline(request.baselineFile(), paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "benchmark")) {
             log.info("FF Bench: " + cells.size() + (cells.size() == 1 ? " cell" : " cells") + (shard.isWhole() ? "" : " (shard " + shard + " of a "
@@ -115,11 +117,15 @@ public final class Harness {
             ResultsDocument results = ResultsDocument.results(now(), matrix.size(),
                     shard.isWhole() ? List.of() : List.of(shard.toString()), records);
             ResultsFiles.write(layout.results(), results);
-            GateReport report = shard.isWhole()
-                    ? GateEvaluator.evaluate(gates, results, baseline, paths.show(request.baselineFile()))
-                    : GateReport.none("shard " + shard + ": gates are judged on the merged results of all shards, by ff:check"
-                            + " with ff.results listing every shard's results.json");
-            return finish(results, report, layout, paths, request.writers(), log);
+            if (!shard.isWhole()) {
+                String deferred = "shard " + shard + ": gates are judged on the merged results of all shards, by ff:check"
+                        + " with ff.results listing every shard's results.json";
+                return finish(new ReportInputs(results, GateReport.none(deferred), layout, paths, baseline,
+                        "shard " + shard + " of the matrix: the gates and the comparison with the baseline are judged on the"
+                                + " merged results of all shards, by ff:check", null),
+                        request.writers(), log);
+            }
+            return finish(judge(gates, results, baseline, layout, paths), request.writers(), log);
         }
     }
 
@@ -127,13 +133,22 @@ public final class Harness {
         ProjectPaths paths = new ProjectPaths(request.projectDirectory());
         GateConfig gates = request.gates().parse();
         ResultsDocument results = readAll(request.resultsFiles(), paths, log);
-        ResultsDocument baseline = readBaseline(request.baselineFile(), paths);
+        Baseline baseline = readBaseline(request.baselineFile(), paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "check")) {
             ResultsFiles.write(layout.results(), results);
-            return finish(results, GateEvaluator.evaluate(gates, results, baseline, paths.show(request.baselineFile())),
-                    layout, paths, request.writers(), log);
+            return finish(judge(gates, results, baseline, layout, paths), request.writers(), log);
         }
+    }
+
+    /** Judges the gates and compares every cell with the baseline, when there is one. */
+    private static ReportInputs judge(GateConfig gates, ResultsDocument results, Baseline baseline,
+            OutputLayout layout, ProjectPaths paths) {
+        GateReport report = GateEvaluator.evaluate(gates, results, baseline.document(), baseline.source());
+        BaselineComparison comparison = baseline.present()
+                ? BaselineComparison.of(gates.tolerance(), results, baseline.document(), baseline.source()) : null;
+        return new ReportInputs(results, report, layout, paths, baseline,
+                baseline.present() ? null : "no baseline file at " + baseline.source(), comparison);
     }
 
     private static <T> T collect(List<String> problems, java.util.function.Supplier<T> parse) {
@@ -201,24 +216,33 @@ public final class Harness {
         return merged;
     }
 
-    /** The baseline, checked before anything runs or is written; null when there is none. */
-    private static ResultsDocument readBaseline(Path baselineFile, ProjectPaths paths) {
-        return baselineFile != null && Files.exists(baselineFile)
-                ? ResultsFiles.read(baselineFile, paths.show(baselineFile), ResultsDocument.BASELINE) : null;
+    /** The baseline file, checked before anything runs or is written; its document is null when the file does not exist. */
+    private static Baseline readBaseline(Path baselineFile, ProjectPaths paths) {
+        if (baselineFile == null) {
+            return new Baseline(null, "(no baseline file configured)");
+        }
+        String shown = paths.show(baselineFile);
+        return Files.exists(baselineFile) ? new Baseline(ResultsFiles.read(baselineFile, shown, ResultsDocument.BASELINE), shown)
+                : new Baseline(null, shown);
     }
 
-    private static Outcome finish(ResultsDocument results, GateReport gates, OutputLayout layout, ProjectPaths paths,
-            List<OutputWriter> writers, HarnessLog log) throws IOException {
-        AtomicFiles.write(layout.summary(), SummaryWriter.markdown(results, gates));
+    private static Outcome finish(ReportInputs inputs, List<OutputWriter> writers, HarnessLog log) throws IOException {
+        ResultsDocument results = inputs.results();
+        GateReport gates = inputs.gates();
+        OutputLayout layout = inputs.layout();
+        AtomicFiles.write(layout.summary(), SummaryWriter.markdown(inputs));
         AtomicFiles.write(layout.junit(), JUnitXmlWriter.xml(results, gates));
         for (OutputWriter writer : writers) {
-            writer.write(results, gates, layout);
+            writer.write(inputs);
         }
         gates.warnings().forEach(log::warn);
+        if (inputs.comparison() != null) {
+            log.info("against baseline " + inputs.baseline().source() + ": " + inputs.comparison().tally());
+        }
         log.info(results.passedCells().size() + " of " + results.cells().size() + " cells passed; " + gates.tally()
-                + "; wrote " + paths.show(layout.results()) + ", " + layout.summary().getFileName() + ", "
+                + "; wrote " + inputs.paths().show(layout.results()) + ", " + layout.summary().getFileName() + ", "
                 + layout.junit().getFileName() + (writers.isEmpty() ? "" : ", " + layout.report().getFileName()));
-        return new Outcome(results, gates, layout, paths);
+        return new Outcome(results, gates, layout, inputs.paths());
     }
 
     /** Old cell files would mix with this run's: only the harness's own files are removed. */

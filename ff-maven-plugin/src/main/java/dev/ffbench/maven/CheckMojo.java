@@ -20,7 +20,7 @@ public class CheckMojo extends AbstractResultsMojo {
     @Override
     protected void run() throws IOException, MojoExecutionException, MojoFailureException {
         Harness.Outcome outcome = Harness.check(new Harness.CheckRequest(resultsPaths(), gateParameters(), baselinePath(),
-                outputDirectory.toPath(), List.of(new BenchmarkReport(baselinePath())), baseDirectory.toPath()), harnessLog());
+                outputDirectory.toPath(), List.of(new BenchmarkReport()), baseDirectory.toPath()), harnessLog());
         failOn(outcome, acceptCommand(explicitResults(), baseline));
     }
 }

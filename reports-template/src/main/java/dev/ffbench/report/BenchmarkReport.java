@@ -4,6 +4,7 @@ import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.harness.OutputLayout;
 import dev.ffbench.harness.OutputWriter;
+import dev.ffbench.harness.ReportInputs;
 import dev.ffbench.harness.ResultsDocument;
 import dev.ffbench.harness.ResultsFiles;
 import java.io.IOException;
@@ -25,9 +26,20 @@ public final class BenchmarkReport implements OutputWriter {
         this(null);
     }
 
-    /** A report that draws {@code baselineFile} beside the run when the file exists. */
+    /**
+     * A report that draws {@code baselineFile} beside the run when the file exists, for callers that
+     * write it from results and gates alone; the harness hands over the baseline it judged against.
+     */
     public BenchmarkReport(Path baselineFile) {
         this.baselineFile = baselineFile;
+    }
+
+    /** Writes the page from everything the harness judged: the baseline in use and how it is named. */
+    @Override
+    public void write(ReportInputs inputs) throws IOException {
+        ResultsDocument baseline = inputs.baseline() == null ? null : inputs.baseline().document();
+        AtomicFiles.write(inputs.layout().report(), render(inputs.results(), inputs.gates(), baseline,
+                baseline == null ? null : inputs.baseline().source()));
     }
 
     @Override
