@@ -26,7 +26,8 @@ public final class Harness {
 
     /**
      * What {@code ff:benchmark} needs. {@code shard} is "i/n" or blank for the whole matrix;
-     * {@code resume} keeps the passed cells already in the output directory and runs only the others.
+     * {@code resume} keeps the passed cells already in the output directory and runs only the others;
+     * {@code baselineRef}, when not blank, reads the baseline file as committed at that git revision.
      * The project directory is the fork's working directory.
      */
     public record BenchmarkRequest(
@@ -37,17 +38,24 @@ public final class Harness {
             Path baselineFile,
             Path outputDirectory,
             List<OutputWriter> writers,
-            boolean resume) {
+            boolean resume,
+            String baselineRef) {
 
         public BenchmarkRequest(MatrixParameters matrix, String shard, ForkOptions fork, GateParameters gates,
                 Path baselineFile, Path outputDirectory, List<OutputWriter> writers) {
             this(matrix, shard, fork, gates, baselineFile, outputDirectory, writers, false);
         }
+
+        public BenchmarkRequest(MatrixParameters matrix, String shard, ForkOptions fork, GateParameters gates,
+                Path baselineFile, Path outputDirectory, List<OutputWriter> writers, boolean resume) {
+            this(matrix, shard, fork, gates, baselineFile, outputDirectory, writers, resume, null);
+        }
     }
 
     /**
      * What {@code ff:check} and {@code ff:report} need: one or more results files (shards are merged).
-     * {@code projectDirectory} (may be null) is what paths are shown relative to.
+     * {@code projectDirectory} (may be null) is what paths are shown relative to; {@code baselineRef}
+     * as for {@link BenchmarkRequest}.
      */
     public record CheckRequest(
             List<Path> resultsFiles,
@@ -55,11 +63,12 @@ public final class Harness {
             Path baselineFile,
             Path outputDirectory,
             List<OutputWriter> writers,
-            Path projectDirectory) {
+            Path projectDirectory,
+            String baselineRef) {
 
         public CheckRequest(List<Path> resultsFiles, GateParameters gates, Path baselineFile, Path outputDirectory,
                 List<OutputWriter> writers) {
-            this(resultsFiles, gates, baselineFile, outputDirectory, writers, null);
+            this(resultsFiles, gates, baselineFile, outputDirectory, writers, null, null);
         }
     }
 
@@ -87,6 +96,8 @@ public final class Harness {
         // every input is checked, and every problem reported at once, before anything is touched
         List<String> problems = new ArrayList<>();
         ProjectPaths paths = new ProjectPaths(request.fork().workingDirectory());
+        BaselineSource baselineSource = BaselineSource.of(request.baselineFile(), request.baselineRef());
+        problems.addAll(baselineSource.problems());
         GateConfig gates = collect(problems, () -> request.gates().parse());
         Shard shard = collect(problems, () -> Shard.parse(request.shard()));
         List<Cell> matrix = collect(problems, () -> MatrixExpander.expand(request.matrix(), request.fork().workingDirectory()));
@@ -94,7 +105,7 @@ public final class Harness {
         if (!problems.isEmpty()) {
             throw new HarnessException(problems);
         }
-        Baseline baseline = readBaseline(request.baselineFile(), paths);
+        Baseline baseline = baselineSource.load(paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "benchmark")) {
             log.info("FF Bench: " + cells.size() + (cells.size() == 1 ? " cell" : " cells") + (shard.isWhole() ? "" : " (shard " + shard + " of a "
@@ -131,9 +142,14 @@ public final class Harness {
 
     public static Outcome check(CheckRequest request, HarnessLog log) throws IOException {
         ProjectPaths paths = new ProjectPaths(request.projectDirectory());
-        GateConfig gates = request.gates().parse();
+        BaselineSource baselineSource = BaselineSource.of(request.baselineFile(), request.baselineRef());
+        List<String> problems = new ArrayList<>(baselineSource.problems());
+        GateConfig gates = collect(problems, () -> request.gates().parse());
+        if (!problems.isEmpty()) {
+            throw new HarnessException(problems);
+        }
         ResultsDocument results = readAll(request.resultsFiles(), paths, log);
-        Baseline baseline = readBaseline(request.baselineFile(), paths);
+        Baseline baseline = baselineSource.load(paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "check")) {
             ResultsFiles.write(layout.results(), results);
@@ -214,16 +230,6 @@ public final class Harness {
                     + merged.matrixCells() + " cells");
         }
         return merged;
-    }
-
-    /** The baseline file, checked before anything runs or is written; its document is null when the file does not exist. */
-    private static Baseline readBaseline(Path baselineFile, ProjectPaths paths) {
-        if (baselineFile == null) {
-            return new Baseline(null, "(no baseline file configured)");
-        }
-        String shown = paths.show(baselineFile);
-        return Files.exists(baselineFile) ? new Baseline(ResultsFiles.read(baselineFile, shown, ResultsDocument.BASELINE), shown)
-                : new Baseline(null, shown);
     }
 
     private static Outcome finish(ReportInputs inputs, List<OutputWriter> writers, HarnessLog log) throws IOException {

@@ -49,6 +49,20 @@ public final class ResultsFiles {
         return check(tree, shownAs, expectedKind);
     }
 
+    /**
+     * A results document or a baseline from its JSON text (e.g. a baseline read from git), checked;
+     * {@code source} names it in every error, e.g. "ff-baseline.json at origin/main".
+     */
+    public static ResultsDocument parse(String json, String source, String expectedKind) {
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw notJson(source, expectedKind, e);
+        }
+        return check(tree, source, expectedKind);
+    }
+
     private static HarnessException notJson(String file, String expectedKind, IOException e) {
         return new HarnessException("file " + file + " is not valid JSON: " + originalMessage(e)
                 + "; allowed: a " + expectedKind + " document written by ff-maven-plugin", e);

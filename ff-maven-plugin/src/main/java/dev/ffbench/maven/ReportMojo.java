@@ -17,7 +17,8 @@ public class ReportMojo extends AbstractResultsMojo {
     @Override
     protected void run() throws IOException {
         Harness.Outcome outcome = Harness.check(new Harness.CheckRequest(resultsPaths(), gateParameters(), baselinePath(),
-                outputDirectory.toPath(), List.of(new BenchmarkReport()), baseDirectory.toPath()), harnessLog());
+                outputDirectory.toPath(), List.of(new BenchmarkReport()), baseDirectory.toPath(), baselineRef),
+                harnessLog());
         getLog().info("report: " + projectPaths().show(outcome.layout().report()));
         if (outcome.hasViolations()) {
             getLog().warn(outcome.gates().violations().size() + " gate violations are in the report (ff:check fails on them)");
