@@ -35,6 +35,7 @@ assert summary.readLines()[0] == "# FF Bench results against baseline ff-baselin
 assert summary.contains("| **regression** | backprop-d1-w16-s1 | ${fmt} | **+${String.format(Locale.ROOT, '%,d', now - 100_000)} B (${growth})** |")
 String report = new File(basedir, 'target/ff-benchmark/report.html').getText('UTF-8')
 assert report.contains("Baseline ff-baseline.json at main (commit ${main}): 1 cells, generated 2026-11-26T19:51:39Z")
+assert report.contains('<section id="comparison">')
 
 // 2: ff:check against the working tree's baseline passes
 assert log.contains('[INFO] against baseline ff-baseline.json: 1 cell: 1 improvement\n')

@@ -1,6 +1,7 @@
 package dev.ffbench.report;
 
 import dev.ffbench.experiment.AtomicFiles;
+import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.harness.OutputLayout;
 import dev.ffbench.harness.OutputWriter;
@@ -14,8 +15,9 @@ import java.nio.file.Path;
 /**
  * Writes {@code report.html}: one self-contained page (inline CSS and SVG, no scripts, no network)
  * with memory, accuracy and speed charts vs depth and width, the memory breakdown per cell, the
- * baseline drawn beside the run, the gate table (failures first), failed cells with their log
- * tails, the fairness note, the environment and the matrix.
+ * baseline drawn beside the run, the gate table (failures first), the comparison of every cell
+ * with the baseline (regressions first), failed cells with their log tails, the fairness note,
+ * the environment and the matrix.
  */
 public final class BenchmarkReport implements OutputWriter {
     private final ReportRenderer renderer = new ReportRenderer();
@@ -34,12 +36,12 @@ public final class BenchmarkReport implements OutputWriter {
         this.baselineFile = baselineFile;
     }
 
-    /** Writes the page from everything the harness judged: the baseline in use and how it is named. */
+    /** Writes the page from everything the harness judged: the baseline in use and the comparison with it. */
     @Override
     public void write(ReportInputs inputs) throws IOException {
         ResultsDocument baseline = inputs.baseline() == null ? null : inputs.baseline().document();
         AtomicFiles.write(inputs.layout().report(), render(inputs.results(), inputs.gates(), baseline,
-                baseline == null ? null : inputs.baseline().source()));
+                baseline == null ? null : inputs.baseline().source(), inputs.comparison()));
     }
 
     @Override
@@ -65,5 +67,12 @@ public final class BenchmarkReport implements OutputWriter {
     /** The page for these results, with {@code baseline} (may be null) drawn beside them. */
     public String render(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource) {
         return renderer.renderReport(ReportModel.of(results, gates, baseline, baselineSource));
+    }
+
+    /** The page with, in addition, the comparison of every cell with the baseline (may be null). */
+    public String render(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource,
+            BaselineComparison comparison) {
+        return renderer.renderReport(ReportModel.of(results, gates, baseline, baselineSource),
+                comparison == null ? null : ComparisonView.of(comparison, baseline == null ? "(unknown)" : baseline.generatedAt()));
     }
 }

@@ -54,9 +54,18 @@ public final class ReportRenderer {
 
     /** Renders the full benchmark report from its view model (every value escaped by the template). */
     public String renderReport(ReportModel model) {
+        return renderReport(model, null);
+    }
+
+    /**
+     * Renders the full benchmark report with its comparison with the baseline; a null comparison
+     * leaves that section out.
+     */
+    public String renderReport(ReportModel model, ComparisonView comparison) {
         Objects.requireNonNull(model, "model");
         Context context = new Context(java.util.Locale.ROOT);
         context.setVariable("m", model);
+        context.setVariable("c", comparison);
         return ENGINE.process(REPORT_TEMPLATE, context);
     }
 }
