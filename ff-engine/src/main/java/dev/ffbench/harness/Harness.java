@@ -72,6 +72,12 @@ public final class Harness {
         }
     }
 
+    /**
+     * What {@code ff:history} needs: the results to record (shards are merged), the history directory
+     * and the project directory (where git is asked for the commit, and what paths are shown relative to).
+     */
+    public record HistoryRequest(List<Path> resultsFiles, Path historyDirectory, Path projectDirectory) {}
+
     /** The results as written, their gate judgement, where everything is and how paths are shown. */
     public record Outcome(ResultsDocument results, GateReport gates, OutputLayout layout, ProjectPaths paths) {
         public boolean hasFailedCells() {
@@ -155,6 +161,41 @@ public final class Harness {
             ResultsFiles.write(layout.results(), results);
             return finish(judge(gates, results, baseline, layout, paths), request.writers(), log);
         }
+    }
+
+    /**
+     * Records the results as one more run of the history directory, with the commit git reports for
+     * the project directory (none without git or a repository), the date and the environment
+     * fingerprint. The same results recorded twice are written once. Returns the file written, or
+     * the file that already held them.
+     */
+    public static Path history(HistoryRequest request, HarnessLog log) throws IOException {
+        ProjectPaths paths = new ProjectPaths(request.projectDirectory());
+        ResultsDocument results = readAll(request.resultsFiles(), paths, log);
+        if (!results.shards().isEmpty()) {
+            throw new HarnessException("results " + describe(request.resultsFiles(), paths) + " hold shard(s) "
+                    + String.join(", ", results.shards()) + " of a " + results.matrixCells() + "-cell matrix, "
+                    + results.cells().size() + " cells; allowed: the whole matrix, so that every run of the history has"
+                    + " the same cells (run ff:history on the results.json that ff:check wrote from every shard, or list"
+                    + " every shard's results.json in ff.results)");
+        }
+        History history = History.read(request.historyDirectory(), paths);
+        Path projectDirectory = request.projectDirectory() == null ? Path.of("") : request.projectDirectory();
+        String commit = new Git(Git.DEFAULT_EXECUTABLE, projectDirectory.toAbsolutePath()).headCommit().orElse(null);
+        HistoryEntry entry = HistoryEntry.of(results, commit, now());
+        History.Run recorded = history.find(entry);
+        if (recorded != null) {
+            Path file = history.directory().resolve(recorded.file());
+            log.info("history: the results of " + results.generatedAt() + " (" + entry.shortCommit() + ") are already"
+                    + " recorded as " + paths.show(file) + "; nothing appended");
+            return file;
+        }
+        Path file = history.append(entry);
+        log.info("history: recorded the run of " + results.generatedAt() + " (" + (commit == null
+                ? "no commit: git or a repository is missing" : "commit " + entry.shortCommit()) + ", "
+                + count(results.cells().size(), "cell") + ") as " + paths.show(file) + "; " + history.shownAs() + " holds "
+                + count(history.runs().size() + 1, "run"));
+        return file;
     }
 
     /** Judges the gates and compares every cell with the baseline, when there is one. */
@@ -265,6 +306,10 @@ public final class Harness {
                 }
             }
         }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String describe(List<Path> files, ProjectPaths paths) {
