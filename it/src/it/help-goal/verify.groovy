@@ -16,7 +16,7 @@ assert log.contains('This plugin has 7 goals:') : 'help output does not list the
 // every parameter of ff:benchmark is documented with its user property
 String benchmark = log.substring(log.indexOf('\nff:benchmark'), log.indexOf('\nff:check'))
 ['accuracyNoiseSigmas', 'algorithms', 'baseline', 'baselineRef', 'batchSize', 'cellTimeout', 'dataset', 'depths', 'epochs',
- 'excludes', 'extraCells', 'failIfNoBaseline', 'goodness', 'includes', 'java', 'jvmArgs', 'learningRate',
+ 'excludes', 'extraCells', 'failIfNoBaseline', 'goodness', 'historyDirectory', 'includes', 'java', 'jvmArgs', 'learningRate',
  'maxAccuracyDropPoints', 'maxMemoryGrowthPercent', 'maxSpeedDropPercent', 'maxStepsPerEpoch', 'outputDirectory',
  'parallelCells', 'ratios', 'resume', 'rules', 'schedule', 'seeds', 'settings', 'shard', 'skip', 'threads', 'widths'].each { p ->
     assert benchmark =~ /(?m)^    ${p}( \(Default: [^)]*\))?$/ : "ff:benchmark does not document ${p}"

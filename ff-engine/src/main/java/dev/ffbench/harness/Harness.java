@@ -27,8 +27,9 @@ public final class Harness {
     /**
      * What {@code ff:benchmark} needs. {@code shard} is "i/n" or blank for the whole matrix;
      * {@code resume} keeps the passed cells already in the output directory and runs only the others;
-     * {@code baselineRef}, when not blank, reads the baseline file as committed at that git revision.
-     * The project directory is the fork's working directory.
+     * {@code baselineRef}, when not blank, reads the baseline file as committed at that git revision;
+     * {@code historyDirectory}, when it exists, is drawn as trends in the report. The project directory
+     * is the fork's working directory.
      */
     public record BenchmarkRequest(
             MatrixParameters matrix,
@@ -39,7 +40,8 @@ public final class Harness {
             Path outputDirectory,
             List<OutputWriter> writers,
             boolean resume,
-            String baselineRef) {
+            String baselineRef,
+            Path historyDirectory) {
 
         public BenchmarkRequest(MatrixParameters matrix, String shard, ForkOptions fork, GateParameters gates,
                 Path baselineFile, Path outputDirectory, List<OutputWriter> writers) {
@@ -48,14 +50,14 @@ public final class Harness {
 
         public BenchmarkRequest(MatrixParameters matrix, String shard, ForkOptions fork, GateParameters gates,
                 Path baselineFile, Path outputDirectory, List<OutputWriter> writers, boolean resume) {
-            this(matrix, shard, fork, gates, baselineFile, outputDirectory, writers, resume, null);
+            this(matrix, shard, fork, gates, baselineFile, outputDirectory, writers, resume, null, null);
         }
     }
 
     /**
      * What {@code ff:check} and {@code ff:report} need: one or more results files (shards are merged).
      * {@code projectDirectory} (may be null) is what paths are shown relative to; {@code baselineRef}
-     * as for {@link BenchmarkRequest}.
+     * and {@code historyDirectory} as for {@link BenchmarkRequest}.
      */
     public record CheckRequest(
             List<Path> resultsFiles,
@@ -64,11 +66,12 @@ public final class Harness {
             Path outputDirectory,
             List<OutputWriter> writers,
             Path projectDirectory,
-            String baselineRef) {
+            String baselineRef,
+            Path historyDirectory) {
 
         public CheckRequest(List<Path> resultsFiles, GateParameters gates, Path baselineFile, Path outputDirectory,
                 List<OutputWriter> writers) {
-            this(resultsFiles, gates, baselineFile, outputDirectory, writers, null, null);
+            this(resultsFiles, gates, baselineFile, outputDirectory, writers, null, null, null);
         }
     }
 
@@ -112,6 +115,7 @@ public final class Harness {
             throw new HarnessException(problems);
         }
         Baseline baseline = baselineSource.load(paths);
+        History history = History.read(request.historyDirectory(), paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "benchmark")) {
             log.info("FF Bench: " + cells.size() + (cells.size() == 1 ? " cell" : " cells") + (shard.isWhole() ? "" : " (shard " + shard + " of a "
@@ -139,10 +143,10 @@ public final class Harness {
                         + " with ff.results listing every shard's results.json";
                 return finish(new ReportInputs(results, GateReport.none(deferred), layout, paths, baseline,
                         "shard " + shard + " of the matrix: the gates and the comparison with the baseline are judged on the"
-                                + " merged results of all shards, by ff:check", null),
+                                + " merged results of all shards, by ff:check", null, history, gates.gatedMetrics()),
                         request.writers(), log);
             }
-            return finish(judge(gates, results, baseline, layout, paths), request.writers(), log);
+            return finish(judge(gates, results, baseline, layout, paths, history), request.writers(), log);
         }
     }
 
@@ -156,10 +160,11 @@ public final class Harness {
         }
         ResultsDocument results = readAll(request.resultsFiles(), paths, log);
         Baseline baseline = baselineSource.load(paths);
+        History history = History.read(request.historyDirectory(), paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "check")) {
             ResultsFiles.write(layout.results(), results);
-            return finish(judge(gates, results, baseline, layout, paths), request.writers(), log);
+            return finish(judge(gates, results, baseline, layout, paths, history), request.writers(), log);
         }
     }
 
@@ -200,12 +205,13 @@ public final class Harness {
 
     /** Judges the gates and compares every cell with the baseline, when there is one. */
     private static ReportInputs judge(GateConfig gates, ResultsDocument results, Baseline baseline,
-            OutputLayout layout, ProjectPaths paths) {
+            OutputLayout layout, ProjectPaths paths, History history) {
         GateReport report = GateEvaluator.evaluate(gates, results, baseline.document(), baseline.source());
         BaselineComparison comparison = baseline.present()
                 ? BaselineComparison.of(gates.tolerance(), results, baseline.document(), baseline.source()) : null;
         return new ReportInputs(results, report, layout, paths, baseline,
-                baseline.present() ? null : "no baseline file at " + baseline.source(), comparison);
+                baseline.present() ? null : "no baseline file at " + baseline.source(), comparison, history,
+                gates.gatedMetrics());
     }
 
     private static <T> T collect(List<String> problems, java.util.function.Supplier<T> parse) {

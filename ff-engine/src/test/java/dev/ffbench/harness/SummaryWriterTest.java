@@ -29,7 +29,8 @@ class SummaryWriterTest {
                 : BaselineComparison.of(config.tolerance(), results, baseline, SOURCE);
         ReportInputs inputs = new ReportInputs(results, gates, new OutputLayout(PROJECT.resolve("target/ff-benchmark")),
                 new ProjectPaths(PROJECT), new Baseline(baseline, baseline == null ? "ff-baseline.json" : SOURCE),
-                baseline == null ? "no baseline file at ff-baseline.json" : null, comparison);
+                baseline == null ? "no baseline file at ff-baseline.json" : null, comparison,
+                History.none(PROJECT.resolve("ff-history"), "ff-history"), config.gatedMetrics());
         return SummaryWriter.markdown(inputs);
     }
 

@@ -48,6 +48,13 @@ abstract class AbstractGateMojo extends AbstractFfMojo {
     protected String baselineRef;
 
     /**
+     * The history directory that ff:history appends runs to. When it exists, the report draws each
+     * gated metric of every cell over the recorded runs, with this run as the last point.
+     */
+    @Parameter(property = "ff.historyDirectory", defaultValue = "${project.basedir}/ff-history")
+    protected File historyDirectory;
+
+    /**
      * How much a cell's training or evaluation peak may grow over the baseline, in per cent. Memory
      * is exact and deterministic, so the default is 0: any growth fails.
      */
@@ -82,6 +89,10 @@ abstract class AbstractGateMojo extends AbstractFfMojo {
 
     protected java.nio.file.Path baselinePath() {
         return baseline == null ? null : baseline.toPath().toAbsolutePath().normalize();
+    }
+
+    protected java.nio.file.Path historyPath() {
+        return historyDirectory == null ? null : historyDirectory.toPath().toAbsolutePath().normalize();
     }
 
     @Override

@@ -147,7 +147,7 @@ public class BenchmarkMojo extends AbstractGateMojo {
         ForkOptions fork = new ForkOptions(java == null ? ForkOptions.currentJava() : java.toPath(), classpath(),
                 ForkOptions.parseJvmArgs(jvmArgs), Duration.ofSeconds(cellTimeout), parallelCells, baseDirectory.toPath());
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, shard, fork, gateParameters(),
-                baselinePath(), outputDirectory.toPath(), List.of(new BenchmarkReport()), resume, baselineRef),
+                baselinePath(), outputDirectory.toPath(), List.of(new BenchmarkReport()), resume, baselineRef, historyPath()),
                 harnessLog());
         failOn(outcome, acceptCommand(List.of(), baseline));
     }

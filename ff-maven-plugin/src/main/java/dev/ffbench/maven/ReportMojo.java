@@ -17,7 +17,7 @@ public class ReportMojo extends AbstractResultsMojo {
     @Override
     protected void run() throws IOException {
         Harness.Outcome outcome = Harness.check(new Harness.CheckRequest(resultsPaths(), gateParameters(), baselinePath(),
-                outputDirectory.toPath(), List.of(new BenchmarkReport()), baseDirectory.toPath(), baselineRef),
+                outputDirectory.toPath(), List.of(new BenchmarkReport()), baseDirectory.toPath(), baselineRef, historyPath()),
                 harnessLog());
         getLog().info("report: " + projectPaths().show(outcome.layout().report()));
         if (outcome.hasViolations()) {

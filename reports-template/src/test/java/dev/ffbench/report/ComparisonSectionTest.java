@@ -53,7 +53,8 @@ class ComparisonSectionTest {
         GateReport gates = GateEvaluator.evaluate(config, results, baseline, SOURCE);
         BaselineComparison comparison = baseline == null ? null
                 : BaselineComparison.of(BaselineTolerance.DEFAULTS, results, baseline, SOURCE);
-        return Jsoup.parse(new BenchmarkReport().render(results, gates, baseline, SOURCE, comparison));
+        return Jsoup.parse(new BenchmarkReport().render(results, gates, baseline, SOURCE, comparison, null,
+                config.gatedMetrics()));
     }
 
     @Test
