@@ -21,6 +21,9 @@ public final class GateEvaluator {
     }
 
     /**
+     * Judges every gate; a missing baseline is named as {@code baselineSource} in the warning or
+     * the failure it causes.
+     *
      * @param baseline the baseline document, or null when there is none
      * @param baselineSource how the baseline is named in warnings and failures (e.g. relative to the project)
      */

@@ -57,6 +57,7 @@ public record History(Path directory, String shownAs, List<Run> runs) {
         return new History(directory, shownAs, List.of());
     }
 
+    /** True when no run is recorded. */
     public boolean isEmpty() {
         return runs.isEmpty();
     }

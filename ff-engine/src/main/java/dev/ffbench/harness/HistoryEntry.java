@@ -33,7 +33,9 @@ public record HistoryEntry(
         EnvironmentFingerprint fingerprint,
         List<CellFigures> cells) {
 
+    /** The history schema this plugin writes and reads. */
     public static final int SCHEMA_VERSION = 1;
+    /** The kind of a history file (results are "results", baselines "baseline"). */
     public static final String KIND = "history";
 
     public HistoryEntry {

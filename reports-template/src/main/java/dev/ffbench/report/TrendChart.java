@@ -14,7 +14,9 @@ import java.util.List;
  * environment than the newest run. Every coordinate is computed here; the template copies them.
  */
 public final class TrendChart {
+    /** The chart's size in SVG user units: small, as there is one per gated metric and group. */
     public static final int WIDTH = 300;
+    /** See {@link #WIDTH}. */
     public static final int HEIGHT = 180;
     static final double LEFT = 58;
     static final double RIGHT = 10;
@@ -46,6 +48,8 @@ public final class TrendChart {
     public record Point(int run, double mean, double min, double max, String title, boolean otherEnvironment) {}
 
     /**
+     * The chart of one metric over the runs.
+     *
      * @param runs how many runs the x axis has
      * @param units how the values read
      * @param points the runs that have a value (a run without one leaves a gap in the line)
