@@ -8,21 +8,25 @@ String log = buildLog.getText('UTF-8')
 // Maven 3.9 names the mojo by prefix (ff:...), Maven 3.8 by artifactId (ff-maven-plugin:...).
 assert log =~ /(?m)^\[INFO\] --- (ff|ff-maven-plugin):[^:\s]+:help \(default-cli\) @ help-goal ---$/ :
         'the help goal did not run'
-assert log.contains('This plugin has 6 goals:') : 'help output does not list the goals'
-['baseline', 'benchmark', 'check', 'help', 'report', 'site-report'].each { goal ->
+assert log.contains('This plugin has 7 goals:') : 'help output does not list the goals'
+['baseline', 'benchmark', 'check', 'help', 'history', 'report', 'site-report'].each { goal ->
     assert log =~ /(?m)^ff:${goal}$/ : "help output does not name the goal ff:${goal}"
 }
 
 // every parameter of ff:benchmark is documented with its user property
 String benchmark = log.substring(log.indexOf('\nff:benchmark'), log.indexOf('\nff:check'))
-['accuracyNoiseSigmas', 'algorithms', 'baseline', 'batchSize', 'cellTimeout', 'dataset', 'depths', 'epochs',
- 'excludes', 'extraCells', 'failIfNoBaseline', 'goodness', 'includes', 'java', 'jvmArgs', 'learningRate',
+['accuracyNoiseSigmas', 'algorithms', 'baseline', 'baselineRef', 'batchSize', 'cellTimeout', 'dataset', 'depths', 'epochs',
+ 'excludes', 'extraCells', 'failIfNoBaseline', 'goodness', 'historyDirectory', 'includes', 'java', 'jvmArgs', 'learningRate',
  'maxAccuracyDropPoints', 'maxMemoryGrowthPercent', 'maxSpeedDropPercent', 'maxStepsPerEpoch', 'outputDirectory',
  'parallelCells', 'ratios', 'resume', 'rules', 'schedule', 'seeds', 'settings', 'shard', 'skip', 'threads', 'widths'].each { p ->
     assert benchmark =~ /(?m)^    ${p}( \(Default: [^)]*\))?$/ : "ff:benchmark does not document ${p}"
     assert benchmark.contains("User property: ff.${p}\n") : "${p} has no ff.${p} user property"
 }
-assert log.contains('User property: ff.results') : 'ff:check, ff:report and ff:baseline read ff.results'
+assert log.contains('User property: ff.results') : 'ff:check, ff:report, ff:baseline and ff:history read ff.results'
+String history = log.substring(log.indexOf('\nff:history'), log.indexOf('\nff:report'))
+['historyDirectory', 'outputDirectory', 'results', 'skip'].each { p ->
+    assert history.contains("User property: ff.${p}\n") : "ff:history does not document ${p}"
+}
 assert log.contains('BUILD SUCCESS') : 'the invoked build did not succeed'
 
 return true

@@ -4,7 +4,6 @@ import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.harness.CellRecord;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +37,8 @@ final class BaselineGates {
             warnings.add(unmatched.size() + " cells have no baseline cell (new cells): "
                     + String.join(", ", unmatched) + "; record them with mvn ff:baseline");
         }
-        Map<String, List<CellRecord>> current = groups(cells);
-        Map<String, List<CellRecord>> previous = groups(baseline);
+        Map<String, List<CellRecord>> current = SeedGroups.of(cells);
+        Map<String, List<CellRecord>> previous = SeedGroups.of(baseline);
         for (Map.Entry<String, List<CellRecord>> group : current.entrySet()) {
             List<CellRecord> old = previous.get(group.getKey());
             if (old != null) {
@@ -55,7 +54,7 @@ final class BaselineGates {
             List<GateOutcome> outcomes) {
         double value = metric.of(cell.result());
         double before = metric.of(old.result());
-        double growth = before == 0 ? (value == 0 ? 0 : Double.POSITIVE_INFINITY) : 100 * (value - before) / before;
+        double growth = growthPercent(value, before);
         String bound = String.format(Locale.ROOT, "at most %+.2f %% over the baseline", tolerance.maxMemoryGrowthPercent());
         boolean passed = growth <= tolerance.maxMemoryGrowthPercent();
         outcomes.add(new GateOutcome(GateKind.BASELINE, cell.id(), metric, bound, value, before,
@@ -68,21 +67,16 @@ final class BaselineGates {
     private static void accuracy(BaselineTolerance tolerance, List<CellRecord> cells, List<CellRecord> old,
             List<GateOutcome> outcomes) {
         Metric metric = Metric.TEST_ACCURACY;
-        SeedStatistics now = SeedStatistics.of(cells, metric);
-        SeedStatistics before = SeedStatistics.of(old, metric);
-        double dropPoints = 100 * (before.mean() - now.mean());
-        double noisePoints = 100 * tolerance.accuracyNoiseSigmas() * SeedStatistics.standardErrorOfDifference(now, before);
-        double allowed = tolerance.maxAccuracyDropPoints() + noisePoints;
-        String bound = String.format(Locale.ROOT, "a drop of at most %.2f points", allowed)
-                + (noisePoints > 0 ? String.format(Locale.ROOT, " (%.2f + %.2f for seed noise)",
-                        tolerance.maxAccuracyDropPoints(), noisePoints) : "");
+        AccuracyChange change = AccuracyChange.of(tolerance, cells, old);
+        String bound = change.boundText();
         String group = groupName(cells);
         String degenerate = cells.stream().map(cell -> Degenerate.accuracyVeto(metric, cell))
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, now.mean(), before.mean(),
-                degenerate == null && dropPoints <= allowed ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
-                "[baseline] " + group + ": " + metric.key() + " mean is " + metric.format(now.mean()) + ", baseline mean "
-                        + metric.format(before.mean()) + String.format(Locale.ROOT, " (drop %.2f points)", dropPoints)
+        outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, change.meanNow(), change.meanBefore(),
+                degenerate == null && !change.violates() ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
+                "[baseline] " + group + ": " + metric.key() + " mean is " + metric.format(change.meanNow())
+                        + ", baseline mean " + metric.format(change.meanBefore())
+                        + String.format(Locale.ROOT, " (drop %.2f points)", change.dropPoints())
                         + "; allowed: " + bound + specNote(old.get(0).spec(), cells.get(0).spec())
                         + (degenerate == null ? "" : "; " + degenerate)));
     }
@@ -92,7 +86,7 @@ final class BaselineGates {
         Metric metric = Metric.SAMPLES_PER_SECOND;
         double now = SeedStatistics.of(cells, metric).mean();
         double before = SeedStatistics.of(old, metric).mean();
-        double drop = before == 0 ? 0 : 100 * (before - now) / before;
+        double drop = speedDropPercent(now, before);
         String bound = String.format(Locale.ROOT, "a drop of at most %.2f %%", maxDropPercent);
         String group = groupName(cells);
         outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, now, before,
@@ -101,19 +95,14 @@ final class BaselineGates {
                         + metric.format(before) + String.format(Locale.ROOT, " (drop %.2f %%)", drop) + "; allowed: " + bound));
     }
 
-    /** Passed cells grouped by their id without the seed, in first-seen order. */
-    private static Map<String, List<CellRecord>> groups(List<CellRecord> cells) {
-        Map<String, List<CellRecord>> groups = new LinkedHashMap<>();
-        for (CellRecord cell : cells) {
-            if (cell.isPassed()) {
-                groups.computeIfAbsent(withoutSeed(cell), k -> new ArrayList<>()).add(cell);
-            }
-        }
-        return groups;
+    /** Growth of a memory figure over the baseline's, in per cent (infinite when it grew from 0). */
+    static double growthPercent(double value, double before) {
+        return before == 0 ? (value == 0 ? 0 : Double.POSITIVE_INFINITY) : 100 * (value - before) / before;
     }
 
-    private static String withoutSeed(CellRecord cell) {
-        return cell.id().replaceFirst("-s" + cell.spec().seed() + "(?=$|-)", "");
+    /** How far a speed dropped below the baseline's, in per cent (negative when it rose). */
+    static double speedDropPercent(double now, double before) {
+        return before == 0 ? 0 : 100 * (before - now) / before;
     }
 
     /** "" when the specs agree (seed aside), else "; note: the baseline cell's spec differs (batchSize 50 -> 100)". */
@@ -135,7 +124,7 @@ final class BaselineGates {
 
     /** The first cell's id without its seed, and the seeds: "ff-base-sum-squares-d2-w32 (seeds 1, 2)". */
     static String groupName(List<CellRecord> cells) {
-        String id = withoutSeed(cells.get(0));
+        String id = SeedGroups.groupId(cells.get(0));
         List<String> seeds = cells.stream().map(c -> String.valueOf(c.spec().seed())).toList();
         return id + (seeds.size() == 1 ? " (seed " : " (seeds ") + String.join(", ", seeds) + ")";
     }

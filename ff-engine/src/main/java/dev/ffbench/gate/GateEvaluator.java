@@ -17,6 +17,18 @@ public final class GateEvaluator {
      */
     public static GateReport evaluate(GateConfig config, ResultsDocument results, ResultsDocument baseline,
             Path baselineFile) {
+        return evaluate(config, results, baseline, String.valueOf(baselineFile));
+    }
+
+    /**
+     * Judges every gate; a missing baseline is named as {@code baselineSource} in the warning or
+     * the failure it causes.
+     *
+     * @param baseline the baseline document, or null when there is none
+     * @param baselineSource how the baseline is named in warnings and failures (e.g. relative to the project)
+     */
+    public static GateReport evaluate(GateConfig config, ResultsDocument results, ResultsDocument baseline,
+            String baselineSource) {
         List<GateOutcome> outcomes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<CellRecord> cells = results.cells();
@@ -25,7 +37,7 @@ public final class GateEvaluator {
         AbsoluteGates.evaluate(config.rules(), cells, outcomes, warnings);
         RatioGates.evaluate(config.ratios(), cells, outcomes, warnings);
         if (baseline == null) {
-            String missing = "no baseline file at " + baselineFile;
+            String missing = "no baseline file at " + baselineSource;
             if (config.failIfNoBaseline()) {
                 outcomes.add(new GateOutcome(GateKind.BASELINE, "baseline", null, "a baseline file must exist", null, null,
                         GateOutcome.Status.FAILED, "[baseline] " + missing

@@ -32,24 +32,31 @@ public record EnvironmentFingerprint(
                 .map(cell -> of(cell.result().environment())).orElse(null);
     }
 
-    /** "cpuModel: A (baseline) vs B (now)" for every field that differs. */
+    /** "cpu A (baseline) vs B (now)" for every field that differs. */
     public List<String> differencesFrom(EnvironmentFingerprint other) {
+        return differencesFrom(other, "baseline", "now");
+    }
+
+    /** "cpu A (otherName) vs B (thisName)" for every field that differs from {@code other}. */
+    public List<String> differencesFrom(EnvironmentFingerprint other, String otherName, String thisName) {
         List<String> differences = new ArrayList<>();
-        differ(differences, "java", other.javaVersion, javaVersion);
-        differ(differences, "jvm", other.javaVm, javaVm);
-        differ(differences, "nd4j", other.nd4jVersion, nd4jVersion);
-        differ(differences, "backend", other.nd4jBackend, nd4jBackend);
-        differ(differences, "blas", other.blasVendor, blasVendor);
-        differ(differences, "OPENBLAS_CORETYPE", other.openblasCoreType, openblasCoreType);
-        differ(differences, "cpu", other.cpuModel, cpuModel);
-        differ(differences, "processors", other.availableProcessors, availableProcessors);
-        differ(differences, "threads", other.threads, threads);
+        String then = " (" + otherName + ") vs ";
+        String now = " (" + thisName + ")";
+        differ(differences, "java", other.javaVersion, javaVersion, then, now);
+        differ(differences, "jvm", other.javaVm, javaVm, then, now);
+        differ(differences, "nd4j", other.nd4jVersion, nd4jVersion, then, now);
+        differ(differences, "backend", other.nd4jBackend, nd4jBackend, then, now);
+        differ(differences, "blas", other.blasVendor, blasVendor, then, now);
+        differ(differences, "OPENBLAS_CORETYPE", other.openblasCoreType, openblasCoreType, then, now);
+        differ(differences, "cpu", other.cpuModel, cpuModel, then, now);
+        differ(differences, "processors", other.availableProcessors, availableProcessors, then, now);
+        differ(differences, "threads", other.threads, threads, then, now);
         return differences;
     }
 
-    private static void differ(List<String> differences, String name, Object then, Object now) {
-        if (!Objects.equals(then, now)) {
-            differences.add(name + " " + then + " (baseline) vs " + now + " (now)");
+    private static void differ(List<String> differences, String name, Object before, Object after, String then, String now) {
+        if (!Objects.equals(before, after)) {
+            differences.add(name + " " + before + then + after + now);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.ffbench.harness;
 
 import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.Extensions;
+import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateConfig;
 import dev.ffbench.gate.GateEvaluator;
 import dev.ffbench.gate.GateParameters;
@@ -26,7 +27,10 @@ public final class Harness {
 
     /**
      * What {@code ff:benchmark} needs. {@code shard} is "i/n" or blank for the whole matrix;
-     * {@code resume} keeps the passed cells already in the output directory and runs only the others.
+     * {@code resume} keeps the passed cells already in the output directory and runs only the others;
+     * {@code baselineRef}, when not blank, reads the baseline file as committed at that git revision;
+     * {@code historyDirectory}, when it exists, is drawn as trends in the report. The project directory
+     * is the fork's working directory.
      */
     public record BenchmarkRequest(
             MatrixParameters matrix,
@@ -36,24 +40,50 @@ public final class Harness {
             Path baselineFile,
             Path outputDirectory,
             List<OutputWriter> writers,
-            boolean resume) {
+            boolean resume,
+            String baselineRef,
+            Path historyDirectory) {
 
         public BenchmarkRequest(MatrixParameters matrix, String shard, ForkOptions fork, GateParameters gates,
                 Path baselineFile, Path outputDirectory, List<OutputWriter> writers) {
             this(matrix, shard, fork, gates, baselineFile, outputDirectory, writers, false);
         }
+
+        public BenchmarkRequest(MatrixParameters matrix, String shard, ForkOptions fork, GateParameters gates,
+                Path baselineFile, Path outputDirectory, List<OutputWriter> writers, boolean resume) {
+            this(matrix, shard, fork, gates, baselineFile, outputDirectory, writers, resume, null, null);
+        }
     }
 
-    /** What {@code ff:check} and {@code ff:report} need: one or more results files (shards are merged). */
+    /**
+     * What {@code ff:check} and {@code ff:report} need: one or more results files (shards are merged).
+     * {@code projectDirectory} (may be null) is what paths are shown relative to; {@code baselineRef}
+     * and {@code historyDirectory} as for {@link BenchmarkRequest}.
+     */
     public record CheckRequest(
             List<Path> resultsFiles,
             GateParameters gates,
             Path baselineFile,
             Path outputDirectory,
-            List<OutputWriter> writers) {}
+            List<OutputWriter> writers,
+            Path projectDirectory,
+            String baselineRef,
+            Path historyDirectory) {
 
-    /** The results as written, their gate judgement and where everything is. */
-    public record Outcome(ResultsDocument results, GateReport gates, OutputLayout layout) {
+        public CheckRequest(List<Path> resultsFiles, GateParameters gates, Path baselineFile, Path outputDirectory,
+                List<OutputWriter> writers) {
+            this(resultsFiles, gates, baselineFile, outputDirectory, writers, null, null, null);
+        }
+    }
+
+    /**
+     * What {@code ff:history} needs: the results to record (shards are merged), the history directory
+     * and the project directory (where git is asked for the commit, and what paths are shown relative to).
+     */
+    public record HistoryRequest(List<Path> resultsFiles, Path historyDirectory, Path projectDirectory) {}
+
+    /** The results as written, their gate judgement, where everything is and how paths are shown. */
+    public record Outcome(ResultsDocument results, GateReport gates, OutputLayout layout, ProjectPaths paths) {
         public boolean hasFailedCells() {
             return !results.failedCells().isEmpty();
         }
@@ -66,7 +96,7 @@ public final class Harness {
         public String failedCellsMessage() {
             List<String> lines = new ArrayList<>();
             lines.add(results.failedCells().size() + " of " + results.cells().size() + " cells failed (logs in "
-                    + layout.cells() + "):");
+                    + paths.show(layout.cells()) + "):");
             results.failedCells().forEach(cell -> lines.add("  " + cell.id() + ": " + cell.failure()));
             return String.join("\n", lines);
         }
@@ -81,6 +111,9 @@ public final class Harness {
     private static Outcome benchmark(BenchmarkRequest request, Extensions extensions, HarnessLog log) throws IOException {
         // every input is checked, and every problem reported at once, before anything is touched
         List<String> problems = new ArrayList<>();
+        ProjectPaths paths = new ProjectPaths(request.fork().workingDirectory());
+        BaselineSource baselineSource = BaselineSource.of(request.baselineFile(), request.baselineRef());
+        problems.addAll(baselineSource.problems());
         GateConfig gates = collect(problems, () -> request.gates().parse(KnownNames.of(extensions)));
         Shard shard = collect(problems, () -> Shard.parse(request.shard()));
         List<Cell> matrix = collect(problems,
@@ -90,12 +123,13 @@ public final class Harness {
             throw new HarnessException(problems);
         }
         logUserExtensions(matrix, extensions, log);
-        ResultsDocument baseline = readBaseline(request.baselineFile());
+        Baseline baseline = baselineSource.load(paths);
+        History history = History.read(request.historyDirectory(), paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "benchmark")) {
             log.info("FF Bench: " + cells.size() + (cells.size() == 1 ? " cell" : " cells") + (shard.isWhole() ? "" : " (shard " + shard + " of a "
                     + matrix.size() + "-cell matrix)") + ", each in its own JVM, " + request.fork().parallelCells()
-                    + " at a time; results in " + layout.directory());
+                    + " at a time; results in " + paths.show(layout.directory()));
             List<CellRecord> kept = List.of();
             if (request.resume()) {
                 kept = Resume.finishedCells(cells, layout, log);
@@ -113,26 +147,36 @@ public final class Harness {
             ResultsDocument results = ResultsDocument.results(now(), matrix.size(),
                     shard.isWhole() ? List.of() : List.of(shard.toString()), records);
             ResultsFiles.write(layout.results(), results);
-            GateReport report = shard.isWhole()
-                    ? GateEvaluator.evaluate(gates, results, baseline, request.baselineFile())
-                    : GateReport.none("shard " + shard + ": gates are judged on the merged results of all shards, by ff:check"
-                            + " with ff.results listing every shard's results.json");
-            return finish(results, report, layout, request.writers(), log);
+            if (!shard.isWhole()) {
+                String deferred = "shard " + shard + ": gates are judged on the merged results of all shards, by ff:check"
+                        + " with ff.results listing every shard's results.json";
+                return finish(new ReportInputs(results, GateReport.none(deferred), layout, paths, baseline,
+                        "shard " + shard + " of the matrix: the gates and the comparison with the baseline are judged on the"
+                                + " merged results of all shards, by ff:check", null, history, gates.gatedMetrics()),
+                        request.writers(), log);
+            }
+            return finish(judge(gates, results, baseline, layout, paths, history), request.writers(), log);
         }
     }
 
     public static Outcome check(CheckRequest request, HarnessLog log) throws IOException {
-        ResultsDocument results = readAll(request.resultsFiles(), log);
+        ProjectPaths paths = new ProjectPaths(request.projectDirectory());
+        BaselineSource baselineSource = BaselineSource.of(request.baselineFile(), request.baselineRef());
+        List<String> problems = new ArrayList<>(baselineSource.problems());
+        ResultsDocument results = readAll(request.resultsFiles(), paths, log);
         // the results may hold the project's own algorithms, which this JVM need not be able to load
-        GateConfig gates = request.gates().parse(KnownNames.of(Extensions.engine()).plus(
+        GateConfig gates = collect(problems, () -> request.gates().parse(KnownNames.of(Extensions.engine()).plus(
                 results.cells().stream().map(c -> c.spec().algorithm()).toList(),
-                results.cells().stream().map(c -> c.spec().goodness()).toList()));
-        ResultsDocument baseline = readBaseline(request.baselineFile());
+                results.cells().stream().map(c -> c.spec().goodness()).toList())));
+        if (!problems.isEmpty()) {
+            throw new HarnessException(problems);
+        }
+        Baseline baseline = baselineSource.load(paths);
+        History history = History.read(request.historyDirectory(), paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "check")) {
             ResultsFiles.write(layout.results(), results);
-            return finish(results, GateEvaluator.evaluate(gates, results, baseline, request.baselineFile()), layout,
-                    request.writers(), log);
+            return finish(judge(gates, results, baseline, layout, paths, history), request.writers(), log);
         }
     }
 
@@ -150,6 +194,52 @@ public final class Harness {
         lines.forEach(line -> log.info("project's own " + line));
     }
 
+    /**
+     * Records the results as one more run of the history directory, with the commit git reports for
+     * the project directory (none without git or a repository), the date and the environment
+     * fingerprint. The same results recorded twice are written once. Returns the file written, or
+     * the file that already held them.
+     */
+    public static Path history(HistoryRequest request, HarnessLog log) throws IOException {
+        ProjectPaths paths = new ProjectPaths(request.projectDirectory());
+        ResultsDocument results = readAll(request.resultsFiles(), paths, log);
+        if (!results.shards().isEmpty()) {
+            throw new HarnessException("results " + describe(request.resultsFiles(), paths) + " hold shard(s) "
+                    + String.join(", ", results.shards()) + " of a " + results.matrixCells() + "-cell matrix, "
+                    + results.cells().size() + " cells; allowed: the whole matrix, so that every run of the history has"
+                    + " the same cells (run ff:history on the results.json that ff:check wrote from every shard, or list"
+                    + " every shard's results.json in ff.results)");
+        }
+        History history = History.read(request.historyDirectory(), paths);
+        Path projectDirectory = request.projectDirectory() == null ? Path.of("") : request.projectDirectory();
+        String commit = new Git(Git.DEFAULT_EXECUTABLE, projectDirectory.toAbsolutePath()).headCommit().orElse(null);
+        HistoryEntry entry = HistoryEntry.of(results, commit, now());
+        History.Run recorded = history.find(entry);
+        if (recorded != null) {
+            Path file = history.directory().resolve(recorded.file());
+            log.info("history: the results of " + results.generatedAt() + " (" + entry.shortCommit() + ") are already"
+                    + " recorded as " + paths.show(file) + "; nothing appended");
+            return file;
+        }
+        Path file = history.append(entry);
+        log.info("history: recorded the run of " + results.generatedAt() + " (" + (commit == null
+                ? "no commit: git or a repository is missing" : "commit " + entry.shortCommit()) + ", "
+                + count(results.cells().size(), "cell") + ") as " + paths.show(file) + "; " + history.shownAs() + " holds "
+                + count(history.runs().size() + 1, "run"));
+        return file;
+    }
+
+    /** Judges the gates and compares every cell with the baseline, when there is one. */
+    private static ReportInputs judge(GateConfig gates, ResultsDocument results, Baseline baseline,
+            OutputLayout layout, ProjectPaths paths, History history) {
+        GateReport report = GateEvaluator.evaluate(gates, results, baseline.document(), baseline.source());
+        BaselineComparison comparison = baseline.present()
+                ? BaselineComparison.of(gates.tolerance(), results, baseline.document(), baseline.source()) : null;
+        return new ReportInputs(results, report, layout, paths, baseline,
+                baseline.present() ? null : "no baseline file at " + baseline.source(), comparison, history,
+                gates.gatedMetrics());
+    }
+
     private static <T> T collect(List<String> problems, java.util.function.Supplier<T> parse) {
         try {
             return parse.get();
@@ -161,11 +251,21 @@ public final class Harness {
 
     /** Writes the passed cells of the results as the new baseline, with the environment's fingerprint. */
     public static ResultsDocument baseline(List<Path> resultsFiles, Path baselineFile, HarnessLog log) throws IOException {
-        ResultsDocument results = readAll(resultsFiles, log);
+        return baseline(resultsFiles, baselineFile, null, log);
+    }
+
+    /**
+     * Writes the passed cells of the results as the new baseline, with the environment's fingerprint;
+     * paths in messages are shown relative to {@code projectDirectory} (may be null).
+     */
+    public static ResultsDocument baseline(List<Path> resultsFiles, Path baselineFile, Path projectDirectory, HarnessLog log)
+            throws IOException {
+        ProjectPaths paths = new ProjectPaths(projectDirectory);
+        ResultsDocument results = readAll(resultsFiles, paths, log);
         List<CellRecord> passed = results.passedCells();
         if (passed.isEmpty()) {
-            throw new HarnessException("no cell passed in " + describe(resultsFiles) + ": nothing to record as the baseline"
-                    + " (" + baselineFile + " is left as it was)");
+            throw new HarnessException("no cell passed in " + describe(resultsFiles, paths) + ": nothing to record as the"
+                    + " baseline (" + paths.show(baselineFile) + " is left as it was)");
         }
         if (!results.failedCells().isEmpty()) {
             log.warn(results.failedCells().size() + " failed cells are left out of the baseline: "
@@ -175,7 +275,7 @@ public final class Harness {
                 results.matrixCells(), results.shards(), EnvironmentFingerprint.of(passed), passed);
         ResultsFiles.write(baselineFile, baseline);
         EnvironmentFingerprint fingerprint = baseline.fingerprint();
-        log.info("wrote baseline " + baselineFile + ": " + passed.size() + " cells, measured on " + fingerprint.cpuModel()
+        log.info("wrote baseline " + paths.show(baselineFile) + ": " + passed.size() + " cells, measured on " + fingerprint.cpuModel()
                 + ", Java " + fingerprint.javaVersion() + ", ND4J " + fingerprint.nd4jVersion() + " (" + fingerprint.blasVendor()
                 + ", OPENBLAS_CORETYPE " + fingerprint.openblasCoreType() + "), " + fingerprint.threads() + " thread(s)");
         return baseline;
@@ -183,14 +283,21 @@ public final class Harness {
 
     /** Reads every file (each checked), merging shards into one document. */
     public static ResultsDocument readAll(List<Path> files, HarnessLog log) {
+        return readAll(files, ProjectPaths.AS_GIVEN, log);
+    }
+
+    /** Reads every file (each checked, and named in errors as {@code paths} shows it), merging shards into one document. */
+    public static ResultsDocument readAll(List<Path> files, ProjectPaths paths, HarnessLog log) {
         if (files.isEmpty()) {
             throw new HarnessException("results lists no file; allowed: one or more results.json files");
         }
         List<ResultsDocument> documents = new ArrayList<>();
         for (Path file : files) {
-            documents.add(ResultsFiles.read(file, ResultsDocument.RESULTS));
+            documents.add(ResultsFiles.read(file, paths.show(file), ResultsDocument.RESULTS));
         }
-        ResultsDocument merged = ResultsFiles.merge(files, documents, now(), log);
+        // merge names the files in its messages: as the project shows them
+        ResultsDocument merged = ResultsFiles.merge(files.stream().map(file -> Path.of(paths.show(file))).toList(),
+                documents, now(), log);
         if (files.size() > 1) {
             log.info("merged " + files.size() + " results files: " + merged.cells().size() + " of "
                     + merged.matrixCells() + " cells");
@@ -198,24 +305,23 @@ public final class Harness {
         return merged;
     }
 
-    /** The baseline, checked before anything runs or is written; null when there is none. */
-    private static ResultsDocument readBaseline(Path baselineFile) {
-        return baselineFile != null && Files.exists(baselineFile)
-                ? ResultsFiles.read(baselineFile, ResultsDocument.BASELINE) : null;
-    }
-
-    private static Outcome finish(ResultsDocument results, GateReport gates, OutputLayout layout,
-            List<OutputWriter> writers, HarnessLog log) throws IOException {
-        AtomicFiles.write(layout.summary(), SummaryWriter.markdown(results, gates));
+    private static Outcome finish(ReportInputs inputs, List<OutputWriter> writers, HarnessLog log) throws IOException {
+        ResultsDocument results = inputs.results();
+        GateReport gates = inputs.gates();
+        OutputLayout layout = inputs.layout();
+        AtomicFiles.write(layout.summary(), SummaryWriter.markdown(inputs));
         AtomicFiles.write(layout.junit(), JUnitXmlWriter.xml(results, gates));
         for (OutputWriter writer : writers) {
-            writer.write(results, gates, layout);
+            writer.write(inputs);
         }
         gates.warnings().forEach(log::warn);
+        if (inputs.comparison() != null) {
+            log.info("against baseline " + inputs.baseline().source() + ": " + inputs.comparison().tally());
+        }
         log.info(results.passedCells().size() + " of " + results.cells().size() + " cells passed; " + gates.tally()
-                + "; wrote " + layout.results() + ", " + layout.summary().getFileName() + ", "
+                + "; wrote " + inputs.paths().show(layout.results()) + ", " + layout.summary().getFileName() + ", "
                 + layout.junit().getFileName() + (writers.isEmpty() ? "" : ", " + layout.report().getFileName()));
-        return new Outcome(results, gates, layout);
+        return new Outcome(results, gates, layout, inputs.paths());
     }
 
     /** Old cell files would mix with this run's: only the harness's own files are removed. */
@@ -234,8 +340,12 @@ public final class Harness {
         }
     }
 
-    private static String describe(List<Path> files) {
-        return String.join(", ", files.stream().map(Path::toString).toList());
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String describe(List<Path> files, ProjectPaths paths) {
+        return String.join(", ", files.stream().map(paths::show).toList());
     }
 
     private static String now() {

@@ -9,5 +9,14 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface OutputWriter {
+    /** Writes from the results and the gate judgement alone. */
     void write(ResultsDocument results, GateReport gates, OutputLayout layout) throws IOException;
+
+    /**
+     * Writes from everything the harness knows after judging the gates (the baseline in use, the
+     * comparison with it, the history); the harness calls this one. By default the results and gates only.
+     */
+    default void write(ReportInputs inputs) throws IOException {
+        write(inputs.results(), inputs.gates(), inputs.layout());
+    }
 }

@@ -26,9 +26,17 @@ public final class ResultsFiles {
 
     /** A results document (kind "results") or a baseline (kind "baseline"), checked. */
     public static ResultsDocument read(Path file, String expectedKind) {
+        return read(file, file.toString(), expectedKind);
+    }
+
+    /**
+     * A results document or a baseline, checked; every error names the file as {@code shownAs}
+     * (e.g. relative to the project directory).
+     */
+    public static ResultsDocument read(Path file, String shownAs, String expectedKind) {
         if (!Files.isRegularFile(file)) {
             throw new HarnessException((ResultsDocument.BASELINE.equals(expectedKind) ? "baseline" : "results") + " file "
-                    + file + " does not exist" + (ResultsDocument.BASELINE.equals(expectedKind)
+                    + shownAs + " does not exist" + (ResultsDocument.BASELINE.equals(expectedKind)
                     ? "; record one with mvn ff:baseline"
                     : "; run mvn ff:benchmark first, or list the shards' results.json files in ff.results"));
         }
@@ -36,9 +44,31 @@ public final class ResultsFiles {
         try {
             tree = Json.mapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new HarnessException("file " + file + " is not valid JSON: " + originalMessage(e)
-                    + "; allowed: a " + expectedKind + " document written by ff-maven-plugin", e);
+            throw notJson(shownAs, expectedKind, e);
         }
+        return check(tree, shownAs, expectedKind);
+    }
+
+    /**
+     * A results document or a baseline from its JSON text (e.g. a baseline read from git), checked;
+     * {@code source} names it in every error, e.g. "ff-baseline.json at origin/main".
+     */
+    public static ResultsDocument parse(String json, String source, String expectedKind) {
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw notJson(source, expectedKind, e);
+        }
+        return check(tree, source, expectedKind);
+    }
+
+    private static HarnessException notJson(String file, String expectedKind, IOException e) {
+        return new HarnessException("file " + file + " is not valid JSON: " + originalMessage(e)
+                + "; allowed: a " + expectedKind + " document written by ff-maven-plugin", e);
+    }
+
+    private static ResultsDocument check(JsonNode tree, String file, String expectedKind) {
         if (tree == null || !tree.isObject()) {
             throw new HarnessException("file " + file + " holds no JSON object; allowed: a " + expectedKind
                     + " document written by ff-maven-plugin");
@@ -81,7 +111,7 @@ public final class ResultsFiles {
         return document;
     }
 
-    private static void checkConsistent(Path file, ResultsDocument document) {
+    private static void checkConsistent(String file, ResultsDocument document) {
         List<String> problems = new ArrayList<>();
         Set<Integer> indexes = new HashSet<>();
         Set<String> ids = new HashSet<>();

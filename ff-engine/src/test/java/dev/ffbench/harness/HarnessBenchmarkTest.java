@@ -92,7 +92,8 @@ class HarnessBenchmarkTest {
                 ((Element) cases.item(3)).getAttribute("name"));
 
         assertTrue(outcome.hasFailedCells());
-        assertTrue(outcome.failedCellsMessage().startsWith("1 of 3 cells failed (logs in " + out.resolve("cells") + "):\n"
+        // paths relative to the project directory (the forks' working directory)
+        assertTrue(outcome.failedCellsMessage().startsWith("1 of 3 cells failed (logs in ff-benchmark/cells):\n"
                 + "  ff-base-sum-squares-d2-w16-s1-bad-idx: the engine rejected the cell"), outcome.failedCellsMessage());
         assertTrue(lines.get(1).startsWith("cell 1/3 ff-base-sum-squares-d2-w16-s1: ff-base, depth 2, width 16, sum-squares,"
                 + " synthetic:7:400:100, 1 epoch, batch 50, seed 1"), lines.toString());

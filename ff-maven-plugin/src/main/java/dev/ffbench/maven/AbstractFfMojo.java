@@ -2,6 +2,7 @@ package dev.ffbench.maven;
 
 import dev.ffbench.harness.Harness;
 import dev.ffbench.harness.HarnessException;
+import dev.ffbench.harness.ProjectPaths;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -71,14 +72,24 @@ abstract class AbstractFfMojo extends AbstractMojo {
     protected String acceptCommand(List<File> resultsFiles, File baseline) {
         StringBuilder command = new StringBuilder("mvn ff:baseline");
         if (!resultsFiles.isEmpty()) {
-            command.append(" -Dff.results=").append(String.join(",", resultsFiles.stream().map(File::getPath).toList()));
+            command.append(" -Dff.results=").append(String.join(",", resultsFiles.stream().map(this::shown).toList()));
         } else if (!outputDirectory.getAbsoluteFile().equals(new File(buildDirectory, "ff-benchmark").getAbsoluteFile())) {
-            command.append(" -Dff.outputDirectory=").append(outputDirectory.getPath());
+            command.append(" -Dff.outputDirectory=").append(shown(outputDirectory));
         }
         if (baseline != null && !baseline.getAbsoluteFile().equals(new File(baseDirectory, "ff-baseline.json").getAbsoluteFile())) {
-            command.append(" -Dff.baseline=").append(baseline.getPath());
+            command.append(" -Dff.baseline=").append(shown(baseline));
         }
         return command.toString();
+    }
+
+    /** How paths read in messages: relative to the project directory when inside it. */
+    protected ProjectPaths projectPaths() {
+        return new ProjectPaths(baseDirectory.toPath());
+    }
+
+    /** {@code file} as messages show it (relative to the project directory when inside it). */
+    protected String shown(File file) {
+        return projectPaths().show(file.isAbsolute() ? file.toPath() : baseDirectory.toPath().resolve(file.getPath()));
     }
 
     protected MavenHarnessLog harnessLog() {

@@ -39,6 +39,22 @@ abstract class AbstractGateMojo extends AbstractFfMojo {
     protected boolean failIfNoBaseline;
 
     /**
+     * A git revision (branch, tag or commit id, e.g. origin/main): the baseline file is read as
+     * committed there (git show REV:path, through the git command line) instead of from the working
+     * tree, so that a pull request is judged against the baseline of the branch it targets. Git
+     * missing, no repository, an unknown revision or a file the revision lacks are errors.
+     */
+    @Parameter(property = "ff.baselineRef")
+    protected String baselineRef;
+
+    /**
+     * The history directory that ff:history appends runs to. When it exists, the report draws each
+     * gated metric of every cell over the recorded runs, with this run as the last point.
+     */
+    @Parameter(property = "ff.historyDirectory", defaultValue = "${project.basedir}/ff-history")
+    protected File historyDirectory;
+
+    /**
      * How much a cell's training or evaluation peak may grow over the baseline, in per cent. Memory
      * is exact and deterministic, so the default is 0: any growth fails.
      */
@@ -73,5 +89,17 @@ abstract class AbstractGateMojo extends AbstractFfMojo {
 
     protected java.nio.file.Path baselinePath() {
         return baseline == null ? null : baseline.toPath().toAbsolutePath().normalize();
+    }
+
+    protected java.nio.file.Path historyPath() {
+        return historyDirectory == null ? null : historyDirectory.toPath().toAbsolutePath().normalize();
+    }
+
+    @Override
+    protected String acceptCommand(List<File> resultsFiles, File baseline) {
+        String command = super.acceptCommand(resultsFiles, baseline);
+        return baselineRef == null || baselineRef.isBlank() ? command
+                : command + ", then commit " + shown(baseline) + " (the build reads it at " + baselineRef.trim()
+                        + ", so the new numbers count once that revision has them)";
     }
 }

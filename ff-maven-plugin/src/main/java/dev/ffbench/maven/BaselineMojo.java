@@ -29,6 +29,6 @@ public class BaselineMojo extends AbstractFfMojo {
     @Override
     protected void run() throws IOException {
         Harness.baseline(ResultsFilesParameter.paths(results, outputDirectory, baseDirectory),
-                baseline.toPath().toAbsolutePath().normalize(), harnessLog());
+                baseline.toPath().toAbsolutePath().normalize(), baseDirectory.toPath(), harnessLog());
     }
 }

@@ -169,7 +169,8 @@ public class BenchmarkMojo extends AbstractGateMojo {
                 ForkOptions.parseJvmArgs(jvmArgs), Duration.ofSeconds(cellTimeout), parallelCells, baseDirectory.toPath(),
                 ProjectClasspath.entries(project, classpathScope, plugin, harnessLog()));
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, shard, fork, gateParameters(),
-                baselinePath(), outputDirectory.toPath(), List.of(new BenchmarkReport(baselinePath())), resume), harnessLog());
+                baselinePath(), outputDirectory.toPath(), List.of(new BenchmarkReport()), resume, baselineRef, historyPath()),
+                harnessLog());
         failOn(outcome, acceptCommand(List.of(), baseline));
     }
 

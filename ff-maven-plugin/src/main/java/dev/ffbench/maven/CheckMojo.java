@@ -20,7 +20,8 @@ public class CheckMojo extends AbstractResultsMojo {
     @Override
     protected void run() throws IOException, MojoExecutionException, MojoFailureException {
         Harness.Outcome outcome = Harness.check(new Harness.CheckRequest(resultsPaths(), gateParameters(), baselinePath(),
-                outputDirectory.toPath(), List.of(new BenchmarkReport(baselinePath()))), harnessLog());
+                outputDirectory.toPath(), List.of(new BenchmarkReport()), baseDirectory.toPath(), baselineRef, historyPath()),
+                harnessLog());
         failOn(outcome, acceptCommand(explicitResults(), baseline));
     }
 }

@@ -1,20 +1,26 @@
 package dev.ffbench.report;
 
 import dev.ffbench.experiment.AtomicFiles;
+import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateReport;
+import dev.ffbench.gate.Metric;
+import dev.ffbench.harness.History;
 import dev.ffbench.harness.OutputLayout;
 import dev.ffbench.harness.OutputWriter;
+import dev.ffbench.harness.ReportInputs;
 import dev.ffbench.harness.ResultsDocument;
 import dev.ffbench.harness.ResultsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes {@code report.html}: one self-contained page (inline CSS and SVG, no scripts, no network)
  * with memory, accuracy and speed charts vs depth and width, the memory breakdown per cell, the
- * baseline drawn beside the run, the gate table (failures first), failed cells with their log
- * tails, the fairness note, the environment and the matrix.
+ * baseline drawn beside the run, the gate table (failures first), the comparison of every cell
+ * with the baseline (regressions first), failed cells with their log tails, the trends over the
+ * history directory, the fairness note, the environment and the matrix.
  */
 public final class BenchmarkReport implements OutputWriter {
     private final ReportRenderer renderer = new ReportRenderer();
@@ -25,9 +31,21 @@ public final class BenchmarkReport implements OutputWriter {
         this(null);
     }
 
-    /** A report that draws {@code baselineFile} beside the run when the file exists. */
+    /**
+     * A report that draws {@code baselineFile} beside the run when the file exists, for callers that
+     * write it from results and gates alone; the harness hands over the baseline it judged against.
+     */
     public BenchmarkReport(Path baselineFile) {
         this.baselineFile = baselineFile;
+    }
+
+    /** Writes the page from everything the harness judged: the baseline in use, the comparison, the history. */
+    @Override
+    public void write(ReportInputs inputs) throws IOException {
+        ResultsDocument baseline = inputs.baseline() == null ? null : inputs.baseline().document();
+        AtomicFiles.write(inputs.layout().report(), render(inputs.results(), inputs.gates(), baseline,
+                baseline == null ? null : inputs.baseline().source(), inputs.comparison(), inputs.history(),
+                inputs.gatedMetrics()));
     }
 
     @Override
@@ -53,5 +71,16 @@ public final class BenchmarkReport implements OutputWriter {
     /** The page for these results, with {@code baseline} (may be null) drawn beside them. */
     public String render(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource) {
         return renderer.renderReport(ReportModel.of(results, gates, baseline, baselineSource));
+    }
+
+    /**
+     * The page with, in addition, the comparison with the baseline (may be null) and the trends of
+     * {@code gatedMetrics} over {@code history} (may be null or empty), this run drawn last.
+     */
+    public String render(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource,
+            BaselineComparison comparison, History history, List<Metric> gatedMetrics) {
+        return renderer.renderReport(ReportModel.of(results, gates, baseline, baselineSource),
+                comparison == null ? null : ComparisonView.of(comparison, baseline == null ? "(unknown)" : baseline.generatedAt()),
+                HistoryView.of(history, results, gatedMetrics));
     }
 }

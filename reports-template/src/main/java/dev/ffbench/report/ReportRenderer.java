@@ -54,9 +54,19 @@ public final class ReportRenderer {
 
     /** Renders the full benchmark report from its view model (every value escaped by the template). */
     public String renderReport(ReportModel model) {
+        return renderReport(model, null, null);
+    }
+
+    /**
+     * Renders the full benchmark report with its comparison with the baseline and its trends over
+     * the history; either may be null, and its section is then left out.
+     */
+    public String renderReport(ReportModel model, ComparisonView comparison, HistoryView history) {
         Objects.requireNonNull(model, "model");
         Context context = new Context(java.util.Locale.ROOT);
         context.setVariable("m", model);
+        context.setVariable("c", comparison);
+        context.setVariable("h", history);
         return ENGINE.process(REPORT_TEMPLATE, context);
     }
 }

@@ -1,0 +1,286 @@
+package dev.ffbench.gate;
+
+import dev.ffbench.harness.CellRecord;
+import dev.ffbench.harness.ResultsDocument;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every cell of a run beside its baseline cell (matched by id, as the baseline gates match them):
+ * memory deltas in bytes and per cent, the change of the mean test accuracy of its group of seeds
+ * with the allowance the gate applies (the same {@link AccuracyChange}), and samples/s, which is
+ * informational unless a speed gate is set. Each row gets one {@link Change}, the worst that
+ * applies, and rows come regressions first. The summary (Markdown) and the HTML report render this
+ * one computation.
+ *
+ * @param baseline how the baseline is named (e.g. "ff-baseline.json at origin/main (commit 1a2b3c4)")
+ * @param rows one per cell of the results, ordered by {@link Change}, then by matrix position
+ * @param notInResults ids of passed baseline cells that the results do not have
+ */
+public record BaselineComparison(String baseline, List<Row> rows, List<String> notInResults) {
+
+    public BaselineComparison {
+        rows = List.copyOf(rows);
+        notInResults = List.copyOf(notInResults);
+    }
+
+    /** What happened to a cell against the baseline; the order is the order of the table. */
+    public enum Change {
+        /** A baseline gate fails: memory grew beyond its tolerance, or the group's accuracy dropped beyond its allowance (or speed, when gated). */
+        REGRESSION("regression"),
+        /** The cell's JVM failed: nothing to compare. */
+        FAILED("failed"),
+        /** A gated figure is worse but within what the gates allow (e.g. an accuracy drop within seed noise). */
+        WITHIN_TOLERANCE("within tolerance"),
+        /** A gated figure is better and none is worse. */
+        IMPROVEMENT("improvement"),
+        /** The baseline has no cell with this id. */
+        NEW("new"),
+        /** Memory to the byte and the group's mean accuracy as in the baseline (samples/s is not considered). */
+        UNCHANGED("unchanged");
+
+        private final String label;
+
+        Change(String label) {
+            this.label = label;
+        }
+
+        /** How the change reads in tables: "regression", "within tolerance", ... */
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * A memory peak now and in the baseline.
+     *
+     * @param now bytes now
+     * @param before the baseline's bytes, or null for a new cell
+     */
+    public record MemoryDelta(long now, Long before) {
+
+        /** The change in bytes, or null without a baseline. */
+        public Long bytes() {
+            return before == null ? null : now - before;
+        }
+
+        /** The change in per cent of the baseline (infinite when it grew from 0), or null without a baseline. */
+        public Double percent() {
+            return before == null ? null : BaselineGates.growthPercent(now, before);
+        }
+
+        /** "1,100,000 B". */
+        public String nowText() {
+            return Metric.TRAINING_PEAK_BYTES.format(now);
+        }
+
+        /** "+100,000 B (+10.00 %)", "-2,048 B (-0.50 %)", "0 B (0.00 %)"; empty without a baseline. */
+        public String deltaText() {
+            if (before == null) {
+                return "";
+            }
+            long bytes = now - before;
+            double percent = percent();
+            String percentText = Double.isInfinite(percent) ? "from 0" : bytes == 0 ? "0.00 %"
+                    : String.format(Locale.ROOT, "%+.2f %%", percent);
+            return (bytes == 0 ? "0 B" : String.format(Locale.ROOT, "%+,d B", bytes)) + " (" + percentText + ")";
+        }
+    }
+
+    /**
+     * A cell's test accuracy now and in the baseline, and the change of its group's mean over seeds,
+     * which is what the gate judges.
+     *
+     * @param now the cell's test accuracy (a fraction)
+     * @param before the baseline cell's, or null for a new cell
+     * @param group the group of seeds, e.g. "ff-base-sum-squares-d2-w16 (seeds 1, 2, 3)"
+     * @param seeds how many seeds the group has now
+     * @param change the group's mean change and allowance, or null for a new cell
+     */
+    public record AccuracyDelta(double now, Double before, String group, int seeds, AccuracyChange change) {
+
+        /** "85.00 %". */
+        public String nowText() {
+            return Metric.TEST_ACCURACY.format(now);
+        }
+
+        /**
+         * One seed: "-0.50 pts; allowed: a drop of at most 1.00 points". Several: "mean -1.67 pts over
+         * seeds 1, 2, 3; allowed: a drop of at most 4.27 points (1.00 + 3.27 for seed noise)". Empty
+         * without a baseline.
+         */
+        public String deltaText() {
+            if (change == null) {
+                return "";
+            }
+            String over = seeds > 1 ? "mean " + change.deltaText() + " over " + seedsOf(group) : change.deltaText();
+            return over + "; allowed: " + change.boundText();
+        }
+
+        private static String seedsOf(String group) {
+            int open = group.lastIndexOf(" (");
+            return open < 0 ? "seeds" : group.substring(open + 2, group.length() - 1);
+        }
+    }
+
+    /**
+     * A cell's training throughput now and in the baseline: informational unless a speed gate is set
+     * ({@code maxDropPercent}), because wall time depends on the machine and its load.
+     *
+     * @param now samples/s now
+     * @param before the baseline cell's, or null for a new cell
+     * @param maxDropPercent the speed gate's bound, or null when speed is not gated
+     */
+    public record SpeedDelta(double now, Double before, Double maxDropPercent) {
+
+        /** The change in per cent of the baseline (positive: faster), or null without a baseline. */
+        public Double percent() {
+            return before == null ? null : 0.0 - BaselineGates.speedDropPercent(now, before);
+        }
+
+        /** "1,000". */
+        public String nowText() {
+            return String.format(Locale.ROOT, "%,.0f", now);
+        }
+
+        /** "-5.00 % (informational)", or "(gated: a drop of at most 20.00 % of the group's mean)"; empty without a baseline. */
+        public String deltaText() {
+            if (before == null) {
+                return "";
+            }
+            return String.format(Locale.ROOT, "%+.2f %%", percent()) + (maxDropPercent == null ? " (informational)"
+                    : String.format(Locale.ROOT, " (gated: the group's mean may drop at most %.2f %%)", maxDropPercent));
+        }
+    }
+
+    /**
+     * One cell against the baseline.
+     *
+     * @param index the cell's position in the matrix
+     * @param cell the cell id
+     * @param change the worst change that applies
+     * @param training the training peak (null when the cell failed)
+     * @param evaluation the evaluation peak (null when the cell failed)
+     * @param accuracy test accuracy (null when the cell failed)
+     * @param speed samples/s (null when the cell failed)
+     * @param regressed the metrics whose gate fails for this cell (or its group)
+     * @param note why the cell failed, or what a new cell lacks; empty otherwise
+     */
+    public record Row(int index, String cell, Change change, MemoryDelta training, MemoryDelta evaluation,
+            AccuracyDelta accuracy, SpeedDelta speed, Set<Metric> regressed, String note) {
+
+        public Row {
+            regressed = Set.copyOf(regressed);
+        }
+    }
+
+    /**
+     * Compares every cell of {@code results} with {@code baseline}, judging with {@code tolerance}
+     * exactly as {@link GateEvaluator} does.
+     */
+    public static BaselineComparison of(BaselineTolerance tolerance, ResultsDocument results, ResultsDocument baseline,
+            String baselineName) {
+        Map<String, CellRecord> before = new LinkedHashMap<>();
+        baseline.passedCells().forEach(cell -> before.putIfAbsent(cell.id(), cell));
+        Map<String, List<CellRecord>> groupsNow = SeedGroups.of(results.cells());
+        Map<String, List<CellRecord>> groupsBefore = SeedGroups.of(baseline.cells());
+        Map<String, AccuracyChange> accuracy = new LinkedHashMap<>();
+        Map<String, Double> speedDrop = new LinkedHashMap<>();
+        groupsNow.forEach((group, cells) -> {
+            List<CellRecord> old = groupsBefore.get(group);
+            if (old != null) {
+                accuracy.put(group, AccuracyChange.of(tolerance, cells, old));
+                speedDrop.put(group, BaselineGates.speedDropPercent(
+                        SeedStatistics.of(cells, Metric.SAMPLES_PER_SECOND).mean(),
+                        SeedStatistics.of(old, Metric.SAMPLES_PER_SECOND).mean()));
+            }
+        });
+
+        List<Row> rows = new ArrayList<>();
+        for (CellRecord cell : results.cells()) {
+            if (!cell.isPassed()) {
+                rows.add(new Row(cell.index(), cell.id(), Change.FAILED, null, null, null, null, Set.of(),
+                        String.valueOf(cell.failure())));
+                continue;
+            }
+            CellRecord old = before.get(cell.id());
+            String group = SeedGroups.groupId(cell);
+            List<CellRecord> members = groupsNow.get(group);
+            String groupName = BaselineGates.groupName(members);
+            long trainingNow = (long) Metric.TRAINING_PEAK_BYTES.of(cell.result());
+            long evaluationNow = (long) Metric.EVALUATION_PEAK_BYTES.of(cell.result());
+            double accuracyNow = cell.result().testAccuracy();
+            double speedNow = cell.result().samplesPerSecond();
+            if (old == null) {
+                rows.add(new Row(cell.index(), cell.id(), Change.NEW, new MemoryDelta(trainingNow, null),
+                        new MemoryDelta(evaluationNow, null), new AccuracyDelta(accuracyNow, null, groupName, members.size(), null),
+                        new SpeedDelta(speedNow, null, tolerance.maxSpeedDropPercent()), Set.of(),
+                        "no baseline cell with this id: record it with mvn ff:baseline"));
+                continue;
+            }
+            MemoryDelta training = new MemoryDelta(trainingNow, (long) Metric.TRAINING_PEAK_BYTES.of(old.result()));
+            MemoryDelta evaluation = new MemoryDelta(evaluationNow, (long) Metric.EVALUATION_PEAK_BYTES.of(old.result()));
+            AccuracyChange groupAccuracy = accuracy.get(group);
+            Set<Metric> regressed = EnumSet.noneOf(Metric.class);
+            boolean worse = false;
+            boolean better = false;
+            for (Map.Entry<Metric, MemoryDelta> memory : Map.of(Metric.TRAINING_PEAK_BYTES, training,
+                    Metric.EVALUATION_PEAK_BYTES, evaluation).entrySet()) {
+                MemoryDelta delta = memory.getValue();
+                if (delta.percent() > tolerance.maxMemoryGrowthPercent()) {
+                    regressed.add(memory.getKey());
+                }
+                worse |= delta.bytes() > 0;
+                better |= delta.bytes() < 0;
+            }
+            if (groupAccuracy != null) {
+                if (groupAccuracy.violates()) {
+                    regressed.add(Metric.TEST_ACCURACY);
+                }
+                worse |= groupAccuracy.dropPoints() > 0;
+                better |= groupAccuracy.dropPoints() < 0;
+            }
+            Double maxSpeedDrop = tolerance.maxSpeedDropPercent();
+            if (maxSpeedDrop != null && speedDrop.getOrDefault(group, 0.0) > maxSpeedDrop) {
+                regressed.add(Metric.SAMPLES_PER_SECOND);
+            }
+            Change change = !regressed.isEmpty() ? Change.REGRESSION : worse ? Change.WITHIN_TOLERANCE
+                    : better ? Change.IMPROVEMENT : Change.UNCHANGED;
+            rows.add(new Row(cell.index(), cell.id(), change, training, evaluation,
+                    new AccuracyDelta(accuracyNow, old.result().testAccuracy(), groupName, members.size(), groupAccuracy),
+                    new SpeedDelta(speedNow, old.result().samplesPerSecond(), maxSpeedDrop), regressed, ""));
+        }
+        rows.sort(Comparator.comparing(Row::change).thenComparingInt(Row::index));
+        List<String> ids = results.cells().stream().map(CellRecord::id).toList();
+        List<String> missing = before.keySet().stream().filter(id -> !ids.contains(id)).toList();
+        return new BaselineComparison(baselineName, rows, missing);
+    }
+
+    /** The rows with this change. */
+    public List<Row> rows(Change change) {
+        return rows.stream().filter(row -> row.change() == change).toList();
+    }
+
+    /** How many rows each change has, in table order. */
+    public Map<Change, Long> counts() {
+        Map<Change, Long> counts = new LinkedHashMap<>();
+        Arrays.stream(Change.values()).forEach(change -> counts.put(change, 0L));
+        rows.forEach(row -> counts.merge(row.change(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** "3 cells: 1 regression, 1 within tolerance, 1 improvement" (changes with no cell are left out). */
+    public String tally() {
+        String parts = counts().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
+        return rows.size() + (rows.size() == 1 ? " cell" : " cells") + (parts.isEmpty() ? "" : ": " + parts);
+    }
+}

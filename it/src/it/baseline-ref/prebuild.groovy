@@ -1,0 +1,27 @@
+// A throwaway git repository in the cloned project: the tag before-baseline has no baseline file, main
+// commits one whose training peak is 100,000 B, and the checked-out branch pull-request raises it to
+// 1,000,000,000,000 B, the way a pull request might change its own baseline.
+def git = { List<String> args ->
+    def command = ['git', '-c', 'user.name=FF Bench IT', '-c', 'user.email=it@ffbench.invalid', '-c', 'commit.gpgsign=false'] + args
+    def process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).start()
+    String out = process.inputStream.getText('UTF-8')
+    assert process.waitFor() == 0 : "${command.join(' ')} failed: ${out}"
+    return out.trim()
+}
+String template = new File(basedir, 'baseline-template.json').getText('UTF-8')
+def baseline = { long parameters ->
+    new File(basedir, 'ff-baseline.json').setText(template.replace('@TRAINING_PARAMETERS@', String.valueOf(parameters)), 'UTF-8')
+}
+
+git(['init', '-q'])
+git(['checkout', '-q', '-b', 'main'])
+git(['add', 'pom.xml'])
+git(['commit', '-q', '-m', 'a project without a baseline'])
+git(['tag', 'before-baseline'])
+baseline(100_000L)
+git(['add', 'ff-baseline.json'])
+git(['commit', '-q', '-m', 'the baseline of main'])
+git(['checkout', '-q', '-b', 'pull-request'])
+baseline(1_000_000_000_000L)
+git(['commit', '-q', '-a', '-m', 'the pull request raises its own baseline'])
+return true

@@ -1,0 +1,61 @@
+package dev.ffbench.report;
+
+import dev.ffbench.gate.BaselineComparison;
+import dev.ffbench.gate.BaselineComparison.Change;
+import dev.ffbench.gate.Metric;
+import java.util.List;
+
+/**
+ * The report's comparison with the baseline, from the engine's {@link BaselineComparison}: the
+ * changed cells in the engine's order (regressions first) and the unchanged ones, which the template
+ * folds into a {@code <details>} block. Every text is computed by the engine, as in summary.md.
+ *
+ * @param intro what was compared with what, and the tally
+ * @param changed rows whose change is not "unchanged", regressions first
+ * @param unchanged rows of the unchanged cells
+ * @param notInResults a line naming the baseline cells the results lack, or empty
+ */
+public record ComparisonView(String intro, List<RowView> changed, List<RowView> unchanged, String notInResults) {
+
+    public ComparisonView {
+        changed = List.copyOf(changed);
+        unchanged = List.copyOf(unchanged);
+    }
+
+    /**
+     * One cell: its change, its figures now and their deltas; the {@code *Regressed} flags mark the
+     * deltas whose gate fails.
+     */
+    public record RowView(String change, String changeClass, String cell, String training, String trainingDelta,
+            boolean trainingRegressed, String evaluation, String evaluationDelta, boolean evaluationRegressed,
+            String accuracy, String accuracyDelta, boolean accuracyRegressed, String speed, String speedDelta,
+            boolean speedRegressed, String note) {}
+
+    /** The view of {@code comparison}; {@code generatedAt} is the baseline's date. */
+    public static ComparisonView of(BaselineComparison comparison, String generatedAt) {
+        String intro = "Baseline " + comparison.baseline() + ", generated " + generatedAt + ": " + comparison.tally()
+                + ". Memory is exact, so any change counts; test accuracy is judged on the mean over seeds, with the"
+                + " seed-noise allowance of the gate; samples/s is informational unless a speed gate is set.";
+        List<RowView> changed = comparison.rows().stream().filter(row -> row.change() != Change.UNCHANGED)
+                .map(ComparisonView::row).toList();
+        List<RowView> unchanged = comparison.rows(Change.UNCHANGED).stream().map(ComparisonView::row).toList();
+        String missing = comparison.notInResults().isEmpty() ? ""
+                : comparison.notInResults().size() + " baseline cells are not in these results: "
+                        + String.join(", ", comparison.notInResults()) + ".";
+        return new ComparisonView(intro, changed, unchanged, missing);
+    }
+
+    private static RowView row(BaselineComparison.Row row) {
+        String changeClass = "change-" + row.change().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        if (row.training() == null) {
+            return new RowView(row.change().label(), changeClass, row.cell(), "", "", false, "", "", false, "", "", false,
+                    "", "", false, row.note());
+        }
+        return new RowView(row.change().label(), changeClass, row.cell(), row.training().nowText(),
+                row.training().deltaText(), row.regressed().contains(Metric.TRAINING_PEAK_BYTES),
+                row.evaluation().nowText(), row.evaluation().deltaText(), row.regressed().contains(Metric.EVALUATION_PEAK_BYTES),
+                row.accuracy().nowText(), row.accuracy().deltaText(), row.regressed().contains(Metric.TEST_ACCURACY),
+                row.speed().nowText(), row.speed().deltaText(), row.regressed().contains(Metric.SAMPLES_PER_SECOND),
+                row.note());
+    }
+}

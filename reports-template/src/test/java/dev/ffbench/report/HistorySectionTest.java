@@ -1,0 +1,152 @@
+package dev.ffbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ffbench.experiment.ExperimentResult;
+import dev.ffbench.experiment.RunEnvironment;
+import dev.ffbench.gate.GateConfig;
+import dev.ffbench.gate.GateParameters;
+import dev.ffbench.gate.GateReport;
+import dev.ffbench.harness.CellRecord;
+import dev.ffbench.harness.Harness;
+import dev.ffbench.harness.HarnessLog;
+import dev.ffbench.harness.History;
+import dev.ffbench.harness.ProjectPaths;
+import dev.ffbench.harness.ResultsDocument;
+import dev.ffbench.harness.ResultsFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs appended with Harness.history, then drawn by the report: points per cell, rings, and a page that stays offline. */
+class HistorySectionTest {
+    static final RunEnvironment ELSEWHERE = new RunEnvironment("17.0.9", "OpenJDK 64-Bit Server VM 17.0.9", "Linux 6.1 amd64",
+            "1.0.0-M2.1", "CPU", "OPENBLAS", "SkylakeX", "Intel Xeon @ 3.0GHz", 2, 1);
+
+    @TempDir
+    Path project;
+
+    /** ff-base at depth 2 with two seeds, backprop with one; the training peak grows by {@code growth} bytes per run. */
+    static ResultsDocument run(String generatedAt, long growth, RunEnvironment environment) {
+        List<CellRecord> cells = List.of(
+                Fixtures.passed(0, Fixtures.spec("ff-base", 2, 64, 1), 2_000_000 + growth, 0.50, 1000),
+                Fixtures.passed(1, Fixtures.spec("ff-base", 2, 64, 2), 2_000_000 + growth, 0.70, 1000),
+                Fixtures.passed(2, Fixtures.spec("backprop", 2, 64, 1), 4_000_000 + growth, 0.80, 2000));
+        return ResultsDocument.results(generatedAt, 3, List.of(), cells.stream().map(c -> environment == Fixtures.ENV ? c
+                : new CellRecord(c.index(), c.id(), c.spec(), c.status(), withEnvironment(c.result(), environment), null, null,
+                        c.wallSeconds())).toList());
+    }
+
+    static ExperimentResult withEnvironment(ExperimentResult r, RunEnvironment environment) {
+        return new ExperimentResult(r.schemaVersion(), r.spec(), r.trainAccuracy(), r.testAccuracy(), r.losses(), r.memory(),
+                r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(), r.secondsToAccuracy(), r.evaluation(),
+                environment);
+    }
+
+    void record(ResultsDocument results) throws IOException {
+        Path file = project.resolve("target/ff-benchmark/results.json");
+        ResultsFiles.write(file, results);
+        Harness.history(new Harness.HistoryRequest(List.of(file), project.resolve("ff-history"), project), HarnessLog.STDERR);
+    }
+
+    String render(ResultsDocument results) {
+        GateConfig config = GateParameters.defaults().parse(dev.ffbench.harness.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
+        History history = History.read(project.resolve("ff-history"), new ProjectPaths(project));
+        return new BenchmarkReport().render(results, GateReport.none("no gates"), null, null, null, history,
+                config.gatedMetrics());
+    }
+
+    @Test
+    void threeAppendedRunsGiveThreePointsPerCellAndTheRunFromAnotherEnvironmentIsMarked() throws IOException {
+        ResultsDocument third = run("2026-11-03T10:00:00Z", 200_000, Fixtures.ENV);
+        record(run("2026-11-01T10:00:00Z", 0, Fixtures.ENV));
+        record(run("2026-11-02T10:00:00Z", 100_000, ELSEWHERE));
+        record(third);
+
+        String html = render(third);
+        Document doc = Jsoup.parse(html);
+        Element section = doc.selectFirst("section#history");
+        assertTrue(section.selectFirst("p.intro").text().startsWith("3 recorded runs in ff-history."), "the third run is"
+                + " recorded, so it is not drawn twice: " + section.selectFirst("p.intro").text());
+        assertEquals(List.of("ff-base-sum-squares-d2-w64", "backprop-d2-w64"), section.select("div.group").eachAttr("data-group"),
+                "one group per cell id without its seed");
+        assertEquals(List.of("ff-base-sum-squares-d2-w64 (seeds 1, 2)", "backprop-d2-w64 (seed 1)"),
+                section.select("div.group h3").eachText());
+        for (Element group : section.select("div.group")) {
+            assertEquals(List.of("training peak", "evaluation peak", "test accuracy"), group.select("svg.trend").eachAttr("data-title"),
+                    "each gated metric (no speed gate: samples/s is not drawn)");
+            for (Element chart : group.select("svg.trend")) {
+                assertEquals(3, chart.select("g.series[data-series=runs] g.point").size(), "three points per cell: " + chart.id());
+                Element ring = chart.selectFirst("g.series[data-series=another environment] g.point");
+                assertEquals(1, chart.select("g.series[data-series=another environment] g.point").size());
+                assertEquals(chart.select("g.series[data-series=runs] g.point").get(1).attr("data-x"), ring.attr("data-x"),
+                        "the ring is on run 2");
+            }
+        }
+        Element training = doc.getElementById("trend-1-trainingPeakBytes");
+        List<Element> points = training.select("g.series[data-series=runs] g.point");
+        assertEquals("run 1, 2026-11-01T10:00:00Z, no commit: 4.00 MB (4,000,000 B)", points.get(0).selectFirst("title").text());
+        assertEquals("run 2, 2026-11-02T10:00:00Z, no commit: 4.10 MB (4,100,000 B); measured in another environment than"
+                + " the newest run", points.get(1).selectFirst("title").text(), "memory to the byte");
+        assertTrue(Double.parseDouble(points.get(2).attr("data-y")) < Double.parseDouble(points.get(0).attr("data-y")),
+                "growth goes up");
+        Element accuracy = doc.getElementById("trend-0-testAccuracy");
+        Element first = accuracy.selectFirst("g.series[data-series=runs] g.point");
+        assertFalse(first.select("path.whisker").isEmpty(), "whiskers over the two seeds");
+        assertEquals("run 1, 2026-11-01T10:00:00Z, no commit: 60.00 % (mean of 2 seeds, 50.00 % to 70.00 %)",
+                first.selectFirst("title").text());
+        assertTrue(doc.getElementById("trend-1-testAccuracy").select("path.whisker").isEmpty(), "one seed, no whisker");
+
+        List<Element> runs = section.select("table.runs tbody tr");
+        assertEquals(3, runs.size());
+        assertTrue(runs.get(1).hasClass("differs") && !runs.get(0).hasClass("differs") && !runs.get(2).hasClass("differs"));
+        assertEquals("OPENBLAS_CORETYPE Haswell (newest run) vs SkylakeX (run 2); cpu Test CPU @ 2.0GHz (newest run) vs"
+                + " Intel Xeon @ 3.0GHz (run 2)", runs.get(1).selectFirst("td.environment").text());
+        assertEquals(List.of("1", "2026-11-01T10:00:00Z", "no commit", "3 of 3 passed", "as the newest run",
+                "20261101T100000Z-nocommit.json"), runs.get(0).select("td").eachText());
+        assertEquals(1, doc.select("nav a[href=#history]").size());
+
+        assertSelfContained(html, doc);
+    }
+
+    @Test
+    void anUnrecordedRunIsDrawnLastAndWithoutHistoryThereIsNoSection() throws IOException {
+        assertNull(Jsoup.parse(render(run("2026-11-01T10:00:00Z", 0, Fixtures.ENV))).selectFirst("section#history"),
+                "nothing recorded yet: no trends");
+        record(run("2026-11-01T10:00:00Z", 0, Fixtures.ENV));
+        record(run("2026-11-02T10:00:00Z", 0, Fixtures.ENV));
+
+        Document doc = Jsoup.parse(render(run("2026-11-04T10:00:00Z", 50_000, ELSEWHERE)));
+        Element section = doc.selectFirst("section#history");
+        assertTrue(section.selectFirst("p.intro").text().startsWith("2 recorded runs in ff-history, then this run (not recorded"
+                + " yet; mvn ff:history records it)."), section.selectFirst("p.intro").text());
+        assertEquals(3, doc.getElementById("trend-0-trainingPeakBytes").select("g.series[data-series=runs] g.point").size());
+        List<Element> runs = section.select("table.runs tbody tr");
+        assertEquals(List.of("3", "2026-11-04T10:00:00Z", "(this build)", "3 of 3 passed", "as the newest run",
+                "this run (not recorded)"), runs.get(2).select("td").eachText());
+        assertTrue(runs.get(0).hasClass("differs") && runs.get(1).hasClass("differs"), "the newest run is this one, measured"
+                + " elsewhere: the recorded runs differ from it");
+        assertEquals(2, doc.getElementById("trend-0-trainingPeakBytes")
+                .select("g.series[data-series=another environment] g.point").size());
+    }
+
+    /** No script, nothing fetched: no external URL, no src, only in-page links and in-page fill references. */
+    static void assertSelfContained(String html, Document doc) {
+        assertTrue(doc.select("script").isEmpty(), "no script element");
+        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("//cdn"), "no network reference");
+        assertTrue(doc.select("[src]").isEmpty(), "nothing loaded from elsewhere");
+        assertTrue(doc.select("[href]").stream().allMatch(e -> e.attr("href").startsWith("#")), "links stay in the page");
+        assertFalse(html.replace("url(#", "").contains("url("), "no external CSS or SVG resource");
+        assertFalse(html.contains("@import"));
+        assertTrue(doc.select("*").stream().noneMatch(e -> e.attributes().asList().stream()
+                .anyMatch(a -> a.getKey().toLowerCase().startsWith("on"))), "no event handler attributes");
+    }
+}
