@@ -72,13 +72,25 @@ final class BaselineGates {
         String group = groupName(cells);
         String degenerate = cells.stream().map(cell -> Degenerate.accuracyVeto(metric, cell))
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        boolean baselineDegenerate = old.stream().anyMatch(cell -> Degenerate.accuracyVeto(metric, cell) != null);
+        String detail = "[baseline] " + group + ": " + metric.key() + " mean is " + metric.format(change.meanNow())
+                + ", baseline mean " + metric.format(change.meanBefore())
+                + String.format(Locale.ROOT, " (drop %.2f points)", change.dropPoints())
+                + "; allowed: " + bound + specNote(old.get(0).spec(), cells.get(0).spec());
+        GateOutcome.Status status;
+        if (degenerate != null && baselineDegenerate) {
+            // neither side learned: there is no accuracy to compare, which is no pass either
+            status = GateOutcome.Status.SKIPPED;
+            detail += "; not compared: the predictions of this run and of the baseline are degenerate (" + group
+                    + "), so neither accuracy is a measure of learning";
+        } else if (degenerate != null) {
+            status = GateOutcome.Status.FAILED;
+            detail += "; " + degenerate + " (the baseline's were not)";
+        } else {
+            status = change.violates() ? GateOutcome.Status.FAILED : GateOutcome.Status.PASSED;
+        }
         outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, change.meanNow(), change.meanBefore(),
-                degenerate == null && !change.violates() ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
-                "[baseline] " + group + ": " + metric.key() + " mean is " + metric.format(change.meanNow())
-                        + ", baseline mean " + metric.format(change.meanBefore())
-                        + String.format(Locale.ROOT, " (drop %.2f points)", change.dropPoints())
-                        + "; allowed: " + bound + specNote(old.get(0).spec(), cells.get(0).spec())
-                        + (degenerate == null ? "" : "; " + degenerate)));
+                status, detail));
     }
 
     private static void speed(double maxDropPercent, List<CellRecord> cells, List<CellRecord> old,

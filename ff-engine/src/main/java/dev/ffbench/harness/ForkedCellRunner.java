@@ -150,7 +150,8 @@ final class ForkedCellRunner {
             return "the engine rejected the cell (exit code 2: bad spec or dataset)" + engineMessage;
         }
         if (exit == 1 && DIVERGED.matcher(engineMessage).find()) {
-            return "training diverged (the cell was stopped, no accuracy is reported)" + engineMessage;
+            return "training diverged (the cell was stopped, no accuracy is reported)"
+                    + engineMessage.replaceFirst("^: training diverged: ", ": ");
         }
         if (exit == 1 && !engineMessage.isEmpty()) {
             return "the run failed (exit code 1)" + engineMessage;

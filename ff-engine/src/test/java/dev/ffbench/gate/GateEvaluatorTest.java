@@ -245,4 +245,25 @@ class GateEvaluatorTest {
         assertTrue(report.warnings().contains("ff-d2: the test predictions are degenerate (every unit of layer 1 is dead"
                 + " (outputs 0 for every test image)); its accuracy is not a measure of learning"), report.warnings().toString());
     }
+
+    @Test
+    void aBaselineAccuracyGateFailsWhenACellStopsLearningAndIsSkippedWhenNeitherSideLearned() {
+        String reason = "test accuracy 10.00 % is not above chance (11.00 %, the most frequent class's share of the test split)";
+        CellRecord learned = passed(0, "ff-d2-s1", spec("ff-base", 2, 16, 1), 1000, 500, 0.9);
+        CellRecord collapsed = TestCells.degenerate(0, "ff-d2-s1", spec("ff-base", 2, 16, 1), 0.1, reason);
+
+        GateReport regression = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false),
+                TestCells.results(List.of(collapsed)), baseline(List.of(learned)), BASELINE);
+        GateOutcome accuracy = regression.outcomes().stream().filter(o -> o.metric() == Metric.TEST_ACCURACY).findFirst().orElseThrow();
+        assertEquals(GateOutcome.Status.FAILED, accuracy.status());
+        assertTrue(accuracy.detail().endsWith("but ff-d2-s1's predictions are degenerate (" + reason + "): an accuracy from a"
+                + " net that did not learn is no pass (the baseline's were not)"), accuracy.detail());
+
+        GateReport neither = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false),
+                TestCells.results(List.of(collapsed)), baseline(List.of(collapsed)), BASELINE);
+        accuracy = neither.outcomes().stream().filter(o -> o.metric() == Metric.TEST_ACCURACY).findFirst().orElseThrow();
+        assertEquals(GateOutcome.Status.SKIPPED, accuracy.status());
+        assertTrue(accuracy.detail().endsWith("not compared: the predictions of this run and of the baseline are degenerate"
+                + " (ff-d2 (seed 1)), so neither accuracy is a measure of learning"), accuracy.detail());
+    }
 }
