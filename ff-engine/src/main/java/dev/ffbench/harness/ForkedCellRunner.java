@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.cli.ParentWatchdog;
 import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.Json;
@@ -118,6 +119,8 @@ final class ForkedCellRunner {
         List<String> command = new ArrayList<>();
         command.add(options.javaExecutable().toString());
         command.addAll(options.jvmArgs());
+        // the fork ends by itself if this JVM dies without killing it (kill -9): see ParentWatchdog
+        command.add("-D" + ParentWatchdog.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, options.classpath().stream().map(Path::toString).toList()));
         command.add(ForkOptions.ENGINE_MAIN_CLASS);

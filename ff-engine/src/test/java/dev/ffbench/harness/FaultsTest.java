@@ -29,6 +29,10 @@ class FaultsTest {
     static final MatrixParameters MATRIX = MatrixParameters.defaults().withAlgorithms("ff-base", "backprop")
             .withDepths("2").withWidths("16", "24").withRun("synthetic:7:400:100", "1", "50", "2");
 
+    /** One backprop cell that trains for minutes: 50 whole epochs of width 2000 on mnist-sample. */
+    static final MatrixParameters LONG_CELL = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2")
+            .withWidths("2000").withRun("mnist-sample", "50", "256", "0");
+
     @TempDir
     Path dir;
 
@@ -270,5 +274,59 @@ class FaultsTest {
         assertTrue(lines.contains("WARN " + warning), lines.toString());
         assertTrue(Files.readString(dir.resolve("out/summary.md")).contains(warning));
         assertFalse(outcome.hasViolations(), "a warning, not a failure");
+    }
+
+    /** Alive and not a zombie (an exited orphan that its new parent has not reaped yet holds nothing and writes nothing). */
+    private static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aCellEndsByItselfWhenTheBuildIsKilledWithSigkill() throws Exception {
+        Path out = dir.resolve("orphaned");
+        Process harness = child(dir.resolve("child.log"), "long", out.toString(), dir.toString());
+        ProcessHandle cell = null;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            // until the cell's JVM has worked 3 s of CPU: started, ND4J loaded, training (50 epochs at width 2000: minutes)
+            while (cell == null || cell.info().totalCpuDuration().orElse(Duration.ZERO).toMillis() < 3000) {
+                assertTrue(harness.isAlive(), "the harness ended early: " + Files.readString(dir.resolve("child.log")));
+                assertTrue(System.nanoTime() < deadline, "no cell JVM at work within 2 minutes");
+                cell = harness.descendants().filter(p -> p.info().commandLine().orElse("")
+                        .contains(ForkOptions.ENGINE_MAIN_CLASS)).findFirst().orElse(null);
+                Thread.sleep(50);
+            }
+            assertTrue(running(cell), "the cell is still training");
+
+            harness.destroyForcibly(); // SIGKILL: no shutdown hook runs, nothing kills the fork for it
+            assertTrue(harness.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(137, harness.exitValue(), "killed by signal 9");
+
+            long killed = System.nanoTime();
+            while (running(cell)) {
+                assertTrue(System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(10),
+                        "the cell's JVM " + cell.pid() + " still runs 10 s after its parent was killed");
+                Thread.sleep(50);
+            }
+        } finally {
+            harness.destroyForcibly();
+            if (cell != null) {
+                cell.destroyForcibly();
+            }
+        }
+        String id = "backprop-d2-w2000-s1";
+        String cellLog = Files.readString(out.resolve("work/" + id + ".log"));
+        assertTrue(cellLog.contains("ff-engine: the parent process " + harness.pid() + " is gone (the build was killed):"
+                + " this cell's JVM stops without writing its result (exit code 3)"), cellLog);
+        assertFalse(Files.exists(out.resolve("work/" + id + ".result.json")), "no result written by the orphan");
+        assertEquals(List.of(), cellFiles(out), "no cell record: the cell is missing, for -Dff.resume");
     }
 }
