@@ -199,7 +199,8 @@ public final class Harness {
                 try (Stream<Path> files = Files.list(directory)) {
                     for (Path file : files.toList()) {
                         String name = file.getFileName().toString();
-                        if (name.endsWith(".json") || name.endsWith(".log") || name.endsWith(".tmp")) {
+                        if (name.endsWith(".json") || name.endsWith(".log") || name.endsWith(".tmp")
+                                || name.endsWith(".hprof")) { // .log includes crash reports and replay data
                             Files.delete(file);
                         }
                     }

@@ -31,6 +31,29 @@ public record OutputLayout(Path directory) {
         return directory.resolve("cells");
     }
 
+    /**
+     * Where a cell's JVM writes its fatal-error report ({@code -XX:ErrorFile}) if it crashes; its
+     * first lines are the failed cell's reason.
+     */
+    public Path crashReport(String cellId) {
+        return cells().resolve(cellId + ".hs_err.log");
+    }
+
+    /** Where a cell's JVM writes compiler replay data ({@code -XX:ReplayDataFile}) if its JIT compiler crashes. */
+    public Path compilerReplay(String cellId) {
+        return cells().resolve(cellId + ".replay.log");
+    }
+
+    /** Where a cell's JVM writes a heap dump ({@code -XX:HeapDumpPath}), if jvmArgs ask for one on OutOfMemoryError. */
+    public Path heapDump(String cellId) {
+        return cells().resolve(cellId + ".hprof");
+    }
+
+    /** Every crash file a cell's JVM may leave: crash report, compiler replay data, heap dump. */
+    public java.util.List<Path> crashFiles(String cellId) {
+        return java.util.List.of(crashReport(cellId), compilerReplay(cellId), heapDump(cellId));
+    }
+
     /** The specs handed to the forks and their raw results, until the cell record is written. */
     public Path work() {
         return directory.resolve("work");
