@@ -78,6 +78,7 @@ public final class Harness {
         Shard shard = collect(problems, () -> Shard.parse(request.shard()));
         List<Cell> matrix = collect(problems, () -> MatrixExpander.expand(request.matrix(), request.fork().workingDirectory()));
         List<Cell> cells = shard == null || matrix == null ? null : collect(problems, () -> shard.select(matrix));
+        OutputLayout.problem(request.outputDirectory()).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new HarnessException(problems);
         }
@@ -113,6 +114,9 @@ public final class Harness {
     }
 
     public static Outcome check(CheckRequest request, HarnessLog log) throws IOException {
+        OutputLayout.problem(request.outputDirectory()).ifPresent(problem -> {
+            throw new HarnessException(problem);
+        });
         GateConfig gates = request.gates().parse();
         ResultsDocument results = readAll(request.resultsFiles(), log);
         ResultsDocument baseline = readBaseline(request.baselineFile());
@@ -135,6 +139,11 @@ public final class Harness {
 
     /** Writes the passed cells of the results as the new baseline, with the environment's fingerprint. */
     public static ResultsDocument baseline(List<Path> resultsFiles, Path baselineFile, HarnessLog log) throws IOException {
+        if (Files.exists(baselineFile) && !Files.isRegularFile(baselineFile)) {
+            throw new HarnessException("baseline " + baselineFile + " is " + (Files.isDirectory(baselineFile) ? "a directory"
+                    : "not a regular file") + "; allowed: a file, written by ff:baseline (default ff-baseline.json in the"
+                    + " project)");
+        }
         ResultsDocument results = readAll(resultsFiles, log);
         List<CellRecord> passed = results.passedCells();
         if (passed.isEmpty()) {

@@ -1,12 +1,40 @@
 package dev.ffbench.harness;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Where the harness writes, under one output directory (default {@code target/ff-benchmark}). */
 public record OutputLayout(Path directory) {
 
     public OutputLayout {
         directory = directory.toAbsolutePath().normalize();
+    }
+
+    /**
+     * What makes {@code directory} unusable as the output directory, found before anything runs: it
+     * must be a directory, or be missing with a directory as its nearest existing ancestor (it is
+     * then created). Empty when it is usable.
+     */
+    public static Optional<String> problem(Path directory) {
+        Path absolute = directory.toAbsolutePath().normalize();
+        String allowed = "; allowed: a directory (it is created if missing)";
+        if (Files.exists(absolute)) {
+            return Files.isDirectory(absolute) ? Optional.empty()
+                    : Optional.of("outputDirectory " + absolute + " is " + kind(absolute) + allowed);
+        }
+        for (Path ancestor = absolute.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+            if (Files.exists(ancestor)) {
+                return Files.isDirectory(ancestor) ? Optional.empty() : Optional.of("outputDirectory " + absolute
+                        + " cannot be created: " + ancestor + " is " + kind(ancestor) + allowed);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "a regular file", or "not a directory (a special file)" for a device, a socket or a pipe. */
+    static String kind(Path path) {
+        return Files.isRegularFile(path) ? "a regular file" : "not a directory (a special file)";
     }
 
     public Path results() {

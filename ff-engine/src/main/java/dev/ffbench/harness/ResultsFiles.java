@@ -26,6 +26,11 @@ public final class ResultsFiles {
 
     /** A results document (kind "results") or a baseline (kind "baseline"), checked. */
     public static ResultsDocument read(Path file, String expectedKind) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new HarnessException((ResultsDocument.BASELINE.equals(expectedKind) ? "baseline" : "results") + " file "
+                    + file + " is " + (Files.isDirectory(file) ? "a directory" : "not a regular file") + "; allowed: a "
+                    + expectedKind + " document written by ff-maven-plugin");
+        }
         if (!Files.isRegularFile(file)) {
             throw new HarnessException((ResultsDocument.BASELINE.equals(expectedKind) ? "baseline" : "results") + " file "
                     + file + " does not exist" + (ResultsDocument.BASELINE.equals(expectedKind)

@@ -329,4 +329,43 @@ class FaultsTest {
         assertFalse(Files.exists(out.resolve("work/" + id + ".result.json")), "no result written by the orphan");
         assertEquals(List.of(), cellFiles(out), "no cell record: the cell is missing, for -Dff.resume");
     }
+
+    @Test
+    void anOutputDirectoryThatIsAFileIsNamedWithTheReasonBeforeAnythingRuns() throws Exception {
+        Path file = Files.writeString(dir.resolve("out.txt"), "my notes");
+        MatrixParameters badDepth = MATRIX.withDepths("0");
+
+        HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(
+                badDepth, null, FaultChild.request(file, dir, false).fork(), GateParameters.defaults(), null, file,
+                List.of()), log));
+
+        assertEquals(List.of("depths is '0'; allowed: a whole number >= 1", "outputDirectory " + file
+                + " is a regular file; allowed: a directory (it is created if missing)"), e.problems(), "all at once");
+        assertEquals("my notes", Files.readString(file));
+        assertEquals(List.of(), lines, "nothing ran");
+
+        Path below = file.resolve("ff-benchmark");
+        HarnessException under = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(
+                MATRIX, null, FaultChild.request(below, dir, false).fork(), GateParameters.defaults(), null, below,
+                List.of()), log));
+        assertEquals("outputDirectory " + below + " cannot be created: " + file + " is a regular file; allowed: a directory"
+                + " (it is created if missing)", under.getMessage());
+
+        // ff:check and ff:report: the same, before reading any results
+        HarnessException check = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
+                List.of(dir.resolve("results.json")), GateParameters.defaults(), null, file, List.of()), log));
+        assertEquals("outputDirectory " + file + " is a regular file; allowed: a directory (it is created if missing)",
+                check.getMessage());
+
+        // the kind beyond outputDirectory: a baseline or results path that is a directory says so
+        Path directory = Files.createDirectories(dir.resolve("ff-baseline.json"));
+        HarnessException baseline = assertThrows(HarnessException.class,
+                () -> Harness.baseline(List.of(dir.resolve("results.json")), directory, log));
+        assertEquals("baseline " + directory + " is a directory; allowed: a file, written by ff:baseline (default"
+                + " ff-baseline.json in the project)", baseline.getMessage());
+        HarnessException results = assertThrows(HarnessException.class,
+                () -> ResultsFiles.read(directory, ResultsDocument.RESULTS));
+        assertEquals("results file " + directory + " is a directory; allowed: a results document written by"
+                + " ff-maven-plugin", results.getMessage());
+    }
 }

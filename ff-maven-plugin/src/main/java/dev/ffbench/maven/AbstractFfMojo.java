@@ -1,5 +1,6 @@
 package dev.ffbench.maven;
 
+import dev.ffbench.harness.FileProblems;
 import dev.ffbench.harness.Harness;
 import dev.ffbench.harness.HarnessException;
 import java.io.File;
@@ -47,7 +48,8 @@ abstract class AbstractFfMojo extends AbstractMojo {
                     + "\n(each parameter is set as <name> in the plugin's <configuration> or as -Dff.<name>;"
                     + " mvn ff:help -Ddetail documents them)", e);
         } catch (IOException e) {
-            throw new MojoExecutionException("ff-maven-plugin: cannot read or write benchmark files: " + e.getMessage(), e);
+            throw new MojoExecutionException("ff-maven-plugin: cannot read or write benchmark files: "
+                    + FileProblems.describe(e), e);
         }
     }
 
