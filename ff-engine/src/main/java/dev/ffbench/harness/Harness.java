@@ -51,8 +51,20 @@ public final class Harness {
             Path outputDirectory,
             List<OutputWriter> writers) {}
 
-    /** The results as written, their gate judgement and where everything is. */
-    public record Outcome(ResultsDocument results, GateReport gates, OutputLayout layout) {
+    /**
+     * The results as written, their gate judgement, where everything is, and where the cells' log
+     * files may be ({@code cells/} beside each results file read, or the run's own {@code cells/}).
+     */
+    public record Outcome(ResultsDocument results, GateReport gates, OutputLayout layout, List<Path> logDirectories) {
+        public Outcome {
+            logDirectories = List.copyOf(logDirectories);
+        }
+
+        /** The outcome of a run whose cells' logs are in its own {@code cells/}. */
+        public Outcome(ResultsDocument results, GateReport gates, OutputLayout layout) {
+            this(results, gates, layout, List.of(layout.cells()));
+        }
+
         public boolean hasFailedCells() {
             return !results.failedCells().isEmpty();
         }
@@ -61,12 +73,34 @@ public final class Harness {
             return !gates.violations().isEmpty();
         }
 
-        /** "2 of 8 cells failed: id: reason; ..." */
+        /**
+         * "2 of 8 cells failed (logs in D):" and a line per failed cell with its reason. It names only
+         * log files that exist: when some cells' logs are not there (results copied without their
+         * cells/ folder), each found log is named on its cell's line and a last line says where the
+         * others' last lines are kept instead (logTail in results.json).
+         */
         public String failedCellsMessage() {
+            List<CellRecord> failed = results.failedCells();
+            java.util.Map<String, Path> logs = new java.util.LinkedHashMap<>();
+            for (CellRecord cell : failed) {
+                logDirectories.stream().map(directory -> directory.resolve(cell.id() + ".log")).filter(Files::isRegularFile)
+                        .findFirst().ifPresent(log -> logs.put(cell.id(), log));
+            }
+            List<Path> folders = logs.values().stream().map(Path::getParent).distinct().toList();
+            boolean oneFolder = logs.size() == failed.size() && folders.size() == 1;
             List<String> lines = new ArrayList<>();
-            lines.add(results.failedCells().size() + " of " + results.cells().size() + " cells failed (logs in "
-                    + layout.cells() + "):");
-            results.failedCells().forEach(cell -> lines.add("  " + cell.id() + ": " + cell.failure()));
+            lines.add(failed.size() + " of " + results.cells().size() + " cells failed"
+                    + (oneFolder ? " (logs in " + folders.get(0) + "):" : ":"));
+            for (CellRecord cell : failed) {
+                lines.add("  " + cell.id() + ": " + cell.failure()
+                        + (oneFolder || !logs.containsKey(cell.id()) ? "" : " (log: " + logs.get(cell.id()) + ")"));
+            }
+            if (logs.size() < failed.size()) {
+                lines.add((logs.isEmpty() ? "Their log files are" : "The other cells' log files are") + " not beside the"
+                        + " results (no " + String.join(" or ", logDirectories.stream().map(d -> d + "/<id>.log").toList())
+                        + "); the last " + ForkedCellRunner.LOG_TAIL_LINES + " lines of each failed cell's log are kept as"
+                        + " logTail in " + layout.results());
+            }
             return String.join("\n", lines);
         }
     }
@@ -109,7 +143,7 @@ public final class Harness {
                     ? GateEvaluator.evaluate(gates, results, baseline, request.baselineFile())
                     : GateReport.none("shard " + shard + ": gates are judged on the merged results of all shards, by ff:check"
                             + " with ff.results listing every shard's results.json");
-            return finish(results, report, layout, request.writers(), log);
+            return finish(results, report, layout, List.of(layout.cells()), request.writers(), log);
         }
     }
 
@@ -123,8 +157,11 @@ public final class Harness {
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "check")) {
             ResultsFiles.write(layout.results(), results);
+            // the cells' logs stay where the run wrote them, beside the results file it wrote
+            List<Path> logDirectories = request.resultsFiles().stream()
+                    .map(file -> file.toAbsolutePath().normalize().resolveSibling("cells")).distinct().toList();
             return finish(results, GateEvaluator.evaluate(gates, results, baseline, request.baselineFile()), layout,
-                    request.writers(), log);
+                    logDirectories, request.writers(), log);
         }
     }
 
@@ -188,7 +225,7 @@ public final class Harness {
     }
 
     private static Outcome finish(ResultsDocument results, GateReport gates, OutputLayout layout,
-            List<OutputWriter> writers, HarnessLog log) throws IOException {
+            List<Path> logDirectories, List<OutputWriter> writers, HarnessLog log) throws IOException {
         AtomicFiles.write(layout.summary(), SummaryWriter.markdown(results, gates));
         AtomicFiles.write(layout.junit(), JUnitXmlWriter.xml(results, gates));
         for (OutputWriter writer : writers) {
@@ -198,7 +235,7 @@ public final class Harness {
         log.info(results.passedCells().size() + " of " + results.cells().size() + " cells passed; " + gates.tally()
                 + "; wrote " + layout.results() + ", " + layout.summary().getFileName() + ", "
                 + layout.junit().getFileName() + (writers.isEmpty() ? "" : ", " + layout.report().getFileName()));
-        return new Outcome(results, gates, layout);
+        return new Outcome(results, gates, layout, logDirectories);
     }
 
     /** Old cell files would mix with this run's: only the harness's own files are removed. */

@@ -368,4 +368,53 @@ class FaultsTest {
         assertEquals("results file " + directory + " is a directory; allowed: a results document written by"
                 + " ff-maven-plugin", results.getMessage());
     }
+
+    @Test
+    void checkNamesOnlyLogFoldersThatExist() throws Exception {
+        CellRecord passed = TestCells.passed(0, "ff-d2", TestCells.spec("ff-base", 2, 16, 1), 1000, 500, 0.9);
+        CellRecord crashed = TestCells.failed(1, "bp-d2", TestCells.spec("backprop", 2, 16, 1), "the JVM crashed");
+        CellRecord rejected = TestCells.failed(2, "bp-d3", TestCells.spec("backprop", 3, 16, 1), "the engine rejected it");
+        ResultsDocument document = ResultsDocument.results("2026-01-01T00:00:00Z", 3, List.of(),
+                List.of(passed, crashed, rejected));
+        // a benchmark's output directory: results.json beside cells/ with the logs
+        Path run = dir.resolve("run");
+        ResultsFiles.write(run.resolve("results.json"), document);
+        Files.createDirectories(run.resolve("cells"));
+        Files.writeString(run.resolve("cells/bp-d2.log"), "crash\n");
+        Files.writeString(run.resolve("cells/bp-d3.log"), "rejected\n");
+
+        // ff:check of those results into another output directory: the logs are where the run wrote them
+        Harness.Outcome here = Harness.check(new Harness.CheckRequest(List.of(run.resolve("results.json")),
+                GateParameters.defaults(), null, dir.resolve("checked"), List.of()), log);
+        assertEquals("2 of 3 cells failed (logs in " + run.resolve("cells") + "):\n"
+                + "  bp-d2: the JVM crashed\n"
+                + "  bp-d3: the engine rejected it", here.failedCellsMessage());
+        assertFalse(Files.exists(dir.resolve("checked/cells")), "the check writes no cells/ of its own");
+
+        // one log lost: the other is named on its line
+        Files.delete(run.resolve("cells/bp-d3.log"));
+        Harness.Outcome partly = Harness.check(new Harness.CheckRequest(List.of(run.resolve("results.json")),
+                GateParameters.defaults(), null, dir.resolve("checked"), List.of()), log);
+        assertEquals("2 of 3 cells failed:\n"
+                + "  bp-d2: the JVM crashed (log: " + run.resolve("cells/bp-d2.log") + ")\n"
+                + "  bp-d3: the engine rejected it\n"
+                + "The other cells' log files are not beside the results (no " + run.resolve("cells") + "/<id>.log); the"
+                + " last 20 lines of each failed cell's log are kept as logTail in " + dir.resolve("checked/results.json"),
+                partly.failedCellsMessage());
+
+        // results downloaded without their cells/ folder (a CI artifact of results.json alone): no folder is named
+        Path downloaded = dir.resolve("downloaded/results.json");
+        Files.createDirectories(downloaded.getParent());
+        Files.copy(run.resolve("results.json"), downloaded);
+        Harness.Outcome elsewhere = Harness.check(new Harness.CheckRequest(List.of(downloaded), GateParameters.defaults(),
+                null, dir.resolve("checked"), List.of()), log);
+        assertEquals("2 of 3 cells failed:\n"
+                + "  bp-d2: the JVM crashed\n"
+                + "  bp-d3: the engine rejected it\n"
+                + "Their log files are not beside the results (no " + dir.resolve("downloaded/cells") + "/<id>.log); the"
+                + " last 20 lines of each failed cell's log are kept as logTail in " + dir.resolve("checked/results.json"),
+                elsewhere.failedCellsMessage());
+        assertEquals(List.of("last line"), ResultsFiles.read(dir.resolve("checked/results.json"), ResultsDocument.RESULTS)
+                .failedCells().get(0).logTail(), "where the message points");
+    }
 }
