@@ -133,7 +133,7 @@ public final class Harness {
             List<Cell> toRun = cells.stream().filter(cell -> !keptIndexes.contains(cell.index())).toList();
             List<CellRecord> records = new ArrayList<>(kept);
             if (!toRun.isEmpty()) {
-                records.addAll(CellScheduler.run(toRun, request.fork(), layout, log));
+                records.addAll(CellScheduler.run(toRun, kept.size(), request.fork(), layout, log));
             }
             records.sort(java.util.Comparator.comparingInt(CellRecord::index));
             ResultsDocument results = ResultsDocument.results(now(), matrix.size(),

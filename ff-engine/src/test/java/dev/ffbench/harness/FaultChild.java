@@ -43,7 +43,12 @@ public final class FaultChild {
             request = new Harness.BenchmarkRequest(FaultsTest.LONG_CELL, null, request.fork(), request.gates(),
                     request.baselineFile(), request.outputDirectory(), List.of());
         }
-        Harness.benchmark(request, log);
+        try {
+            Harness.benchmark(request, log);
+        } catch (java.io.InterruptedIOException e) {
+            // what Maven would show as the goal's error; printed whole, not interleaved with the hook's lines
+            System.out.println("FAILED " + e);
+        }
     }
 
     static Harness.BenchmarkRequest request(Path out, Path workingDirectory, boolean resume) {

@@ -93,6 +93,24 @@ class FaultsTest {
         assertFalse(kept.isEmpty());
         assertTrue(kept.size() < 4, "interrupted mid-matrix: " + kept);
         assertFalse(Files.exists(out.resolve("results.json")), "an interrupted run writes no results.json");
+        // the run ends with its shutdown hook's word on what is kept and how to go on; the only other line after
+        // the cells' is the main thread's failure, if it gets to print before the JVM halts, and it says the same
+        String message = "ff:benchmark was interrupted: " + kept.size() + " of 4 cells finished and are kept in "
+                + out.resolve("cells") + " (" + kept.size() + " passed, 0 failed); the cells still running were stopped and"
+                + " recorded nothing, and no results.json was written. To finish, run the same command with -Dff.resume:"
+                + " it keeps the " + kept.size() + " passed " + (kept.size() == 1 ? "cell" : "cells") + " and runs the other "
+                + (4 - kept.size());
+        List<String> said = childLog.lines().filter(line -> !line.isBlank()).toList();
+        int lastCellLine = 0;
+        for (int i = 0; i < said.size(); i++) {
+            if (said.get(i).startsWith("cell ")) {
+                lastCellLine = i;
+            }
+        }
+        List<String> end = said.subList(lastCellLine + 1, said.size());
+        assertTrue(end.contains("WARN " + message), childLog);
+        assertTrue(end.stream().allMatch(line -> line.equals("WARN " + message)
+                || line.equals("FAILED java.io.InterruptedIOException: " + message)), childLog);
         for (Path file : files(out)) {
             String name = file.getFileName().toString();
             assertFalse(name.endsWith(".tmp"), "temporary file left: " + file);
