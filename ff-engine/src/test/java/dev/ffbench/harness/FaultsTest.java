@@ -11,7 +11,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,14 +47,8 @@ class FaultsTest {
 
     /** Live processes whose command line mentions {@code text} (the forks name their spec file under the output directory). */
     private static List<ProcessHandle> processesMentioning(String text) {
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(p -> {
-            try {
-                byte[] cmdline = Files.readAllBytes(Path.of("/proc/" + p.pid() + "/cmdline"));
-                return new String(cmdline, StandardCharsets.UTF_8).contains(text);
-            } catch (IOException | RuntimeException e) {
-                return p.info().commandLine().orElse("").contains(text);
-            }
-        }).toList();
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> Processes.commandLine(p).contains(text)).toList();
     }
 
     private static List<Path> files(Path root) throws IOException {
@@ -317,9 +310,12 @@ class FaultsTest {
             // until the cell's JVM has worked 3 s of CPU: started, ND4J loaded, training (50 epochs at width 2000: minutes)
             while (cell == null || cell.info().totalCpuDuration().orElse(Duration.ZERO).toMillis() < 3000) {
                 assertTrue(harness.isAlive(), "the harness ended early: " + Files.readString(dir.resolve("child.log")));
-                assertTrue(System.nanoTime() < deadline, "no cell JVM at work within 2 minutes");
-                cell = harness.descendants().filter(p -> p.info().commandLine().orElse("")
-                        .contains(ForkOptions.ENGINE_MAIN_CLASS)).findFirst().orElse(null);
+                assertTrue(System.nanoTime() < deadline, "no cell JVM at work within 2 minutes; the harness's"
+                        + " descendants: " + harness.descendants().map(p -> p.pid() + " " + p.info().totalCpuDuration()
+                        + " " + Processes.commandLine(p)).toList()
+                        + "; its output: " + Files.readString(dir.resolve("child.log")));
+                cell = harness.descendants().filter(p -> Processes.commandLine(p).contains(ForkOptions.ENGINE_MAIN_CLASS))
+                        .findFirst().orElse(null);
                 Thread.sleep(50);
             }
             assertTrue(running(cell), "the cell is still training");

@@ -130,7 +130,7 @@ class HarnessBenchmarkTest {
         CellRecord cell = outcome.results().cells().get(0);
         assertEquals("timed out after 1 s (cellTimeout); the JVM was killed", cell.failure());
         assertTrue(Files.isRegularFile(dir.resolve("out/cells/" + cell.id() + ".json")), "the failed cell is recorded");
-        assertTrue(ProcessHandle.current().descendants().noneMatch(p -> p.info().commandLine().orElse("")
+        assertTrue(ProcessHandle.current().descendants().noneMatch(p -> Processes.commandLine(p)
                 .contains(ForkOptions.ENGINE_MAIN_CLASS)), "no fork outlives its timeout");
     }
 
