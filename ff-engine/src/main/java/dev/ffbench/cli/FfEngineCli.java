@@ -20,7 +20,12 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, BenchmarkCommand.class, MemorySweepCommand.class, ListCommand.class})
 public final class FfEngineCli {
 
+    /**
+     * Runs a command and exits with its code. A forked cell ({@code -Dff.parentPid} set by the harness)
+     * first starts its {@link ParentWatchdog}, so it ends by itself if the build that forked it dies.
+     */
     public static void main(String[] args) {
+        ParentWatchdog.startIfRequested();
         System.exit(execute(args));
     }
 

@@ -31,7 +31,10 @@ public record GateReport(List<GateOutcome> outcomes, List<String> warnings) {
 
     /**
      * The build-failure message: every violation on its own line (kind, cell, metric, value,
-     * baseline or reference value, bound), then the command that accepts the new numbers.
+     * baseline or reference value, bound), then the next step for each kind that failed. Only a
+     * baseline-relative violation is fixed by accepting the new numbers as the baseline
+     * ({@code acceptCommand}); an absolute or a ratio rule has its own bound, which a new baseline
+     * does not change, so for those the message says what does.
      */
     public String failureMessage(String acceptCommand) {
         List<GateOutcome> violations = violations();
@@ -41,7 +44,28 @@ public record GateReport(List<GateOutcome> outcomes, List<String> warnings) {
         for (GateOutcome violation : violations) {
             lines.add("  " + violation.detail());
         }
-        lines.add("If the new numbers are intended, accept them as the new baseline with: " + acceptCommand);
+        java.util.Set<GateKind> kinds = java.util.EnumSet.noneOf(GateKind.class);
+        violations.forEach(violation -> kinds.add(violation.kind()));
+        if (kinds.contains(GateKind.BASELINE)) {
+            lines.add((kinds.size() == 1 ? "If" : "For the [baseline] violations: if")
+                    + " the new numbers are intended, accept them as the new baseline with: " + acceptCommand);
+        }
+        if (kinds.contains(GateKind.ABSOLUTE)) {
+            lines.add(ABSOLUTE_ADVICE);
+        }
+        if (kinds.contains(GateKind.RATIO)) {
+            lines.add(RATIO_ADVICE);
+        }
         return String.join("\n", lines);
     }
+
+    /** The next step after an absolute rule failed. */
+    static final String ABSOLUTE_ADVICE = "An [absolute] rule has its own bound, not the baseline, so mvn ff:baseline"
+            + " does not change it: fix the regression, or, if the new numbers are intended, change that rule's minimum"
+            + " or maximum in <rules> of the plugin's configuration in the POM (or in -Dff.rules)";
+
+    /** The next step after a ratio rule failed. */
+    static final String RATIO_ADVICE = "A [ratio] rule compares with its reference algorithm, not the baseline, so"
+            + " mvn ff:baseline does not change it: fix the regression, or, if the new ratio is intended, change that"
+            + " ratio's minimum or maximum in <ratios> of the plugin's configuration in the POM (or in -Dff.ratios)";
 }

@@ -25,18 +25,23 @@ final class CellScheduler {
 
     static List<CellRecord> run(List<Cell> cells, ForkOptions options, OutputLayout layout, HarnessLog log)
             throws IOException {
-        return run(cells, cells.size(), options, layout, log);
+        return run(cells, 0, options, layout, log);
     }
 
     /**
-     * @param matrixCells how many cells the progress counts (cells kept by a resume are not run again)
+     * @param kept how many passed cells a resume kept in {@code cells/} (they do not run again)
      */
-    static List<CellRecord> run(List<Cell> cells, int matrixCells, ForkOptions options, OutputLayout layout,
+    static List<CellRecord> run(List<Cell> cells, int kept, ForkOptions options, OutputLayout layout,
             HarnessLog log) throws IOException {
         ForkedCellRunner runner = new ForkedCellRunner(options, layout);
         Progress progress = new Progress(log, cells.size(), options.parallelCells());
         ExecutorService pool = Executors.newFixedThreadPool(options.parallelCells());
-        Thread interrupted = new Thread(() -> stop(runner, pool, layout), "ff-bench-interrupted");
+        Tally tally = new Tally(kept, kept + cells.size());
+        Thread interrupted = new Thread(() -> {
+            stop(runner, pool, layout);
+            // the build ends now: say what is kept and how to go on, whatever Maven still prints after this
+            log.warn(tally.interruptedMessage(layout));
+        }, "ff-bench-interrupted");
         Runtime.getRuntime().addShutdownHook(interrupted);
         try {
             List<Future<CellRecord>> futures = new ArrayList<>();
@@ -44,12 +49,16 @@ final class CellScheduler {
                 int position = i + 1;
                 Cell cell = cells.get(i);
                 futures.add(pool.submit(() -> {
+                    if (runner.stopping()) {
+                        return null; // interrupted before this cell started: no "cell i/n" line for it
+                    }
                     progress.started(position, cell);
                     CellRecord record = runner.run(cell);
                     if (record == null) {
                         return null; // interrupted: the cell stays missing, for -Dff.resume
                     }
                     write(layout, record);
+                    tally.recorded(record);
                     progress.finished(position, record);
                     return record;
                 }));
@@ -66,8 +75,8 @@ final class CellScheduler {
             return records;
         } catch (InterruptedException | java.util.concurrent.CancellationException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while cells were running; the finished cells are in " + layout.cells()
-                    + ": -Dff.resume runs only the missing ones", e);
+            // no cause: Maven would append its name ("...: InterruptedException") to the message
+            throw new java.io.InterruptedIOException(tally.interruptedMessage(layout));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UncheckedIOException io) {
@@ -82,6 +91,38 @@ final class CellScheduler {
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is already exiting: the hook runs anyway
             }
+        }
+    }
+
+    /** The cells recorded so far, for the message of an interrupted run. */
+    private static final class Tally {
+        private final int kept;
+        private final int total;
+        private final java.util.concurrent.atomic.AtomicInteger passed = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+
+        Tally(int kept, int total) {
+            this.kept = kept;
+            this.total = total;
+        }
+
+        void recorded(CellRecord record) {
+            (record.isPassed() ? passed : failed).incrementAndGet();
+        }
+
+        /**
+         * "ff:benchmark was interrupted: 2 of 6 cells finished and are kept in D (2 passed, 0 failed); ...
+         * run the same command with -Dff.resume to run the other 4".
+         */
+        String interruptedMessage(OutputLayout layout) {
+            int passedCells = kept + passed.get();
+            int finished = passedCells + failed.get();
+            return "ff:benchmark was interrupted: " + finished + " of " + total + " cells finished and are kept in "
+                    + layout.cells() + " (" + passedCells + " passed" + (kept > 0 ? ", " + kept + " of them kept from the"
+                    + " resumed run" : "") + ", " + failed.get() + " failed); the cells still running were stopped and"
+                    + " recorded nothing, and no results.json was written. To finish, run the same command with"
+                    + " -Dff.resume: it keeps the " + passedCells + " passed " + (passedCells == 1 ? "cell" : "cells")
+                    + " and runs the other " + (total - passedCells);
         }
     }
 

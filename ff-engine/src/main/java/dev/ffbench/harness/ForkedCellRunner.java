@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.cli.ParentWatchdog;
 import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.Json;
@@ -33,13 +34,20 @@ final class ForkedCellRunner {
 
     private final ForkOptions options;
     private final OutputLayout layout;
+    private final String mainClass;
     /** Forks still running, destroyed if the build is interrupted (Ctrl-C) so none outlives it. */
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     ForkedCellRunner(ForkOptions options, OutputLayout layout) {
+        this(options, layout, ForkOptions.ENGINE_MAIN_CLASS);
+    }
+
+    /** Runs {@code mainClass} in the forks instead of the engine, started exactly the same way (for tests). */
+    ForkedCellRunner(ForkOptions options, OutputLayout layout, String mainClass) {
         this.options = options;
         this.layout = layout;
+        this.mainClass = mainClass;
     }
 
     /**
@@ -58,6 +66,9 @@ final class ForkedCellRunner {
             Files.createDirectories(layout.cells());
             AtomicFiles.write(spec, Json.write(cell.spec()));
             Files.deleteIfExists(out);
+            for (Path crashFile : layout.crashFiles(cell.id())) {
+                Files.deleteIfExists(crashFile); // an earlier run's: a crash file always belongs to this run of the cell
+            }
             record = fork(cell, spec, out, workLog, start);
             if (!stopping) {
                 Files.move(workLog, log, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -86,7 +97,7 @@ final class ForkedCellRunner {
 
     private CellRecord fork(Cell cell, Path spec, Path out, Path log, long start)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command(spec, out))
+        ProcessBuilder builder = new ProcessBuilder(command(cell, spec, out))
                 .directory(options.workingDirectory().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -114,16 +125,24 @@ final class ForkedCellRunner {
             ExperimentResult result = Json.mapper().readValue(out.toFile(), ExperimentResult.class);
             return CellRecord.passed(cell, result, seconds(start));
         }
-        return CellRecord.failed(cell, reason(exit, log), tail, seconds(start));
+        return CellRecord.failed(cell, reason(exit, log, layout.crashReport(cell.id())), tail, seconds(start));
     }
 
-    private List<String> command(Path spec, Path out) {
+    private List<String> command(Cell cell, Path spec, Path out) {
         List<String> command = new ArrayList<>();
         command.add(options.javaExecutable().toString());
+        // crash files go to cells/, never into the working directory (the user's project); before
+        // the user's jvmArgs, so that an option given there wins
+        command.add("-XX:ErrorFile=" + jvmFileOption(layout.crashReport(cell.id())));
+        command.add("-XX:ReplayDataFile=" + jvmFileOption(layout.compilerReplay(cell.id())));
+        command.add("-XX:HeapDumpPath=" + jvmFileOption(layout.heapDump(cell.id())));
+        command.add("-XX:-CreateCoredumpOnCrash"); // a core file would land in the working directory
         command.addAll(options.jvmArgs());
+        // the fork ends by itself if this JVM dies without killing it (kill -9): see ParentWatchdog
+        command.add("-D" + ParentWatchdog.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, options.forkClasspath().stream().map(Path::toString).toList()));
-        command.add(ForkOptions.ENGINE_MAIN_CLASS);
+        command.add(mainClass);
         command.addAll(List.of("run", "--spec", spec.toString(), "--out", out.toString()));
         return command;
     }
@@ -139,9 +158,21 @@ final class ForkedCellRunner {
         }
     }
 
-    /** Why the fork failed, from its exit code and its log. */
-    private static String reason(int exit, Path log) throws IOException {
+    /** The JVM expands %p in these options to the pid: a literal % is written %%. */
+    private static String jvmFileOption(Path file) {
+        return file.toString().replace("%", "%%");
+    }
+
+    /** Why the fork failed, from its exit code, its log and the crash report the JVM may have written. */
+    private static String reason(int exit, Path log, Path crashReport) throws IOException {
         List<String> lines = readLines(log);
+        java.util.Optional<JvmCrash.Summary> crash = JvmCrash.find(lines).or(() -> JvmCrash.fromReport(crashReport));
+        if (crash.isPresent()) {
+            Path report = crash.get().report() != null ? crash.get().report()
+                    : Files.isRegularFile(crashReport) ? crashReport : null;
+            return "the JVM crashed (" + exitCode(exit) + "): " + crash.get().text()
+                    + (report == null ? "" : "; crash report: " + report);
+        }
         if (lines.stream().anyMatch(line -> line.contains("OutOfMemoryError"))) {
             return "ran out of memory (OutOfMemoryError, exit code " + exit + "); raise -Xmx in jvmArgs or shrink the cell";
         }
@@ -156,10 +187,17 @@ final class ForkedCellRunner {
         if (exit == 1 && !engineMessage.isEmpty()) {
             return "the run failed (exit code 1)" + engineMessage;
         }
-        String lastLine = lines.stream().filter(line -> !line.isBlank()).reduce((first, second) -> second).orElse("");
+        // the last line that says something (not a lone "#" closing a block)
+        String lastLine = lines.stream().filter(line -> !line.isBlank() && !line.strip().matches("#+"))
+                .reduce((first, second) -> second).orElse("");
         return (exit == 0 ? "the JVM exited with code 0 but wrote no result" : "the JVM exited with code " + exit
                 + (exit > 128 ? " (killed by signal " + (exit - 128) + ")" : ""))
                 + (lastLine.isEmpty() ? "" : ": " + lastLine.trim());
+    }
+
+    /** "exit code 134, killed by signal 6". */
+    private static String exitCode(int exit) {
+        return "exit code " + exit + (exit > 128 ? ", killed by signal " + (exit - 128) : "");
     }
 
     /** The engine's own error ("ff-engine: ..." and its indented continuation lines), or "". */

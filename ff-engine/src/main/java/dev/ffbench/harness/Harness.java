@@ -82,8 +82,17 @@ public final class Harness {
      */
     public record HistoryRequest(List<Path> resultsFiles, Path historyDirectory, Path projectDirectory) {}
 
-    /** The results as written, their gate judgement, where everything is and how paths are shown. */
-    public record Outcome(ResultsDocument results, GateReport gates, OutputLayout layout, ProjectPaths paths) {
+    /**
+     * The results as written, their gate judgement, where everything is, how paths are shown, and where
+     * the cells' log files may be ({@code cells/} beside each results file read, or the run's own
+     * {@code cells/}).
+     */
+    public record Outcome(ResultsDocument results, GateReport gates, OutputLayout layout, ProjectPaths paths,
+            List<Path> logDirectories) {
+        public Outcome {
+            logDirectories = List.copyOf(logDirectories);
+        }
+
         public boolean hasFailedCells() {
             return !results.failedCells().isEmpty();
         }
@@ -92,12 +101,34 @@ public final class Harness {
             return !gates.violations().isEmpty();
         }
 
-        /** "2 of 8 cells failed: id: reason; ..." */
+        /**
+         * "2 of 8 cells failed (logs in D):" and a line per failed cell with its reason. It names only
+         * log files that exist: when some cells' logs are not there (results copied without their
+         * cells/ folder), each found log is named on its cell's line and a last line says where the
+         * others' last lines are kept instead (logTail in results.json).
+         */
         public String failedCellsMessage() {
+            List<CellRecord> failed = results.failedCells();
+            java.util.Map<String, Path> logs = new java.util.LinkedHashMap<>();
+            for (CellRecord cell : failed) {
+                logDirectories.stream().map(directory -> directory.resolve(cell.id() + ".log")).filter(Files::isRegularFile)
+                        .findFirst().ifPresent(log -> logs.put(cell.id(), log));
+            }
+            List<Path> folders = logs.values().stream().map(Path::getParent).distinct().toList();
+            boolean oneFolder = logs.size() == failed.size() && folders.size() == 1;
             List<String> lines = new ArrayList<>();
-            lines.add(results.failedCells().size() + " of " + results.cells().size() + " cells failed (logs in "
-                    + paths.show(layout.cells()) + "):");
-            results.failedCells().forEach(cell -> lines.add("  " + cell.id() + ": " + cell.failure()));
+            lines.add(failed.size() + " of " + results.cells().size() + " cells failed"
+                    + (oneFolder ? " (logs in " + paths.show(folders.get(0)) + "):" : ":"));
+            for (CellRecord cell : failed) {
+                lines.add("  " + cell.id() + ": " + cell.failure()
+                        + (oneFolder || !logs.containsKey(cell.id()) ? "" : " (log: " + paths.show(logs.get(cell.id())) + ")"));
+            }
+            if (logs.size() < failed.size()) {
+                lines.add((logs.isEmpty() ? "Their log files are" : "The other cells' log files are") + " not beside the"
+                        + " results (no " + String.join(" or ", logDirectories.stream().map(d -> paths.show(d) + "/<id>.log")
+                                .toList()) + "); the last " + ForkedCellRunner.LOG_TAIL_LINES + " lines of each failed"
+                        + " cell's log are kept as logTail in " + paths.show(layout.results()));
+            }
             return String.join("\n", lines);
         }
     }
@@ -119,6 +150,7 @@ public final class Harness {
         List<Cell> matrix = collect(problems,
                 () -> MatrixExpander.expand(request.matrix(), request.fork().workingDirectory(), extensions));
         List<Cell> cells = shard == null || matrix == null ? null : collect(problems, () -> shard.select(matrix));
+        OutputLayout.problem(request.outputDirectory()).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new HarnessException(problems);
         }
@@ -141,7 +173,7 @@ public final class Harness {
             List<Cell> toRun = cells.stream().filter(cell -> !keptIndexes.contains(cell.index())).toList();
             List<CellRecord> records = new ArrayList<>(kept);
             if (!toRun.isEmpty()) {
-                records.addAll(CellScheduler.run(toRun, request.fork(), layout, log));
+                records.addAll(CellScheduler.run(toRun, kept.size(), request.fork(), layout, log));
             }
             records.sort(java.util.Comparator.comparingInt(CellRecord::index));
             ResultsDocument results = ResultsDocument.results(now(), matrix.size(),
@@ -153,13 +185,17 @@ public final class Harness {
                 return finish(new ReportInputs(results, GateReport.none(deferred), layout, paths, baseline,
                         "shard " + shard + " of the matrix: the gates and the comparison with the baseline are judged on the"
                                 + " merged results of all shards, by ff:check", null, history, gates.gatedMetrics()),
-                        request.writers(), log);
+                        List.of(layout.cells()), request.writers(), log);
             }
-            return finish(judge(gates, results, baseline, layout, paths, history), request.writers(), log);
+            return finish(judge(gates, results, baseline, layout, paths, history), List.of(layout.cells()),
+                    request.writers(), log);
         }
     }
 
     public static Outcome check(CheckRequest request, HarnessLog log) throws IOException {
+        OutputLayout.problem(request.outputDirectory()).ifPresent(problem -> {
+            throw new HarnessException(problem);
+        });
         ProjectPaths paths = new ProjectPaths(request.projectDirectory());
         BaselineSource baselineSource = BaselineSource.of(request.baselineFile(), request.baselineRef());
         List<String> problems = new ArrayList<>(baselineSource.problems());
@@ -176,7 +212,10 @@ public final class Harness {
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "check")) {
             ResultsFiles.write(layout.results(), results);
-            return finish(judge(gates, results, baseline, layout, paths, history), request.writers(), log);
+            // the cells' logs stay where the run wrote them, beside the results file it wrote
+            List<Path> logDirectories = request.resultsFiles().stream()
+                    .map(file -> file.toAbsolutePath().normalize().resolveSibling("cells")).distinct().toList();
+            return finish(judge(gates, results, baseline, layout, paths, history), logDirectories, request.writers(), log);
         }
     }
 
@@ -261,6 +300,11 @@ public final class Harness {
     public static ResultsDocument baseline(List<Path> resultsFiles, Path baselineFile, Path projectDirectory, HarnessLog log)
             throws IOException {
         ProjectPaths paths = new ProjectPaths(projectDirectory);
+        if (Files.exists(baselineFile) && !Files.isRegularFile(baselineFile)) {
+            throw new HarnessException("baseline " + paths.show(baselineFile) + " is " + (Files.isDirectory(baselineFile)
+                    ? "a directory" : "not a regular file") + "; allowed: a file, written by ff:baseline (default"
+                    + " ff-baseline.json in the project)");
+        }
         ResultsDocument results = readAll(resultsFiles, paths, log);
         List<CellRecord> passed = results.passedCells();
         if (passed.isEmpty()) {
@@ -305,7 +349,8 @@ public final class Harness {
         return merged;
     }
 
-    private static Outcome finish(ReportInputs inputs, List<OutputWriter> writers, HarnessLog log) throws IOException {
+    private static Outcome finish(ReportInputs inputs, List<Path> logDirectories, List<OutputWriter> writers,
+            HarnessLog log) throws IOException {
         ResultsDocument results = inputs.results();
         GateReport gates = inputs.gates();
         OutputLayout layout = inputs.layout();
@@ -321,7 +366,7 @@ public final class Harness {
         log.info(results.passedCells().size() + " of " + results.cells().size() + " cells passed; " + gates.tally()
                 + "; wrote " + inputs.paths().show(layout.results()) + ", " + layout.summary().getFileName() + ", "
                 + layout.junit().getFileName() + (writers.isEmpty() ? "" : ", " + layout.report().getFileName()));
-        return new Outcome(results, gates, layout, inputs.paths());
+        return new Outcome(results, gates, layout, inputs.paths(), logDirectories);
     }
 
     /** Old cell files would mix with this run's: only the harness's own files are removed. */
@@ -331,7 +376,8 @@ public final class Harness {
                 try (Stream<Path> files = Files.list(directory)) {
                     for (Path file : files.toList()) {
                         String name = file.getFileName().toString();
-                        if (name.endsWith(".json") || name.endsWith(".log") || name.endsWith(".tmp")) {
+                        if (name.endsWith(".json") || name.endsWith(".log") || name.endsWith(".tmp")
+                                || name.endsWith(".hprof")) { // .log includes crash reports and replay data
                             Files.delete(file);
                         }
                     }

@@ -1,12 +1,40 @@
 package dev.ffbench.harness;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Where the harness writes, under one output directory (default {@code target/ff-benchmark}). */
 public record OutputLayout(Path directory) {
 
     public OutputLayout {
         directory = directory.toAbsolutePath().normalize();
+    }
+
+    /**
+     * What makes {@code directory} unusable as the output directory, found before anything runs: it
+     * must be a directory, or be missing with a directory as its nearest existing ancestor (it is
+     * then created). Empty when it is usable.
+     */
+    public static Optional<String> problem(Path directory) {
+        Path absolute = directory.toAbsolutePath().normalize();
+        String allowed = "; allowed: a directory (it is created if missing)";
+        if (Files.exists(absolute)) {
+            return Files.isDirectory(absolute) ? Optional.empty()
+                    : Optional.of("outputDirectory " + absolute + " is " + kind(absolute) + allowed);
+        }
+        for (Path ancestor = absolute.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+            if (Files.exists(ancestor)) {
+                return Files.isDirectory(ancestor) ? Optional.empty() : Optional.of("outputDirectory " + absolute
+                        + " cannot be created: " + ancestor + " is " + kind(ancestor) + allowed);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "a regular file", or "not a directory (a special file)" for a device, a socket or a pipe. */
+    static String kind(Path path) {
+        return Files.isRegularFile(path) ? "a regular file" : "not a directory (a special file)";
     }
 
     public Path results() {
@@ -29,6 +57,29 @@ public record OutputLayout(Path directory) {
     /** One {@code <id>.json} per finished cell, written the moment it finishes, and its {@code <id>.log}. */
     public Path cells() {
         return directory.resolve("cells");
+    }
+
+    /**
+     * Where a cell's JVM writes its fatal-error report ({@code -XX:ErrorFile}) if it crashes; its
+     * first lines are the failed cell's reason.
+     */
+    public Path crashReport(String cellId) {
+        return cells().resolve(cellId + ".hs_err.log");
+    }
+
+    /** Where a cell's JVM writes compiler replay data ({@code -XX:ReplayDataFile}) if its JIT compiler crashes. */
+    public Path compilerReplay(String cellId) {
+        return cells().resolve(cellId + ".replay.log");
+    }
+
+    /** Where a cell's JVM writes a heap dump ({@code -XX:HeapDumpPath}), if jvmArgs ask for one on OutOfMemoryError. */
+    public Path heapDump(String cellId) {
+        return cells().resolve(cellId + ".hprof");
+    }
+
+    /** Every crash file a cell's JVM may leave: crash report, compiler replay data, heap dump. */
+    public java.util.List<Path> crashFiles(String cellId) {
+        return java.util.List.of(crashReport(cellId), compilerReplay(cellId), heapDump(cellId));
     }
 
     /** The specs handed to the forks and their raw results, until the cell record is written. */

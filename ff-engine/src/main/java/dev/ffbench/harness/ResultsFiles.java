@@ -34,6 +34,11 @@ public final class ResultsFiles {
      * (e.g. relative to the project directory).
      */
     public static ResultsDocument read(Path file, String shownAs, String expectedKind) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new HarnessException((ResultsDocument.BASELINE.equals(expectedKind) ? "baseline" : "results") + " file "
+                    + shownAs + " is " + (Files.isDirectory(file) ? "a directory" : "not a regular file") + "; allowed: a "
+                    + expectedKind + " document written by ff-maven-plugin");
+        }
         if (!Files.isRegularFile(file)) {
             throw new HarnessException((ResultsDocument.BASELINE.equals(expectedKind) ? "baseline" : "results") + " file "
                     + shownAs + " does not exist" + (ResultsDocument.BASELINE.equals(expectedKind)

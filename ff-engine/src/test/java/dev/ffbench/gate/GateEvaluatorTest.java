@@ -3,6 +3,7 @@ package dev.ffbench.gate;
 import static dev.ffbench.harness.TestCells.passed;
 import static dev.ffbench.harness.TestCells.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -164,7 +165,7 @@ class GateEvaluatorTest {
     }
 
     @Test
-    void theFailureMessageListsEveryViolationAndTheCommandThatAcceptsTheNumbers() {
+    void anAbsoluteFailureSaysHowToFixItAndDoesNotAdviseANewBaseline() {
         ResultsDocument results = TestCells.results(List.of(
                 passed(0, "ff-a", spec("ff-base", 2, 16, 1), 2000, 500, 0.5),
                 passed(1, "ff-b", spec("ff-base", 4, 16, 1), 2000, 500, 0.5)));
@@ -174,8 +175,39 @@ class GateEvaluatorTest {
         assertEquals("2 gate violations (2 gates: 0 passed, 2 failed, 0 skipped):\n"
                 + "  [absolute] ff-a: trainingPeakBytes is 2,000 B; allowed: at most 1,000 B (rules[1])\n"
                 + "  [absolute] ff-b: trainingPeakBytes is 2,000 B; allowed: at most 1,000 B (rules[1])\n"
-                + "If the new numbers are intended, accept them as the new baseline with: mvn ff:baseline",
+                + "An [absolute] rule has its own bound, not the baseline, so mvn ff:baseline does not change it: fix the"
+                + " regression, or, if the new numbers are intended, change that rule's minimum or maximum in <rules> of the"
+                + " plugin's configuration in the POM (or in -Dff.rules)",
                 report.failureMessage("mvn ff:baseline"));
+        assertFalse(report.failureMessage("mvn ff:baseline").contains("accept them as the new baseline"));
+    }
+
+    @Test
+    void eachKindOfViolationGetsItsOwnNextStepAndOnlyTheBaselineOneTheAcceptCommand() {
+        CellRecord before = passed(0, "ff-a", spec("ff-base", 2, 16, 1), 1000, 500, 0.5);
+        ResultsDocument results = TestCells.results(List.of(
+                passed(0, "ff-a", spec("ff-base", 2, 16, 1), 2000, 500, 0.5),
+                passed(1, "bp-a", spec("backprop", 2, 16, 1), 2500, 500, 0.5)));
+        GateReport mixed = GateEvaluator.evaluate(gates(List.of(Map.of("metric", "testAccuracy", "minimum", "0.9")),
+                List.of(Map.of("algorithm", "ff-base", "maximum", "0.5")), null, false), results,
+                baseline(List.of(before)), BASELINE);
+
+        List<String> lines = List.of(mixed.failureMessage("mvn ff:baseline -Dff.baseline=b.json").split("\n"));
+        assertEquals(List.of(GateKind.ABSOLUTE, GateKind.ABSOLUTE, GateKind.BASELINE, GateKind.RATIO),
+                mixed.violations().stream().map(GateOutcome::kind).sorted().toList());
+        assertEquals(List.of(
+                "For the [baseline] violations: if the new numbers are intended, accept them as the new baseline with:"
+                        + " mvn ff:baseline -Dff.baseline=b.json",
+                GateReport.ABSOLUTE_ADVICE,
+                "A [ratio] rule compares with its reference algorithm, not the baseline, so mvn ff:baseline does not"
+                        + " change it: fix the regression, or, if the new ratio is intended, change that ratio's minimum or"
+                        + " maximum in <ratios> of the plugin's configuration in the POM (or in -Dff.ratios)"),
+                lines.subList(lines.size() - 3, lines.size()));
+
+        GateReport baselineOnly = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false),
+                TestCells.results(List.of(results.cells().get(0))), baseline(List.of(before)), BASELINE);
+        assertTrue(baselineOnly.failureMessage("mvn ff:baseline").endsWith("\nIf the new numbers are intended, accept them"
+                + " as the new baseline with: mvn ff:baseline"), baselineOnly.failureMessage("mvn ff:baseline"));
     }
 
     @Test

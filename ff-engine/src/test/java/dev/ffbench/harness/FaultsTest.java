@@ -12,7 +12,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +29,10 @@ class FaultsTest {
     static final MatrixParameters MATRIX = MatrixParameters.defaults().withAlgorithms("ff-base", "backprop")
             .withDepths("2").withWidths("16", "24").withRun("synthetic:7:400:100", "1", "50", "2");
 
+    /** One backprop cell that trains for minutes: 50 whole epochs of width 2000 on mnist-sample. */
+    static final MatrixParameters LONG_CELL = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2")
+            .withWidths("2000").withRun("mnist-sample", "50", "256", "0");
+
     @TempDir
     Path dir;
 
@@ -45,14 +48,8 @@ class FaultsTest {
 
     /** Live processes whose command line mentions {@code text} (the forks name their spec file under the output directory). */
     private static List<ProcessHandle> processesMentioning(String text) {
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(p -> {
-            try {
-                byte[] cmdline = Files.readAllBytes(Path.of("/proc/" + p.pid() + "/cmdline"));
-                return new String(cmdline, StandardCharsets.UTF_8).contains(text);
-            } catch (IOException | RuntimeException e) {
-                return p.info().commandLine().orElse("").contains(text);
-            }
-        }).toList();
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> Processes.commandLine(p).contains(text)).toList();
     }
 
     private static List<Path> files(Path root) throws IOException {
@@ -90,6 +87,24 @@ class FaultsTest {
         assertFalse(kept.isEmpty());
         assertTrue(kept.size() < 4, "interrupted mid-matrix: " + kept);
         assertFalse(Files.exists(out.resolve("results.json")), "an interrupted run writes no results.json");
+        // the run ends with its shutdown hook's word on what is kept and how to go on; the only other line after
+        // the cells' is the main thread's failure, if it gets to print before the JVM halts, and it says the same
+        String message = "ff:benchmark was interrupted: " + kept.size() + " of 4 cells finished and are kept in "
+                + out.resolve("cells") + " (" + kept.size() + " passed, 0 failed); the cells still running were stopped and"
+                + " recorded nothing, and no results.json was written. To finish, run the same command with -Dff.resume:"
+                + " it keeps the " + kept.size() + " passed " + (kept.size() == 1 ? "cell" : "cells") + " and runs the other "
+                + (4 - kept.size());
+        List<String> said = childLog.lines().filter(line -> !line.isBlank()).toList();
+        int lastCellLine = 0;
+        for (int i = 0; i < said.size(); i++) {
+            if (said.get(i).startsWith("cell ")) {
+                lastCellLine = i;
+            }
+        }
+        List<String> end = said.subList(lastCellLine + 1, said.size());
+        assertTrue(end.contains("WARN " + message), childLog);
+        assertTrue(end.stream().allMatch(line -> line.equals("WARN " + message)
+                || line.equals("FAILED java.io.InterruptedIOException: " + message)), childLog);
         for (Path file : files(out)) {
             String name = file.getFileName().toString();
             assertFalse(name.endsWith(".tmp"), "temporary file left: " + file);
@@ -272,5 +287,150 @@ class FaultsTest {
         assertTrue(lines.contains("WARN " + warning), lines.toString());
         assertTrue(Files.readString(dir.resolve("out/summary.md")).contains(warning));
         assertFalse(outcome.hasViolations(), "a warning, not a failure");
+    }
+
+    /** Alive and not a zombie (an exited orphan that its new parent has not reaped yet holds nothing and writes nothing). */
+    private static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aCellEndsByItselfWhenTheBuildIsKilledWithSigkill() throws Exception {
+        Path out = dir.resolve("orphaned");
+        Process harness = child(dir.resolve("child.log"), "long", out.toString(), dir.toString());
+        ProcessHandle cell = null;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            // until the cell's JVM has worked 3 s of CPU: started, ND4J loaded, training (50 epochs at width 2000: minutes)
+            while (cell == null || cell.info().totalCpuDuration().orElse(Duration.ZERO).toMillis() < 3000) {
+                assertTrue(harness.isAlive(), "the harness ended early: " + Files.readString(dir.resolve("child.log")));
+                assertTrue(System.nanoTime() < deadline, "no cell JVM at work within 2 minutes; the harness's"
+                        + " descendants: " + harness.descendants().map(p -> p.pid() + " " + p.info().totalCpuDuration()
+                        + " " + Processes.commandLine(p)).toList()
+                        + "; its output: " + Files.readString(dir.resolve("child.log")));
+                cell = harness.descendants().filter(p -> Processes.commandLine(p).contains(ForkOptions.ENGINE_MAIN_CLASS))
+                        .findFirst().orElse(null);
+                Thread.sleep(50);
+            }
+            assertTrue(running(cell), "the cell is still training");
+
+            harness.destroyForcibly(); // SIGKILL: no shutdown hook runs, nothing kills the fork for it
+            assertTrue(harness.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(137, harness.exitValue(), "killed by signal 9");
+
+            long killed = System.nanoTime();
+            while (running(cell)) {
+                assertTrue(System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(10),
+                        "the cell's JVM " + cell.pid() + " still runs 10 s after its parent was killed");
+                Thread.sleep(50);
+            }
+        } finally {
+            harness.destroyForcibly();
+            if (cell != null) {
+                cell.destroyForcibly();
+            }
+        }
+        String id = "backprop-d2-w2000-s1";
+        String cellLog = Files.readString(out.resolve("work/" + id + ".log"));
+        assertTrue(cellLog.contains("ff-engine: the parent process " + harness.pid() + " is gone (the build was killed):"
+                + " this cell's JVM stops without writing its result (exit code 3)"), cellLog);
+        assertFalse(Files.exists(out.resolve("work/" + id + ".result.json")), "no result written by the orphan");
+        assertEquals(List.of(), cellFiles(out), "no cell record: the cell is missing, for -Dff.resume");
+    }
+
+    @Test
+    void anOutputDirectoryThatIsAFileIsNamedWithTheReasonBeforeAnythingRuns() throws Exception {
+        Path file = Files.writeString(dir.resolve("out.txt"), "my notes");
+        MatrixParameters badDepth = MATRIX.withDepths("0");
+
+        HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(
+                badDepth, null, FaultChild.request(file, dir, false).fork(), GateParameters.defaults(), null, file,
+                List.of()), log));
+
+        assertEquals(List.of("depths is '0'; allowed: a whole number >= 1", "outputDirectory " + file
+                + " is a regular file; allowed: a directory (it is created if missing)"), e.problems(), "all at once");
+        assertEquals("my notes", Files.readString(file));
+        assertEquals(List.of(), lines, "nothing ran");
+
+        Path below = file.resolve("ff-benchmark");
+        HarnessException under = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(
+                MATRIX, null, FaultChild.request(below, dir, false).fork(), GateParameters.defaults(), null, below,
+                List.of()), log));
+        assertEquals("outputDirectory " + below + " cannot be created: " + file + " is a regular file; allowed: a directory"
+                + " (it is created if missing)", under.getMessage());
+
+        // ff:check and ff:report: the same, before reading any results
+        HarnessException check = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
+                List.of(dir.resolve("results.json")), GateParameters.defaults(), null, file, List.of()), log));
+        assertEquals("outputDirectory " + file + " is a regular file; allowed: a directory (it is created if missing)",
+                check.getMessage());
+
+        // the kind beyond outputDirectory: a baseline or results path that is a directory says so
+        Path directory = Files.createDirectories(dir.resolve("ff-baseline.json"));
+        HarnessException baseline = assertThrows(HarnessException.class,
+                () -> Harness.baseline(List.of(dir.resolve("results.json")), directory, log));
+        assertEquals("baseline " + directory + " is a directory; allowed: a file, written by ff:baseline (default"
+                + " ff-baseline.json in the project)", baseline.getMessage());
+        HarnessException results = assertThrows(HarnessException.class,
+                () -> ResultsFiles.read(directory, ResultsDocument.RESULTS));
+        assertEquals("results file " + directory + " is a directory; allowed: a results document written by"
+                + " ff-maven-plugin", results.getMessage());
+    }
+
+    @Test
+    void checkNamesOnlyLogFoldersThatExist() throws Exception {
+        CellRecord passed = TestCells.passed(0, "ff-d2", TestCells.spec("ff-base", 2, 16, 1), 1000, 500, 0.9);
+        CellRecord crashed = TestCells.failed(1, "bp-d2", TestCells.spec("backprop", 2, 16, 1), "the JVM crashed");
+        CellRecord rejected = TestCells.failed(2, "bp-d3", TestCells.spec("backprop", 3, 16, 1), "the engine rejected it");
+        ResultsDocument document = ResultsDocument.results("2026-01-01T00:00:00Z", 3, List.of(),
+                List.of(passed, crashed, rejected));
+        // a benchmark's output directory: results.json beside cells/ with the logs
+        Path run = dir.resolve("run");
+        ResultsFiles.write(run.resolve("results.json"), document);
+        Files.createDirectories(run.resolve("cells"));
+        Files.writeString(run.resolve("cells/bp-d2.log"), "crash\n");
+        Files.writeString(run.resolve("cells/bp-d3.log"), "rejected\n");
+
+        // ff:check of those results into another output directory: the logs are where the run wrote them
+        Harness.Outcome here = Harness.check(new Harness.CheckRequest(List.of(run.resolve("results.json")),
+                GateParameters.defaults(), null, dir.resolve("checked"), List.of()), log);
+        assertEquals("2 of 3 cells failed (logs in " + run.resolve("cells") + "):\n"
+                + "  bp-d2: the JVM crashed\n"
+                + "  bp-d3: the engine rejected it", here.failedCellsMessage());
+        assertFalse(Files.exists(dir.resolve("checked/cells")), "the check writes no cells/ of its own");
+
+        // one log lost: the other is named on its line
+        Files.delete(run.resolve("cells/bp-d3.log"));
+        Harness.Outcome partly = Harness.check(new Harness.CheckRequest(List.of(run.resolve("results.json")),
+                GateParameters.defaults(), null, dir.resolve("checked"), List.of()), log);
+        assertEquals("2 of 3 cells failed:\n"
+                + "  bp-d2: the JVM crashed (log: " + run.resolve("cells/bp-d2.log") + ")\n"
+                + "  bp-d3: the engine rejected it\n"
+                + "The other cells' log files are not beside the results (no " + run.resolve("cells") + "/<id>.log); the"
+                + " last 20 lines of each failed cell's log are kept as logTail in " + dir.resolve("checked/results.json"),
+                partly.failedCellsMessage());
+
+        // results downloaded without their cells/ folder (a CI artifact of results.json alone): no folder is named
+        Path downloaded = dir.resolve("downloaded/results.json");
+        Files.createDirectories(downloaded.getParent());
+        Files.copy(run.resolve("results.json"), downloaded);
+        Harness.Outcome elsewhere = Harness.check(new Harness.CheckRequest(List.of(downloaded), GateParameters.defaults(),
+                null, dir.resolve("checked"), List.of()), log);
+        assertEquals("2 of 3 cells failed:\n"
+                + "  bp-d2: the JVM crashed\n"
+                + "  bp-d3: the engine rejected it\n"
+                + "Their log files are not beside the results (no " + dir.resolve("downloaded/cells") + "/<id>.log); the"
+                + " last 20 lines of each failed cell's log are kept as logTail in " + dir.resolve("checked/results.json"),
+                elsewhere.failedCellsMessage());
+        assertEquals(List.of("last line"), ResultsFiles.read(dir.resolve("checked/results.json"), ResultsDocument.RESULTS)
+                .failedCells().get(0).logTail(), "where the message points");
     }
 }

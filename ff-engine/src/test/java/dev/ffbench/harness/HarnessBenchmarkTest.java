@@ -131,7 +131,7 @@ class HarnessBenchmarkTest {
         CellRecord cell = outcome.results().cells().get(0);
         assertEquals("timed out after 1 s (cellTimeout); the JVM was killed", cell.failure());
         assertTrue(Files.isRegularFile(dir.resolve("out/cells/" + cell.id() + ".json")), "the failed cell is recorded");
-        assertTrue(ProcessHandle.current().descendants().noneMatch(p -> p.info().commandLine().orElse("")
+        assertTrue(ProcessHandle.current().descendants().noneMatch(p -> Processes.commandLine(p)
                 .contains(ForkOptions.ENGINE_MAIN_CLASS)), "no fork outlives its timeout");
     }
 
@@ -147,5 +147,34 @@ class HarnessBenchmarkTest {
         CellRecord cell = outcome.results().cells().get(0);
         assertTrue(cell.failure().startsWith("ran out of memory (OutOfMemoryError, exit code "), cell.failure());
         assertTrue(cell.failure().endsWith("); raise -Xmx in jvmArgs or shrink the cell"), cell.failure());
+    }
+
+    @Test
+    void aNativeCrashIsRecordedWithTheJvmsOwnSummaryAndItsCrashFilesStayInTheOutputDirectory() throws Exception {
+        OutputLayout layout = new OutputLayout(dir.resolve("out"));
+        Files.createDirectories(layout.work());
+        Cell cell = new Cell(0, "backprop-d1-w16-s1", TestCells.spec("backprop", 1, 16, 1));
+        Path staleReport = layout.crashReport(cell.id());
+        Files.createDirectories(staleReport.getParent());
+        Files.writeString(staleReport, "# an earlier run's report\n");
+
+        // the fork's working directory is dir, as the project's base directory is for ff:benchmark
+        CellRecord record = new ForkedCellRunner(fork(List.of("-Xmx256m")), layout, NativeCrash.class.getName()).run(cell);
+
+        assertFalse(record.isPassed());
+        Path report = layout.crashReport(cell.id());
+        assertTrue(record.failure().matches("the JVM crashed \\(exit code \\d+(, killed by signal \\d+)?\\): SIGSEGV \\(0xb\\)"
+                + " at pc=0x[0-9a-f]+, pid=\\d+, tid=\\d+; problematic frame: V \\[libjvm\\.so\\+0x[0-9a-f]+\\]"
+                + " Unsafe_PutLong\\+0x[0-9a-f]+; crash report: " + java.util.regex.Pattern.quote(report.toString())),
+                record.failure());
+        String reportText = Files.readString(report);
+        assertTrue(reportText.startsWith("#\n# A fatal error has been detected by the Java Runtime Environment:"), reportText);
+        assertTrue(reportText.contains("NativeCrash"), "this run's report, not the stale one");
+        assertTrue(record.logTail().contains("NativeCrash: writing to address 0"), record.logTail().toString());
+        try (var files = Files.walk(dir)) {
+            List<Path> crashFiles = files.filter(p -> p.getFileName().toString().matches("(hs_err|replay)_pid.*|core(\\..*)?"))
+                    .toList();
+            assertEquals(List.of(), crashFiles, "no crash file in the working directory or anywhere but cells/");
+        }
     }
 }

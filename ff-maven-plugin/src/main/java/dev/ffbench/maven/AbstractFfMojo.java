@@ -1,5 +1,6 @@
 package dev.ffbench.maven;
 
+import dev.ffbench.harness.FileProblems;
 import dev.ffbench.harness.Harness;
 import dev.ffbench.harness.HarnessException;
 import dev.ffbench.harness.ProjectPaths;
@@ -47,8 +48,12 @@ abstract class AbstractFfMojo extends AbstractMojo {
             throw new MojoExecutionException("ff-maven-plugin: " + e.getMessage()
                     + "\n(each parameter is set as <name> in the plugin's <configuration> or as -Dff.<name>;"
                     + " mvn ff:help -Ddetail documents them)", e);
+        } catch (java.io.InterruptedIOException e) {
+            // the build is being stopped (Ctrl-C, SIGTERM): what is kept and how to resume
+            throw new MojoExecutionException("ff-maven-plugin: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("ff-maven-plugin: cannot read or write benchmark files: " + e.getMessage(), e);
+            throw new MojoExecutionException("ff-maven-plugin: cannot read or write benchmark files: "
+                    + FileProblems.describe(e), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ffbench.maven;
 import dev.ffbench.harness.ForkOptions;
 import dev.ffbench.harness.Harness;
 import dev.ffbench.harness.MatrixParameters;
+import dev.ffbench.harness.ParallelBuild;
 import dev.ffbench.report.BenchmarkReport;
 import java.io.File;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -152,6 +154,10 @@ public class BenchmarkMojo extends AbstractGateMojo {
     @Parameter(property = "ff.classpathScope", defaultValue = "test")
     protected String classpathScope;
 
+    /** The Maven session: whether it builds several modules at once (-T), whose cells could then compete. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
     /** This plugin, whose resolved dependencies (the engine and ND4J) form the forks' class path. */
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     protected PluginDescriptor plugin;
@@ -168,6 +174,8 @@ public class BenchmarkMojo extends AbstractGateMojo {
         ForkOptions fork = new ForkOptions(java == null ? ForkOptions.currentJava() : java.toPath(), classpath(),
                 ForkOptions.parseJvmArgs(jvmArgs), Duration.ofSeconds(cellTimeout), parallelCells, baseDirectory.toPath(),
                 ProjectClasspath.entries(project, classpathScope, plugin, harnessLog()));
+        ParallelBuild.warning(session.getRequest().getDegreeOfConcurrency(), session.getProjects().size())
+                .ifPresent(getLog()::warn);
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, shard, fork, gateParameters(),
                 baselinePath(), outputDirectory.toPath(), List.of(new BenchmarkReport()), resume, baselineRef, historyPath()),
                 harnessLog());

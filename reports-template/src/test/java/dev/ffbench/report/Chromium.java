@@ -2,6 +2,7 @@ package dev.ffbench.report;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,25 +36,31 @@ final class Chromium {
     }
 
     String dumpDom(Path html) throws IOException, InterruptedException {
-        return run(html, List.of("--dump-dom"), 1280, 900);
+        return run(html.toAbsolutePath().toUri(), List.of("--dump-dom"), 1280, 900);
     }
 
     void screenshot(Path html, Path png, int width, int height) throws IOException, InterruptedException {
-        run(html, List.of("--screenshot=" + png.toAbsolutePath(), "--hide-scrollbars"), width, height);
+        screenshot(html.toAbsolutePath().toUri(), png, width, height);
+    }
+
+    /** A screenshot of any page: a file, or one served over HTTP (with the server's headers, e.g. a CSP). */
+    void screenshot(URI page, Path png, int width, int height) throws IOException, InterruptedException {
+        run(page, List.of("--screenshot=" + png.toAbsolutePath(), "--hide-scrollbars"), width, height);
         if (!Files.isRegularFile(png) || Files.size(png) == 0) {
             throw new IOException("chromium wrote no screenshot at " + png);
         }
     }
 
-    private String run(Path html, List<String> extra, int width, int height) throws IOException, InterruptedException {
+    private String run(URI page, List<String> extra, int width, int height) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("ff-chromium-profile");
         Path out = Files.createTempFile("ff-chromium", ".out");
         try {
             List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--no-proxy-server",
                     "--user-data-dir=" + profile, "--window-size=" + width + "," + height));
             command.addAll(extra);
-            command.add(html.toAbsolutePath().toUri().toString());
+            command.add(page.toString());
             Process process = new ProcessBuilder(command).redirectErrorStream(false)
                     .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {

@@ -194,4 +194,67 @@ class ReportHtmlTest {
         assertTrue(first.selectFirst("rect.segment title").text().contains("parameters 0.20 MB (200,000 B), 10.0 % of 2.00 MB"));
         assertEquals(4, doc.select("#breakdown g.legend-entry").size());
     }
+
+    /**
+     * Jenkins serves archived HTML with a Content-Security-Policy that blocks the inline stylesheet:
+     * every chart element must carry its own presentation as SVG attributes (see CspReportTest for
+     * the rendering in a browser).
+     */
+    @Test
+    void everyChartElementCarriesItsPresentationWithoutTheStylesheet() {
+        Document doc = Jsoup.parse(new BenchmarkReport().render(CspReportTest.bendingLines(), gates(), baseline(),
+                "ff-baseline.json"));
+        Elements lineCharts = doc.select("svg.chart:not(.breakdown), svg.legend");
+        assertEquals(6 + 10, lineCharts.size(), "six legends; panels: memory and accuracy by depth (one width) and by"
+                + " width (three depths), speed and time");
+        Elements strokes = lineCharts.select("path:not(.marker), polyline");
+        assertEquals(lineCharts.select("path.line").size() + lineCharts.select("path.axis").size()
+                + lineCharts.select("path.whisker").size() + lineCharts.select("path.sample").size(), strokes.size(),
+                "every path of a line chart is a line, an axis, a whisker, a legend sample or a marker");
+        assertTrue(lineCharts.select("path.line").size() >= 24, "run and baseline series in every panel");
+        for (Element stroke : strokes) {
+            assertEquals("none", stroke.attr("fill"), stroke.outerHtml());
+            assertFalse(stroke.attr("stroke").isBlank(), stroke.outerHtml());
+            assertFalse(stroke.attr("stroke-width").isBlank(), stroke.outerHtml());
+        }
+        for (Element line : doc.select("svg.chart path.line, svg.legend path.sample")) {
+            assertTrue(line.attr("stroke").matches("#[0-9A-Fa-f]{6}"), line.outerHtml());
+            assertEquals("2", line.attr("stroke-width"), line.outerHtml());
+            assertTrue(line.attr("stroke-dasharray").equals("none") || line.attr("stroke-dasharray").equals("6 4"),
+                    line.outerHtml());
+        }
+        for (Element marker : lineCharts.select("path.marker")) {
+            assertTrue(marker.attr("fill").matches("#[0-9A-Fa-f]{6}"), marker.outerHtml());
+            Element owner = marker.closest("g.series, g.legend-entry");
+            assertEquals(owner.selectFirst("path.line, path.sample").attr("stroke"), marker.attr("stroke"),
+                    "a marker is outlined in its line's colour");
+            assertEquals("1.5", marker.attr("stroke-width"), marker.outerHtml());
+        }
+        assertEquals(List.of("#ffffff"), doc.select("g.series[data-series$=(baseline)] path.marker").eachAttr("fill")
+                .stream().distinct().toList(), "hollow baseline markers");
+        for (Element line : doc.select("svg line")) {
+            assertFalse(line.attr("stroke").isBlank(), line.outerHtml());
+            assertFalse(line.attr("stroke-width").isBlank(), line.outerHtml());
+        }
+        for (Element rect : doc.select("svg rect")) {
+            assertFalse(rect.attr("fill").isBlank(), rect.outerHtml());
+        }
+        for (Element text : doc.select("svg text")) {
+            assertFalse(text.attr("font-size").isBlank(), text.outerHtml());
+            assertEquals("#1f2328", text.attr("fill"), text.outerHtml());
+        }
+        for (Element svg : doc.select("svg.chart, svg.legend")) {
+            assertTrue(svg.attr("font-family").endsWith("sans-serif"), svg.attr("font-family"));
+        }
+        // the breakdown's pattern fills live in its own SVG, so the page needs no hidden, styled SVG for them
+        for (String fill : BreakdownChart.FILLS) {
+            String id = fill.substring("url(#".length(), fill.length() - 1);
+            assertEquals(1, doc.select("svg.breakdown defs pattern#" + id).size(), id);
+        }
+        assertTrue(doc.select("[style]").isEmpty(), "no style attribute (a CSP blocks them too): " + doc.select("[style]"));
+        String stylesheet = doc.select("head style").html();
+        for (String property : List.of("fill:", "stroke:", "stroke-width:", "svg text", "svg .")) {
+            assertFalse(stylesheet.contains(property), "the stylesheet styles no SVG element: " + property);
+        }
+    }
 }
