@@ -54,7 +54,12 @@ public record ReportModel(
     /** A set of panels sharing one legend. */
     public record Figure(String id, String title, String caption, Legend legend, List<ChartView> panels) {}
 
-    public record CellRow(String id, String status, String testAccuracy, String baselineAccuracy, String accuracyDelta,
+    /**
+     * One cell of the cell table; {@code accuracyNote} says why its accuracy should not be read as the
+     * algorithm's ("training capped at 10 steps per epoch", "degenerate: ..."), empty when nothing needs saying.
+     */
+    public record CellRow(String id, String status, String testAccuracy, String accuracyNote, String baselineAccuracy,
+            String accuracyDelta,
             String trainingPeak, String baselineTraining, String trainingDelta, String evaluationPeak,
             String baselineEvaluation, String evaluationDelta, String samplesPerSecond, String trainSeconds,
             boolean regressed) {}
@@ -120,12 +125,21 @@ public record ReportModel(
                     true, training, Units.BYTES, "training peak", true, null));
             figures.add(charts.figure("memory-width", "Peak training memory vs width",
                     "The same peaks, one panel per depth; each panel has its own y scale.", false, training, Units.BYTES, "training peak", true, null));
-            figures.add(charts.figure("accuracy-depth", "Test accuracy vs depth",
-                    "Mean over seeds; whiskers span the minimum and maximum seed.", true, ExperimentResult::testAccuracy,
-                    Units.FRACTION, "test accuracy", false, 1.0));
-            figures.add(charts.figure("accuracy-width", "Test accuracy vs width",
-                    "Mean over seeds; whiskers span the minimum and maximum seed.", false, ExperimentResult::testAccuracy,
-                    Units.FRACTION, "test accuracy", false, 1.0));
+            // an accuracy from training capped at a few steps per epoch would read as the algorithm's: not drawn
+            Charts trained = charts.only(c -> c.spec().maxStepsPerEpoch() == 0);
+            long capped = passed.stream().filter(c -> c.spec().maxStepsPerEpoch() > 0).count();
+            String cappedNote = capped == 0 ? "" : " Not drawn: " + capped + " of the " + passed.size() + " cells, trained"
+                    + " on a capped number of steps per epoch (maxStepsPerEpoch) for their memory figures, which do not"
+                    + " depend on it; their accuracy (in the cell table, marked capped) says little about the algorithm.";
+            if (!trained.passed().isEmpty()) {
+                figures.add(trained.figure("accuracy-depth", "Test accuracy vs depth",
+                        "Mean over seeds; whiskers span the minimum and maximum seed." + cappedNote, true,
+                        ExperimentResult::testAccuracy, Units.FRACTION, "test accuracy", false, 1.0));
+                figures.add(trained.figure("accuracy-width", "Test accuracy vs width",
+                        "Mean over seeds; whiskers span the minimum and maximum seed." + cappedNote, false,
+                        ExperimentResult::testAccuracy, Units.FRACTION, "test accuracy", false, 1.0));
+                figures.add(trained.curves(cappedNote));
+            }
             figures.add(charts.figure("speed-depth", "Training throughput vs depth",
                     "Training images x epochs per training second (noisy: compare within one machine only).", true,
                     ExperimentResult::samplesPerSecond, Units.RATE, "throughput", false, null));
@@ -182,6 +196,45 @@ public record ReportModel(
     /** Builds the panel sets: one panel per width (x = depth) or per depth (x = width). */
     private record Charts(List<CellRecord> passed, List<CellRecord> base, boolean multiGoodness, List<String> names,
             Map<String, Style> styles, Map<String, Style> baseStyles, Legend legend) {
+
+        /** The same charts over the cells (of this run and of the baseline) that {@code keep} accepts. */
+        Charts only(java.util.function.Predicate<CellRecord> keep) {
+            return new Charts(passed.stream().filter(keep).toList(), base.stream().filter(keep).toList(), multiGoodness,
+                    names, styles, baseStyles, legend);
+        }
+
+        /**
+         * Test accuracy against training seconds: a panel per depth and width, a line per series through
+         * its lowest seed's curve (every evaluateEvery epochs and at the end of training).
+         */
+        Figure curves(String note) {
+            Map<String, List<CellRecord>> panelsByShape = new java.util.TreeMap<>();
+            for (CellRecord c : passed) {
+                panelsByShape.computeIfAbsent(String.format(Locale.ROOT, "depth %03d, width %09d", c.spec().depth(),
+                        c.spec().width()), k -> new ArrayList<>()).add(c);
+            }
+            List<ChartView> panels = new ArrayList<>();
+            for (List<CellRecord> cells : panelsByShape.values()) {
+                List<CurveChart.Curve> curves = new ArrayList<>();
+                for (String name : names) {
+                    cells.stream().filter(c -> seriesName(c.spec(), multiGoodness).equals(name))
+                            .min(Comparator.comparingLong(c -> c.spec().seed()))
+                            .ifPresent(c -> curves.add(new CurveChart.Curve(name, styles.get(name), c.result().curve()
+                                    .stream().map(p -> new CurveChart.Point(p.trainSeconds(), p.testAccuracy(), name
+                                            + " (seed " + c.spec().seed() + "), epoch " + p.epoch() + ": "
+                                            + Units.FRACTION.value(p.testAccuracy()) + " after "
+                                            + Units.SECONDS.value(p.trainSeconds()) + " of training")).toList())));
+                }
+                CellRecord first = cells.get(0);
+                panels.add(CurveChart.build("curves-d" + first.spec().depth() + "-w" + first.spec().width(),
+                        "depth " + first.spec().depth() + ", width " + first.spec().width(), curves));
+            }
+            return new Figure("accuracy-time", "Test accuracy vs training seconds",
+                    "Each series' lowest seed: the test accuracy every evaluateEvery epochs (layerwise FF: epochs of its"
+                            + " top layer) and at the end, against the training seconds so far (evaluations excluded;"
+                            + " noisy: compare within one machine only). A single point per line: no evaluateEvery was"
+                            + " set." + note, legend, panels);
+        }
 
         Figure figure(String id, String title, String caption, boolean xIsDepth, ToDoubleFunction<ExperimentResult> metric,
                 Units units, String yName, boolean allowLog, Double fixedMax) {
@@ -244,7 +297,7 @@ public record ReportModel(
 
     private static CellRow cellRow(CellRecord cell, CellRecord base) {
         if (!cell.isPassed()) {
-            return new CellRow(cell.id(), "failed", "", "", "", "", "", "", "", "", "", "", "", true);
+            return new CellRow(cell.id(), "failed", "", "", "", "", "", "", "", "", "", "", "", "", true);
         }
         ExperimentResult r = cell.result();
         ExperimentResult b = base == null ? null : base.result();
@@ -255,7 +308,14 @@ public record ReportModel(
         String trainDelta = b == null ? "" : percent(train, Metric.TRAINING_PEAK_BYTES.of(b));
         String evalDelta = b == null ? "" : percent(eval, Metric.EVALUATION_PEAK_BYTES.of(b));
         boolean regressed = b != null && (train > Metric.TRAINING_PEAK_BYTES.of(b) || eval > Metric.EVALUATION_PEAK_BYTES.of(b));
-        return new CellRow(cell.id(), "passed", Metric.TEST_ACCURACY.format(acc),
+        List<String> notes = new ArrayList<>();
+        if (cell.spec().maxStepsPerEpoch() > 0) {
+            notes.add("training capped at " + cell.spec().maxStepsPerEpoch() + " steps per epoch");
+        }
+        if (r.isDegenerate()) {
+            notes.add("degenerate: " + String.join("; ", r.evaluation().degenerate()));
+        }
+        return new CellRow(cell.id(), "passed", Metric.TEST_ACCURACY.format(acc), String.join("; ", notes),
                 b == null ? "" : Metric.TEST_ACCURACY.format(b.testAccuracy()), accDelta,
                 Metric.TRAINING_PEAK_BYTES.format(train), b == null ? "" : Metric.TRAINING_PEAK_BYTES.format(Metric.TRAINING_PEAK_BYTES.of(b)),
                 trainDelta, Metric.EVALUATION_PEAK_BYTES.format(eval),

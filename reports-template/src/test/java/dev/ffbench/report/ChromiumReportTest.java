@@ -46,7 +46,7 @@ class ChromiumReportTest {
                 ReportHtmlTest.baseline(), "ff-baseline.json"), StandardCharsets.UTF_8);
 
         Document dom = Jsoup.parse(chromium.dumpDom(html));
-        assertEquals(6, dom.select("figure.figure").size(), "six chart figures");
+        assertEquals(7, dom.select("figure.figure").size(), "seven chart figures");
         assertEquals(1, dom.select("figure#memory-depth svg.chart").size());
         assertEquals(4, dom.select("figure#memory-depth svg.chart g.series").size(), "two algorithms, each with its baseline");
         assertEquals(1, dom.select("#breakdown svg.breakdown").size());

@@ -27,7 +27,7 @@ class ReportHtmlTest {
     static ResultsDocument fixture() {
         ExperimentSpec evilSpec = dev.ffbench.experiment.SpecResolver.engine().resolve(java.util.Map.of(
                 "algorithm", "ff-recurrent", "dataset", "data/" + EVIL, "depth", "2", "width", "64", "epochs", "2",
-                "maxStepsPerEpoch", "10"));
+                "maxStepsPerEpoch", "0"));
         return ResultsDocument.results("2026-01-02T03:04:05Z", 7, List.of(), List.of(
                 Fixtures.passed(0, Fixtures.spec("ff-base", 2, 64, 1), 2_000_000, 0.5, 1000),
                 Fixtures.passed(1, Fixtures.spec("ff-base", 2, 64, 2), 2_000_000, 0.7, 1000),
@@ -99,7 +99,7 @@ class ReportHtmlTest {
         assertEquals("M148,77V119M144,77h8M144,119h8", d2.selectFirst("path.whisker").attr("d"));
         assertTrue(d2.selectFirst("title").text().contains("mean of 2 seeds, 50.00 % to 70.00 %"));
         assertEquals("test accuracy (%)", doc.selectFirst("figure#accuracy-depth text.axis-label").text());
-        assertEquals(6, doc.select("figure.figure").size(), "memory x2, accuracy x2, speed, time");
+        assertEquals(7, doc.select("figure.figure").size(), "memory x2, accuracy x2, accuracy vs seconds, speed, time");
         assertEquals(List.of("memory-width-2", "memory-width-4"), doc.select("figure#memory-width svg.chart").eachAttr("id"),
                 "memory vs width: a panel per depth");
     }
@@ -205,8 +205,8 @@ class ReportHtmlTest {
         Document doc = Jsoup.parse(new BenchmarkReport().render(CspReportTest.bendingLines(), gates(), baseline(),
                 "ff-baseline.json"));
         Elements lineCharts = doc.select("svg.chart:not(.breakdown), svg.legend");
-        assertEquals(6 + 10, lineCharts.size(), "six legends; panels: memory and accuracy by depth (one width) and by"
-                + " width (three depths), speed and time");
+        assertEquals(7 + 13, lineCharts.size(), "seven legends; panels: memory and accuracy by depth (one width) and by"
+                + " width (three depths), accuracy vs seconds (three shapes), speed and time");
         Elements strokes = lineCharts.select("path:not(.marker), polyline");
         assertEquals(lineCharts.select("path.line").size() + lineCharts.select("path.axis").size()
                 + lineCharts.select("path.whisker").size() + lineCharts.select("path.sample").size(), strokes.size(),
@@ -256,5 +256,51 @@ class ReportHtmlTest {
         for (String property : List.of("fill:", "stroke:", "stroke-width:", "svg text", "svg .")) {
             assertFalse(stylesheet.contains(property), "the stylesheet styles no SVG element: " + property);
         }
+    }
+
+    /**
+     * Accuracy from training capped at a few steps per epoch is not drawn as if it were the algorithm's:
+     * the accuracy charts leave such cells out and say so, and the cell table marks their accuracy.
+     */
+    @Test
+    void accuracyFromCappedTrainingIsLeftOutOfTheChartsAndMarkedInTheTable() {
+        ExperimentSpec capped = dev.ffbench.experiment.SpecResolver.engine().resolve(java.util.Map.of("algorithm", "backprop",
+                "depth", "2", "width", "64", "epochs", "2", "seed", "1", "maxStepsPerEpoch", "10"));
+        ResultsDocument results = ResultsDocument.results("2026-01-02T03:04:05Z", 2, List.of(), List.of(
+                Fixtures.passed(0, Fixtures.spec("ff-base", 2, 64, 1), 2_000_000, 0.9, 1000),
+                Fixtures.passed(1, capped, 4_000_000, 0.3, 2000)));
+        Document doc = Jsoup.parse(new BenchmarkReport().render(results, gates(), null, null));
+
+        assertEquals(List.of("ff-base"), doc.select("figure#accuracy-depth svg.chart g.series").eachAttr("data-series"));
+        assertEquals(List.of("ff-base", "backprop"), doc.select("figure#memory-depth svg.chart g.series").eachAttr("data-series"),
+                "its memory figures are exact whatever the steps: still drawn");
+        assertTrue(doc.selectFirst("figure#accuracy-depth figcaption").text().endsWith("Not drawn: 1 of the 2 cells, trained"
+                + " on a capped number of steps per epoch (maxStepsPerEpoch) for their memory figures, which do not depend"
+                + " on it; their accuracy (in the cell table, marked capped) says little about the algorithm."));
+        Element row = doc.select("table.cells tbody tr").get(1);
+        assertEquals("30.00 % training capped at 10 steps per epoch", row.select("td").get(2).text());
+    }
+
+    @Test
+    void theAccuracyCurveIsDrawnAgainstTrainingSeconds() {
+        ExperimentSpec spec = Fixtures.spec("ff-base", 2, 64, 1);
+        dev.ffbench.harness.CellRecord cell = Fixtures.passed(0, spec, 2_000_000, 0.9, 1000);
+        dev.ffbench.experiment.ExperimentResult r = cell.result();
+        dev.ffbench.experiment.ExperimentResult curved = new dev.ffbench.experiment.ExperimentResult(r.schemaVersion(),
+                r.spec(), r.trainAccuracy(), r.testAccuracy(), r.losses(), r.memory(), 8.0, r.evalSeconds(),
+                r.samplesPerSecond(), List.of(new dev.ffbench.experiment.CurvePoint(1, 4.0, 0.6),
+                        new dev.ffbench.experiment.CurvePoint(2, 8.0, 0.9)), null, r.evaluation(), r.environment());
+        ResultsDocument results = ResultsDocument.results("2026-01-02T03:04:05Z", 1, List.of(), List.of(
+                dev.ffbench.harness.CellRecord.passed(new dev.ffbench.harness.Cell(0, cell.id(), spec), curved, 3.0)));
+        Document doc = Jsoup.parse(new BenchmarkReport().render(results, gates(), null, null));
+
+        Element series = doc.selectFirst("figure#accuracy-time svg#curves-d2-w64 g.series");
+        List<String> titles = series.select("g.point > title").eachText();
+        assertEquals(List.of("ff-base (seed 1), epoch 1: 60.00 % after 4.00 s of training",
+                "ff-base (seed 1), epoch 2: 90.00 % after 8.00 s of training"), titles);
+        // x from 0 to 8 s (ticks of 2 s) over 62..406 px, y from 0 to 100 % over 224..14 px
+        assertEquals(List.of("234.0", "406.0"), series.select("g.point").eachAttr("data-x"));
+        assertEquals(List.of("98.0", "35.0"), series.select("g.point").eachAttr("data-y"));
+        assertEquals("training seconds (evaluations excluded)", doc.select("figure#accuracy-time text.axis-label").get(1).text());
     }
 }
