@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A directory of MNIST-format IDX files, each raw or gzipped: the layout of the original MNIST download
- * and of Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist).
+ * and of Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist). Image files may have 3
+ * dimensions (grey) or 4 (channels last).
  */
 public final class IdxDirectory implements DatasetReader {
 
@@ -19,15 +20,18 @@ public final class IdxDirectory implements DatasetReader {
 
     private final String name;
     private final Path dir;
+    private final DatasetOptions.LabelOptions labels;
 
+    /** The IDX files in {@code dir}, K from the training labels' range. */
     public IdxDirectory(Path dir) {
-        this(dir.toString(), dir);
+        this(dir.toString(), dir, DatasetOptions.LabelOptions.INFERRED);
     }
 
-    /** {@code name} is the dataset name as the user wrote it, e.g. "idx:/data/fashion". */
-    IdxDirectory(String name, Path dir) {
+    /** {@code name} is the dataset name as the user wrote it, e.g. "idx:/data/emnist-letters;firstLabel=1". */
+    IdxDirectory(String name, Path dir, DatasetOptions.LabelOptions labels) {
         this.name = name;
         this.dir = dir;
+        this.labels = labels;
     }
 
     public Path dir() {
@@ -58,16 +62,21 @@ public final class IdxDirectory implements DatasetReader {
                     + "; " + expected);
         }
         String where = "directory " + abs;
-        ImageSet train = IdxReader.toImageSet(where, files[0].getFileName().toString(), IdxReader.readImages(files[0]),
-                files[1].getFileName().toString(), IdxReader.readLabels(files[1]));
-        ImageSet test = IdxReader.toImageSet(where, files[2].getFileName().toString(), IdxReader.readImages(files[2]),
-                files[3].getFileName().toString(), IdxReader.readLabels(files[3]));
-        if (train.height() != test.height() || train.width() != test.width()) {
-            throw new DatasetException("dataset directory " + abs + ": train images are " + train.height() + "x"
-                    + train.width() + " but test images are " + test.height() + "x" + test.width()
-                    + ", expected the same size");
+        IdxReader.IdxImages trainImages = IdxReader.readImages(files[0]);
+        byte[] trainLabels = IdxReader.readLabels(files[1]);
+        IdxReader.IdxImages testImages = IdxReader.readImages(files[2]);
+        byte[] testLabels = IdxReader.readLabels(files[3]);
+        List<DatasetFile> read = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                read.add(new DatasetFile(file.getFileName().toString(), Files.size(file)));
+            } catch (java.io.IOException e) {
+                throw new DatasetException(file + ": cannot read its size (" + e.getMessage() + ")", e);
+            }
         }
-        return new Dataset(name, train, test);
+        return IdxReader.toDataset(name, where, IdxReader.IdxFile.of(files[0]), trainImages, IdxReader.IdxFile.of(files[1]),
+                trainLabels, IdxReader.IdxFile.of(files[2]), testImages, IdxReader.IdxFile.of(files[3]), testLabels,
+                labels, read);
     }
 
     @Override

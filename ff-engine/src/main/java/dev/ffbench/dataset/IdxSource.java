@@ -2,14 +2,19 @@ package dev.ffbench.dataset;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * {@code idx:DIRECTORY} (or a bare directory): MNIST-format IDX files, raw or gzipped, as the original
- * MNIST download and Debian's dataset-fashion-mnist lay them out (see {@link IdxDirectory}). A relative
- * directory is relative to the project directory.
+ * {@code idx:DIRECTORY[;classes=K][;firstLabel=N]} (or a bare directory): MNIST-format IDX files, raw or
+ * gzipped, as the original MNIST download and Debian's dataset-fashion-mnist lay them out (see
+ * {@link IdxDirectory}). A relative directory is relative to the project directory. Options: {@code classes}
+ * declares K (else the training labels' range), {@code firstLabel} is the label value of class 0 (1 for
+ * EMNIST letters, labelled 1..26).
  */
 public final class IdxSource implements DatasetSource {
     static final String PREFIX = "idx:";
+    static final String USAGE = "idx:DIRECTORY[;classes=K][;firstLabel=N]";
+    private static final List<String> OPTIONS = List.of(DatasetOptions.CLASSES, DatasetOptions.FIRST_LABEL);
 
     @Override
     public String name() {
@@ -18,7 +23,7 @@ public final class IdxSource implements DatasetSource {
 
     @Override
     public String usage() {
-        return "idx:DIRECTORY";
+        return USAGE;
     }
 
     @Override
@@ -28,16 +33,18 @@ public final class IdxSource implements DatasetSource {
 
     @Override
     public DatasetReader open(String dataset, Path baseDirectory) {
-        String path = dataset.startsWith(PREFIX) ? dataset.substring(PREFIX.length()) : dataset;
+        DatasetOptions options = DatasetOptions.parse(dataset, PREFIX, USAGE, OPTIONS);
+        String path = options.body();
         if (path.isBlank()) {
-            throw new DatasetException("dataset '" + dataset + "' names no directory; allowed: idx:DIRECTORY or a directory"
-                    + " of MNIST-format IDX files");
+            throw new DatasetException("dataset '" + dataset + "' names no directory; allowed: " + USAGE
+                    + " or a directory of MNIST-format IDX files");
         }
+        DatasetOptions.LabelOptions labels = options.labels();
         try {
-            return new IdxDirectory(dataset, baseDirectory.resolve(path).normalize());
+            return new IdxDirectory(dataset, baseDirectory.resolve(path).normalize(), labels);
         } catch (InvalidPathException e) {
             throw new DatasetException("dataset '" + dataset + "' is not a valid directory path (" + e.getMessage()
-                    + "); allowed: idx:DIRECTORY or a directory of MNIST-format IDX files", e);
+                    + "); allowed: " + USAGE + " or a directory of MNIST-format IDX files", e);
         }
     }
 }

@@ -55,6 +55,16 @@ class DatasetsTest {
         assertArrayEquals(new Synthetic(7, 120, 30).load().train().pixels(), d.train().pixels());
     }
 
+    @Test
+    void syntheticTakesAClassCount() {
+        Dataset d = open("synthetic:7:120:30;classes=12").load();
+        assertEquals(12, d.classes());
+        assertEquals("synthetic:7:120:30;classes=12", d.name());
+        assertEquals(12, open("synthetic;classes=12").load().classes());
+        DatasetException e = assertThrows(DatasetException.class, () -> open("synthetic;classes=300"));
+        assertTrue(e.getMessage().contains("option classes is '300'; allowed: a whole number 2..256"), e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"synthetic:", "synthetic:7", "synthetic:7:100", "synthetic:x:100:20",
         "synthetic:7:100:20:5", "synthetic:7:-1:20", "synthetic:7:100:2.5"})

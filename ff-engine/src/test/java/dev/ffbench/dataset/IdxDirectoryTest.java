@@ -1,6 +1,7 @@
 package dev.ffbench.dataset;
 
 import static dev.ffbench.dataset.IdxReaderTest.gzip;
+import static dev.ffbench.dataset.IdxReaderTest.idxColourImages;
 import static dev.ffbench.dataset.IdxReaderTest.idxImages;
 import static dev.ffbench.dataset.IdxReaderTest.idxLabels;
 import static dev.ffbench.dataset.IdxReaderTest.labels;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,14 @@ class IdxDirectoryTest {
         write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(labels(5))));
     }
 
+    private Dataset open(String options) {
+        return new IdxSource().open("idx:" + dir + options, Path.of("/")).load();
+    }
+
+    private String failure(String options) {
+        return assertThrows(DatasetException.class, () -> open(options)).getMessage();
+    }
+
     private static void assertContains(String message, String... parts) {
         for (String part : parts) {
             assertTrue(message.contains(part), () -> "expected \"" + part + "\" in: " + message);
@@ -48,8 +58,54 @@ class IdxDirectoryTest {
         assertEquals(12, d.train().count());
         assertEquals(5, d.test().count());
         assertEquals(12, d.pixelsPerImage());
+        assertEquals(10, d.classes(), "the training labels run 0..9");
         assertArrayEquals(pattern(12 * 12), d.train().pixels());
         assertArrayEquals(labels(5), d.test().labels());
+        assertEquals(List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte.gz"), d.files().stream().map(DatasetFile::name).toList());
+        assertEquals(Files.size(dir.resolve("train-images-idx3-ubyte.gz")), d.files().get(0).bytes());
+    }
+
+    @Test
+    void oneBasedLabelsWithoutFirstLabelAreRefusedWithTheHint() throws IOException {
+        write("train-images-idx3-ubyte", idxImages(3, 1, 1, pattern(3)));
+        write("train-labels-idx1-ubyte", idxLabels(new byte[] {1, 2, 26}));
+        write("t10k-images-idx3-ubyte", idxImages(1, 1, 1, pattern(1)));
+        write("t10k-labels-idx1-ubyte", idxLabels(new byte[] {0}));
+        assertContains(failure(""), "train-labels-idx1-ubyte (" + dir.resolve("train-labels-idx1-ubyte")
+                + "): no training label is 0, the labels run 1..26", "need firstLabel=1");
+        assertContains(failure(";firstLabel=1"), "t10k-labels-idx1-ubyte (" + dir.resolve("t10k-labels-idx1-ubyte")
+                + "): label of record 0 is 0; allowed: 1..26 (26 classes: the training split's labels 1..26;",
+                "firstLabel=1 is class 0");
+    }
+
+    @Test
+    void aTestLabelOutsideTheTrainingRangeNamesTheFileTheRecordAndTheValue() throws IOException {
+        writeValid();
+        write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(new byte[] {0, 1, 2, 3, 11})));
+        assertContains(failure(""), "t10k-labels-idx1-ubyte.gz (" + dir.resolve("t10k-labels-idx1-ubyte.gz")
+                + "): label of record 4 is 11; allowed: 0..9 (10 classes: the training split's labels 0..9;"
+                + " declare K with classes=K if the training split lacks the last classes)");
+        assertEquals(12, open(";classes=12").classes(), "a declared K admits it");
+        write("train-labels-idx1-ubyte", idxLabels(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, (byte) 200}));
+        assertContains(failure(";classes=12"), "train-labels-idx1-ubyte (", "label of record 11 is 200; allowed: 0..11"
+                + " (12 classes: classes=12)");
+    }
+
+    @Test
+    void fourDimensionalImagesKeepTheirChannels() throws IOException {
+        write("train-images-idx3-ubyte.gz", gzip(idxColourImages(4, 2, 2, 3, pattern(48))));
+        write("train-labels-idx1-ubyte.gz", gzip(idxLabels(labels(4))));
+        write("t10k-images-idx3-ubyte.gz", gzip(idxColourImages(2, 2, 2, 3, pattern(24))));
+        write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(labels(2))));
+        Dataset d = open("");
+        assertEquals(new DatasetShape(2, 2, 3, 4), d.shape());
+        assertEquals(12, d.pixelsPerImage());
+        assertEquals(Byte.toUnsignedInt(pattern(48)[12 + 5]), d.train().pixel(1, 5));
+
+        write("t10k-images-idx3-ubyte.gz", gzip(idxImages(2, 2, 2, pattern(8))));
+        assertContains(failure(""), "train images (train-images-idx3-ubyte.gz) are 2x2x3 but test images"
+                + " (t10k-images-idx3-ubyte.gz) are 2x2, expected the same size");
     }
 
     @Test
@@ -70,26 +126,10 @@ class IdxDirectoryTest {
     }
 
     @Test
-    void aBadFileInsideIsReportedByName() throws IOException {
-        writeValid();
-        write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(new byte[] {0, 1, 2, 3, 11})));
-        DatasetException e = assertThrows(DatasetException.class, () -> new IdxDirectory(dir).load());
-        assertContains(e.getMessage(), "t10k-labels-idx1-ubyte.gz", "label at index 4 is 11");
-    }
-
-    @Test
     void missingDirectory() {
         Path missing = dir.resolve("no-such-dir");
         DatasetException e = assertThrows(DatasetException.class, () -> new IdxDirectory(missing).load());
         assertContains(e.getMessage(), missing.toAbsolutePath().toString(), "does not exist", "train-images-idx3-ubyte");
-    }
-
-    @Test
-    void aFileIsNotADirectory() throws IOException {
-        write("plain-file", new byte[] {1});
-        DatasetException e = assertThrows(DatasetException.class,
-                () -> new IdxDirectory(dir.resolve("plain-file")).load());
-        assertContains(e.getMessage(), "plain-file", "not a directory");
     }
 
     @Test
@@ -103,6 +143,28 @@ class IdxDirectoryTest {
     }
 
     @Test
+    void aFileIsNotADirectory() throws IOException {
+        write("plain-file", new byte[] {1});
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> new IdxDirectory(dir.resolve("plain-file")).load());
+        assertContains(e.getMessage(), "plain-file", "not a directory");
+    }
+
+    @Test
+    void badOptionsAreRefusedWhenTheDatasetIsOpened() {
+        IdxSource source = new IdxSource();
+        assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;firstlabel=1", dir)).getMessage(),
+                "dataset 'idx:data;firstlabel=1': firstlabel is not an option of this source; allowed: classes,"
+                        + " firstLabel (idx:DIRECTORY[;classes=K][;firstLabel=N])");
+        assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;classes=1", dir)).getMessage(),
+                "option classes is '1'; allowed: a whole number 2..256");
+        assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;classes", dir)).getMessage(),
+                "'classes' is not an option of the form name=value");
+        assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;classes=3;classes=4", dir))
+                .getMessage(), "option classes is given twice");
+    }
+
+    @Test
     void debianFashionMnistLoadsWhenInstalled() {
         Path fashion = Path.of("/usr/share/datasets/fashion-mnist");
         // .ci/run installs the package, so in CI a missing directory is a failure, not a skip
@@ -112,5 +174,8 @@ class IdxDirectoryTest {
         assertEquals(60_000, d.train().count());
         assertEquals(10_000, d.test().count());
         assertEquals(28 * 28, d.pixelsPerImage());
+        assertEquals(10, d.classes());
+        assertEquals(0.1, d.chanceAccuracy(), 1e-12, "1,000 test images of each class");
+        assertEquals(60_000L * 785 + 10_000L * 785, d.bytes());
     }
 }

@@ -1,0 +1,17 @@
+package dev.ffbench.dataset;
+
+/**
+ * What a result records of the data it was measured on ({@code dataset} in the result JSON).
+ *
+ * @param trainImages images in the training split
+ * @param testImages images in the test split
+ * @param height image height in pixels
+ * @param width image width in pixels
+ * @param channels values per pixel (1 grey, 3 colour); the input size is height x width x channels
+ * @param classes K, the number of classes: labels and predictions are 0..K-1
+ * @param chanceAccuracy the test split's most frequent class's share, a fraction in [0, 1]: the accuracy
+ *        of always predicting that class, below which a model has learnt nothing
+ * @param fingerprint the files read and the hash of the decoded content
+ */
+public record DatasetSummary(int trainImages, int testImages, int height, int width, int channels, int classes,
+        double chanceAccuracy, DatasetFingerprint fingerprint) {}
