@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The options of a dataset string: {@code SOURCE:PATH;name=value;name=value}, e.g.
- * {@code idx:data/emnist-letters;firstLabel=1}. Parsed when the dataset is opened (before
+ * {@code idx:data/emnist;prefix=emnist-letters;firstLabel=1}. Parsed when the dataset is opened (before
  * any data is read), so a misspelt option fails before any cell runs. Options a source does not declare
  * are errors listing the ones it does.
  */
@@ -17,6 +17,8 @@ final class DatasetOptions {
     static final String CLASSES = "classes";
     /** The smallest label value in the files, mapped to class 0 (1 for EMNIST letters' labels 1..26). */
     static final String FIRST_LABEL = "firstLabel";
+    /** Only files whose names start with this (several datasets in one directory, as EMNIST unpacks). */
+    static final String PREFIX = "prefix";
 
     private final String dataset;
     private final String body;
@@ -31,7 +33,7 @@ final class DatasetOptions {
     /**
      * @param dataset the whole string, named in messages
      * @param prefix the source's prefix to strip ("idx:"), or "" when the string starts with the path
-     * @param usage the source's form, e.g. "idx:DIRECTORY[;classes=K][;firstLabel=N]", for messages
+     * @param usage the source's form, e.g. "idx:DIRECTORY[;classes=K][;firstLabel=N][;prefix=P]", for messages
      * @param allowed the option names the source reads
      * @throws DatasetException for an undeclared option, one given twice, or a part that is not name=value
      */

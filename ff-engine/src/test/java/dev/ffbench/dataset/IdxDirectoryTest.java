@@ -67,6 +67,57 @@ class IdxDirectoryTest {
     }
 
     @Test
+    void dottedNamesAsTheOriginalArchivesUnpackLoadTheSameData() throws IOException {
+        writeValid();
+        Dataset dashed = new IdxDirectory(dir).load();
+        Path dotted = Files.createDirectories(dir.resolve("dotted"));
+        Files.copy(dir.resolve("train-images-idx3-ubyte.gz"), dotted.resolve("train-images.idx3-ubyte.gz"));
+        Files.copy(dir.resolve("train-labels-idx1-ubyte"), dotted.resolve("train-labels.idx1-ubyte"));
+        Files.copy(dir.resolve("t10k-images-idx3-ubyte"), dotted.resolve("t10k-images.idx3-ubyte"));
+        Files.copy(dir.resolve("t10k-labels-idx1-ubyte.gz"), dotted.resolve("t10k-labels.idx1-ubyte.gz"));
+        Dataset d = new IdxDirectory(dotted).load();
+        assertArrayEquals(dashed.train().pixels(), d.train().pixels());
+        assertArrayEquals(dashed.test().labels(), d.test().labels());
+        assertEquals(dashed.contentHash(), d.contentHash());
+        assertEquals("t10k-labels.idx1-ubyte.gz", d.files().get(3).name());
+    }
+
+    @Test
+    void missingFilesAreNamedWithTheFilesFoundAndTheNearMisses() throws IOException {
+        write("train-images-idx3-ubyte.gz", gzip(idxImages(1, 2, 2, pattern(4))));
+        write("train-labels-idx1-ubyte.gz", gzip(idxLabels(labels(1))));
+        write("t10k-images-idx3-ubyte.zip", new byte[] {1});
+        write("t10k_labels_idx1_ubyte", new byte[] {1});
+        write("README.txt", new byte[] {1});
+        String message = assertThrows(DatasetException.class, () -> new IdxDirectory(dir).load()).getMessage();
+        assertContains(message, "dataset directory " + dir.toAbsolutePath() + ": missing the test images and the test labels",
+                "4 IDX files named train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte",
+                "train-images.idx3-ubyte",
+                "found 5 files: README.txt, t10k-images-idx3-ubyte.zip, t10k_labels_idx1_ubyte, train-images-idx3-ubyte.gz,"
+                        + " train-labels-idx1-ubyte.gz",
+                "near misses: t10k-images-idx3-ubyte.zip (test images?), t10k_labels_idx1_ubyte (test labels?)");
+    }
+
+    @Test
+    void emnistNamesWithAPrefixAndTestForT10k() throws IOException {
+        for (String set : List.of("emnist-letters", "emnist-digits")) {
+            write(set + "-train-images-idx3-ubyte.gz", gzip(idxImages(4, 2, 2, pattern(16))));
+            write(set + "-train-labels-idx1-ubyte.gz", gzip(idxLabels(new byte[] {1, 2, 3, 26})));
+            write(set + "-test-images-idx3-ubyte.gz", gzip(idxImages(2, 2, 2, pattern(8))));
+            write(set + "-test-labels-idx1-ubyte.gz", gzip(idxLabels(new byte[] {26, 1})));
+        }
+        assertContains(failure(""), "2 files could be the training images: emnist-digits-train-images-idx3-ubyte.gz,"
+                + " emnist-letters-train-images-idx3-ubyte.gz; allowed: one", "idx:" + dir + ";prefix=emnist-letters");
+
+        Dataset letters = open(";prefix=emnist-letters;firstLabel=1");
+        assertEquals(26, letters.classes(), "labels 1..26 are classes 0..25");
+        assertEquals(List.of(0, 1, 2, 25), List.of(letters.train().label(0), letters.train().label(1),
+                letters.train().label(2), letters.train().label(3)));
+        assertEquals(25, letters.test().label(0));
+        assertEquals("emnist-letters-test-labels-idx1-ubyte.gz", letters.files().get(3).name());
+    }
+
+    @Test
     void oneBasedLabelsWithoutFirstLabelAreRefusedWithTheHint() throws IOException {
         write("train-images-idx3-ubyte", idxImages(3, 1, 1, pattern(3)));
         write("train-labels-idx1-ubyte", idxLabels(new byte[] {1, 2, 26}));
@@ -93,19 +144,28 @@ class IdxDirectoryTest {
     }
 
     @Test
+    void filesOfDifferentSetsAreNotMixed() throws IOException {
+        write("a-train-images-idx3-ubyte", idxImages(1, 1, 1, pattern(1)));
+        write("a-train-labels-idx1-ubyte", idxLabels(labels(1)));
+        write("b-t10k-images-idx3-ubyte", idxImages(1, 1, 1, pattern(1)));
+        write("b-t10k-labels-idx1-ubyte", idxLabels(labels(1)));
+        assertContains(failure(""), "come from different sets (prefixes a-, b-)");
+    }
+
+    @Test
     void fourDimensionalImagesKeepTheirChannels() throws IOException {
-        write("train-images-idx3-ubyte.gz", gzip(idxColourImages(4, 2, 2, 3, pattern(48))));
+        write("train-images-idx4-ubyte.gz", gzip(idxColourImages(4, 2, 2, 3, pattern(48))));
         write("train-labels-idx1-ubyte.gz", gzip(idxLabels(labels(4))));
-        write("t10k-images-idx3-ubyte.gz", gzip(idxColourImages(2, 2, 2, 3, pattern(24))));
+        write("t10k-images-idx4-ubyte.gz", gzip(idxColourImages(2, 2, 2, 3, pattern(24))));
         write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(labels(2))));
         Dataset d = open("");
         assertEquals(new DatasetShape(2, 2, 3, 4), d.shape());
         assertEquals(12, d.pixelsPerImage());
         assertEquals(Byte.toUnsignedInt(pattern(48)[12 + 5]), d.train().pixel(1, 5));
 
-        write("t10k-images-idx3-ubyte.gz", gzip(idxImages(2, 2, 2, pattern(8))));
-        assertContains(failure(""), "train images (train-images-idx3-ubyte.gz) are 2x2x3 but test images"
-                + " (t10k-images-idx3-ubyte.gz) are 2x2, expected the same size");
+        write("t10k-images-idx4-ubyte.gz", gzip(idxImages(2, 2, 2, pattern(8))));
+        assertContains(failure(""), "train images (train-images-idx4-ubyte.gz) are 2x2x3 but test images"
+                + " (t10k-images-idx4-ubyte.gz) are 2x2, expected the same size");
     }
 
     @Test
@@ -133,16 +193,6 @@ class IdxDirectoryTest {
     }
 
     @Test
-    void missingFilesAreListedWithTheExpectedNames() throws IOException {
-        write("train-images-idx3-ubyte.gz", gzip(idxImages(1, 2, 2, pattern(4))));
-        write("t10k-images-idx3-ubyte", idxImages(1, 2, 2, pattern(4)));
-        DatasetException e = assertThrows(DatasetException.class, () -> new IdxDirectory(dir).load());
-        assertContains(e.getMessage(), dir.toAbsolutePath().toString(),
-                "missing train-labels-idx1-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]",
-                "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte");
-    }
-
-    @Test
     void aFileIsNotADirectory() throws IOException {
         write("plain-file", new byte[] {1});
         DatasetException e = assertThrows(DatasetException.class,
@@ -155,11 +205,11 @@ class IdxDirectoryTest {
         IdxSource source = new IdxSource();
         assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;firstlabel=1", dir)).getMessage(),
                 "dataset 'idx:data;firstlabel=1': firstlabel is not an option of this source; allowed: classes,"
-                        + " firstLabel (idx:DIRECTORY[;classes=K][;firstLabel=N])");
+                        + " firstLabel, prefix (idx:DIRECTORY[;classes=K][;firstLabel=N][;prefix=P])");
         assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;classes=1", dir)).getMessage(),
                 "option classes is '1'; allowed: a whole number 2..256");
-        assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;classes", dir)).getMessage(),
-                "'classes' is not an option of the form name=value");
+        assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;prefix", dir)).getMessage(),
+                "'prefix' is not an option of the form name=value");
         assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;classes=3;classes=4", dir))
                 .getMessage(), "option classes is given twice");
     }
