@@ -2,6 +2,7 @@ package dev.ffbench.experiment;
 
 import dev.ffbench.dataset.Dataset;
 import dev.ffbench.dataset.DatasetReader;
+import dev.ffbench.dataset.DatasetSummary;
 import dev.ffbench.dataset.Datasets;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.memory.AllocationGuard;
@@ -45,6 +46,7 @@ public final class ExperimentRunner {
     public ExperimentResult run(ExperimentSpec requested) {
         ExperimentSpec spec = new SpecResolver(extensions).canonical(requested);
         Dataset dataset = prepare(spec);
+        DatasetSummary summary = dataset.summary();
         PersistentMemory memory = new PersistentMemory();
         try (MemoryWorkspace guard = AllocationGuard.open()) {
             ModelContext context = context(spec, dataset, memory);
@@ -69,10 +71,10 @@ public final class ExperimentRunner {
                     PhaseMemory.peakOf(model.trainingPhases()),
                     model.evaluationPeak(),
                     model.trainingPhases(),
-                    dataset.train().bytes() + dataset.test().bytes(),
+                    dataset.bytes(),
                     ProcessMemory.peakRssBytes());
             return new ExperimentResult(
-                    ExperimentResult.SCHEMA_VERSION, spec, trainAccuracy, testAccuracy, losses, ledger,
+                    ExperimentResult.SCHEMA_VERSION, spec, summary, trainAccuracy, testAccuracy, losses, ledger,
                     trainSeconds, evalSeconds, model.trainingSamples() / trainSeconds, points,
                     AccuracyCurve.secondsTo(spec.targetAccuracy(), points), diagnostics, RunEnvironment.capture());
         } finally {
