@@ -127,14 +127,22 @@ public final class ExperimentRunner {
         }
     }
 
-    /** Loads the dataset, checks the batch against it, sets up ND4J. */
+    /**
+     * Loads the dataset, checks the batch and the algorithm's options against it (e.g. FF Base's label
+     * overlay needs at least K inputs), sets up ND4J.
+     */
     private Dataset prepare(ExperimentSpec spec) {
         DatasetReader reader = Datasets.open(spec.dataset(), Path.of("").toAbsolutePath(),
                 extensions.datasetSources().stream().map(Extensions.Provided::value).toList());
         Dataset dataset = reader.load();
+        List<String> problems = new java.util.ArrayList<>();
         if (spec.batchSize() > dataset.train().count()) {
-            throw new InvalidSpecException(List.of("batchSize is " + spec.batchSize() + "; allowed: at most the "
-                    + dataset.train().count() + " training images of dataset " + spec.dataset()));
+            problems.add("batchSize is " + spec.batchSize() + "; allowed: at most the "
+                    + dataset.train().count() + " training images of dataset " + spec.dataset());
+        }
+        problems.addAll(guarded(spec, () -> extensions.algorithm(spec.algorithm()).problems(spec, dataset.shape())));
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems);
         }
         configureNumerics(spec.threads());
         return dataset;
