@@ -19,6 +19,8 @@ final class DatasetOptions {
     static final String FIRST_LABEL = "firstLabel";
     /** Only files whose names start with this (several datasets in one directory, as EMNIST unpacks). */
     static final String PREFIX = "prefix";
+    /** The side of a square image in pixels (CSV; inferred from a square value count when absent). */
+    static final String SIDE = "side";
 
     private final String dataset;
     private final String body;

@@ -11,8 +11,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a loaded dataset back as files in the formats users download, for tests: IDX (3 or 4 dimensions,
- * any names, raw or gzipped, labels shifted by a first label). Written by hand from the format descriptions,
- * independent of the readers under test.
+ * any names, raw or gzipped, labels shifted by a first label) and MNIST-CSV. Written by hand from the format
+ * descriptions, independent of the readers under test.
  */
 public final class DatasetFiles {
     private DatasetFiles() {}
@@ -55,6 +55,41 @@ public final class DatasetFiles {
             buffer.put((byte) (set.label(i) + firstLabel));
         }
         return buffer.array();
+    }
+
+    /**
+     * Writes {@code data} into {@code dir} as two CSV files, {@code trainName} and {@code testName} (gzipped when
+     * the name ends in .gz): one line per image, the label then the values, with Kaggle's header line
+     * ("label,1x1,1x2,...") when {@code header}.
+     */
+    public static Path writeCsv(Dataset data, Path dir, String trainName, String testName, boolean header) {
+        try {
+            Files.createDirectories(dir);
+            write(dir.resolve(trainName), csv(data.train(), header));
+            write(dir.resolve(testName), csv(data.test(), header));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] csv(ImageSet set, boolean header) {
+        StringBuilder text = new StringBuilder();
+        if (header) {
+            text.append("label");
+            for (int p = 0; p < set.pixelsPerImage(); p++) {
+                text.append(',').append(p / set.width() + 1).append('x').append(p % set.width() + 1);
+            }
+            text.append('\n');
+        }
+        for (int i = 0; i < set.count(); i++) {
+            text.append(set.label(i));
+            for (int p = 0; p < set.pixelsPerImage(); p++) {
+                text.append(',').append(set.pixel(i, p));
+            }
+            text.append('\n');
+        }
+        return text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** Writes {@code content}, gzipped when the name ends in .gz. */

@@ -25,7 +25,7 @@ class DatasetsTest {
 
     @Test
     void theBuiltInSourcesAreDiscoveredThroughServiceLoader() {
-        assertEquals(List.of("mnist-sample", "synthetic", "idx"),
+        assertEquals(List.of("mnist-sample", "synthetic", "idx", "csv"),
                 Extensions.engine().datasetSources().stream().map(Extensions.Provided::name).toList());
         Extensions.engine().datasetSources().forEach(s -> assertEquals(Extensions.BUILT_IN, s.origin()));
     }
@@ -82,6 +82,13 @@ class DatasetsTest {
         assertEquals(Path.of("/work/project/data/fashion"), assertInstanceOf(IdxDirectory.class, bare).dir());
         assertEquals("idx directory /work/project/data/fashion", bare.describe());
         assertEquals("directory /work/project/data/fashion does not exist", bare.quickProblem().orElseThrow());
+    }
+
+    @Test
+    void csvDirectoriesResolveAgainstTheBaseDirectory() {
+        DatasetReader csv = open("csv:data/mnist-csv;side=28");
+        assertEquals("csv directory /work/project/data/mnist-csv", csv.describe());
+        assertEquals("directory /work/project/data/mnist-csv does not exist", csv.quickProblem().orElseThrow());
     }
 
     @ParameterizedTest

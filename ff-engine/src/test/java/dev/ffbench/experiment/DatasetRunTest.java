@@ -204,4 +204,21 @@ class DatasetRunTest {
                         .map(dev.ffbench.dataset.DatasetFile::name).toList());
         assertEquals(8004L * 785 + 1996L * 785, copied.memory().datasetBytes());
     }
+
+    /**
+     * mnist-sample written as MNIST-CSV (Kaggle's header line, the training file gzipped): the same accuracies,
+     * losses, ledger and content hash as the bundled IDX files.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ff-base", "backprop"})
+    void mnistSampleAsCsvGivesTheSameAccuracyAndLedgerAsTheIdxFiles(String algorithm) {
+        Dataset sample = new dev.ffbench.dataset.MnistSample().load();
+        Path csv = DatasetFiles.writeCsv(sample, dir.resolve("mnist-csv"), "mnist_train.csv.gz", "mnist_test.csv", true);
+
+        ExperimentResult bundled = run(algorithm, "mnist-sample", Map.of("batchSize", "250"));
+        ExperimentResult fromCsv = run(algorithm, "csv:" + csv, Map.of("batchSize", "250"));
+        assertEquals(measured(bundled), measured(fromCsv));
+        assertEquals(List.of("mnist_train.csv.gz", "mnist_test.csv"), fromCsv.dataset().fingerprint().files().stream()
+                .map(dev.ffbench.dataset.DatasetFile::name).toList());
+    }
 }
