@@ -25,7 +25,7 @@ class DatasetsTest {
 
     @Test
     void theBuiltInSourcesAreDiscoveredThroughServiceLoader() {
-        assertEquals(List.of("mnist-sample", "synthetic", "idx", "csv"),
+        assertEquals(List.of("mnist-sample", "synthetic", "idx", "csv", "cifar10"),
                 Extensions.engine().datasetSources().stream().map(Extensions.Provided::name).toList());
         Extensions.engine().datasetSources().forEach(s -> assertEquals(Extensions.BUILT_IN, s.origin()));
     }

@@ -221,4 +221,31 @@ class DatasetRunTest {
         assertEquals(List.of("mnist_train.csv.gz", "mnist_test.csv"), fromCsv.dataset().fingerprint().files().stream()
                 .map(dev.ffbench.dataset.DatasetFile::name).toList());
     }
+
+    /**
+     * CIFAR-10's binary layout, generated (learnable colour patterns): FF Base (the one-hot over the first 10 of
+     * the 3,072 values) and backprop train on 32x32x3 inputs and learn. Measured: backprop 100 %, FF Base 39 %
+     * (chance 10 %). FF Base runs at learning rate 0.001: at its default 0.003 (measured on 784-value digits)
+     * every unit of its first layer dies on these 3,072-value inputs within an epoch (its loss stays at width / 2)
+     * and it predicts one class.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"backprop", "ff-base"})
+    void cifar10FilesTrainBothModels(String algorithm) {
+        Path files = DatasetFiles.writeCifar10(DatasetFiles.colourImages(21, 500, 100), dir.resolve("cifar-10-batches-bin"));
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("batchSize", "25", "epochs", "2", "maxStepsPerEpoch", "0",
+                "width", "64"));
+        if (algorithm.equals("ff-base")) {
+            fields.put("learningRate", "0.001");
+        }
+        ExperimentResult result = run(algorithm, "cifar10:" + dir, fields);
+        assertEquals(new DatasetSummary(500, 100, 32, 32, 3, 10, 0.1, result.dataset().fingerprint()), result.dataset());
+        assertEquals(6, result.dataset().fingerprint().files().size());
+        assertEquals((3072L * 64 + 64) * Float.BYTES, result.memory().evaluationPeak().parameters()
+                - (64L * 64 + 64 + (algorithm.equals("backprop") ? 64L * 10 + 10 : 0)) * Float.BYTES,
+                "the first layer takes 3,072 inputs");
+        assertTrue(result.testAccuracy() > (algorithm.equals("backprop") ? 0.9 : 0.25),
+                algorithm + " test accuracy " + result.testAccuracy());
+        assertTrue(files.toFile().isDirectory());
+    }
 }
