@@ -13,7 +13,7 @@ results.cells.each { cell ->
     def data = cell.result.dataset
     assert [data.trainImages, data.testImages, data.height, data.width, data.channels] == [60000, 10000, 28, 28, 1]
     assert data.classes == 10
-    assert data.chanceAccuracy == 0.1 : '1,000 test images of each of the 10 classes'
+    assert cell.result.evaluation.chanceAccuracy == 0.1 : '1,000 test images of each of the 10 classes'
     assert data.fingerprint.files*.name == ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz',
                                             't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz']
     assert data.fingerprint.files*.bytes == data.fingerprint.files*.name.collect {

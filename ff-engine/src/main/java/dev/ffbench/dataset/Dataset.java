@@ -67,22 +67,6 @@ public record Dataset(String name, ImageSet train, ImageSet test, int classes, L
         return new DatasetShape(train.height(), train.width(), train.channels(), classes);
     }
 
-    /**
-     * Chance level: the share of the test split's most frequent class, a fraction in [0, 1] (what
-     * always predicting that class scores; 0.1 for a balanced 10-class test split).
-     */
-    public double chanceAccuracy() {
-        if (test.count() == 0) {
-            return 0;
-        }
-        int[] counts = new int[classes];
-        int most = 0;
-        for (int i = 0; i < test.count(); i++) {
-            most = Math.max(most, ++counts[test.label(i)]);
-        }
-        return (double) most / test.count();
-    }
-
     /** The bytes both splits hold in the JVM heap (pixels and labels): the ledger's {@code datasetBytes}. */
     public long bytes() {
         return train.bytes() + test.bytes();
@@ -123,9 +107,9 @@ public record Dataset(String name, ImageSet train, ImageSet test, int classes, L
         return new DatasetFingerprint(files, contentHash());
     }
 
-    /** What a result records of its data: counts, shape, K, chance level and fingerprint. */
+    /** What a result records of its data: counts, shape, K and fingerprint. */
     public DatasetSummary summary() {
         return new DatasetSummary(train.count(), test.count(), train.height(), train.width(), train.channels(), classes,
-                chanceAccuracy(), fingerprint());
+                fingerprint());
     }
 }

@@ -8,10 +8,9 @@ package dev.ffbench.dataset;
  * @param height image height in pixels
  * @param width image width in pixels
  * @param channels values per pixel (1 grey, 3 colour); the input size is height x width x channels
- * @param classes K, the number of classes: labels and predictions are 0..K-1
- * @param chanceAccuracy the test split's most frequent class's share, a fraction in [0, 1]: the accuracy
- *        of always predicting that class, below which a model has learnt nothing
+ * @param classes K, the number of classes: labels and predictions are 0..K-1 (the chance level is in the
+ *        result's {@code evaluation})
  * @param fingerprint the files read and the hash of the decoded content
  */
 public record DatasetSummary(int trainImages, int testImages, int height, int width, int channels, int classes,
-        double chanceAccuracy, DatasetFingerprint fingerprint) {}
+        DatasetFingerprint fingerprint) {}

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The result of one run, as the harness reads it back. {@code schemaVersion} changes whenever a
  * field changes meaning or disappears. {@code dataset} is what the run was measured on: image counts
- * and shape, the number of classes K, chance accuracy (the test split's most frequent class's share)
- * and the data's fingerprint (null in results written before it was recorded). Accuracies are
+ * and shape, the number of classes K and the data's fingerprint (null in results written before it was
+ * recorded); the chance level is in {@code evaluation}. Accuracies are
  * fractions in [0, 1] (a tied prediction counts as wrong); {@code evalSeconds} times the test-split
  * evaluation; {@code samplesPerSecond} is training images x epochs over training seconds (for layerwise
  * FF an epoch is every layer once over the data); {@code curve} is the test accuracy against training

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The validation in the ImageSet and Dataset records, K, chance level and the content hash. */
+/** The validation in the ImageSet and Dataset records, K and the content hash. */
 class DatasetTest {
 
     @Test
@@ -77,13 +77,6 @@ class DatasetTest {
     }
 
     @Test
-    void chanceIsTheMostFrequentTestClassesShare() {
-        Dataset d = new Dataset("x", split((byte) 0, (byte) 1, (byte) 2), split((byte) 2, (byte) 0, (byte) 2, (byte) 2));
-        assertEquals(0.75, d.chanceAccuracy());
-        assertEquals(0.1, new Synthetic(7, 400, 100).load().chanceAccuracy(), 1e-12);
-    }
-
-    @Test
     void theContentHashFollowsTheDataNotTheFiles() {
         Dataset a = new Synthetic(7, 40, 10).load();
         Dataset sameData = new Dataset("other name", a.train(), a.test(), a.classes(),
@@ -97,10 +90,10 @@ class DatasetTest {
     }
 
     @Test
-    void theSummaryRecordsCountsShapeKChanceAndFingerprint() {
+    void theSummaryRecordsCountsShapeKAndFingerprint() {
         Dataset d = new Synthetic(7, 40, 10, 5).load();
         DatasetSummary summary = d.summary();
-        assertEquals(new DatasetSummary(40, 10, 28, 28, 1, 5, 0.2, d.fingerprint()), summary);
+        assertEquals(new DatasetSummary(40, 10, 28, 28, 1, 5, d.fingerprint()), summary);
         assertEquals(40L * 785 + 10L * 785, d.bytes());
     }
 

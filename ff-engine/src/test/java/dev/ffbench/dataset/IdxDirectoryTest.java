@@ -225,7 +225,6 @@ class IdxDirectoryTest {
         assertEquals(10_000, d.test().count());
         assertEquals(28 * 28, d.pixelsPerImage());
         assertEquals(10, d.classes());
-        assertEquals(0.1, d.chanceAccuracy(), 1e-12, "1,000 test images of each class");
         assertEquals(60_000L * 785 + 10_000L * 785, d.bytes());
     }
 }

@@ -23,7 +23,7 @@ class BaselineDataTest {
 
     private static DatasetSummary data(String hash, String... files) {
         List<DatasetFile> listed = java.util.Arrays.stream(files).map(f -> new DatasetFile(f, 1_000)).toList();
-        return new DatasetSummary(400, 100, 28, 28, 1, 10, 0.1, new DatasetFingerprint(listed, hash));
+        return new DatasetSummary(400, 100, 28, 28, 1, 10, new DatasetFingerprint(listed, hash));
     }
 
     private static ResultsDocument baseline(List<CellRecord> cells) {

@@ -22,7 +22,7 @@ public final class TestCells {
     public static final RunEnvironment ENVIRONMENT = new RunEnvironment("17.0.15", "OpenJDK 64-Bit Server VM", "Linux",
             "1.0.0-M2.1", "CPU", "OPENBLAS", "Haswell", "AMD EPYC", 2, 1);
 
-    /** The data of every hand-made passed cell: synthetic:7:400:100's shape, K and chance, a made-up hash. */
+    /** The data of every hand-made passed cell: synthetic:7:400:100's shape and K, a made-up hash. */
     public static final DatasetSummary DATA = data("sha256:" + "a".repeat(64));
 
     /** The names the engine itself provides, for parsing gate parameters. */
@@ -67,7 +67,7 @@ public final class TestCells {
 
     /** A summary of synthetic:7:400:100's shape whose content hash is {@code contentHash}. */
     public static DatasetSummary data(String contentHash) {
-        return new DatasetSummary(400, 100, 28, 28, 1, 10, 0.1, new DatasetFingerprint(List.of(), contentHash));
+        return new DatasetSummary(400, 100, 28, 28, 1, 10, new DatasetFingerprint(List.of(), contentHash));
     }
 
     /** {@code cell} as if measured on data {@code data} (null: a result recorded before results had a dataset section). */
