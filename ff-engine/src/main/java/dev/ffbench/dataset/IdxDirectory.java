@@ -82,6 +82,7 @@ public final class IdxDirectory implements DatasetReader {
         this.prefix = prefix;
     }
 
+    /** The directory as given (relative paths were resolved by the source). */
     public Path dir() {
         return dir;
     }
