@@ -31,10 +31,18 @@ final class BaselineData {
         }
         String bound = "measured on the same data as the baseline";
         outcomes.add(new GateOutcome(GateKind.BASELINE, cell.id(), null, bound, null, null, GateOutcome.Status.FAILED,
-                "[baseline] " + cell.id() + ": measured on other data than its baseline cell (dataset "
-                        + describe(cell) + " now, " + describe(old) + " in the baseline), so its memory and accuracy"
-                        + " are not compared; allowed: a baseline of the same data"));
+                "[baseline] " + cell.id() + ": " + otherData(cell, old) + ", so its memory and accuracy are not compared;"
+                        + " allowed: a baseline of the same data"));
         return true;
+    }
+
+    /**
+     * "measured on other data than its baseline cell (dataset 'x' sha256:0123456789ab (4 files, 1,000 B) now,
+     * 'x' sha256:fedcba987654 (4 files, 1,000 B) in the baseline)", for cells that {@link #differs}.
+     */
+    static String otherData(CellRecord cell, CellRecord old) {
+        return "measured on other data than its baseline cell (dataset " + describe(cell) + " now, " + describe(old)
+                + " in the baseline)";
     }
 
     /** The skipped outcome of a seed group's {@code metric} when any of its cells was refused. */

@@ -88,4 +88,18 @@ class BaselineDataTest {
                 + " whether the baseline was measured on the same data cannot be checked; re-record it with mvn"
                 + " ff:baseline"), report.warnings());
     }
+
+    @Test
+    void theComparisonTableShowsACellOfOtherDataAsARegressionWithTheReason() {
+        List<CellRecord> then = cells(data(HASH_A));
+        BaselineComparison comparison = BaselineComparison.of(BaselineTolerance.DEFAULTS,
+                TestCells.results(cells(data(HASH_B))), baseline(then), "ff-baseline.json");
+        BaselineComparison.Row row = comparison.rows().get(0);
+        assertEquals(BaselineComparison.Change.REGRESSION, row.change(), "memory and accuracy unchanged, data not");
+        assertEquals("measured on other data than its baseline cell (dataset 'synthetic:7:400:100' sha256:fedcba987654"
+                + " (generated, no files) now, 'synthetic:7:400:100' sha256:0123456789ab (generated, no files) in the"
+                + " baseline)", row.note());
+        assertEquals(BaselineComparison.Change.UNCHANGED, BaselineComparison.of(BaselineTolerance.DEFAULTS,
+                TestCells.results(cells(data(HASH_A))), baseline(then), "ff-baseline.json").rows().get(0).change());
+    }
 }
