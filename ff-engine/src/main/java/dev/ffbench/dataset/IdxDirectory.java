@@ -1,97 +1,222 @@
 package dev.ffbench.dataset;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A directory of MNIST-format IDX files, each raw or gzipped: the layout of the original MNIST download
- * and of Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist).
+ * A directory of IDX files, each raw or gzipped: the layout of the original MNIST download
+ * ({@code train-images-idx3-ubyte}, ...; also with a dot, {@code train-images.idx3-ubyte}, as some archives
+ * unpack), of Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist), of KMNIST, and of EMNIST
+ * ({@code emnist-letters-train-images-idx3-ubyte.gz}: a prefix, and {@code test} for {@code t10k}). Image
+ * files may have 3 dimensions (grey) or 4 (channels last; then often named {@code idx4}).
  */
 public final class IdxDirectory implements DatasetReader {
 
-    static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
-    static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
-    static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
-    static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
-    public static final List<String> EXPECTED_FILES = List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
+    /** The four files a directory must hold, by what they are. */
+    enum Role {
+        TRAIN_IMAGES("training images", "train-images-idx3-ubyte"),
+        TRAIN_LABELS("training labels", "train-labels-idx1-ubyte"),
+        TEST_IMAGES("test images", "t10k-images-idx3-ubyte"),
+        TEST_LABELS("test labels", "t10k-labels-idx1-ubyte");
+
+        final String description;
+        final String canonical;
+
+        Role(String description, String canonical) {
+            this.description = description;
+            this.canonical = canonical;
+        }
+
+        boolean images() {
+            return this == TRAIN_IMAGES || this == TEST_IMAGES;
+        }
+
+        boolean train() {
+            return this == TRAIN_IMAGES || this == TRAIN_LABELS;
+        }
+
+        static Role of(String split, String kind) {
+            boolean train = split.equals("train");
+            boolean images = kind.equals("images");
+            return train ? (images ? TRAIN_IMAGES : TRAIN_LABELS) : (images ? TEST_IMAGES : TEST_LABELS);
+        }
+    }
+
+    /** The dashed names of the original MNIST download, in {@link Role} order. */
+    public static final List<String> EXPECTED_FILES = List.of(Role.TRAIN_IMAGES.canonical, Role.TRAIN_LABELS.canonical,
+            Role.TEST_IMAGES.canonical, Role.TEST_LABELS.canonical);
+
+    /** An optional prefix ending in '-', '_' or '.', the split, the kind, the dimensions, an optional .gz. */
+    private static final Pattern NAME = Pattern.compile(
+            "(?:(.*[-_.]))?(train|t10k|test)[-.](images|labels)[-.]idx([134])-ubyte(\\.gz)?", Pattern.CASE_INSENSITIVE);
+
+    static final String NAMING = "4 IDX files named " + String.join(", ", EXPECTED_FILES) + " (or with a dot before idx,"
+            + " train-images.idx3-ubyte; test- for t10k-; idx4 for images with channels; a prefix such as"
+            + " emnist-letters-; each raw or .gz)";
 
     private final String name;
     private final Path dir;
+    private final DatasetOptions.LabelOptions labels;
+    private final String prefix;
 
+    /** The IDX files in {@code dir}, K from the training labels' range. */
     public IdxDirectory(Path dir) {
-        this(dir.toString(), dir);
+        this(dir.toString(), dir, DatasetOptions.LabelOptions.INFERRED, null);
     }
 
-    /** {@code name} is the dataset name as the user wrote it, e.g. "idx:/data/fashion". */
-    IdxDirectory(String name, Path dir) {
+    /**
+     * @param name the dataset as the user wrote it, e.g. "idx:/data/emnist;prefix=emnist-letters;firstLabel=1"
+     * @param prefix only files whose names start with it, or null for any
+     */
+    IdxDirectory(String name, Path dir, DatasetOptions.LabelOptions labels, String prefix) {
         this.name = name;
         this.dir = dir;
+        this.labels = labels;
+        this.prefix = prefix;
     }
 
+    /** The directory as given (relative paths were resolved by the source). */
     public Path dir() {
         return dir;
     }
 
+    /** One file that names a role. */
+    private record Candidate(Role role, String fileName, String base, String setPrefix, boolean gzipped) {}
+
     @Override
     public Dataset load() {
         Path abs = dir.toAbsolutePath();
-        String expected = "expected a directory holding the MNIST-format files " + String.join(", ", EXPECTED_FILES)
-                + " (each raw or with .gz appended)";
-        if (!Files.exists(abs)) {
-            throw new DatasetException("dataset directory " + abs + " does not exist; " + expected);
-        }
-        if (!Files.isDirectory(abs)) {
-            throw new DatasetException("dataset directory " + abs + " is not a directory; " + expected);
-        }
-        List<String> missing = new ArrayList<>();
-        Path[] files = new Path[EXPECTED_FILES.size()];
-        for (int i = 0; i < files.length; i++) {
-            files[i] = find(abs, EXPECTED_FILES.get(i));
-            if (files[i] == null) {
-                missing.add(EXPECTED_FILES.get(i) + "[.gz]");
+        String expected = "expected a directory holding " + NAMING;
+        List<String> names = DirectoryFiles.list(abs, expected);
+        Path[] files = new Path[Role.values().length];
+        List<Role> missing = new ArrayList<>();
+        List<Candidate> chosen = new ArrayList<>();
+        for (Role role : Role.values()) {
+            Candidate candidate = choose(abs, role, names);
+            if (candidate == null) {
+                missing.add(role);
+            } else {
+                files[role.ordinal()] = abs.resolve(candidate.fileName());
+                chosen.add(candidate);
             }
         }
         if (!missing.isEmpty()) {
-            throw new DatasetException("dataset directory " + abs + ": missing " + String.join(", ", missing)
-                    + "; " + expected);
+            throw new DatasetException("dataset directory " + abs + ": missing the "
+                    + String.join(" and the ", missing.stream().map(r -> r.description).toList())
+                    + (prefix == null ? "" : " (of files starting with " + prefix + ")") + "; " + expected + "; "
+                    + DirectoryFiles.found(names) + nearMisses(names, missing));
+        }
+        Set<String> prefixes = new LinkedHashSet<>();
+        chosen.forEach(c -> prefixes.add(c.setPrefix().toLowerCase(Locale.ROOT)));
+        if (prefixes.size() > 1) {
+            throw new DatasetException("dataset directory " + abs + ": the files "
+                    + String.join(", ", chosen.stream().map(Candidate::fileName).toList())
+                    + " come from different sets (prefixes " + String.join(", ", prefixes.stream()
+                            .map(p -> p.isEmpty() ? "(none)" : p).toList())
+                    + "); allowed: the four files of one set: choose it with the prefix option, e.g. " + optionExample());
         }
         String where = "directory " + abs;
-        ImageSet train = IdxReader.toImageSet(where, files[0].getFileName().toString(), IdxReader.readImages(files[0]),
-                files[1].getFileName().toString(), IdxReader.readLabels(files[1]));
-        ImageSet test = IdxReader.toImageSet(where, files[2].getFileName().toString(), IdxReader.readImages(files[2]),
-                files[3].getFileName().toString(), IdxReader.readLabels(files[3]));
-        if (train.height() != test.height() || train.width() != test.width()) {
-            throw new DatasetException("dataset directory " + abs + ": train images are " + train.height() + "x"
-                    + train.width() + " but test images are " + test.height() + "x" + test.width()
-                    + ", expected the same size");
+        IdxReader.IdxFile[] idx = new IdxReader.IdxFile[files.length];
+        for (int i = 0; i < files.length; i++) {
+            idx[i] = IdxReader.IdxFile.of(files[i]);
         }
-        return new Dataset(name, train, test);
+        IdxReader.IdxImages trainImages = IdxReader.readImages(files[0]);
+        byte[] trainLabels = IdxReader.readLabels(files[1]);
+        IdxReader.IdxImages testImages = IdxReader.readImages(files[2]);
+        byte[] testLabels = IdxReader.readLabels(files[3]);
+        List<DatasetFile> read = new ArrayList<>();
+        for (Path file : files) {
+            read.add(DirectoryFiles.described(file));
+        }
+        return IdxReader.toDataset(name, where, idx[0], trainImages, idx[1], trainLabels, idx[2], testImages, idx[3],
+                testLabels, labels, read);
+    }
+
+    /**
+     * The file for {@code role}: the one name that fits (raw before .gz of the same name).
+     *
+     * @throws DatasetException when several different names fit, listing them
+     */
+    private Candidate choose(Path abs, Role role, List<String> names) {
+        List<Candidate> fitting = new ArrayList<>();
+        for (String file : names) {
+            Candidate candidate = parse(file);
+            if (candidate != null && candidate.role() == role
+                    && (prefix == null || file.toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT)))) {
+                fitting.add(candidate);
+            }
+        }
+        Set<String> bases = new LinkedHashSet<>();
+        fitting.forEach(c -> bases.add(c.base()));
+        if (bases.size() > 1) {
+            throw new DatasetException("dataset directory " + abs + ": " + bases.size() + " files could be the "
+                    + role.description + ": " + String.join(", ", fitting.stream().map(Candidate::fileName).toList())
+                    + "; allowed: one; keep one set of files per directory, or choose one set with the prefix option, e.g. "
+                    + optionExample());
+        }
+        return fitting.stream().filter(c -> !c.gzipped()).findFirst().orElse(fitting.isEmpty() ? null : fitting.get(0));
+    }
+
+    private String optionExample() {
+        return (name.startsWith(IdxSource.PREFIX) ? name : IdxSource.PREFIX + name) + ";prefix=emnist-letters";
+    }
+
+    private static Candidate parse(String file) {
+        Matcher m = NAME.matcher(file);
+        if (!m.matches()) {
+            return null;
+        }
+        String split = m.group(2).toLowerCase(Locale.ROOT);
+        String kind = m.group(3).toLowerCase(Locale.ROOT);
+        String dims = m.group(4);
+        boolean fits = kind.equals("images") ? !dims.equals("1") : dims.equals("1");
+        if (!fits) {
+            return null;
+        }
+        boolean gzipped = m.group(5) != null;
+        String base = gzipped ? file.substring(0, file.length() - 3) : file;
+        return new Candidate(Role.of(split, kind), file, base, m.group(1) == null ? "" : m.group(1), gzipped);
+    }
+
+    /**
+     * "; near misses: train_images_idx3_ubyte.zip (training images?)": files that are not a fitting name but
+     * mention the split and the kind of a missing role (other separators, case, an archive or download suffix).
+     */
+    private static String nearMisses(List<String> names, List<Role> missing) {
+        List<String> misses = new ArrayList<>();
+        for (String file : names) {
+            String n = DirectoryFiles.normalized(file);
+            for (Role role : missing) {
+                boolean split = role.train() ? n.contains("train") : n.contains("t10k") || n.contains("test");
+                boolean kind = role.images() ? n.contains("imag") || n.contains("img") : n.contains("label") || n.contains("lbl");
+                if (split && kind) {
+                    misses.add(file + " (" + role.description + "?)");
+                    break;
+                }
+            }
+        }
+        return misses.isEmpty() ? "; no near misses" : "; near misses: " + String.join(", ", misses);
     }
 
     @Override
-    public java.util.Optional<String> quickProblem() {
+    public Optional<String> quickProblem() {
         Path abs = dir.toAbsolutePath();
-        if (!Files.exists(abs)) {
-            return java.util.Optional.of("directory " + abs + " does not exist");
+        if (!java.nio.file.Files.exists(abs)) {
+            return Optional.of("directory " + abs + " does not exist");
         }
-        return Files.isDirectory(abs) ? java.util.Optional.empty()
-                : java.util.Optional.of("directory " + abs + " is not a directory");
+        return java.nio.file.Files.isDirectory(abs) ? Optional.empty()
+                : Optional.of("directory " + abs + " is not a directory");
     }
 
     @Override
     public String describe() {
         return "idx directory " + dir.toAbsolutePath();
-    }
-
-    /** The raw file wins when both exist: it is the same data without the decompression cost. */
-    private static Path find(Path dir, String baseName) {
-        Path raw = dir.resolve(baseName);
-        if (Files.isRegularFile(raw)) {
-            return raw;
-        }
-        Path gz = dir.resolve(baseName + ".gz");
-        return Files.isRegularFile(gz) ? gz : null;
     }
 }

@@ -12,26 +12,37 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads IDX files (the MNIST / Fashion-MNIST format), gzipped or raw. Gzip is recognised by its magic
- * bytes 1f 8b, not by the file name, because renamed or hand-decompressed copies are common.
- * Every defect is reported as a {@link DatasetException} naming the file, the problem and what was expected.
+ * Reads IDX files (the MNIST / Fashion-MNIST / EMNIST format), gzipped or raw: unsigned-byte images of 3
+ * dimensions (n, rows, cols) or 4 (n, rows, cols, channels), and unsigned-byte labels of 1 dimension.
+ * Gzip is recognised by its magic bytes 1f 8b, not by the file name, because renamed or hand-decompressed
+ * copies are common. Every defect is reported as a {@link DatasetException} naming the file, the problem
+ * and what was expected. Label values are returned as read: {@link ClassLabels} maps and checks them.
  */
 public final class IdxReader {
 
     /** IDX magic: two zero bytes, element type 0x08 (unsigned byte), number of dimensions. */
     static final int IMAGES_MAGIC = 0x00000803;
+    static final int COLOUR_IMAGES_MAGIC = 0x00000804;
     static final int LABELS_MAGIC = 0x00000801;
     /** Far above any real dataset; a larger count means a corrupt or foreign header. */
     static final long MAX_RECORDS = 100_000_000L;
     static final int MAX_SIDE = 4096;
+    static final int MAX_CHANNELS = 4096;
     /** The largest array the JVM reliably allocates. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    public record IdxImages(int count, int height, int width, byte[] pixels) {}
+    /**
+     * The images of one IDX file.
+     *
+     * @param channels 1 for a 3-dimensional file; the 4th dimension of a 4-dimensional one
+     * @param pixels count x height x width x channels unsigned bytes, in file order (channels last)
+     */
+    public record IdxImages(int count, int height, int width, int channels, byte[] pixels) {}
 
     private IdxReader() {
     }
 
+    /** Reads an image file, raw or gzipped; throws {@link DatasetException} naming the file and the defect. */
     public static IdxImages readImages(Path file) {
         String name = nameOf(file);
         try (InputStream in = open(file, name)) {
@@ -41,6 +52,7 @@ public final class IdxReader {
         }
     }
 
+    /** Reads a label file, raw or gzipped: the label values as read (unsigned bytes). */
     public static byte[] readLabels(Path file) {
         String name = nameOf(file);
         try (InputStream in = open(file, name)) {
@@ -54,10 +66,12 @@ public final class IdxReader {
     public static IdxImages readImages(InputStream in, String name) {
         Decoded d = decode(in, name);
         try {
-            d.expectMagic(IMAGES_MAGIC, "IDX unsigned-byte images, 3 dimensions");
+            int magic = d.expectMagic("IDX unsigned-byte images of 3 dimensions (n, rows, cols) or 4 (n, rows, cols,"
+                    + " channels)", IMAGES_MAGIC, COLOUR_IMAGES_MAGIC);
             long count = d.readDimension("image count");
             long height = d.readDimension("image height");
             long width = d.readDimension("image width");
+            long channels = magic == COLOUR_IMAGES_MAGIC ? d.readDimension("channel count") : 1;
             if (count == 0 || count > MAX_RECORDS) {
                 throw d.fail("header declares " + count + " images, expected 1.." + grouped(MAX_RECORDS));
             }
@@ -65,9 +79,13 @@ public final class IdxReader {
                 throw d.fail("header declares images of " + height + "x" + width
                         + ", expected each side 1.." + MAX_SIDE);
             }
-            String declared = count + " images of " + height + "x" + width;
-            byte[] pixels = d.readRecords(declared, count * height * width, 16);
-            return new IdxImages((int) count, (int) height, (int) width, pixels);
+            if (channels == 0 || channels > MAX_CHANNELS) {
+                throw d.fail("header declares " + channels + " channels, expected 1.." + MAX_CHANNELS);
+            }
+            String declared = count + " images of " + ImageSet.shape((int) height, (int) width, (int) channels);
+            int headerBytes = magic == COLOUR_IMAGES_MAGIC ? 20 : 16;
+            byte[] pixels = d.readRecords(declared, count * height * width * channels, headerBytes);
+            return new IdxImages((int) count, (int) height, (int) width, (int) channels, pixels);
         } catch (IOException e) {
             throw d.ioFailure(e);
         }
@@ -77,38 +95,75 @@ public final class IdxReader {
     public static byte[] readLabels(InputStream in, String name) {
         Decoded d = decode(in, name);
         try {
-            d.expectMagic(LABELS_MAGIC, "IDX unsigned-byte labels, 1 dimension");
+            d.expectMagic("IDX unsigned-byte labels, 1 dimension", LABELS_MAGIC);
             long count = d.readDimension("label count");
             if (count == 0 || count > MAX_RECORDS) {
                 throw d.fail("header declares " + count + " labels, expected 1.." + grouped(MAX_RECORDS));
             }
-            byte[] labels = d.readRecords(count + " labels", count, 8);
-            for (int i = 0; i < labels.length; i++) {
-                int label = Byte.toUnsignedInt(labels[i]);
-                if (label >= Dataset.CLASSES) {
-                    throw d.fail("label at index " + i + " is " + label + ", expected 0..9");
-                }
-            }
-            return labels;
+            return d.readRecords(count + " labels", count, 8);
         } catch (IOException e) {
             throw d.ioFailure(e);
         }
     }
 
-    /** Pairs images with labels, refusing files whose counts disagree; {@code where} locates them in messages. */
-    static ImageSet toImageSet(String where, String imagesFile, IdxImages images, String labelsFile, byte[] labels) {
+    /** Refuses files whose image and label counts disagree; {@code where} locates them in messages. */
+    static void checkCounts(String where, String imagesFile, IdxImages images, String labelsFile, byte[] labels) {
         if (images.count() != labels.length) {
             throw new DatasetException(imagesFile + " has " + images.count() + " images but " + labelsFile + " has "
                     + labels.length + " labels, expected the same count (" + where + ")");
         }
-        return new ImageSet(images.count(), images.height(), images.width(), images.pixels(), labels);
+    }
+
+    /** Label values as read (unsigned bytes), for {@link ClassLabels}. */
+    static int[] unsigned(byte[] labels) {
+        int[] values = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            values[i] = Byte.toUnsignedInt(labels[i]);
+        }
+        return values;
+    }
+
+    /** The whole dataset from the four files' contents: labels mapped and checked, counts and shapes matched. */
+    static Dataset toDataset(String name, String where, IdxFile trainImages, IdxImages trainPixels, IdxFile trainLabels,
+            byte[] trainLabelValues, IdxFile testImages, IdxImages testPixels, IdxFile testLabels, byte[] testLabelValues,
+            DatasetOptions.LabelOptions labelOptions, java.util.List<DatasetFile> files) {
+        checkCounts(where, trainImages.name(), trainPixels, trainLabels.name(), trainLabelValues);
+        checkCounts(where, testImages.name(), testPixels, testLabels.name(), testLabelValues);
+        if (trainPixels.height() != testPixels.height() || trainPixels.width() != testPixels.width()
+                || trainPixels.channels() != testPixels.channels()) {
+            throw new DatasetException(where + ": train images (" + trainImages.name() + ") are "
+                    + ImageSet.shape(trainPixels.height(), trainPixels.width(), trainPixels.channels())
+                    + " but test images (" + testImages.name() + ") are "
+                    + ImageSet.shape(testPixels.height(), testPixels.width(), testPixels.channels())
+                    + ", expected the same size");
+        }
+        ClassLabels.Resolved labels = ClassLabels.resolve(unsigned(trainLabelValues),
+                ClassLabels.Origin.records(trainLabels.described()), unsigned(testLabelValues),
+                ClassLabels.Origin.records(testLabels.described()), labelOptions);
+        ImageSet train = new ImageSet(trainPixels.count(), trainPixels.height(), trainPixels.width(), trainPixels.channels(),
+                trainPixels.pixels(), labels.train());
+        ImageSet test = new ImageSet(testPixels.count(), testPixels.height(), testPixels.width(), testPixels.channels(),
+                testPixels.pixels(), labels.test());
+        return new Dataset(name, train, test, labels.classes(), files);
+    }
+
+    /**
+     * One IDX file as messages name it.
+     *
+     * @param name the file name alone
+     * @param described the name with where it is, as the reader's own messages give it
+     */
+    record IdxFile(String name, String described) {
+        static IdxFile of(Path file) {
+            return new IdxFile(file.getFileName().toString(), nameOf(file));
+        }
     }
 
     static String grouped(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static String nameOf(Path file) {
+    static String nameOf(Path file) {
         Path fileName = file.getFileName();
         return (fileName == null ? file.toString() : fileName.toString()) + " (" + file.toAbsolutePath() + ")";
     }
@@ -172,23 +227,27 @@ public final class IdxReader {
             return grouped(n) + (gzipped ? " (uncompressed)" : "");
         }
 
-        void expectMagic(int expected, String meaning) throws IOException {
+        /** Reads the magic number; returns it when it is one of {@code allowed}. */
+        int expectMagic(String meaning, int... allowed) throws IOException {
+            String expected = String.join(" or ", java.util.Arrays.stream(allowed).mapToObj(Decoded::hex).toList());
             byte[] head = in.readNBytes(4);
             consumed += head.length;
             if (head.length < 4) {
                 throw fail("truncated: file has " + size(head.length) + " bytes, too short for an IDX header;"
-                        + " expected magic number " + hex(expected) + " (" + meaning + ")");
+                        + " expected magic number " + expected + " (" + meaning + ")");
             }
             int magic = ((head[0] & 0xff) << 24) | ((head[1] & 0xff) << 16) | ((head[2] & 0xff) << 8) | (head[3] & 0xff);
-            if (magic == expected) {
-                return;
+            for (int candidate : allowed) {
+                if (magic == candidate) {
+                    return magic;
+                }
             }
             if ((magic >>> 16) != 0 && !gzipped) {
                 throw fail("not a gzip or IDX file: starts with " + hex(magic) + ", expected gzip (1f 8b) or IDX magic number "
-                        + hex(expected) + " (" + meaning + ")");
+                        + expected + " (" + meaning + ")");
             }
             throw fail("wrong magic number " + hex(magic) + (gzipped ? " after gunzip" : "")
-                    + ", expected " + hex(expected) + " (" + meaning + ")");
+                    + ", expected " + expected + " (" + meaning + ")");
         }
 
         long readDimension(String what) throws IOException {

@@ -2,14 +2,21 @@ package dev.ffbench.dataset;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * {@code idx:DIRECTORY} (or a bare directory): MNIST-format IDX files, raw or gzipped, as the original
- * MNIST download and Debian's dataset-fashion-mnist lay them out (see {@link IdxDirectory}). A relative
- * directory is relative to the project directory.
+ * {@code idx:DIRECTORY[;classes=K][;firstLabel=N][;prefix=P]} (or a bare directory): IDX files, raw or
+ * gzipped, as the MNIST, Fashion-MNIST, KMNIST and EMNIST downloads and Debian's dataset-fashion-mnist lay
+ * them out (see {@link IdxDirectory}). A relative directory is relative to the project directory.
+ * Options: {@code classes} declares K (else the training labels' range), {@code firstLabel} is the label
+ * value of class 0 (1 for EMNIST letters, labelled 1..26), {@code prefix} picks one set of files in a
+ * directory holding several.
  */
 public final class IdxSource implements DatasetSource {
     static final String PREFIX = "idx:";
+    static final String USAGE = "idx:DIRECTORY[;classes=K][;firstLabel=N][;prefix=P]";
+    private static final List<String> OPTIONS = List.of(DatasetOptions.CLASSES, DatasetOptions.FIRST_LABEL,
+            DatasetOptions.PREFIX);
 
     @Override
     public String name() {
@@ -18,7 +25,7 @@ public final class IdxSource implements DatasetSource {
 
     @Override
     public String usage() {
-        return "idx:DIRECTORY";
+        return USAGE;
     }
 
     @Override
@@ -28,16 +35,19 @@ public final class IdxSource implements DatasetSource {
 
     @Override
     public DatasetReader open(String dataset, Path baseDirectory) {
-        String path = dataset.startsWith(PREFIX) ? dataset.substring(PREFIX.length()) : dataset;
+        DatasetOptions options = DatasetOptions.parse(dataset, PREFIX, USAGE, OPTIONS);
+        String path = options.body();
         if (path.isBlank()) {
-            throw new DatasetException("dataset '" + dataset + "' names no directory; allowed: idx:DIRECTORY or a directory"
-                    + " of MNIST-format IDX files");
+            throw new DatasetException("dataset '" + dataset + "' names no directory; allowed: " + USAGE
+                    + " or a directory of MNIST-format IDX files");
         }
+        DatasetOptions.LabelOptions labels = options.labels();
+        String prefix = options.text(DatasetOptions.PREFIX);
         try {
-            return new IdxDirectory(dataset, baseDirectory.resolve(path).normalize());
+            return new IdxDirectory(dataset, baseDirectory.resolve(path).normalize(), labels, prefix);
         } catch (InvalidPathException e) {
             throw new DatasetException("dataset '" + dataset + "' is not a valid directory path (" + e.getMessage()
-                    + "); allowed: idx:DIRECTORY or a directory of MNIST-format IDX files", e);
+                    + "); allowed: " + USAGE + " or a directory of MNIST-format IDX files", e);
         }
     }
 }

@@ -3,53 +3,84 @@ package dev.ffbench.dataset;
 import java.util.Objects;
 
 /**
- * One split: images as unsigned bytes, row-major, image {@code i} at
- * {@code [i*pixelsPerImage, (i+1)*pixelsPerImage)}; labels 0..9.
+ * One split: {@code count} images of {@code height} x {@code width} x {@code channels} unsigned bytes
+ * (0..255) and one label per image. Image {@code i} is {@code pixels[i*valuesPerImage .. (i+1)*valuesPerImage)},
+ * row-major with the channels of a pixel side by side (height, width, channels: "channels last", the
+ * order of a 4-dimensional IDX file; a grey image has 1 channel). Labels are classes 0..K-1 stored as
+ * unsigned bytes (so K is at most 256); the {@link Dataset} that holds the split checks them against K.
  * The arrays are shared, not copied (a full dataset is tens of megabytes): callers must not modify them.
  */
-public record ImageSet(int count, int height, int width, byte[] pixels, byte[] labels) {
+public record ImageSet(int count, int height, int width, int channels, byte[] pixels, byte[] labels) {
 
+    /** The largest number of classes: labels are stored as unsigned bytes. */
+    public static final int MAX_CLASSES = 256;
+
+    /**
+     * @throws IllegalArgumentException when a size is not positive or the arrays do not hold
+     *         {@code count} images of that size and {@code count} labels
+     */
     public ImageSet {
         if (count < 0) {
             throw new IllegalArgumentException("image count is " + count + ", expected >= 0");
         }
-        if (height <= 0 || width <= 0) {
-            throw new IllegalArgumentException("image size is " + height + "x" + width + ", expected both > 0");
+        if (height <= 0 || width <= 0 || channels <= 0) {
+            throw new IllegalArgumentException("image size is " + height + "x" + width + "x" + channels
+                    + ", expected all three > 0");
         }
         Objects.requireNonNull(pixels, "pixels");
         Objects.requireNonNull(labels, "labels");
-        long expectedPixels = (long) count * height * width;
+        long expectedPixels = (long) count * height * width * channels;
         if (pixels.length != expectedPixels) {
             throw new IllegalArgumentException("pixels has " + pixels.length + " bytes, expected " + expectedPixels
-                    + " (" + count + " images of " + height + "x" + width + ")");
+                    + " (" + count + " images of " + shape(height, width, channels) + ")");
         }
         if (labels.length != count) {
             throw new IllegalArgumentException("labels has " + labels.length + " entries, expected " + count);
         }
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= Dataset.CLASSES) {
-                throw new IllegalArgumentException("label of image " + i + " is " + labels[i] + ", expected 0..9");
-            }
-        }
     }
 
+    /** A split of grey images (1 channel). */
+    public ImageSet(int count, int height, int width, byte[] pixels, byte[] labels) {
+        this(count, height, width, 1, pixels, labels);
+    }
+
+    /** Values per image: height x width x channels, the input size of a network's first layer. */
     public int pixelsPerImage() {
-        return height * width;
+        return height * width * channels;
     }
 
-    /** Pixel {@code index} (row-major within the image) of image {@code image}, as 0..255. */
+    /** "28x28" for grey images, "32x32x3" with channels. */
+    public String shape() {
+        return shape(height, width, channels);
+    }
+
+    static String shape(int height, int width, int channels) {
+        return height + "x" + width + (channels == 1 ? "" : "x" + channels);
+    }
+
+    /** Value {@code index} (0..{@link #pixelsPerImage()}-1, in the order above) of image {@code image}, as 0..255. */
     public int pixel(int image, int index) {
         Objects.checkIndex(image, count);
         Objects.checkIndex(index, pixelsPerImage());
         return Byte.toUnsignedInt(pixels[image * pixelsPerImage() + index]);
     }
 
+    /** The class of image {@code image}, 0..K-1. */
     public int label(int image) {
         Objects.checkIndex(image, count);
-        return labels[image];
+        return Byte.toUnsignedInt(labels[image]);
     }
 
-    /** Memory the split holds, reported by the engine. */
+    /** The largest label plus one (0 for an empty split). */
+    public int labelRange() {
+        int max = -1;
+        for (byte label : labels) {
+            max = Math.max(max, Byte.toUnsignedInt(label));
+        }
+        return max + 1;
+    }
+
+    /** Memory the split holds in the JVM heap, in bytes: its pixels and labels. */
     public long bytes() {
         return (long) pixels.length + labels.length;
     }

@@ -1,11 +1,16 @@
 package dev.ffbench.dataset;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The bundled 10,000-digit MNIST subset (8,004 train / 1,996 test), read from the classpath so that the
- * default benchmark needs no download. Attribution and checksums: the README.md next to the resources.
+ * The bundled 10,000-digit MNIST subset (8,004 train / 1,996 test, 28x28, 10 classes), read from the
+ * classpath so that the default benchmark needs no download. Attribution and checksums: the README.md next
+ * to the resources. Its fingerprint names the four gzipped IDX files, as a directory holding copies of
+ * them would.
  */
 public final class MnistSample implements DatasetReader {
 
@@ -13,12 +18,25 @@ public final class MnistSample implements DatasetReader {
     static final String RESOURCE_DIR = "/dev/ffbench/dataset/mnist-sample/";
     static final int TRAIN_COUNT = 8004;
     static final int TEST_COUNT = 1996;
+    static final List<String> FILES = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
 
     @Override
     public Dataset load() {
-        ImageSet train = split("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz");
-        ImageSet test = split("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
-        return new Dataset(NAME, train, test);
+        List<DatasetFile> files = new ArrayList<>();
+        byte[][] contents = new byte[FILES.size()][];
+        IdxReader.IdxFile[] names = new IdxReader.IdxFile[FILES.size()];
+        for (int i = 0; i < contents.length; i++) {
+            contents[i] = read(FILES.get(i));
+            names[i] = new IdxReader.IdxFile(FILES.get(i), resourceName(FILES.get(i)));
+            files.add(new DatasetFile(FILES.get(i), contents[i].length));
+        }
+        return IdxReader.toDataset(NAME, "bundled " + NAME,
+                names[0], IdxReader.readImages(new ByteArrayInputStream(contents[0]), names[0].described()),
+                names[1], IdxReader.readLabels(new ByteArrayInputStream(contents[1]), names[1].described()),
+                names[2], IdxReader.readImages(new ByteArrayInputStream(contents[2]), names[2].described()),
+                names[3], IdxReader.readLabels(new ByteArrayInputStream(contents[3]), names[3].described()),
+                DatasetOptions.LabelOptions.declared(10, "the 10 digits of mnist-sample"), files);
     }
 
     @Override
@@ -32,29 +50,16 @@ public final class MnistSample implements DatasetReader {
                 + " test)";
     }
 
-    private static ImageSet split(String imagesFile, String labelsFile) {
-        IdxReader.IdxImages images;
-        try (InputStream in = open(imagesFile)) {
-            images = IdxReader.readImages(in, resourceName(imagesFile));
+    private static byte[] read(String file) {
+        try (InputStream in = MnistSample.class.getResourceAsStream(RESOURCE_DIR + file)) {
+            if (in == null) {
+                throw new DatasetException(resourceName(file)
+                        + ": not found on the classpath, expected it bundled in the ff-engine jar");
+            }
+            return in.readAllBytes();
         } catch (IOException e) {
-            throw new DatasetException(resourceName(imagesFile) + ": cannot close: " + e.getMessage(), e);
+            throw new DatasetException(resourceName(file) + ": cannot read: " + e.getMessage(), e);
         }
-        byte[] labels;
-        try (InputStream in = open(labelsFile)) {
-            labels = IdxReader.readLabels(in, resourceName(labelsFile));
-        } catch (IOException e) {
-            throw new DatasetException(resourceName(labelsFile) + ": cannot close: " + e.getMessage(), e);
-        }
-        return IdxReader.toImageSet("bundled " + NAME, imagesFile, images, labelsFile, labels);
-    }
-
-    private static InputStream open(String file) {
-        InputStream in = MnistSample.class.getResourceAsStream(RESOURCE_DIR + file);
-        if (in == null) {
-            throw new DatasetException(resourceName(file)
-                    + ": not found on the classpath, expected it bundled in the ff-engine jar");
-        }
-        return in;
     }
 
     private static String resourceName(String file) {

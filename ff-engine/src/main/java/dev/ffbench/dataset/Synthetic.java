@@ -3,9 +3,10 @@ package dev.ffbench.dataset;
 import java.util.Random;
 
 /**
- * Seeded 28x28 images for tests and smoke runs: each class is a fixed random stroke pattern drawn from
- * the seed; each image is its class pattern with a small random shift, contrast change and pixel noise.
- * Learnable in a few epochs, generated in milliseconds, byte-identical for the same seed.
+ * Seeded 28x28 grey images for tests and smoke runs: each of the K classes (10 unless given) is a fixed
+ * random stroke pattern drawn from the seed; each image is its class pattern with a small random shift,
+ * contrast change and pixel noise. Classes are balanced (image i of a split has class i mod K before
+ * shuffling). Learnable in a few epochs, generated in milliseconds, byte-identical for the same seed and K.
  */
 public final class Synthetic implements DatasetReader {
 
@@ -15,6 +16,7 @@ public final class Synthetic implements DatasetReader {
     public static final int SIDE = 28;
     /** Keeps a typo (an extra zero) from allocating gigabytes. */
     public static final int MAX_COUNT = 1_000_000;
+    public static final int DEFAULT_CLASSES = 10;
 
     private static final int STROKES = 3;
     private static final int MAX_SHIFT = 2;
@@ -24,9 +26,19 @@ public final class Synthetic implements DatasetReader {
     private final long seed;
     private final int trainCount;
     private final int testCount;
+    private final int classes;
 
     public Synthetic(long seed, int trainCount, int testCount) {
-        this("synthetic:" + seed + ":" + trainCount + ":" + testCount, seed, trainCount, testCount);
+        this("synthetic:" + seed + ":" + trainCount + ":" + testCount, seed, trainCount, testCount, DEFAULT_CLASSES);
+    }
+
+    /**
+     * @param classes K, 2..{@value ImageSet#MAX_CLASSES}
+     * @throws IllegalArgumentException when a count is outside 1..{@value #MAX_COUNT} or K outside 2..256
+     */
+    public Synthetic(long seed, int trainCount, int testCount, int classes) {
+        this("synthetic:" + seed + ":" + trainCount + ":" + testCount + (classes == DEFAULT_CLASSES ? "" : ";classes=" + classes),
+                seed, trainCount, testCount, classes);
     }
 
     public Synthetic(long seed) {
@@ -34,13 +46,17 @@ public final class Synthetic implements DatasetReader {
     }
 
     /** {@code name} is the dataset name as the user wrote it, e.g. "synthetic". */
-    Synthetic(String name, long seed, int trainCount, int testCount) {
+    Synthetic(String name, long seed, int trainCount, int testCount, int classes) {
         checkCount("train", trainCount);
         checkCount("test", testCount);
+        if (classes < 2 || classes > ImageSet.MAX_CLASSES) {
+            throw new IllegalArgumentException("synthetic classes is " + classes + ", expected 2.." + ImageSet.MAX_CLASSES);
+        }
         this.name = name;
         this.seed = seed;
         this.trainCount = trainCount;
         this.testCount = testCount;
+        this.classes = classes;
     }
 
     private static void checkCount(String split, int count) {
@@ -54,13 +70,13 @@ public final class Synthetic implements DatasetReader {
     public Dataset load() {
         // java.util.Random's sequence is fixed by its specification, so a seed means the same bytes on every JDK.
         Random rng = new Random(seed);
-        float[][] prototypes = new float[Dataset.CLASSES][];
+        float[][] prototypes = new float[classes][];
         for (int c = 0; c < prototypes.length; c++) {
             prototypes[c] = prototype(rng);
         }
         ImageSet train = split(rng, prototypes, trainCount);
         ImageSet test = split(rng, prototypes, testCount);
-        return new Dataset(name, train, test);
+        return new Dataset(name, train, test, classes);
     }
 
     @Override
@@ -71,7 +87,7 @@ public final class Synthetic implements DatasetReader {
     @Override
     public String describe() {
         return "synthetic (seed " + seed + ", " + IdxReader.grouped(trainCount) + " train / "
-                + IdxReader.grouped(testCount) + " test, " + SIDE + "x" + SIDE + ")";
+                + IdxReader.grouped(testCount) + " test, " + SIDE + "x" + SIDE + ", " + classes + " classes)";
     }
 
     /** Intensities 0..1 of a few thick line segments inside the central area, so shifts never crop them. */
@@ -109,7 +125,7 @@ public final class Synthetic implements DatasetReader {
     private static ImageSet split(Random rng, float[][] prototypes, int count) {
         byte[] labels = new byte[count];
         for (int i = 0; i < count; i++) {
-            labels[i] = (byte) (i % Dataset.CLASSES);
+            labels[i] = (byte) (i % prototypes.length);
         }
         for (int i = count - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
@@ -120,7 +136,7 @@ public final class Synthetic implements DatasetReader {
         int ppi = SIDE * SIDE;
         byte[] pixels = new byte[count * ppi];
         for (int i = 0; i < count; i++) {
-            float[] proto = prototypes[labels[i]];
+            float[] proto = prototypes[Byte.toUnsignedInt(labels[i])];
             int sx = rng.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT;
             int sy = rng.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT;
             double contrast = 255.0 * (0.75 + 0.35 * rng.nextDouble());

@@ -51,6 +51,20 @@ public interface Algorithm {
     }
 
     /**
+     * Problems of {@code spec} with the data it runs on, checked in the cell's JVM once the dataset is
+     * read and before the model is built; each names the field, the value and what is allowed, and
+     * fails the run as a bad spec (exit code 2). E.g. FF Base: "labelMode is 'overlay', but dataset X has 9
+     * inputs per image (3x3), fewer than its 10 classes: the one-hot label cannot be overlaid; allowed:
+     * labelMode=append (the label as 10 extra inputs)".
+     *
+     * @param spec a spec of this algorithm that passed {@link #problems(ExperimentSpec)}
+     * @param data the dataset's image shape (height, width, channels; input size = their product) and K
+     */
+    default List<String> problems(ExperimentSpec spec, dev.ffbench.dataset.DatasetShape data) {
+        return List.of();
+    }
+
+    /**
      * A freshly initialized model. Persistent arrays (parameters, gradients, optimizer state) must be
      * created through {@link ModelContext#memory()}; per-step arrays inside the workspaces of a
      * {@link dev.ffbench.memory.TransientMemory}. Anything else fails the run (the allocation guard).

@@ -1,21 +1,25 @@
 package dev.ffbench.experiment;
 
+import dev.ffbench.dataset.DatasetSummary;
 import dev.ffbench.memory.MemoryLedger;
 import java.util.List;
 
 /**
  * The result of one run, as the harness reads it back. {@code schemaVersion} changes whenever a
- * field changes meaning or disappears. Accuracies are fractions in [0, 1] (a tied prediction counts
- * as wrong); {@code evalSeconds} times the test-split evaluation; {@code samplesPerSecond} is training
- * images x epochs over training seconds (for layerwise FF an epoch is every layer once over the data);
- * {@code curve} is the test accuracy against training seconds (every {@code evaluateEvery} epochs, and
- * at the end); {@code secondsToAccuracy} the training seconds of its first point at or above the spec's
- * {@code targetAccuracy} (null when the target is unset or never reached); {@code evaluation} says
- * whether the test predictions show learning at all.
+ * field changes meaning or disappears. {@code dataset} is what the run was measured on: image counts
+ * and shape, the number of classes K and the data's fingerprint (null in results written before it was
+ * recorded); the chance level is in {@code evaluation}. Accuracies are
+ * fractions in [0, 1] (a tied prediction counts as wrong); {@code evalSeconds} times the test-split
+ * evaluation; {@code samplesPerSecond} is training images x epochs over training seconds (for layerwise
+ * FF an epoch is every layer once over the data); {@code curve} is the test accuracy against training
+ * seconds (every {@code evaluateEvery} epochs, and at the end); {@code secondsToAccuracy} the training
+ * seconds of its first point at or above the spec's {@code targetAccuracy} (null when the target is
+ * unset or never reached); {@code evaluation} says whether the test predictions show learning at all.
  */
 public record ExperimentResult(
         int schemaVersion,
         ExperimentSpec spec,
+        DatasetSummary dataset,
         double trainAccuracy,
         double testAccuracy,
         List<EpochLoss> losses,

@@ -2,6 +2,7 @@ package dev.ffbench.experiment;
 
 import dev.ffbench.dataset.Dataset;
 import dev.ffbench.dataset.DatasetReader;
+import dev.ffbench.dataset.DatasetSummary;
 import dev.ffbench.dataset.Datasets;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.memory.AllocationGuard;
@@ -45,6 +46,7 @@ public final class ExperimentRunner {
     public ExperimentResult run(ExperimentSpec requested) {
         ExperimentSpec spec = new SpecResolver(extensions).canonical(requested);
         Dataset dataset = prepare(spec);
+        DatasetSummary summary = dataset.summary();
         PersistentMemory memory = new PersistentMemory();
         try (MemoryWorkspace guard = AllocationGuard.open()) {
             ModelContext context = context(spec, dataset, memory);
@@ -69,10 +71,10 @@ public final class ExperimentRunner {
                     PhaseMemory.peakOf(model.trainingPhases()),
                     model.evaluationPeak(),
                     model.trainingPhases(),
-                    dataset.train().bytes() + dataset.test().bytes(),
+                    dataset.bytes(),
                     ProcessMemory.peakRssBytes());
             return new ExperimentResult(
-                    ExperimentResult.SCHEMA_VERSION, spec, trainAccuracy, testAccuracy, losses, ledger,
+                    ExperimentResult.SCHEMA_VERSION, spec, summary, trainAccuracy, testAccuracy, losses, ledger,
                     trainSeconds, evalSeconds, model.trainingSamples() / trainSeconds, points,
                     AccuracyCurve.secondsTo(spec.targetAccuracy(), points), diagnostics, RunEnvironment.capture());
         } finally {
@@ -125,14 +127,22 @@ public final class ExperimentRunner {
         }
     }
 
-    /** Loads the dataset, checks the batch against it, sets up ND4J. */
+    /**
+     * Loads the dataset, checks the batch and the algorithm's options against it (e.g. FF Base's label
+     * overlay needs at least K inputs), sets up ND4J.
+     */
     private Dataset prepare(ExperimentSpec spec) {
         DatasetReader reader = Datasets.open(spec.dataset(), Path.of("").toAbsolutePath(),
                 extensions.datasetSources().stream().map(Extensions.Provided::value).toList());
         Dataset dataset = reader.load();
+        List<String> problems = new java.util.ArrayList<>();
         if (spec.batchSize() > dataset.train().count()) {
-            throw new InvalidSpecException(List.of("batchSize is " + spec.batchSize() + "; allowed: at most the "
-                    + dataset.train().count() + " training images of dataset " + spec.dataset()));
+            problems.add("batchSize is " + spec.batchSize() + "; allowed: at most the "
+                    + dataset.train().count() + " training images of dataset " + spec.dataset());
+        }
+        problems.addAll(guarded(spec, () -> extensions.algorithm(spec.algorithm()).problems(spec, dataset.shape())));
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems);
         }
         configureNumerics(spec.threads());
         return dataset;

@@ -1,6 +1,8 @@
 package dev.ffbench.ff;
 
+import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.experiment.Algorithm;
+import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.Model;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.Option;
@@ -36,6 +38,18 @@ public final class FfBase implements Algorithm {
     @Override
     public double defaultLearningRate() {
         return FfOptions.DEFAULT_LEARNING_RATE;
+    }
+
+    /** The label overlay writes a one-hot of K values over the first K inputs: an image needs at least K. */
+    @Override
+    public List<String> problems(ExperimentSpec spec, DatasetShape data) {
+        if (spec.options().text(LABEL_MODE.name()).equals("overlay") && data.inputSize() < data.classes()) {
+            return List.of(LABEL_MODE.name() + " is 'overlay', but dataset " + spec.dataset() + " has " + data.inputSize()
+                    + " inputs per image (" + data.imageShape() + "), fewer than its " + data.classes()
+                    + " classes: the one-hot label cannot be overlaid; allowed: labelMode=append (the label as "
+                    + data.classes() + " extra inputs)");
+        }
+        return List.of();
     }
 
     @Override

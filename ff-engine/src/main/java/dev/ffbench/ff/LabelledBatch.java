@@ -8,8 +8,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * The first layer's input: each image once, its label columns zero, and the normalization scale
  * of that image with any one-hot label on it. A one-hot of value 1 adds exactly 1 to a row's
  * squared length, so the scale is the same for every label and x W is computed once per image for
- * all the labels it carries: its positive and its negative in training, all 10 at evaluation.
- * Exactly the same arithmetic as normalizing each labelled row, for half (training) or a tenth
+ * all the labels it carries: its positive and its negative in training, all K at evaluation.
+ * Exactly the same arithmetic as normalizing each labelled row, for half (training) or a K-th
  * (evaluation) of the first layer's largest matrix product.
  */
 record LabelledBatch(INDArray images, INDArray scales, int labelOffset) {

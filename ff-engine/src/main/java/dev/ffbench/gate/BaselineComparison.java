@@ -254,9 +254,12 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
             }
             Change change = !regressed.isEmpty() ? Change.REGRESSION : worse ? Change.WITHIN_TOLERANCE
                     : better ? Change.IMPROVEMENT : Change.UNCHANGED;
-            rows.add(new Row(cell.index(), cell.id(), change, training, evaluation,
+            // the baseline gates refuse a cell measured on other data: a regression, whatever the deltas read
+            boolean otherData = BaselineData.differs(cell, old);
+            rows.add(new Row(cell.index(), cell.id(), otherData ? Change.REGRESSION : change, training, evaluation,
                     new AccuracyDelta(accuracyNow, old.result().testAccuracy(), groupName, members.size(), groupAccuracy),
-                    new SpeedDelta(speedNow, old.result().samplesPerSecond(), maxSpeedDrop), regressed, ""));
+                    new SpeedDelta(speedNow, old.result().samplesPerSecond(), maxSpeedDrop), regressed,
+                    otherData ? BaselineData.otherData(cell, old) : ""));
         }
         rows.sort(Comparator.comparing(Row::change).thenComparingInt(Row::index));
         List<String> ids = results.cells().stream().map(CellRecord::id).toList();

@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * Judges results against a baseline. A cell matches the baseline cell with the same id (algorithm,
  * goodness, depth, width, seed, dataset), so a baseline stays usable when the spec gains fields;
- * when other spec fields differ, the outcome says which. Memory is judged per cell (it is exact);
- * accuracy and, when asked, speed per group of cells that differ only in the seed, on the mean
- * over seeds.
+ * when other spec fields differ, the outcome says which. A matched cell measured on other data
+ * (another dataset content hash) is refused, not compared (see {@link BaselineData}). Memory is judged
+ * per cell (it is exact); accuracy and, when asked, speed per group of cells that differ only in the
+ * seed, on the mean over seeds.
  */
 final class BaselineGates {
     private BaselineGates() {}
@@ -30,6 +31,9 @@ final class BaselineGates {
                 unmatched.add(cell.id());
                 continue;
             }
+            if (BaselineData.refused(cell, old, outcomes)) {
+                continue;
+            }
             memory(tolerance, Metric.TRAINING_PEAK_BYTES, cell, old, outcomes);
             memory(tolerance, Metric.EVALUATION_PEAK_BYTES, cell, old, outcomes);
         }
@@ -37,11 +41,20 @@ final class BaselineGates {
             warnings.add(unmatched.size() + " cells have no baseline cell (new cells): "
                     + String.join(", ", unmatched) + "; record them with mvn ff:baseline");
         }
+        String unknownData = BaselineData.unknownWarning(cells, baseline);
+        if (unknownData != null) {
+            warnings.add(unknownData);
+        }
         Map<String, List<CellRecord>> current = SeedGroups.of(cells);
         Map<String, List<CellRecord>> previous = SeedGroups.of(baseline);
         for (Map.Entry<String, List<CellRecord>> group : current.entrySet()) {
             List<CellRecord> old = previous.get(group.getKey());
-            if (old != null) {
+            if (old != null && BaselineData.anyDiffers(group.getValue(), old)) {
+                outcomes.add(BaselineData.skipped(groupName(group.getValue()), Metric.TEST_ACCURACY));
+                if (tolerance.maxSpeedDropPercent() != null) {
+                    outcomes.add(BaselineData.skipped(groupName(group.getValue()), Metric.SAMPLES_PER_SECOND));
+                }
+            } else if (old != null) {
                 accuracy(tolerance, group.getValue(), old, outcomes);
                 if (tolerance.maxSpeedDropPercent() != null) {
                     speed(tolerance.maxSpeedDropPercent(), group.getValue(), old, outcomes);

@@ -3,7 +3,6 @@ package dev.ffbench.backprop;
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.SpecResolver;
-import dev.ffbench.dataset.Dataset;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.Json;
 import dev.ffbench.memory.PersistentMemory;
@@ -38,6 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class BackpropStepBenchmark {
+    /** MNIST's 10 classes. */
+    private static final int CLASSES = 10;
     @Param({"500", "2000"})
     int width;
 
@@ -60,9 +61,9 @@ public class BackpropStepBenchmark {
         model.startTraining();
         long rows = 2L * positives;
         input = BenchmarkSetup.random(4, rows, 28 * 28);
-        oneHot = Nd4j.zeros(rows, Dataset.CLASSES);
+        oneHot = Nd4j.zeros(rows, CLASSES);
         for (long r = 0; r < rows; r++) {
-            oneHot.putScalar(r, r % Dataset.CLASSES, 1f);
+            oneHot.putScalar(r, r % CLASSES, 1f);
         }
     }
 

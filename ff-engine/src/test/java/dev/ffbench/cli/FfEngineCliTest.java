@@ -74,6 +74,6 @@ class FfEngineCliTest {
         assertTrue(text.contains("  ff-recurrent (built in): Hinton's recurrent Forward-Forward"), text);
         assertTrue(text.contains("    iterations = 8; allowed: a whole number >= 1. synchronous updates per image"), text);
         assertTrue(text.contains("  backprop (built in): "), text);
-        assertTrue(text.contains("  synthetic, synthetic:SEED:TRAIN:TEST (built in)"), text);
+        assertTrue(text.contains("  synthetic[:SEED:TRAIN:TEST][;classes=K] (built in)"), text);
     }
 }

@@ -25,7 +25,7 @@ class DatasetsTest {
 
     @Test
     void theBuiltInSourcesAreDiscoveredThroughServiceLoader() {
-        assertEquals(List.of("mnist-sample", "synthetic", "idx"),
+        assertEquals(List.of("mnist-sample", "synthetic", "idx", "csv", "cifar10"),
                 Extensions.engine().datasetSources().stream().map(Extensions.Provided::name).toList());
         Extensions.engine().datasetSources().forEach(s -> assertEquals(Extensions.BUILT_IN, s.origin()));
     }
@@ -55,6 +55,16 @@ class DatasetsTest {
         assertArrayEquals(new Synthetic(7, 120, 30).load().train().pixels(), d.train().pixels());
     }
 
+    @Test
+    void syntheticTakesAClassCount() {
+        Dataset d = open("synthetic:7:120:30;classes=12").load();
+        assertEquals(12, d.classes());
+        assertEquals("synthetic:7:120:30;classes=12", d.name());
+        assertEquals(12, open("synthetic;classes=12").load().classes());
+        DatasetException e = assertThrows(DatasetException.class, () -> open("synthetic;classes=300"));
+        assertTrue(e.getMessage().contains("option classes is '300'; allowed: a whole number 2..256"), e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"synthetic:", "synthetic:7", "synthetic:7:100", "synthetic:x:100:20",
         "synthetic:7:100:20:5", "synthetic:7:-1:20", "synthetic:7:100:2.5"})
@@ -72,6 +82,13 @@ class DatasetsTest {
         assertEquals(Path.of("/work/project/data/fashion"), assertInstanceOf(IdxDirectory.class, bare).dir());
         assertEquals("idx directory /work/project/data/fashion", bare.describe());
         assertEquals("directory /work/project/data/fashion does not exist", bare.quickProblem().orElseThrow());
+    }
+
+    @Test
+    void csvDirectoriesResolveAgainstTheBaseDirectory() {
+        DatasetReader csv = open("csv:data/mnist-csv;side=28");
+        assertEquals("csv directory /work/project/data/mnist-csv", csv.describe());
+        assertEquals("directory /work/project/data/mnist-csv does not exist", csv.quickProblem().orElseThrow());
     }
 
     @ParameterizedTest

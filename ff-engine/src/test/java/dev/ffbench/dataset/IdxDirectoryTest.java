@@ -1,6 +1,7 @@
 package dev.ffbench.dataset;
 
 import static dev.ffbench.dataset.IdxReaderTest.gzip;
+import static dev.ffbench.dataset.IdxReaderTest.idxColourImages;
 import static dev.ffbench.dataset.IdxReaderTest.idxImages;
 import static dev.ffbench.dataset.IdxReaderTest.idxLabels;
 import static dev.ffbench.dataset.IdxReaderTest.labels;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,14 @@ class IdxDirectoryTest {
         write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(labels(5))));
     }
 
+    private Dataset open(String options) {
+        return new IdxSource().open("idx:" + dir + options, Path.of("/")).load();
+    }
+
+    private String failure(String options) {
+        return assertThrows(DatasetException.class, () -> open(options)).getMessage();
+    }
+
     private static void assertContains(String message, String... parts) {
         for (String part : parts) {
             assertTrue(message.contains(part), () -> "expected \"" + part + "\" in: " + message);
@@ -48,8 +58,114 @@ class IdxDirectoryTest {
         assertEquals(12, d.train().count());
         assertEquals(5, d.test().count());
         assertEquals(12, d.pixelsPerImage());
+        assertEquals(10, d.classes(), "the training labels run 0..9");
         assertArrayEquals(pattern(12 * 12), d.train().pixels());
         assertArrayEquals(labels(5), d.test().labels());
+        assertEquals(List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte.gz"), d.files().stream().map(DatasetFile::name).toList());
+        assertEquals(Files.size(dir.resolve("train-images-idx3-ubyte.gz")), d.files().get(0).bytes());
+    }
+
+    @Test
+    void dottedNamesAsTheOriginalArchivesUnpackLoadTheSameData() throws IOException {
+        writeValid();
+        Dataset dashed = new IdxDirectory(dir).load();
+        Path dotted = Files.createDirectories(dir.resolve("dotted"));
+        Files.copy(dir.resolve("train-images-idx3-ubyte.gz"), dotted.resolve("train-images.idx3-ubyte.gz"));
+        Files.copy(dir.resolve("train-labels-idx1-ubyte"), dotted.resolve("train-labels.idx1-ubyte"));
+        Files.copy(dir.resolve("t10k-images-idx3-ubyte"), dotted.resolve("t10k-images.idx3-ubyte"));
+        Files.copy(dir.resolve("t10k-labels-idx1-ubyte.gz"), dotted.resolve("t10k-labels.idx1-ubyte.gz"));
+        Dataset d = new IdxDirectory(dotted).load();
+        assertArrayEquals(dashed.train().pixels(), d.train().pixels());
+        assertArrayEquals(dashed.test().labels(), d.test().labels());
+        assertEquals(dashed.contentHash(), d.contentHash());
+        assertEquals("t10k-labels.idx1-ubyte.gz", d.files().get(3).name());
+    }
+
+    @Test
+    void missingFilesAreNamedWithTheFilesFoundAndTheNearMisses() throws IOException {
+        write("train-images-idx3-ubyte.gz", gzip(idxImages(1, 2, 2, pattern(4))));
+        write("train-labels-idx1-ubyte.gz", gzip(idxLabels(labels(1))));
+        write("t10k-images-idx3-ubyte.zip", new byte[] {1});
+        write("t10k_labels_idx1_ubyte", new byte[] {1});
+        write("README.txt", new byte[] {1});
+        String message = assertThrows(DatasetException.class, () -> new IdxDirectory(dir).load()).getMessage();
+        assertContains(message, "dataset directory " + dir.toAbsolutePath() + ": missing the test images and the test labels",
+                "4 IDX files named train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte",
+                "train-images.idx3-ubyte",
+                "found 5 files: README.txt, t10k-images-idx3-ubyte.zip, t10k_labels_idx1_ubyte, train-images-idx3-ubyte.gz,"
+                        + " train-labels-idx1-ubyte.gz",
+                "near misses: t10k-images-idx3-ubyte.zip (test images?), t10k_labels_idx1_ubyte (test labels?)");
+    }
+
+    @Test
+    void emnistNamesWithAPrefixAndTestForT10k() throws IOException {
+        for (String set : List.of("emnist-letters", "emnist-digits")) {
+            write(set + "-train-images-idx3-ubyte.gz", gzip(idxImages(4, 2, 2, pattern(16))));
+            write(set + "-train-labels-idx1-ubyte.gz", gzip(idxLabels(new byte[] {1, 2, 3, 26})));
+            write(set + "-test-images-idx3-ubyte.gz", gzip(idxImages(2, 2, 2, pattern(8))));
+            write(set + "-test-labels-idx1-ubyte.gz", gzip(idxLabels(new byte[] {26, 1})));
+        }
+        assertContains(failure(""), "2 files could be the training images: emnist-digits-train-images-idx3-ubyte.gz,"
+                + " emnist-letters-train-images-idx3-ubyte.gz; allowed: one", "idx:" + dir + ";prefix=emnist-letters");
+
+        Dataset letters = open(";prefix=emnist-letters;firstLabel=1");
+        assertEquals(26, letters.classes(), "labels 1..26 are classes 0..25");
+        assertEquals(List.of(0, 1, 2, 25), List.of(letters.train().label(0), letters.train().label(1),
+                letters.train().label(2), letters.train().label(3)));
+        assertEquals(25, letters.test().label(0));
+        assertEquals("emnist-letters-test-labels-idx1-ubyte.gz", letters.files().get(3).name());
+    }
+
+    @Test
+    void oneBasedLabelsWithoutFirstLabelAreRefusedWithTheHint() throws IOException {
+        write("train-images-idx3-ubyte", idxImages(3, 1, 1, pattern(3)));
+        write("train-labels-idx1-ubyte", idxLabels(new byte[] {1, 2, 26}));
+        write("t10k-images-idx3-ubyte", idxImages(1, 1, 1, pattern(1)));
+        write("t10k-labels-idx1-ubyte", idxLabels(new byte[] {0}));
+        assertContains(failure(""), "train-labels-idx1-ubyte (" + dir.resolve("train-labels-idx1-ubyte")
+                + "): no training label is 0, the labels run 1..26", "need firstLabel=1");
+        assertContains(failure(";firstLabel=1"), "t10k-labels-idx1-ubyte (" + dir.resolve("t10k-labels-idx1-ubyte")
+                + "): label of record 0 is 0; allowed: 1..26 (26 classes: the training split's labels 1..26;",
+                "firstLabel=1 is class 0");
+    }
+
+    @Test
+    void aTestLabelOutsideTheTrainingRangeNamesTheFileTheRecordAndTheValue() throws IOException {
+        writeValid();
+        write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(new byte[] {0, 1, 2, 3, 11})));
+        assertContains(failure(""), "t10k-labels-idx1-ubyte.gz (" + dir.resolve("t10k-labels-idx1-ubyte.gz")
+                + "): label of record 4 is 11; allowed: 0..9 (10 classes: the training split's labels 0..9;"
+                + " declare K with classes=K if the training split lacks the last classes)");
+        assertEquals(12, open(";classes=12").classes(), "a declared K admits it");
+        write("train-labels-idx1-ubyte", idxLabels(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, (byte) 200}));
+        assertContains(failure(";classes=12"), "train-labels-idx1-ubyte (", "label of record 11 is 200; allowed: 0..11"
+                + " (12 classes: classes=12)");
+    }
+
+    @Test
+    void filesOfDifferentSetsAreNotMixed() throws IOException {
+        write("a-train-images-idx3-ubyte", idxImages(1, 1, 1, pattern(1)));
+        write("a-train-labels-idx1-ubyte", idxLabels(labels(1)));
+        write("b-t10k-images-idx3-ubyte", idxImages(1, 1, 1, pattern(1)));
+        write("b-t10k-labels-idx1-ubyte", idxLabels(labels(1)));
+        assertContains(failure(""), "come from different sets (prefixes a-, b-)");
+    }
+
+    @Test
+    void fourDimensionalImagesKeepTheirChannels() throws IOException {
+        write("train-images-idx4-ubyte.gz", gzip(idxColourImages(4, 2, 2, 3, pattern(48))));
+        write("train-labels-idx1-ubyte.gz", gzip(idxLabels(labels(4))));
+        write("t10k-images-idx4-ubyte.gz", gzip(idxColourImages(2, 2, 2, 3, pattern(24))));
+        write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(labels(2))));
+        Dataset d = open("");
+        assertEquals(new DatasetShape(2, 2, 3, 4), d.shape());
+        assertEquals(12, d.pixelsPerImage());
+        assertEquals(Byte.toUnsignedInt(pattern(48)[12 + 5]), d.train().pixel(1, 5));
+
+        write("t10k-images-idx4-ubyte.gz", gzip(idxImages(2, 2, 2, pattern(8))));
+        assertContains(failure(""), "train images (train-images-idx4-ubyte.gz) are 2x2x3 but test images"
+                + " (t10k-images-idx4-ubyte.gz) are 2x2, expected the same size");
     }
 
     @Test
@@ -70,14 +186,6 @@ class IdxDirectoryTest {
     }
 
     @Test
-    void aBadFileInsideIsReportedByName() throws IOException {
-        writeValid();
-        write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(new byte[] {0, 1, 2, 3, 11})));
-        DatasetException e = assertThrows(DatasetException.class, () -> new IdxDirectory(dir).load());
-        assertContains(e.getMessage(), "t10k-labels-idx1-ubyte.gz", "label at index 4 is 11");
-    }
-
-    @Test
     void missingDirectory() {
         Path missing = dir.resolve("no-such-dir");
         DatasetException e = assertThrows(DatasetException.class, () -> new IdxDirectory(missing).load());
@@ -93,13 +201,17 @@ class IdxDirectoryTest {
     }
 
     @Test
-    void missingFilesAreListedWithTheExpectedNames() throws IOException {
-        write("train-images-idx3-ubyte.gz", gzip(idxImages(1, 2, 2, pattern(4))));
-        write("t10k-images-idx3-ubyte", idxImages(1, 2, 2, pattern(4)));
-        DatasetException e = assertThrows(DatasetException.class, () -> new IdxDirectory(dir).load());
-        assertContains(e.getMessage(), dir.toAbsolutePath().toString(),
-                "missing train-labels-idx1-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]",
-                "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte");
+    void badOptionsAreRefusedWhenTheDatasetIsOpened() {
+        IdxSource source = new IdxSource();
+        assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;firstlabel=1", dir)).getMessage(),
+                "dataset 'idx:data;firstlabel=1': firstlabel is not an option of this source; allowed: classes,"
+                        + " firstLabel, prefix (idx:DIRECTORY[;classes=K][;firstLabel=N][;prefix=P])");
+        assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;classes=1", dir)).getMessage(),
+                "option classes is '1'; allowed: a whole number 2..256");
+        assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;prefix", dir)).getMessage(),
+                "'prefix' is not an option of the form name=value");
+        assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;classes=3;classes=4", dir))
+                .getMessage(), "option classes is given twice");
     }
 
     @Test
@@ -112,5 +224,7 @@ class IdxDirectoryTest {
         assertEquals(60_000, d.train().count());
         assertEquals(10_000, d.test().count());
         assertEquals(28 * 28, d.pixelsPerImage());
+        assertEquals(10, d.classes());
+        assertEquals(60_000L * 785 + 10_000L * 785, d.bytes());
     }
 }

@@ -104,9 +104,9 @@ class IdxReaderTest {
 
     @Test
     void streamVariantUsesTheGivenNameInMessages() {
-        byte[] bad = idxLabels(new byte[] {1, 2, 10});
-        String message = failure(() -> IdxReader.readLabels(new ByteArrayInputStream(bad), "bundled thing.gz"));
-        assertContains(message, "bundled thing.gz", "label at index 2 is 10", "0..9");
+        byte[] cut = Arrays.copyOf(idxLabels(new byte[] {1, 2, 3, 4, 5}), 8 + 3);
+        String message = failure(() -> IdxReader.readLabels(new ByteArrayInputStream(cut), "bundled thing.gz"));
+        assertContains(message, "bundled thing.gz", "truncated", "5 labels");
     }
 
     @Test
@@ -159,16 +159,40 @@ class IdxReaderTest {
     }
 
     @Test
-    void labelOutOfRangeNamesIndexAndValue() throws IOException {
+    void labelValuesAreReturnedAsReadAndUnsigned() throws IOException {
         byte[] labels = labels(20);
-        labels[13] = 10;
-        Path file = write("labels-with-ten", idxLabels(labels));
-        assertContains(failure(() -> IdxReader.readLabels(file)), "labels-with-ten", "label at index 13 is 10",
-                "expected 0..9");
+        labels[13] = (byte) 200; // unsigned in IDX: 200, not -56; ClassLabels decides whether it is a class
+        Path file = write("labels-with-200", idxLabels(labels));
+        assertArrayEquals(labels, IdxReader.readLabels(file));
+        assertEquals(200, IdxReader.unsigned(IdxReader.readLabels(file))[13]);
+    }
 
-        labels[13] = (byte) 200; // unsigned in IDX: must be reported as 200, not -56
-        Path unsigned = write("labels-with-200", idxLabels(labels));
-        assertContains(failure(() -> IdxReader.readLabels(unsigned)), "label at index 13 is 200");
+    /** 4 dimensions: (n, rows, cols, channels), magic 0x00000804, a 20-byte header, channels last. */
+    static byte[] idxColourImages(int count, int height, int width, int channels, byte[] pixels) {
+        return ByteBuffer.allocate(20 + pixels.length).putInt(0x00000804).putInt(count).putInt(height).putInt(width)
+                .putInt(channels).put(pixels).array();
+    }
+
+    @Test
+    void fourDimensionalImagesCarryTheirChannels() throws IOException {
+        byte[] pixels = pattern(3 * 2 * 4 * 3);
+        IdxReader.IdxImages colour = IdxReader.readImages(write("colour.gz", gzip(idxColourImages(3, 2, 4, 3, pixels))));
+        assertEquals(3, colour.count());
+        assertEquals(2, colour.height());
+        assertEquals(4, colour.width());
+        assertEquals(3, colour.channels());
+        assertArrayEquals(pixels, colour.pixels());
+        assertEquals(1, IdxReader.readImages(write("grey", idxImages(1, 2, 2, pattern(4)))).channels());
+
+        Path cut = write("colour-cut", Arrays.copyOf(idxColourImages(3, 2, 4, 3, pixels), 20 + 50));
+        assertContains(failure(() -> IdxReader.readImages(cut)), "colour-cut", "truncated", "3 images of 2x4x3",
+                "after the 20-byte header", "file has 50");
+        Path noChannels = write("no-channels", idxColourImages(1, 2, 2, 0, new byte[0]));
+        assertContains(failure(() -> IdxReader.readImages(noChannels)), "no-channels", "declares 0 channels",
+                "expected 1..4096");
+        Path labelsMagic = write("five-dims", ByteBuffer.allocate(24).putInt(0x00000805).array());
+        assertContains(failure(() -> IdxReader.readImages(labelsMagic)), "five-dims", "wrong magic number 0x00000805",
+                "expected 0x00000803 or 0x00000804", "3 dimensions (n, rows, cols) or 4 (n, rows, cols, channels)");
     }
 
     @Test

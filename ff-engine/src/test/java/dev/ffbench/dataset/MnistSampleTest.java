@@ -3,6 +3,7 @@ package dev.ffbench.dataset;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,11 +11,13 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class MnistSampleTest {
+    private static final int DIGITS = 10;
 
     /** Copied from /work/shared/datasets/mnist-sample/README.md, the provenance of the bundled files. */
     private static final Map<String, String> SHA256 = Map.of(
@@ -31,7 +34,7 @@ class MnistSampleTest {
     }
 
     private static int[] classCounts(ImageSet set) {
-        int[] counts = new int[Dataset.CLASSES];
+        int[] counts = new int[DIGITS];
         for (int i = 0; i < set.count(); i++) {
             counts[set.label(i)]++;
         }
@@ -53,7 +56,7 @@ class MnistSampleTest {
     void trainClassCountsMatchTheReadme() {
         assertArrayEquals(new int[] {801, 902, 793, 826, 784, 691, 812, 856, 756, 783}, classCounts(sample.train()));
         int[] test = classCounts(sample.test());
-        for (int c = 0; c < Dataset.CLASSES; c++) {
+        for (int c = 0; c < DIGITS; c++) {
             // Stratified 80/20: each test class is about a quarter of its train class.
             assertEquals(classCounts(sample.train())[c] / 4.0, test[c], 2.0, "test count of digit " + c);
         }
@@ -81,6 +84,15 @@ class MnistSampleTest {
             }
             assertEquals(e.getValue(), HexFormat.of().formatHex(sha.digest()), e.getKey());
         }
+    }
+
+    @Test
+    void tenClassesAndTheBundledFilesAsItsFingerprint() {
+        assertEquals(DIGITS, sample.classes());
+        assertEquals(List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+                "t10k-labels-idx1-ubyte.gz"), sample.files().stream().map(DatasetFile::name).toList());
+        assertTrue(sample.files().stream().allMatch(f -> f.bytes() > 0));
+        assertEquals(sample.contentHash(), new MnistSample().load().contentHash(), "the same bytes every time");
     }
 
     @Test

@@ -42,15 +42,15 @@ class SyntheticTest {
     @Test
     void classesAreBalancedAndShuffled() {
         Dataset d = new Synthetic(3, 2000, 25).load();
-        int[] train = new int[Dataset.CLASSES];
-        int[] test = new int[Dataset.CLASSES];
+        int[] train = new int[Synthetic.DEFAULT_CLASSES];
+        int[] test = new int[Synthetic.DEFAULT_CLASSES];
         for (byte label : d.train().labels()) {
             train[label]++;
         }
         for (byte label : d.test().labels()) {
             test[label]++;
         }
-        for (int c = 0; c < Dataset.CLASSES; c++) {
+        for (int c = 0; c < Synthetic.DEFAULT_CLASSES; c++) {
             assertEquals(200, train[c]);
             assertTrue(test[c] == 2 || test[c] == 3, "test count of class " + c + " is " + test[c]);
         }
@@ -81,8 +81,8 @@ class SyntheticTest {
     void nearestClassMeanClassifiesTheTestSplit() {
         Dataset d = new Synthetic(11, 1000, 300).load();
         int ppi = d.pixelsPerImage();
-        double[][] means = new double[Dataset.CLASSES][ppi];
-        int[] counts = new int[Dataset.CLASSES];
+        double[][] means = new double[Synthetic.DEFAULT_CLASSES][ppi];
+        int[] counts = new int[Synthetic.DEFAULT_CLASSES];
         for (int i = 0; i < d.train().count(); i++) {
             int c = d.train().label(i);
             counts[c]++;
@@ -94,7 +94,7 @@ class SyntheticTest {
         for (int i = 0; i < d.test().count(); i++) {
             int best = -1;
             double bestDistance = Double.MAX_VALUE;
-            for (int c = 0; c < Dataset.CLASSES; c++) {
+            for (int c = 0; c < Synthetic.DEFAULT_CLASSES; c++) {
                 double distance = 0;
                 for (int p = 0; p < ppi; p++) {
                     double diff = d.test().pixel(i, p) - means[c][p] / counts[c];
@@ -109,6 +109,22 @@ class SyntheticTest {
         }
         double accuracy = correct / (double) d.test().count();
         assertTrue(accuracy > 0.8, "nearest-mean accuracy " + accuracy);
+    }
+
+    @Test
+    void anyNumberOfClassesBalanced() {
+        Dataset d = new Synthetic(3, 470, 94, 47).load();
+        assertEquals(47, d.classes());
+        assertEquals("synthetic:3:470:94;classes=47", d.name());
+        int[] counts = new int[47];
+        for (int i = 0; i < d.train().count(); i++) {
+            counts[d.train().label(i)]++;
+        }
+        for (int c = 0; c < 47; c++) {
+            assertEquals(10, counts[c], "train images of class " + c);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Synthetic(1, 10, 10, 1));
+        assertTrue(e.getMessage().contains("synthetic classes is 1, expected 2..256"), e.getMessage());
     }
 
     @Test

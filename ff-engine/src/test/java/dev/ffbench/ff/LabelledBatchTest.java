@@ -3,7 +3,6 @@ package dev.ffbench.ff;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ffbench.dataset.Dataset;
 import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.SumOfSquares;
 import dev.ffbench.memory.PersistentMemory;
@@ -23,6 +22,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * loss, the same weights after a step.
  */
 class LabelledBatchTest {
+    private static final int CLASSES = 10;
     private static final int PIXELS = 12;
     private static final int IMAGES = 5;
     private final int[] positives = {3, 0, 9, 4, 4};
@@ -32,12 +32,12 @@ class LabelledBatchTest {
     @ParameterizedTest
     @ValueSource(strings = {"overlay", "append"})
     void shortcutEqualsTheLabelledRowsComputedOneByOne(String mode) {
-        LabelEmbedding embedding = new LabelEmbedding(mode, Dataset.CLASSES);
+        LabelEmbedding embedding = new LabelEmbedding(mode, CLASSES);
         int inputs = embedding.inputSize(PIXELS);
         int offset = embedding.labelOffset(PIXELS);
         INDArray images = BenchmarkSetup.random(7, IMAGES, inputs);
-        images.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + Dataset.CLASSES)).assign(0);
-        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, 2 * IMAGES, Dataset.CLASSES);
+        images.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + CLASSES)).assign(0);
+        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, 2 * IMAGES, CLASSES);
         INDArray labelled = Nd4j.vstack(images, images);
         for (int i = 0; i < IMAGES; i++) {
             oneHot.putScalar(i, positives[i], 1f);

@@ -108,7 +108,7 @@ class BaselineComparisonTest {
         assertEquals(Change.WITHIN_TOLERANCE, grown.change(), "+10.00 % is not above the 10 % allowed");
 
         ResultsDocument slow = TestCells.results(List.of(new CellRecord(1, "backprop-d4-w16-s1", spec("backprop", 4, 16, 1),
-                CellRecord.PASSED, new dev.ffbench.experiment.ExperimentResult(1, spec("backprop", 4, 16, 1), 0.9, 0.9,
+                CellRecord.PASSED, new dev.ffbench.experiment.ExperimentResult(1, spec("backprop", 4, 16, 1), TestCells.DATA, 0.9, 0.9,
                         List.of(), baseline().cells().get(1).result().memory(), 2.0, 0.5, 500, List.of(), null, TestCells.LEARNED,
                         TestCells.ENVIRONMENT),
                 null, null, 3.0)));

@@ -113,7 +113,7 @@ class GateEvaluatorTest {
         List<CellRecord> then = List.of(passed(0, "bp-d2-s1", spec("backprop", 2, 16, 1), 1000, 500, 0.9));
         CellRecord slower = passed(0, "bp-d2-s1", spec("backprop", 2, 16, 1), 1000, 500, 0.9);
         CellRecord halfSpeed = new CellRecord(slower.index(), slower.id(), slower.spec(), slower.status(),
-                new dev.ffbench.experiment.ExperimentResult(slower.result().schemaVersion(), slower.spec(), 0.9, 0.9,
+                new dev.ffbench.experiment.ExperimentResult(slower.result().schemaVersion(), slower.spec(), TestCells.DATA, 0.9, 0.9,
                         List.of(), slower.result().memory(), 2.0, 0.5, 500, List.of(), null, TestCells.LEARNED,
                         TestCells.ENVIRONMENT),
                 null, null, 3.0);
@@ -239,7 +239,7 @@ class GateEvaluatorTest {
                 "OpenJDK 64-Bit Server VM", "Linux", "1.0.0-M2.1", "CPU", "OPENBLAS", "SkylakeX", "Intel Xeon", 2, 1);
         CellRecord elsewhere = new CellRecord(then.index(), then.id(), then.spec(), then.status(),
                 new dev.ffbench.experiment.ExperimentResult(then.result().schemaVersion(), then.result().spec(),
-                        then.result().trainAccuracy(), then.result().testAccuracy(), then.result().losses(),
+                        then.result().dataset(), then.result().trainAccuracy(), then.result().testAccuracy(), then.result().losses(),
                         then.result().memory(), 1, 1, 1, List.of(), null, TestCells.LEARNED, other), null, null, 1);
 
         GateReport report = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false),

@@ -1,5 +1,7 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.dataset.DatasetFingerprint;
+import dev.ffbench.dataset.DatasetSummary;
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.experiment.CurvePoint;
@@ -19,6 +21,9 @@ import java.util.Map;
 public final class TestCells {
     public static final RunEnvironment ENVIRONMENT = new RunEnvironment("17.0.15", "OpenJDK 64-Bit Server VM", "Linux",
             "1.0.0-M2.1", "CPU", "OPENBLAS", "Haswell", "AMD EPYC", 2, 1);
+
+    /** The data of every hand-made passed cell: synthetic:7:400:100's shape and K, a made-up hash. */
+    public static final DatasetSummary DATA = data("sha256:" + "a".repeat(64));
 
     /** The names the engine itself provides, for parsing gate parameters. */
     public static final KnownNames NAMES = KnownNames.of(Extensions.engine());
@@ -44,7 +49,7 @@ public final class TestCells {
         MemoryBreakdown training = new MemoryBreakdown(trainingPeak / 2, trainingPeak / 4, 0, trainingPeak - trainingPeak / 2 - trainingPeak / 4);
         MemoryBreakdown evaluation = new MemoryBreakdown(evaluationPeak, 0, 0, 0);
         MemoryLedger ledger = new MemoryLedger(training, evaluation, List.of(new PhaseMemory("all layers", training)), 1000, -1);
-        ExperimentResult result = new ExperimentResult(ExperimentResult.SCHEMA_VERSION, spec, testAccuracy, testAccuracy,
+        ExperimentResult result = new ExperimentResult(ExperimentResult.SCHEMA_VERSION, spec, DATA, testAccuracy, testAccuracy,
                 List.of(), ledger, 1.0, 0.5, 1000, List.of(new CurvePoint(spec.epochs(), 1.0, testAccuracy)), null,
                 LEARNED, ENVIRONMENT);
         return CellRecord.passed(new Cell(index, id, spec), result, 3.0);
@@ -54,10 +59,25 @@ public final class TestCells {
     public static CellRecord degenerate(int index, String id, ExperimentSpec spec, double testAccuracy, String reason) {
         CellRecord cell = passed(index, id, spec, 1000, 500, testAccuracy);
         ExperimentResult r = cell.result();
-        ExperimentResult degenerate = new ExperimentResult(r.schemaVersion(), r.spec(), r.trainAccuracy(), r.testAccuracy(),
+        ExperimentResult degenerate = new ExperimentResult(r.schemaVersion(), r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(),
                 r.losses(), r.memory(), r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(),
                 r.secondsToAccuracy(), new EvaluationDiagnostics(1.0, 0.0, 0.11, List.of(1.0, 0.5), List.of(reason)), r.environment());
         return CellRecord.passed(new Cell(index, id, spec), degenerate, cell.wallSeconds());
+    }
+
+    /** A summary of synthetic:7:400:100's shape whose content hash is {@code contentHash}. */
+    public static DatasetSummary data(String contentHash) {
+        return new DatasetSummary(400, 100, 28, 28, 1, 10, new DatasetFingerprint(List.of(), contentHash));
+    }
+
+    /** {@code cell} as if measured on data {@code data} (null: a result recorded before results had a dataset section). */
+    public static CellRecord withData(CellRecord cell, DatasetSummary data) {
+        ExperimentResult r = cell.result();
+        ExperimentResult result = new ExperimentResult(r.schemaVersion(), r.spec(), data, r.trainAccuracy(), r.testAccuracy(),
+                r.losses(), r.memory(), r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(),
+                r.secondsToAccuracy(), r.evaluation(), r.environment());
+        return new CellRecord(cell.index(), cell.id(), cell.spec(), cell.status(), result, cell.failure(), cell.logTail(),
+                cell.wallSeconds());
     }
 
     public static CellRecord failed(int index, String id, ExperimentSpec spec, String reason) {

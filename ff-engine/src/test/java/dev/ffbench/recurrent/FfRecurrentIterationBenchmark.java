@@ -1,6 +1,5 @@
 package dev.ffbench.recurrent;
 
-import dev.ffbench.dataset.Dataset;
 import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.LayerLoss;
 import dev.ffbench.goodness.SumOfSquares;
@@ -37,6 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class FfRecurrentIterationBenchmark {
+    /** MNIST's 10 classes. */
+    private static final int CLASSES = 10;
     private static final int PIXELS = 28 * 28;
 
     @Param({"500", "2000"})
@@ -60,12 +61,12 @@ public class FfRecurrentIterationBenchmark {
         transientMemory = new TransientMemory("bench-recurrent");
         SplittableRandom random = new SplittableRandom(1);
         layers.add(new RecurrentLayer(memory, PIXELS, width, width, random));
-        layers.add(new RecurrentLayer(memory, width, Dataset.CLASSES, width, random));
+        layers.add(new RecurrentLayer(memory, width, CLASSES, width, random));
         layers.forEach(layer -> layer.startTraining(memory, new Adam(0.003)));
         loss = goodness.loss(goodness.naturalThreshold(width), null);
         stepWorkspace = transientMemory.step();
         long rows = 2L * positives;
-        states = new States(BenchmarkSetup.random(5, rows, PIXELS), BenchmarkSetup.random(6, rows, Dataset.CLASSES),
+        states = new States(BenchmarkSetup.random(5, rows, PIXELS), BenchmarkSetup.random(6, rows, CLASSES),
                 layers.size(), width);
     }
 

@@ -1,5 +1,8 @@
 package dev.ffbench.report;
 
+import dev.ffbench.dataset.DatasetFile;
+import dev.ffbench.dataset.DatasetFingerprint;
+import dev.ffbench.dataset.DatasetSummary;
 import dev.ffbench.experiment.CurvePoint;
 import dev.ffbench.experiment.EpochLoss;
 import dev.ffbench.experiment.EvaluationDiagnostics;
@@ -22,6 +25,10 @@ final class Fixtures {
     static final RunEnvironment ENV = new RunEnvironment("17.0.9", "OpenJDK 64-Bit Server VM 17.0.9", "Linux 6.1 amd64",
             "1.0.0-M2.1", "CPU", "OPENBLAS", "Haswell", "Test CPU @ 2.0GHz", 2, 1);
 
+    /** mnist-sample's shape and K; a made-up hash. */
+    static final DatasetSummary MNIST_SAMPLE = new DatasetSummary(8004, 1996, 28, 28, 1, 10,
+            new DatasetFingerprint(List.of(new DatasetFile("train-images-idx3-ubyte.gz", 1_000_000)), "sha256:" + "b".repeat(64)));
+
     static ExperimentSpec spec(String algorithm, int depth, int width, long seed) {
         return SpecResolver.engine().resolve(Map.of("algorithm", algorithm, "dataset", "mnist-sample",
                 "depth", String.valueOf(depth), "width", String.valueOf(width), "epochs", "2", "seed", String.valueOf(seed),
@@ -40,7 +47,7 @@ final class Fixtures {
         MemoryBreakdown evaluation = new MemoryBreakdown(trainingBytes / 10, 0, 0, trainingBytes / 2 - trainingBytes / 10);
         MemoryLedger ledger = new MemoryLedger(training, evaluation, List.of(new PhaseMemory("layer 1", training)),
                 1000, 100_000_000);
-        ExperimentResult result = new ExperimentResult(ExperimentResult.SCHEMA_VERSION, spec, testAccuracy, testAccuracy,
+        ExperimentResult result = new ExperimentResult(ExperimentResult.SCHEMA_VERSION, spec, MNIST_SAMPLE, testAccuracy, testAccuracy,
                 List.of(new EpochLoss(1, 1, 0.5)), ledger, 2.5, 0.5, samplesPerSecond,
                 List.of(new CurvePoint(spec.epochs(), 2.5, testAccuracy)), null, new EvaluationDiagnostics(0, 0.2, 0.11, List.of(), List.of()), ENV);
         return CellRecord.passed(new Cell(index, id(spec), spec), result, 3.0);

@@ -1,0 +1,64 @@
+package dev.ffbench.dataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** The files of a dataset directory, and how messages list them when an expected one is missing. */
+final class DirectoryFiles {
+    /** Messages list at most this many names. */
+    private static final int LISTED = 20;
+
+    private DirectoryFiles() {}
+
+    /**
+     * The directory's regular files' names, sorted.
+     *
+     * @throws DatasetException when the directory is missing, not a directory or unreadable; {@code expected}
+     *         says what it should hold
+     */
+    static List<String> list(Path dir, String expected) {
+        if (!Files.exists(dir)) {
+            throw new DatasetException("dataset directory " + dir + " does not exist; " + expected);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new DatasetException("dataset directory " + dir + " is not a directory; " + expected);
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new DatasetException("dataset directory " + dir + " cannot be listed (" + e.getMessage() + "); "
+                    + expected, e);
+        }
+    }
+
+    /** "found 3 files: a, b, c" (the first 20 names, then how many more), or "the directory is empty". */
+    static String found(List<String> names) {
+        if (names.isEmpty()) {
+            return "the directory holds no files";
+        }
+        String listed = String.join(", ", names.subList(0, Math.min(LISTED, names.size())));
+        return "found " + names.size() + (names.size() == 1 ? " file: " : " files: ") + listed
+                + (names.size() > LISTED ? ", and " + (names.size() - LISTED) + " more" : "");
+    }
+
+    /**
+     * A name made comparable for near misses: lower case, with '_', '.' and spaces as '-' ("Train_Images.IDX3" ->
+     * "train-images-idx3").
+     */
+    static String normalized(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[_. ]+", "-");
+    }
+
+    /** The size of {@code file} in bytes, for the fingerprint. */
+    static DatasetFile described(Path file) {
+        try {
+            return new DatasetFile(file.getFileName().toString(), Files.size(file));
+        } catch (IOException e) {
+            throw new DatasetException(file + ": cannot read its size (" + e.getMessage() + ")", e);
+        }
+    }
+}
