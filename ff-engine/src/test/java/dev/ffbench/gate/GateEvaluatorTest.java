@@ -298,4 +298,31 @@ class GateEvaluatorTest {
         assertTrue(accuracy.detail().endsWith("not compared: the predictions of this run and of the baseline are degenerate"
                 + " (ff-d2 (seed 1)), so neither accuracy is a measure of learning"), accuracy.detail());
     }
+
+    /** Issue 13, kind 4: a bound that can never trip is an error stating the allowed range, as is a rule given twice. */
+    @Test
+    void aToleranceOrBoundThatCanNeverFailIsAnError() {
+        GateParameters parameters = new GateParameters(
+                List.of(Map.of("metric", "testAccuracy", "minimum", "0"), Map.of("metric", "trainAccuracy", "maximum", "1.0"),
+                        Map.of("metric", "trainingPeakBytes", "minimum", "0", "maximum", "5"),
+                        Map.of("metric", "testAccuracy", "minimum", "0")),
+                List.of(Map.of("algorithm", "ff-base", "minimum", "0")),
+                "1000", "100", "3", "200", false);
+
+        HarnessException e = assertThrows(HarnessException.class, () -> parameters.parse(TestCells.NAMES));
+
+        assertEquals(List.of(
+                "rules[1].minimum is '0', which never fails: testAccuracy is never below 0; allowed: a minimum above 0, up to 1",
+                "rules[2].maximum is '1.0', which never fails: trainAccuracy is never above 1 (100 %); allowed: a maximum"
+                        + " from 0 to below 1",
+                "rules[3].minimum is '0', which never fails: trainingPeakBytes is never below 0; allowed: a minimum above 0",
+                "rules[4].minimum is '0', which never fails: testAccuracy is never below 0; allowed: a minimum above 0, up to 1",
+                "ratios[1].minimum is '0', which never fails: a ratio of trainingPeakBytes is never below 0; allowed: a"
+                        + " minimum above 0",
+                "maxAccuracyDropPoints is '100'; allowed: a number >= 0 and below 100 (an accuracy cannot drop by more than"
+                        + " 100 points, so a bound of 100 or more never fails)",
+                "maxSpeedDropPercent is '200'; allowed: a number >= 0 and below 100 (samples/s cannot drop by 100 % or"
+                        + " more, so a bound of 100 or more never fails)",
+                "rules[4] is the same as rules[1]; allowed: each rule once"), e.problems());
+    }
 }
