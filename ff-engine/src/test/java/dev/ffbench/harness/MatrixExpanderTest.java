@@ -123,6 +123,15 @@ class MatrixExpanderTest {
     }
 
     @Test
+    void aBadBatchSizeIsReportedOnceAndNeverReplacedByTheDefault() {
+        // issue 13: <batchSize>0</batchSize> once also reported "batchSize is 256", a default nobody had set
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(MatrixParameters.defaults()
+                .withAlgorithms("backprop").withDepths("1").withWidths("16").withRun("synthetic:7:200:50", "1", "0", "2")));
+
+        assertEquals(List.of("batchSize is '0'; allowed: a whole number >= 1"), e.problems());
+    }
+
+    @Test
     void settingsReachEveryCellAndAreCheckedAgainstTheSpec() {
         List<Cell> cells = expand(small().withAlgorithms("ff-base").withDepths("2").withWidths("16")
                 .withSettings("finishedLayerKeeps=all", "optimizer=sgd"));
