@@ -18,9 +18,11 @@ import java.util.Map;
 final class BaselineGates {
     private BaselineGates() {}
 
+    /** @param baselineSource how the baseline is named in outcomes */
     static void evaluate(BaselineTolerance tolerance, List<CellRecord> cells, List<CellRecord> baseline,
-            List<GateOutcome> outcomes, List<String> warnings) {
+            String baselineSource, List<GateOutcome> outcomes, List<String> warnings) {
         List<String> unmatched = new ArrayList<>();
+        int matched = 0;
         for (CellRecord cell : cells) {
             if (!cell.isPassed()) {
                 continue;
@@ -30,10 +32,19 @@ final class BaselineGates {
                 unmatched.add(cell.id());
                 continue;
             }
+            matched++;
             memory(tolerance, Metric.TRAINING_PEAK_BYTES, cell, old, outcomes);
             memory(tolerance, Metric.EVALUATION_PEAK_BYTES, cell, old, outcomes);
         }
-        if (!unmatched.isEmpty()) {
+        if (matched == 0 && !unmatched.isEmpty()) {
+            // a baseline of another matrix: every baseline gate would pass without judging anything
+            List<String> baselineIds = baseline.stream().filter(CellRecord::isPassed).map(CellRecord::id).toList();
+            outcomes.add(new GateOutcome(GateKind.BASELINE, "baseline", null, "at least one cell in common with the baseline",
+                    null, null, GateOutcome.Status.FAILED, "[baseline] none of the " + unmatched.size() + " passed cells ("
+                            + listed(unmatched) + ") has a cell in the baseline " + baselineSource + " (its cells: "
+                            + (baselineIds.isEmpty() ? "none" : listed(baselineIds)) + "), so the baseline gates judged"
+                            + " nothing; allowed: a baseline recorded from this matrix (cells are matched by id)"));
+        } else if (!unmatched.isEmpty()) {
             warnings.add(unmatched.size() + " cells have no baseline cell (new cells): "
                     + String.join(", ", unmatched) + "; record them with mvn ff:baseline");
         }
@@ -48,6 +59,11 @@ final class BaselineGates {
                 }
             }
         }
+    }
+
+    /** "a, b, c" or the first five and how many more. */
+    private static String listed(List<String> ids) {
+        return ids.size() <= 5 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
     }
 
     private static void memory(BaselineTolerance tolerance, Metric metric, CellRecord cell, CellRecord old,

@@ -55,7 +55,7 @@ public final class GateEvaluator {
                             + "): memory bytes compare, speed does not");
                 }
             }
-            BaselineGates.evaluate(config.tolerance(), cells, baseline.cells(), outcomes, warnings);
+            BaselineGates.evaluate(config.tolerance(), cells, baseline.cells(), baselineSource, outcomes, warnings);
         }
         return new GateReport(outcomes, warnings);
     }

@@ -146,7 +146,7 @@ class GateEvaluatorTest {
                 report.outcomes().stream().map(GateOutcome::status).toList());
         assertEquals("[ratio] ff-d4 vs bp-d4: trainingPeakBytes ratio is 0.900 (900 B / 1,000 B); allowed: at most 0.500 (ratios[1])",
                 report.violations().get(0).detail());
-        assertTrue(report.warnings().contains("ff-d8: no passed backprop cell at depth 8, width 16 with the same data and seed"
+        assertTrue(report.warnings().contains("ff-d8: no backprop cell at depth 8, width 16 with the same data and seed"
                 + " to compare with (ratios[1]): skipped"), report.warnings().toString());
     }
 
@@ -297,6 +297,40 @@ class GateEvaluatorTest {
         assertEquals(GateOutcome.Status.SKIPPED, accuracy.status());
         assertTrue(accuracy.detail().endsWith("not compared: the predictions of this run and of the baseline are degenerate"
                 + " (ff-d2 (seed 1)), so neither accuracy is a measure of learning"), accuracy.detail());
+    }
+
+    @Test
+    void aRuleWhoseCellsAllFailedIsAFailedGateNotASkippedOne() {
+        ResultsDocument results = TestCells.results(List.of(
+                TestCells.failed(0, "bp-d1", spec("backprop", 1, 16, 1), "the JVM crashed"),
+                passed(1, "ff-d2", spec("ff-base", 2, 16, 1), 1000, 500, 0.9),
+                TestCells.failed(2, "bp-d2", spec("backprop", 2, 16, 1), "timed out")));
+        GateReport report = GateEvaluator.evaluate(gates(List.of(Map.of("algorithm", "backprop", "metric", "testAccuracy",
+                "minimum", "0.5")), List.of(Map.of("algorithm", "ff-base", "maximum", "0.5")), null, false), results, null,
+                BASELINE);
+
+        assertEquals(List.of(
+                "[absolute] rules[1] (algorithm=backprop, testAccuracy at least 50.00 %) judged nothing: every cell it"
+                        + " selects failed (bp-d1, bp-d2)",
+                "[ratio] ratios[1] (ff-base vs backprop, all cells) judged no pair: every pair it selects has a failed cell"
+                        + " (ff-d2 vs bp-d2 (bp-d2 failed))"),
+                report.violations().stream().map(GateOutcome::detail).toList());
+    }
+
+    @Test
+    void aBaselineThatSharesNoCellWithTheResultsIsAFailedGate() {
+        CellRecord other = passed(0, "ff-d8", spec("ff-base", 8, 16, 1), 1000, 500, 0.9);
+        ResultsDocument results = TestCells.results(List.of(passed(0, "ff-d2", spec("ff-base", 2, 16, 1), 1000, 500, 0.9),
+                passed(1, "bp-d2", spec("backprop", 2, 16, 1), 1000, 500, 0.9)));
+
+        GateReport report = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false), results,
+                baseline(List.of(other)), BASELINE);
+
+        assertEquals(List.of("[baseline] none of the 2 passed cells (ff-d2, bp-d2) has a cell in the baseline"
+                + " ff-baseline.json (its cells: ff-d8), so the baseline gates judged nothing; allowed: a baseline recorded"
+                + " from this matrix (cells are matched by id)"), report.violations().stream().map(GateOutcome::detail).toList());
+        assertTrue(report.failureMessage("mvn ff:baseline").endsWith("accept them as the new baseline with: mvn ff:baseline"),
+                "a new baseline is the fix");
     }
 
     /** Issue 13, kind 4: a bound that can never trip is an error stating the allowed range, as is a rule given twice. */
