@@ -18,9 +18,14 @@ import java.util.Map;
 final class BaselineGates {
     private BaselineGates() {}
 
-    /** @param baselineSource how the baseline is named in outcomes */
+    /**
+     * @param baselineSource how the baseline is named in outcomes
+     * @param otherEnvironment the differences between the baseline's environment and this run's (e.g.
+     *        "cpu A (baseline) vs B (now)"), empty when they agree: speed gates are then skipped, since
+     *        samples/s measured on another machine do not compare; memory and accuracy gates still judge
+     */
     static void evaluate(BaselineTolerance tolerance, List<CellRecord> cells, List<CellRecord> baseline,
-            String baselineSource, List<GateOutcome> outcomes, List<String> warnings) {
+            String baselineSource, List<String> otherEnvironment, List<GateOutcome> outcomes, List<String> warnings) {
         List<String> unmatched = new ArrayList<>();
         int matched = 0;
         for (CellRecord cell : cells) {
@@ -55,7 +60,7 @@ final class BaselineGates {
             if (old != null) {
                 accuracy(tolerance, group.getValue(), old, outcomes);
                 if (tolerance.maxSpeedDropPercent() != null) {
-                    speed(tolerance.maxSpeedDropPercent(), group.getValue(), old, outcomes);
+                    speed(tolerance.maxSpeedDropPercent(), group.getValue(), old, otherEnvironment, outcomes);
                 }
             }
         }
@@ -110,17 +115,24 @@ final class BaselineGates {
     }
 
     private static void speed(double maxDropPercent, List<CellRecord> cells, List<CellRecord> old,
-            List<GateOutcome> outcomes) {
+            List<String> otherEnvironment, List<GateOutcome> outcomes) {
         Metric metric = Metric.SAMPLES_PER_SECOND;
         double now = SeedStatistics.of(cells, metric).mean();
         double before = SeedStatistics.of(old, metric).mean();
         double drop = speedDropPercent(now, before);
         String bound = String.format(Locale.ROOT, "a drop of at most %.2f %%", maxDropPercent);
         String group = groupName(cells);
+        String detail = "[baseline] " + group + ": " + metric.key() + " mean is " + metric.format(now) + ", baseline mean "
+                + metric.format(before) + String.format(Locale.ROOT, " (drop %.2f %%)", drop) + "; allowed: " + bound;
+        if (!otherEnvironment.isEmpty()) {
+            outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, now, before, GateOutcome.Status.SKIPPED,
+                    detail + "; not compared: the baseline was measured in another environment ("
+                            + String.join("; ", otherEnvironment) + "), where speed differs (memory and accuracy gates"
+                            + " still apply); record the baseline in this environment to gate speed (mvn ff:baseline)"));
+            return;
+        }
         outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, now, before,
-                drop <= maxDropPercent ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
-                "[baseline] " + group + ": " + metric.key() + " mean is " + metric.format(now) + ", baseline mean "
-                        + metric.format(before) + String.format(Locale.ROOT, " (drop %.2f %%)", drop) + "; allowed: " + bound));
+                drop <= maxDropPercent ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED, detail));
     }
 
     /** Growth of a memory figure over the baseline's, in per cent (infinite when it grew from 0). */

@@ -48,14 +48,18 @@ public final class GateEvaluator {
             }
         } else {
             EnvironmentFingerprint now = results.fingerprint();
+            List<String> differences = List.of();
             if (now != null && baseline.fingerprint() != null) {
-                List<String> differences = now.differencesFrom(baseline.fingerprint());
+                differences = now.differencesFrom(baseline.fingerprint());
                 if (!differences.isEmpty()) {
                     warnings.add("the baseline was measured in another environment (" + String.join("; ", differences)
-                            + "): memory bytes compare, speed does not");
+                            + "): memory bytes compare, speed does not"
+                            + (config.tolerance().maxSpeedDropPercent() == null ? ""
+                                    : ", so the speed gates (maxSpeedDropPercent) are skipped"));
                 }
             }
-            BaselineGates.evaluate(config.tolerance(), cells, baseline.cells(), baselineSource, outcomes, warnings);
+            BaselineGates.evaluate(config.tolerance(), cells, baseline.cells(), baselineSource, differences, outcomes,
+                    warnings);
         }
         return new GateReport(outcomes, warnings);
     }

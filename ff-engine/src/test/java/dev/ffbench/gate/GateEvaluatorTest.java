@@ -333,6 +333,41 @@ class GateEvaluatorTest {
                 "a new baseline is the fix");
     }
 
+    /**
+     * Issue 13, kind 6: the baseline's samples/s are doubled and its CPU model is another; with a speed
+     * bound of 10 % the speed gate is skipped with that reason, and a memory gate still fails.
+     */
+    @Test
+    void speedIsNotComparedWithABaselineFromAnotherEnvironmentButMemoryIs() {
+        CellRecord now = passed(0, "bp-d1", spec("backprop", 1, 16, 1), 2000, 500, 0.9);
+        CellRecord then = passed(0, "bp-d1", spec("backprop", 1, 16, 1), 1000, 500, 0.9);
+        dev.ffbench.experiment.RunEnvironment otherCpu = new dev.ffbench.experiment.RunEnvironment("17.0.15",
+                "OpenJDK 64-Bit Server VM", "Linux", "1.0.0-M2.1", "CPU", "OPENBLAS", "Haswell", "Intel Xeon", 2, 1);
+        CellRecord faster = new CellRecord(then.index(), then.id(), then.spec(), then.status(),
+                new dev.ffbench.experiment.ExperimentResult(then.result().schemaVersion(), then.result().spec(),
+                        then.result().trainAccuracy(), then.result().testAccuracy(), then.result().losses(),
+                        then.result().memory(), 1, 1, 2 * now.result().samplesPerSecond(), List.of(), null, TestCells.LEARNED,
+                        otherCpu), null, null, 1);
+        GateConfig config = new GateParameters(null, null, null, null, null, "10", false).parse(TestCells.NAMES);
+
+        GateReport report = GateEvaluator.evaluate(config, TestCells.results(List.of(now)), baseline(List.of(faster)), BASELINE);
+
+        GateOutcome speed = report.outcomes().stream().filter(o -> o.metric() == Metric.SAMPLES_PER_SECOND).findFirst().orElseThrow();
+        assertEquals(GateOutcome.Status.SKIPPED, speed.status());
+        assertEquals("[baseline] bp-d1 (seed 1): samplesPerSecond mean is 1,000 samples/s, baseline mean 2,000 samples/s"
+                + " (drop 50.00 %); allowed: a drop of at most 10.00 %; not compared: the baseline was measured in another"
+                + " environment (cpu Intel Xeon (baseline) vs AMD EPYC (now)), where speed differs (memory and accuracy"
+                + " gates still apply); record the baseline in this environment to gate speed (mvn ff:baseline)", speed.detail());
+        assertEquals(List.of("[baseline] bp-d1: trainingPeakBytes is 2,000 B, baseline 1,000 B (+100.00 %); allowed: at most"
+                + " +0.00 % over the baseline"), report.violations().stream().map(GateOutcome::detail).toList());
+        assertTrue(report.warnings().contains("the baseline was measured in another environment (cpu Intel Xeon (baseline) vs"
+                + " AMD EPYC (now)): memory bytes compare, speed does not, so the speed gates (maxSpeedDropPercent) are"
+                + " skipped"), report.warnings().toString());
+        BaselineComparison comparison = BaselineComparison.of(config.tolerance(), TestCells.results(List.of(now)),
+                baseline(List.of(faster)), "ff-baseline.json");
+        assertFalse(comparison.rows().get(0).regressed().contains(Metric.SAMPLES_PER_SECOND), "the table agrees with the gate");
+    }
+
     /** Issue 13, kind 4: a bound that can never trip is an error stating the allowed range, as is a rule given twice. */
     @Test
     void aToleranceOrBoundThatCanNeverFailIsAnError() {
