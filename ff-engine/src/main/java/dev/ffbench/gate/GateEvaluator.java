@@ -32,6 +32,10 @@ public final class GateEvaluator {
         List<GateOutcome> outcomes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<CellRecord> cells = results.cells();
+        if (!results.isComplete()) {
+            warnings.add("the results hold " + results.coverage() + ": the gates judge only the cells present,"
+                    + " and the missing cells pass no gate");
+        }
         cells.stream().filter(cell -> cell.isPassed() && cell.result().isDegenerate())
                 .forEach(cell -> warnings.add(Degenerate.warning(cell)));
         AbsoluteGates.evaluate(config.rules(), cells, outcomes, warnings);

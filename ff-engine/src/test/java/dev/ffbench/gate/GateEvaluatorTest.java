@@ -298,7 +298,6 @@ class GateEvaluatorTest {
         assertTrue(accuracy.detail().endsWith("not compared: the predictions of this run and of the baseline are degenerate"
                 + " (ff-d2 (seed 1)), so neither accuracy is a measure of learning"), accuracy.detail());
     }
-
     @Test
     void aRuleWhoseCellsAllFailedIsAFailedGateNotASkippedOne() {
         ResultsDocument results = TestCells.results(List.of(
@@ -366,6 +365,21 @@ class GateEvaluatorTest {
         BaselineComparison comparison = BaselineComparison.of(config.tolerance(), TestCells.results(List.of(now)),
                 baseline(List.of(faster)), "ff-baseline.json");
         assertFalse(comparison.rows().get(0).regressed().contains(Metric.SAMPLES_PER_SECOND), "the table agrees with the gate");
+    }
+
+    @Test
+    void resultsThatHoldPartOfTheMatrixAreNamedInAWarningAndWhatTheyLackIsSkipped() {
+        CellRecord cell = passed(0, "bp-d1", spec("backprop", 1, 16, 1), 1000, 500, 0.9);
+        ResultsDocument shard = ResultsDocument.results("now", 2, List.of("1/2"), List.of(cell));
+
+        GateReport report = GateEvaluator.evaluate(gates(List.of(Map.of("depth", "2", "metric", "testAccuracy",
+                "minimum", "0.5")), List.of(), null, false), shard, null, BASELINE);
+
+        assertEquals(List.of(GateOutcome.Status.SKIPPED), report.outcomes().stream().map(GateOutcome::status).toList());
+        assertEquals("the results hold 1 of the matrix's 2 cells (shard 1/2; missing: shard 2/2): the gates judge only the"
+                + " cells present, and the missing cells pass no gate", report.warnings().get(0));
+        assertTrue(report.warnings().contains("rules[1] (depth=2, testAccuracy at least 50.00 %) selects none of the cells"
+                + " present: skipped"), report.warnings().toString());
     }
 
     /** Issue 13, kind 4: a bound that can never trip is an error stating the allowed range, as is a rule given twice. */
