@@ -4,6 +4,7 @@ import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateConfig;
+import dev.ffbench.gate.GateCoverage;
 import dev.ffbench.gate.GateEvaluator;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.gate.GateReport;
@@ -160,6 +161,10 @@ public final class Harness {
         List<Cell> matrix = collect(problems,
                 () -> MatrixExpander.expand(request.matrix(), request.fork().workingDirectory(), extensions));
         List<Cell> cells = shard == null || matrix == null ? null : collect(problems, () -> shard.select(matrix));
+        if (gates != null && matrix != null) {
+            // the whole matrix, also in a shard: the gates judge the merged results of every shard
+            problems.addAll(GateCoverage.problems(gates, matrix, true));
+        }
         OutputLayout.problem(request.outputDirectory()).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new HarnessException(problems);
@@ -219,6 +224,9 @@ public final class Harness {
                     + ", so the gates would judge part of the matrix and let the rest pass unjudged; allowed: the"
                     + " results of every shard, merged (list each shard's results.json in ff.results, comma-separated),"
                     + " or allowIncompleteMatrix=true (-Dff.allowIncompleteMatrix=true) to judge only the cells present");
+        } else if (gates != null) {
+            List<Cell> cells = results.cells().stream().map(c -> new Cell(c.index(), c.id(), c.spec())).toList();
+            problems.addAll(GateCoverage.problems(gates, cells, results.isComplete()));
         }
         if (!problems.isEmpty()) {
             throw new HarnessException(problems);

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 13, kind 1, through the harness's entry points: ff:check refuses results that lack part of the
- * matrix unless that is allowed.
+ * Issue 13, kind 1, through the harness's entry points: a gate that cannot judge anything is refused
+ * before any cell runs or anything is written, and ff:check refuses results that lack part of the matrix
+ * unless that is allowed.
  */
 class NothingJudgedTest {
     /** The issue's BASE matrix with depths 1 and 2: two backprop cells. */
@@ -29,6 +30,22 @@ class NothingJudgedTest {
 
     private static GateParameters rules(Map<String, String> rule) {
         return new GateParameters(List.of(rule), List.of(), null, null, null, null, false);
+    }
+
+    @Test
+    void aRuleSelectingNoCellOfTheMatrixFailsBeforeAnyCellRunsAlsoInAShard() {
+        Path out = dir.resolve("out");
+        GateParameters gates = rules(Map.of("depth", "7", "metric", "testAccuracy", "minimum", "0.99"));
+        ForkOptions fork = FaultChild.request(out, dir, false).fork();
+
+        for (String shard : new String[] {null, "1/2"}) {
+            HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(
+                    new Harness.BenchmarkRequest(BASE_TWO_DEPTHS, shard, fork, gates, null, out, List.of()), log));
+            assertEquals("rules[1] (depth=7, testAccuracy at least 99.00 %) selects no cell of the matrix (the matrix's 2"
+                    + " cells have depth 1, 2); allowed: a selection that matches at least one cell, since a rule that selects"
+                    + " none would pass without judging anything", e.getMessage());
+        }
+        assertFalse(Files.exists(out), "no cell ran, nothing was written");
     }
 
     private Path shardResults(String name, int index, String shard) throws Exception {
@@ -69,6 +86,21 @@ class NothingJudgedTest {
                 dir, null, null, false), merged);
         assertEquals(2, whole.gates().outcomes().size());
         assertTrue(merged.lines().stream().noneMatch(line -> line.contains("the results hold")), merged.lines().toString());
+    }
+
+    @Test
+    void checkRefusesARuleSelectingNoCellOfCompleteResults() throws Exception {
+        CellRecord cell = TestCells.passed(0, "backprop-d1-w16-s1", TestCells.spec("backprop", 1, 16, 1), 1000, 500, 0.9);
+        Path results = dir.resolve("results.json");
+        ResultsFiles.write(results, TestCells.results(List.of(cell)));
+
+        HarnessException e = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
+                List.of(results), rules(Map.of("algorithm", "ff-base", "metric", "trainingPeakBytes", "maximum", "100")),
+                null, dir.resolve("out"), List.of(), dir, null, null, false), log));
+
+        assertEquals("rules[1] (algorithm=ff-base, trainingPeakBytes at most 100 B) selects no cell of the matrix (the"
+                + " matrix's 1 cell has algorithm backprop); allowed: a selection that matches at least one cell, since a rule"
+                + " that selects none would pass without judging anything", e.getMessage());
     }
 
     @Test
