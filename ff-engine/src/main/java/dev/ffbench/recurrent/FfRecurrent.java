@@ -6,7 +6,10 @@ import dev.ffbench.experiment.Model;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.Option;
 import dev.ffbench.ff.FfOptions;
+import dev.ffbench.memory.LayerArithmetic;
+import dev.ffbench.nn.Optimizer;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** Hinton's recurrent Forward-Forward net with top-down connections ("ff-recurrent"; Hinton 2022, section 4). */
 public final class FfRecurrent implements Algorithm {
@@ -57,5 +60,23 @@ public final class FfRecurrent implements Algorithm {
     @Override
     public Model build(ModelContext context) {
         return new FfRecurrentModel(context);
+    }
+
+    /**
+     * Every layer's parameters (layer l reads the states below and above it: the image or layer l-1, and
+     * layer l+1 or the label), plus every layer's gradients and optimizer state: all layers train together.
+     */
+    @Override
+    public OptionalLong minimumBytes(ExperimentSpec spec, int inputSize, int classes) {
+        long parameters = 0;
+        for (int l = 0; l < spec.depth(); l++) {
+            long below = l == 0 ? inputSize : spec.width();
+            long above = l == spec.depth() - 1 ? classes : spec.width();
+            parameters = LayerArithmetic.plus(parameters,
+                    LayerArithmetic.denseValues(LayerArithmetic.plus(below, above), spec.width()));
+        }
+        long perValue = 1 + Optimizer.stateValuesPerParameter(spec.optimizer());
+        return OptionalLong.of(LayerArithmetic.floatBytes(
+                LayerArithmetic.plus(parameters, LayerArithmetic.times(perValue, parameters))));
     }
 }
