@@ -6,6 +6,7 @@ import dev.ffbench.experiment.Model;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.Option;
 import dev.ffbench.memory.LayerArithmetic;
+import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.Optimizer;
 import java.util.List;
 import java.util.OptionalLong;
@@ -40,6 +41,13 @@ public final class FfBase implements Algorithm {
     @Override
     public double defaultLearningRate() {
         return FfOptions.DEFAULT_LEARNING_RATE;
+    }
+
+    /** A hidden layer of width x width must fit in one Java array (its initial weights), checked before any run. */
+    @Override
+    public List<String> problems(ExperimentSpec spec) {
+        String hidden = spec.depth() > 1 ? DenseLayer.shapeProblem(spec.width(), spec.width()) : null;
+        return hidden == null ? List.of() : List.of("width is " + spec.width() + ": " + hidden);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.Option;
 import dev.ffbench.ff.FfOptions;
 import dev.ffbench.memory.LayerArithmetic;
+import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.Optimizer;
 import java.util.List;
 import java.util.OptionalLong;
@@ -50,11 +51,17 @@ public final class FfRecurrent implements Algorithm {
         int iterations = spec.options().integer(ITERATIONS.name());
         int from = spec.options().integer(SCORE_FROM.name());
         int to = spec.options().integer(SCORE_TO.name());
+        List<String> problems = new java.util.ArrayList<>();
         if (to < from || to > iterations) {
-            return List.of("scoreFrom..scoreTo is " + from + ".." + to
+            problems.add("scoreFrom..scoreTo is " + from + ".." + to
                     + "; allowed: 1 <= scoreFrom <= scoreTo <= iterations (" + iterations + ")");
         }
-        return List.of();
+        // a middle layer reads the states below and above it: (2 x width) x width weights in one Java array
+        String middle = spec.depth() > 2 ? DenseLayer.shapeProblem(2L * spec.width(), spec.width()) : null;
+        if (middle != null) {
+            problems.add("width is " + spec.width() + ": " + middle);
+        }
+        return problems;
     }
 
     @Override
