@@ -26,6 +26,23 @@ public interface DatasetReader {
     }
 
     /**
+     * The values per image and the number of classes when they are known without loading the data
+     * (bundled and synthetic datasets), so that each cell's memory can be estimated before any run
+     * ({@link dev.ffbench.experiment.Algorithm#minimumBytes}); empty when only loading can tell.
+     */
+    default Optional<KnownShape> knownShape() {
+        return Optional.empty();
+    }
+
+    /**
+     * What {@link #knownShape()} tells before loading.
+     *
+     * @param inputSize values per image
+     * @param classes K, the number of classes
+     */
+    record KnownShape(int inputSize, int classes) {}
+
+    /**
      * A problem that can be seen without reading the data (a directory that does not exist), so that
      * it fails before any cell runs; empty when there is none.
      */

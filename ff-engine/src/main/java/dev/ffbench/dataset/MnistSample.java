@@ -27,6 +27,11 @@ public final class MnistSample implements DatasetReader {
     }
 
     @Override
+    public java.util.Optional<KnownShape> knownShape() {
+        return java.util.Optional.of(new KnownShape(28 * 28, Dataset.CLASSES));
+    }
+
+    @Override
     public String describe() {
         return NAME + " (bundled, " + IdxReader.grouped(TRAIN_COUNT) + " train / " + IdxReader.grouped(TEST_COUNT)
                 + " test)";

@@ -69,6 +69,11 @@ public final class Synthetic implements DatasetReader {
     }
 
     @Override
+    public java.util.Optional<KnownShape> knownShape() {
+        return java.util.Optional.of(new KnownShape(SIDE * SIDE, Dataset.CLASSES));
+    }
+
+    @Override
     public String describe() {
         return "synthetic (seed " + seed + ", " + IdxReader.grouped(trainCount) + " train / "
                 + IdxReader.grouped(testCount) + " test, " + SIDE + "x" + SIDE + ")";
