@@ -52,6 +52,18 @@ final class DatasetCheck {
         return null;
     }
 
+    /**
+     * The values per image and classes of {@code dataset} when its source knows them without loading it;
+     * empty otherwise (also for a value that {@link #problem} reports).
+     */
+    static Optional<DatasetReader.KnownShape> knownShape(String dataset, Path workingDirectory, Extensions extensions) {
+        try {
+            return Datasets.open(dataset, workingDirectory, sources(extensions)).knownShape();
+        } catch (DatasetException e) {
+            return Optional.empty();
+        }
+    }
+
     private static List<dev.ffbench.dataset.DatasetSource> sources(Extensions extensions) {
         return extensions.datasetSources().stream().map(Extensions.Provided::value).toList();
     }

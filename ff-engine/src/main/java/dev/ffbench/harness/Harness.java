@@ -165,6 +165,11 @@ public final class Harness {
             // the whole matrix, also in a shard: the gates judge the merged results of every shard
             problems.addAll(GateCoverage.problems(gates, matrix, true));
         }
+        if (cells != null) {
+            // a cell too large for its JVM is refused now, not after the cells before it ran
+            problems.addAll(MemoryCheck.problems(cells, extensions, request.fork().workingDirectory(),
+                    () -> ForkMemory.probe(request.fork(), log), log));
+        }
         OutputLayout.problem(request.outputDirectory()).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new HarnessException(problems);
