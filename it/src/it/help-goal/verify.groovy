@@ -23,6 +23,9 @@ String benchmark = log.substring(log.indexOf('\nff:benchmark'), log.indexOf('\nf
     assert benchmark.contains("User property: ff.${p}\n") : "${p} has no ff.${p} user property"
 }
 assert log.contains('User property: ff.results') : 'ff:check, ff:report, ff:baseline and ff:history read ff.results'
+String check = log.substring(log.indexOf('\nff:check'), log.indexOf('\nff:help'))
+assert check =~ /(?m)^    allowIncompleteMatrix \(Default: false\)$/ : 'ff:check documents allowIncompleteMatrix'
+assert check.contains('User property: ff.allowIncompleteMatrix\n')
 String history = log.substring(log.indexOf('\nff:history'), log.indexOf('\nff:report'))
 ['historyDirectory', 'outputDirectory', 'results', 'skip'].each { p ->
     assert history.contains("User property: ff.${p}\n") : "ff:history does not document ${p}"

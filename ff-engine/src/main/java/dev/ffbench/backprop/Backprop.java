@@ -1,10 +1,15 @@
 package dev.ffbench.backprop;
 
 import dev.ffbench.experiment.Algorithm;
+import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.Model;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.Option;
+import dev.ffbench.memory.LayerArithmetic;
+import dev.ffbench.nn.DenseLayer;
+import dev.ffbench.nn.Optimizer;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** The backprop baseline ("backprop"): the same hidden layers as FF plus a softmax head, one global backward pass. */
 public final class Backprop implements Algorithm {
@@ -28,8 +33,29 @@ public final class Backprop implements Algorithm {
         return List.of(NORMALIZE);
     }
 
+    /** A hidden layer of width x width must fit in one Java array (its initial weights), checked before any run. */
+    @Override
+    public List<String> problems(ExperimentSpec spec) {
+        String hidden = spec.depth() > 1 ? DenseLayer.shapeProblem(spec.width(), spec.width()) : null;
+        return hidden == null ? List.of() : List.of("width is " + spec.width() + ": " + hidden);
+    }
+
     @Override
     public Model build(ModelContext context) {
         return new BackpropModel(context);
+    }
+
+    /**
+     * The parameters of every hidden layer and of the softmax head, plus the gradients and optimizer
+     * state of all of them: one global backward pass trains every layer at once.
+     */
+    @Override
+    public OptionalLong minimumBytes(ExperimentSpec spec, int inputSize, int classes) {
+        long hidden = spec.depth() > 1 ? LayerArithmetic.denseValues(spec.width(), spec.width()) : 0;
+        long parameters = LayerArithmetic.plus(LayerArithmetic.plus(LayerArithmetic.denseValues(inputSize, spec.width()),
+                LayerArithmetic.times(spec.depth() - 1L, hidden)), LayerArithmetic.denseValues(spec.width(), classes));
+        long perValue = 1 + Optimizer.stateValuesPerParameter(spec.optimizer());
+        return OptionalLong.of(LayerArithmetic.floatBytes(
+                LayerArithmetic.plus(parameters, LayerArithmetic.times(perValue, parameters))));
     }
 }

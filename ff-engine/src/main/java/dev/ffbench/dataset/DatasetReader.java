@@ -26,6 +26,17 @@ public interface DatasetReader {
     }
 
     /**
+     * The images' shape and the number of classes when they are known without loading the data
+     * (bundled and synthetic datasets), so that each cell's memory can be estimated and its options
+     * checked against the data before any run ({@link dev.ffbench.experiment.Algorithm#minimumBytes},
+     * {@link dev.ffbench.experiment.Algorithm#problems(dev.ffbench.experiment.ExperimentSpec, DatasetShape)});
+     * empty when only loading can tell.
+     */
+    default Optional<DatasetShape> knownShape() {
+        return Optional.empty();
+    }
+
+    /**
      * A problem that can be seen without reading the data (a directory that does not exist), so that
      * it fails before any cell runs; empty when there is none.
      */

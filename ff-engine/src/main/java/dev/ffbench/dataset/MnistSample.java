@@ -45,6 +45,11 @@ public final class MnistSample implements DatasetReader {
     }
 
     @Override
+    public java.util.Optional<DatasetShape> knownShape() {
+        return java.util.Optional.of(new DatasetShape(28, 28, 1, 10));
+    }
+
+    @Override
     public String describe() {
         return NAME + " (bundled, " + IdxReader.grouped(TRAIN_COUNT) + " train / " + IdxReader.grouped(TEST_COUNT)
                 + " test)";

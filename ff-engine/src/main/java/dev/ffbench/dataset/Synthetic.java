@@ -85,6 +85,11 @@ public final class Synthetic implements DatasetReader {
     }
 
     @Override
+    public java.util.Optional<DatasetShape> knownShape() {
+        return java.util.Optional.of(new DatasetShape(SIDE, SIDE, 1, classes));
+    }
+
+    @Override
     public String describe() {
         return "synthetic (seed " + seed + ", " + IdxReader.grouped(trainCount) + " train / "
                 + IdxReader.grouped(testCount) + " test, " + SIDE + "x" + SIDE + ", " + classes + " classes)";

@@ -70,4 +70,21 @@ public interface Algorithm {
      * {@link dev.ffbench.memory.TransientMemory}. Anything else fails the run (the allocation guard).
      */
     Model build(ModelContext context);
+
+    /**
+     * The fewest bytes a run of {@code spec} must hold, computed from the layer shapes before any cell
+     * runs, so that a cell which cannot fit in its forked JVM's memory is refused with its size instead of
+     * dying in a native allocation: the persistent memory at the training peak (parameters, plus the
+     * gradients and optimizer state of the layers training then), exactly as the ledger will count it.
+     * The working set (activations, temporaries) comes on top, so this is a lower bound of the training
+     * peak. Arithmetic past {@link Long#MAX_VALUE} saturates there. Empty (the default) when the algorithm
+     * does not say: its cells then run unchecked.
+     *
+     * @param spec a resolved spec of this algorithm
+     * @param inputSize values per image of the dataset
+     * @param classes K, the number of classes
+     */
+    default java.util.OptionalLong minimumBytes(ExperimentSpec spec, int inputSize, int classes) {
+        return java.util.OptionalLong.empty();
+    }
 }

@@ -21,7 +21,7 @@ public record AbsoluteRule(CellSelector selector, Metric metric, Bounds bounds) 
         Metric metric = metric(values, parameter, fields.get("metric"));
         Bounds bounds = Bounds.parse(values, parameter, fields.get("minimum"), fields.get("maximum"));
         if (metric != null) {
-            checkRange(values, parameter, metric, bounds);
+            checkRange(values, parameter, metric, bounds, fields);
         }
         return new AbsoluteRule(selector, metric, bounds);
     }
@@ -35,17 +35,39 @@ public record AbsoluteRule(CellSelector selector, Metric metric, Bounds bounds) 
         return metric;
     }
 
-    private static void checkRange(FieldValues values, String parameter, Metric metric, Bounds bounds) {
-        for (Double bound : new Double[] {bounds.minimum(), bounds.maximum()}) {
+    /**
+     * A bound outside the metric's range is an error, and so is a bound that can never fail: a minimum of
+     * 0 (no metric is negative) or a maximum of 1 on an accuracy (no accuracy exceeds 100 %).
+     */
+    private static void checkRange(FieldValues values, String parameter, Metric metric, Bounds bounds,
+            Map<String, String> fields) {
+        boolean fraction = metric.unit() == Metric.Unit.FRACTION;
+        Double minimum = bounds.minimum();
+        Double maximum = bounds.maximum();
+        boolean outOfRange = false;
+        for (Double bound : new Double[] {minimum, maximum}) {
             if (bound == null) {
                 continue;
             }
-            if (metric.unit() == Metric.Unit.FRACTION && (bound < 0 || bound > 1)) {
+            if (fraction && (bound < 0 || bound > 1)) {
                 values.problem(parameter + ": a " + metric.key() + " bound is " + bound
                         + "; allowed: a fraction from 0 to 1 (0.9 means 90 %)");
+                outOfRange = true;
             } else if (bound < 0) {
                 values.problem(parameter + ": a " + metric.key() + " bound is " + bound + "; allowed: a number >= 0");
+                outOfRange = true;
             }
+        }
+        if (outOfRange) {
+            return;
+        }
+        if (minimum != null && minimum <= 0) {
+            values.problem(parameter + ".minimum is '" + fields.get("minimum").trim() + "', which never fails: "
+                    + metric.key() + " is never below 0; allowed: a minimum above 0" + (fraction ? ", up to 1" : ""));
+        }
+        if (fraction && maximum != null && maximum >= 1) {
+            values.problem(parameter + ".maximum is '" + fields.get("maximum").trim() + "', which never fails: "
+                    + metric.key() + " is never above 1 (100 %); allowed: a maximum from 0 to below 1");
         }
     }
 

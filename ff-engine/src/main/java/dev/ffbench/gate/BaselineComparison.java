@@ -204,6 +204,10 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
             }
         });
 
+        // speed measured in another environment does not compare: the speed gate is skipped, so it is informational here too
+        boolean sameEnvironment = results.fingerprint() == null || baseline.fingerprint() == null
+                || results.fingerprint().differencesFrom(baseline.fingerprint()).isEmpty();
+        Double maxSpeedDrop = sameEnvironment ? tolerance.maxSpeedDropPercent() : null;
         List<Row> rows = new ArrayList<>();
         for (CellRecord cell : results.cells()) {
             if (!cell.isPassed()) {
@@ -222,7 +226,7 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
             if (old == null) {
                 rows.add(new Row(cell.index(), cell.id(), Change.NEW, new MemoryDelta(trainingNow, null),
                         new MemoryDelta(evaluationNow, null), new AccuracyDelta(accuracyNow, null, groupName, members.size(), null),
-                        new SpeedDelta(speedNow, null, tolerance.maxSpeedDropPercent()), Set.of(),
+                        new SpeedDelta(speedNow, null, maxSpeedDrop), Set.of(),
                         "no baseline cell with this id: record it with mvn ff:baseline"));
                 continue;
             }
@@ -248,7 +252,6 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
                 worse |= groupAccuracy.dropPoints() > 0;
                 better |= groupAccuracy.dropPoints() < 0;
             }
-            Double maxSpeedDrop = tolerance.maxSpeedDropPercent();
             if (maxSpeedDrop != null && speedDrop.getOrDefault(group, 0.0) > maxSpeedDrop) {
                 regressed.add(Metric.SAMPLES_PER_SECOND);
             }

@@ -19,9 +19,16 @@ import java.util.Map;
 final class BaselineGates {
     private BaselineGates() {}
 
+    /**
+     * @param baselineSource how the baseline is named in outcomes
+     * @param otherEnvironment the differences between the baseline's environment and this run's (e.g.
+     *        "cpu A (baseline) vs B (now)"), empty when they agree: speed gates are then skipped, since
+     *        samples/s measured on another machine do not compare; memory and accuracy gates still judge
+     */
     static void evaluate(BaselineTolerance tolerance, List<CellRecord> cells, List<CellRecord> baseline,
-            List<GateOutcome> outcomes, List<String> warnings) {
+            String baselineSource, List<String> otherEnvironment, List<GateOutcome> outcomes, List<String> warnings) {
         List<String> unmatched = new ArrayList<>();
+        int matched = 0;
         for (CellRecord cell : cells) {
             if (!cell.isPassed()) {
                 continue;
@@ -31,13 +38,22 @@ final class BaselineGates {
                 unmatched.add(cell.id());
                 continue;
             }
+            matched++;
             if (BaselineData.refused(cell, old, outcomes)) {
                 continue;
             }
             memory(tolerance, Metric.TRAINING_PEAK_BYTES, cell, old, outcomes);
             memory(tolerance, Metric.EVALUATION_PEAK_BYTES, cell, old, outcomes);
         }
-        if (!unmatched.isEmpty()) {
+        if (matched == 0 && !unmatched.isEmpty()) {
+            // a baseline of another matrix: every baseline gate would pass without judging anything
+            List<String> baselineIds = baseline.stream().filter(CellRecord::isPassed).map(CellRecord::id).toList();
+            outcomes.add(new GateOutcome(GateKind.BASELINE, "baseline", null, "at least one cell in common with the baseline",
+                    null, null, GateOutcome.Status.FAILED, "[baseline] none of the " + unmatched.size() + " passed cells ("
+                            + listed(unmatched) + ") has a cell in the baseline " + baselineSource + " (its cells: "
+                            + (baselineIds.isEmpty() ? "none" : listed(baselineIds)) + "), so the baseline gates judged"
+                            + " nothing; allowed: a baseline recorded from this matrix (cells are matched by id)"));
+        } else if (!unmatched.isEmpty()) {
             warnings.add(unmatched.size() + " cells have no baseline cell (new cells): "
                     + String.join(", ", unmatched) + "; record them with mvn ff:baseline");
         }
@@ -57,10 +73,15 @@ final class BaselineGates {
             } else if (old != null) {
                 accuracy(tolerance, group.getValue(), old, outcomes);
                 if (tolerance.maxSpeedDropPercent() != null) {
-                    speed(tolerance.maxSpeedDropPercent(), group.getValue(), old, outcomes);
+                    speed(tolerance.maxSpeedDropPercent(), group.getValue(), old, otherEnvironment, outcomes);
                 }
             }
         }
+    }
+
+    /** "a, b, c" or the first five and how many more. */
+    private static String listed(List<String> ids) {
+        return ids.size() <= 5 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
     }
 
     private static void memory(BaselineTolerance tolerance, Metric metric, CellRecord cell, CellRecord old,
@@ -107,17 +128,24 @@ final class BaselineGates {
     }
 
     private static void speed(double maxDropPercent, List<CellRecord> cells, List<CellRecord> old,
-            List<GateOutcome> outcomes) {
+            List<String> otherEnvironment, List<GateOutcome> outcomes) {
         Metric metric = Metric.SAMPLES_PER_SECOND;
         double now = SeedStatistics.of(cells, metric).mean();
         double before = SeedStatistics.of(old, metric).mean();
         double drop = speedDropPercent(now, before);
         String bound = String.format(Locale.ROOT, "a drop of at most %.2f %%", maxDropPercent);
         String group = groupName(cells);
+        String detail = "[baseline] " + group + ": " + metric.key() + " mean is " + metric.format(now) + ", baseline mean "
+                + metric.format(before) + String.format(Locale.ROOT, " (drop %.2f %%)", drop) + "; allowed: " + bound;
+        if (!otherEnvironment.isEmpty()) {
+            outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, now, before, GateOutcome.Status.SKIPPED,
+                    detail + "; not compared: the baseline was measured in another environment ("
+                            + String.join("; ", otherEnvironment) + "), where speed differs (memory and accuracy gates"
+                            + " still apply); record the baseline in this environment to gate speed (mvn ff:baseline)"));
+            return;
+        }
         outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, now, before,
-                drop <= maxDropPercent ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
-                "[baseline] " + group + ": " + metric.key() + " mean is " + metric.format(now) + ", baseline mean "
-                        + metric.format(before) + String.format(Locale.ROOT, " (drop %.2f %%)", drop) + "; allowed: " + bound));
+                drop <= maxDropPercent ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED, detail));
     }
 
     /** Growth of a memory figure over the baseline's, in per cent (infinite when it grew from 0). */

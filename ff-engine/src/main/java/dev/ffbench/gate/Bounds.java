@@ -34,4 +34,9 @@ public record Bounds(Double minimum, Double maximum) {
     static String plain(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
     }
+
+    /** "100", "0.5": a number as a user would write it (no trailing ".0"). */
+    static String plainNumber(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
 }

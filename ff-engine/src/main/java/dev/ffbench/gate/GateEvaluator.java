@@ -32,6 +32,10 @@ public final class GateEvaluator {
         List<GateOutcome> outcomes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<CellRecord> cells = results.cells();
+        if (!results.isComplete()) {
+            warnings.add("the results hold " + results.coverage() + ": the gates judge only the cells present,"
+                    + " and the missing cells pass no gate");
+        }
         cells.stream().filter(cell -> cell.isPassed() && cell.result().isDegenerate())
                 .forEach(cell -> warnings.add(Degenerate.warning(cell)));
         AbsoluteGates.evaluate(config.rules(), cells, outcomes, warnings);
@@ -48,14 +52,18 @@ public final class GateEvaluator {
             }
         } else {
             EnvironmentFingerprint now = results.fingerprint();
+            List<String> differences = List.of();
             if (now != null && baseline.fingerprint() != null) {
-                List<String> differences = now.differencesFrom(baseline.fingerprint());
+                differences = now.differencesFrom(baseline.fingerprint());
                 if (!differences.isEmpty()) {
                     warnings.add("the baseline was measured in another environment (" + String.join("; ", differences)
-                            + "): memory bytes compare, speed does not");
+                            + "): memory bytes compare, speed does not"
+                            + (config.tolerance().maxSpeedDropPercent() == null ? ""
+                                    : ", so the speed gates (maxSpeedDropPercent) are skipped"));
                 }
             }
-            BaselineGates.evaluate(config.tolerance(), cells, baseline.cells(), outcomes, warnings);
+            BaselineGates.evaluate(config.tolerance(), cells, baseline.cells(), baselineSource, differences, outcomes,
+                    warnings);
         }
         return new GateReport(outcomes, warnings);
     }

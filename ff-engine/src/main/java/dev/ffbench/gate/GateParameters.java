@@ -47,25 +47,59 @@ public record GateParameters(
         }
         BaselineTolerance tolerance = new BaselineTolerance(
                 nonNegative(values, "maxMemoryGrowthPercent", maxMemoryGrowthPercent,
-                        BaselineTolerance.DEFAULT_MAX_MEMORY_GROWTH_PERCENT),
+                        BaselineTolerance.DEFAULT_MAX_MEMORY_GROWTH_PERCENT, null),
                 nonNegative(values, "maxAccuracyDropPoints", maxAccuracyDropPoints,
-                        BaselineTolerance.DEFAULT_MAX_ACCURACY_DROP_POINTS),
+                        BaselineTolerance.DEFAULT_MAX_ACCURACY_DROP_POINTS, ACCURACY_DROP_CEILING),
                 nonNegative(values, "accuracyNoiseSigmas", accuracyNoiseSigmas,
-                        BaselineTolerance.DEFAULT_ACCURACY_NOISE_SIGMAS),
+                        BaselineTolerance.DEFAULT_ACCURACY_NOISE_SIGMAS, null),
                 maxSpeedDropPercent == null || maxSpeedDropPercent.isBlank()
-                        ? null : nonNegative(values, "maxSpeedDropPercent", maxSpeedDropPercent, 0));
+                        ? null : nonNegative(values, "maxSpeedDropPercent", maxSpeedDropPercent, 0, SPEED_DROP_CEILING));
+        checkDuplicates(values, "rules", parsedRules);
+        checkDuplicates(values, "ratios", parsedRatios);
         values.throwIfAny();
         return new GateConfig(parsedRules, parsedRatios, tolerance, failIfNoBaseline);
     }
 
-    private static double nonNegative(FieldValues values, String parameter, String text, double fallback) {
+    /**
+     * maxAccuracyDropPoints must stay below this: an accuracy cannot drop by more than 100 points, so a
+     * bound of 100 or more could never fail.
+     */
+    private static final Ceiling ACCURACY_DROP_CEILING = new Ceiling(100,
+            "an accuracy cannot drop by more than 100 points, so a bound of 100 or more never fails");
+
+    /** maxSpeedDropPercent must stay below this: samples/s cannot drop by 100 % or more (they stay above 0). */
+    private static final Ceiling SPEED_DROP_CEILING = new Ceiling(100,
+            "samples/s cannot drop by 100 % or more, so a bound of 100 or more never fails");
+
+    /** An exclusive upper limit of a tolerance, beyond which the gate could never fail, and why. */
+    private record Ceiling(double limit, String reason) {}
+
+    /**
+     * A tolerance: a finite number >= 0 and, with a {@code ceiling}, below it (a tolerance the gate can
+     * never exceed would switch the gate off in silence).
+     */
+    private static double nonNegative(FieldValues values, String parameter, String text, double fallback, Ceiling ceiling) {
         Double value = values.number(parameter, text);
         if (value == null) {
             return fallback;
         }
-        if (value < 0) {
+        if (ceiling == null && value < 0) {
             values.problem(parameter + " is '" + text.trim() + "'; allowed: a number >= 0");
+        } else if (ceiling != null && (value < 0 || value >= ceiling.limit())) {
+            values.problem(parameter + " is '" + text.trim() + "'; allowed: a number >= 0 and below "
+                    + Bounds.plainNumber(ceiling.limit()) + " (" + ceiling.reason() + ")");
         }
         return value;
+    }
+
+    /** The same rule twice would be judged (and counted) twice: each rule once. */
+    private static void checkDuplicates(FieldValues values, String parameter, List<?> parsed) {
+        for (int i = 0; i < parsed.size(); i++) {
+            int first = parsed.indexOf(parsed.get(i));
+            if (first < i) {
+                values.problem(parameter + "[" + (i + 1) + "] is the same as " + parameter + "[" + (first + 1)
+                        + "]; allowed: each rule once");
+            }
+        }
     }
 }

@@ -39,6 +39,10 @@ public record RatioRule(String algorithm, String reference, CellSelector selecto
         Bounds bounds = Bounds.parse(values, parameter, fields.get("minimum"), fields.get("maximum"));
         if ((bounds.minimum() != null && bounds.minimum() < 0) || (bounds.maximum() != null && bounds.maximum() < 0)) {
             values.problem(parameter + " has a negative bound; allowed: ratios >= 0, e.g. maximum 0.5");
+        } else if (bounds.minimum() != null && bounds.minimum() == 0) {
+            // a ratio of two figures that are never negative is never below 0
+            values.problem(parameter + ".minimum is '" + fields.get("minimum").trim() + "', which never fails: a ratio of "
+                    + (metric == null ? "the metric" : metric.key()) + " is never below 0; allowed: a minimum above 0");
         }
         return new RatioRule(algorithm, reference, selector, metric, bounds);
     }

@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.dataset.DatasetException;
 import dev.ffbench.dataset.DatasetReader;
 import dev.ffbench.dataset.Datasets;
@@ -50,6 +51,18 @@ final class DatasetCheck {
                     + " training images of dataset " + dataset + " (" + parameter + ")";
         }
         return null;
+    }
+
+    /**
+     * The values per image and classes of {@code dataset} when its source knows them without loading it;
+     * empty otherwise (also for a value that {@link #problem} reports).
+     */
+    static Optional<DatasetShape> knownShape(String dataset, Path workingDirectory, Extensions extensions) {
+        try {
+            return Datasets.open(dataset, workingDirectory, sources(extensions)).knownShape();
+        } catch (DatasetException e) {
+            return Optional.empty();
+        }
     }
 
     private static List<dev.ffbench.dataset.DatasetSource> sources(Extensions extensions) {

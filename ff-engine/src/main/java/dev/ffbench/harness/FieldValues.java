@@ -65,7 +65,13 @@ public final class FieldValues {
                         + allowedKeys.get(1) + "=...)");
                 continue;
             }
-            fields.put(key, pair.substring(equals + 1).trim().replace('|', ','));
+            String value = pair.substring(equals + 1).trim().replace('|', ',');
+            String previous = fields.put(key, value);
+            if (previous != null) {
+                // the later pair would silently replace the earlier one
+                problem(parameter + ": " + key + " is given twice ('" + key + "=" + previous.replace(',', '|') + "' and '"
+                        + pair.trim() + "'); allowed: each field once (several values as " + key + "=a|b)");
+            }
         }
         return fields;
     }
@@ -101,29 +107,45 @@ public final class FieldValues {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** Names checked against {@code allowed} (listed as {@code listing} in errors); duplicates dropped, order kept. */
+    /**
+     * Names checked against {@code allowed} (listed as {@code listing} in errors), order kept; a name listed
+     * twice is a problem (it would add nothing: another name was probably meant).
+     */
     public List<String> names(String parameter, List<String> values, List<String> allowed, String listing, String what) {
         List<String> result = new ArrayList<>();
         for (String value : clean(values)) {
             if (!allowed.contains(value)) {
                 problem(parameter + ": '" + value + "' is not " + what + "; allowed: " + listing);
-            } else if (!result.contains(value)) {
-                result.add(value);
+            } else {
+                addOnce(parameter, result, value);
             }
         }
         return result;
     }
 
-    /** Whole numbers >= {@code minimum}; duplicates dropped, order kept. */
+    /** Whole numbers >= {@code minimum}, order kept; a value listed twice is a problem. */
     public List<Integer> ints(String parameter, List<String> values, int minimum) {
         List<Integer> result = new ArrayList<>();
         for (String value : clean(values)) {
             Integer parsed = integer(parameter, value, minimum);
-            if (parsed != null && !result.contains(parsed)) {
-                result.add(parsed);
+            if (parsed != null) {
+                addOnce(parameter, result, parsed);
             }
         }
         return result;
+    }
+
+    /**
+     * Adds {@code value} unless {@code values} has it already, which is a problem: a list parameter
+     * that names a value twice (depths 2,2) would silently run it once, where another value was
+     * probably meant (2,4).
+     */
+    private <T> void addOnce(String parameter, List<T> values, T value) {
+        if (values.contains(value)) {
+            problem(parameter + " lists " + value + " twice; allowed: each value once");
+        } else {
+            values.add(value);
+        }
     }
 
     /** A whole number >= {@code minimum}, or null when blank or bad (a problem is then recorded). */
@@ -147,10 +169,7 @@ public final class FieldValues {
         List<Long> result = new ArrayList<>();
         for (String value : clean(values)) {
             try {
-                long parsed = Long.parseLong(value);
-                if (!result.contains(parsed)) {
-                    result.add(parsed);
-                }
+                addOnce(parameter, result, Long.parseLong(value));
             } catch (NumberFormatException e) {
                 problem(parameter + ": '" + value + "' is not a whole number; allowed: whole numbers, e.g. 1,2,3");
             }

@@ -4,6 +4,7 @@ import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateConfig;
+import dev.ffbench.gate.GateCoverage;
 import dev.ffbench.gate.GateEvaluator;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.gate.GateReport;
@@ -58,7 +59,9 @@ public final class Harness {
     /**
      * What {@code ff:check} and {@code ff:report} need: one or more results files (shards are merged).
      * {@code projectDirectory} (may be null) is what paths are shown relative to; {@code baselineRef}
-     * and {@code historyDirectory} as for {@link BenchmarkRequest}.
+     * and {@code historyDirectory} as for {@link BenchmarkRequest}. Results that lack part of the matrix
+     * (a shard missing) are refused unless {@code allowIncompleteMatrix}: the gates then judge the cells
+     * present, and a warning says which part is missing.
      */
     public record CheckRequest(
             List<Path> resultsFiles,
@@ -68,11 +71,19 @@ public final class Harness {
             List<OutputWriter> writers,
             Path projectDirectory,
             String baselineRef,
-            Path historyDirectory) {
+            Path historyDirectory,
+            boolean allowIncompleteMatrix) {
 
         public CheckRequest(List<Path> resultsFiles, GateParameters gates, Path baselineFile, Path outputDirectory,
                 List<OutputWriter> writers) {
             this(resultsFiles, gates, baselineFile, outputDirectory, writers, null, null, null);
+        }
+
+        /** Whole-matrix results only (no {@code allowIncompleteMatrix}). */
+        public CheckRequest(List<Path> resultsFiles, GateParameters gates, Path baselineFile, Path outputDirectory,
+                List<OutputWriter> writers, Path projectDirectory, String baselineRef, Path historyDirectory) {
+            this(resultsFiles, gates, baselineFile, outputDirectory, writers, projectDirectory, baselineRef,
+                    historyDirectory, false);
         }
     }
 
@@ -150,6 +161,15 @@ public final class Harness {
         List<Cell> matrix = collect(problems,
                 () -> MatrixExpander.expand(request.matrix(), request.fork().workingDirectory(), extensions));
         List<Cell> cells = shard == null || matrix == null ? null : collect(problems, () -> shard.select(matrix));
+        if (gates != null && matrix != null) {
+            // the whole matrix, also in a shard: the gates judge the merged results of every shard
+            problems.addAll(GateCoverage.problems(gates, matrix, true));
+        }
+        if (cells != null) {
+            // a cell too large for its JVM is refused now, not after the cells before it ran
+            problems.addAll(MemoryCheck.problems(cells, extensions, request.fork().workingDirectory(),
+                    () -> ForkMemory.probe(request.fork(), log), log));
+        }
         OutputLayout.problem(request.outputDirectory()).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new HarnessException(problems);
@@ -204,6 +224,15 @@ public final class Harness {
         GateConfig gates = collect(problems, () -> request.gates().parse(KnownNames.of(Extensions.engine()).plus(
                 results.cells().stream().map(c -> c.spec().algorithm()).toList(),
                 results.cells().stream().map(c -> c.spec().goodness()).toList())));
+        if (!results.isComplete() && !request.allowIncompleteMatrix()) {
+            problems.add("results " + describe(request.resultsFiles(), paths) + " hold " + results.coverage()
+                    + ", so the gates would judge part of the matrix and let the rest pass unjudged; allowed: the"
+                    + " results of every shard, merged (list each shard's results.json in ff.results, comma-separated),"
+                    + " or allowIncompleteMatrix=true (-Dff.allowIncompleteMatrix=true) to judge only the cells present");
+        } else if (gates != null) {
+            List<Cell> cells = results.cells().stream().map(c -> new Cell(c.index(), c.id(), c.spec())).toList();
+            problems.addAll(GateCoverage.problems(gates, cells, results.isComplete()));
+        }
         if (!problems.isEmpty()) {
             throw new HarnessException(problems);
         }
@@ -310,6 +339,10 @@ public final class Harness {
         if (passed.isEmpty()) {
             throw new HarnessException("no cell passed in " + describe(resultsFiles, paths) + ": nothing to record as the"
                     + " baseline (" + paths.show(baselineFile) + " is left as it was)");
+        }
+        if (!results.isComplete()) {
+            log.warn("the results hold " + results.coverage() + ": the baseline gets only these cells, so the cells"
+                    + " of the missing part will have no baseline cell to be judged against");
         }
         if (!results.failedCells().isEmpty()) {
             log.warn(results.failedCells().size() + " failed cells are left out of the baseline: "

@@ -96,24 +96,39 @@ public final class MatrixExpander {
         Product product = new Product(resolver, common, settings);
         Set<ExperimentSpec> specs = new LinkedHashSet<>();
         int productSize = 0;
+        boolean[] includeUsed = new boolean[includes.size()];
+        boolean[] excludeUsed = new boolean[excludes.size()];
         for (ExperimentSpec spec : product.specs(algorithms, goodness, depths, widths, seeds, List.of(dataset))) {
             productSize++;
-            if ((includes.isEmpty() || includes.stream().anyMatch(s -> s.matches(spec)))
-                    && excludes.stream().noneMatch(s -> s.matches(spec))) {
+            boolean included = includes.isEmpty() || mark(includes, includeUsed, spec);
+            if (!mark(excludes, excludeUsed, spec) && included) {
                 specs.add(spec);
             }
         }
-        for (CellSelector extra : extras) {
-            specs.addAll(product.specs(
+        List<String> unused = new ArrayList<>();
+        unusedPatterns(unused, "includes", "includes", includes, includeUsed, productSize);
+        unusedPatterns(unused, "excludes", "excludes", excludes, excludeUsed, productSize);
+        for (int i = 0; i < extras.size(); i++) {
+            CellSelector extra = extras.get(i);
+            List<ExperimentSpec> block = product.specs(
                     extra.algorithms().isEmpty() ? algorithms : extra.algorithms(),
                     extra.goodness().isEmpty() ? goodness : extra.goodness(),
                     extra.depths().isEmpty() ? depths : extra.depths(),
                     extra.widths().isEmpty() ? widths : extra.widths(),
                     extra.seeds().isEmpty() ? seeds : extra.seeds(),
-                    extra.datasets().isEmpty() ? List.of(dataset) : extra.datasets()));
+                    extra.datasets().isEmpty() ? List.of(dataset) : extra.datasets());
+            if (!block.isEmpty() && !specs.addAll(block)) {
+                // its cells are merged with the matrix's: the block changes nothing, which was hardly meant
+                unused.add("extraCells[" + (i + 1) + "] (" + extra.describe() + ") adds no cell: all " + block.size()
+                        + (block.size() == 1 ? " of its cells is" : " of its cells are") + " in the matrix already;"
+                        + " allowed: an extra cell block that adds at least one cell");
+            }
         }
         if (!product.problems.isEmpty()) {
             throw new HarnessException(product.problems.stream().map(p -> "cell spec: " + p).toList());
+        }
+        if (!unused.isEmpty()) {
+            throw new HarnessException(unused);
         }
         if (specs.isEmpty()) {
             throw new HarnessException("the experiment matrix is empty: includes/excludes leave none of the " + productSize
@@ -199,6 +214,33 @@ public final class MatrixExpander {
         }
     }
 
+    /** Whether any of {@code patterns} matches {@code spec}, marking every one that does. */
+    private static boolean mark(List<CellSelector> patterns, boolean[] used, ExperimentSpec spec) {
+        boolean any = false;
+        for (int i = 0; i < patterns.size(); i++) {
+            if (patterns.get(i).matches(spec)) {
+                used[i] = true;
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * An include or exclude that matches no cell of the product does nothing: a typo (depth=61 for 16)
+     * would otherwise change nothing in silence.
+     */
+    private static void unusedPatterns(List<String> problems, String parameter, String verb, List<CellSelector> patterns,
+            boolean[] used, int productSize) {
+        for (int i = 0; i < patterns.size(); i++) {
+            if (!used[i]) {
+                problems.add(parameter + "[" + (i + 1) + "] (" + patterns.get(i).describe() + ") matches none of the "
+                        + productSize + " cells of algorithms x goodness x depths x widths x seeds, so it " + verb
+                        + " nothing; allowed: a pattern that matches at least one of them");
+            }
+        }
+    }
+
     private static List<Cell> cells(List<ExperimentSpec> specs, String matrixDataset) {
         List<String> ids = CellIds.assign(specs, matrixDataset);
         List<Cell> cells = new ArrayList<>();
@@ -234,7 +276,7 @@ public final class MatrixExpander {
             } else {
                 String value = setting.substring(equals + 1).trim();
                 String previous = parsed.computeIfAbsent(algorithm, k -> new LinkedHashMap<>()).put(field, value);
-                if (previous != null && !previous.equals(value)) {
+                if (previous != null) {
                     values.problem("settings: " + key + " is set twice ('" + previous + "' and '" + value
                             + "'); allowed: one value per field");
                 }

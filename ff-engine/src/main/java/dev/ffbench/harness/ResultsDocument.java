@@ -41,4 +41,57 @@ public record ResultsDocument(
     public List<CellRecord> failedCells() {
         return cells.stream().filter(cell -> !cell.isPassed()).toList();
     }
+
+    /** Whether these cells are the whole matrix (not one shard, or some shards, of it). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isComplete() {
+        return cells.size() >= matrixCells;
+    }
+
+    /**
+     * How much of the matrix these cells are: "1 of the matrix's 2 cells (shard 1/2; missing: shard 2/2)",
+     * or "4 of the matrix's 4 cells".
+     */
+    public String coverage() {
+        String counts = cells.size() + " of the matrix's " + matrixCells + (matrixCells == 1 ? " cell" : " cells");
+        if (isComplete() || shards.isEmpty()) {
+            return counts;
+        }
+        List<String> missing = missingShards();
+        return counts + " (" + (shards.size() == 1 ? "shard " : "shards ") + String.join(", ", shards)
+                + (missing.isEmpty() ? "" : "; missing: " + (missing.size() == 1 ? "shard " : "shards ") + String.join(", ", missing))
+                + ")";
+    }
+
+    /** The shards "i/n" of the matrix that these results lack; empty when the shards do not say (or none is missing). */
+    public List<String> missingShards() {
+        java.util.Set<Integer> present = new java.util.TreeSet<>();
+        Integer count = null;
+        for (String shard : shards) {
+            String[] parts = shard.split("/");
+            if (parts.length != 2) {
+                return List.of(); // not i/n: nothing can be said
+            }
+            try {
+                int n = Integer.parseInt(parts[1].trim());
+                if (count != null && count != n) {
+                    return List.of();
+                }
+                count = n;
+                present.add(Integer.parseInt(parts[0].trim()));
+            } catch (RuntimeException e) {
+                return List.of(); // not i/n: nothing can be said
+            }
+        }
+        if (count == null) {
+            return List.of();
+        }
+        List<String> missing = new java.util.ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            if (!present.contains(i)) {
+                missing.add(i + "/" + count);
+            }
+        }
+        return missing;
+    }
 }

@@ -152,7 +152,8 @@ public final class ResultsFiles {
 
     /**
      * One document from several (the shards of one matrix). Each file must come from the same
-     * matrix and no cell may appear twice; cells come out in matrix order.
+     * matrix and no cell may appear twice; cells come out in matrix order. The result may still lack
+     * shards ({@link ResultsDocument#isComplete()}): each caller decides what that means.
      */
     public static ResultsDocument merge(List<Path> files, List<ResultsDocument> documents, String generatedAt,
             HarnessLog log) {
@@ -185,10 +186,7 @@ public final class ResultsFiles {
             shards.addAll(document.shards().isEmpty() ? List.of("1/1") : document.shards());
         }
         cells.sort(java.util.Comparator.comparingInt(CellRecord::index));
-        if (cells.size() < matrixCells) {
-            log.warn("the merged results hold " + cells.size() + " of the matrix's " + matrixCells + " cells (shards "
-                    + String.join(", ", shards) + "): a shard is missing");
-        }
+        // a shard missing is the caller's to judge: ff:check refuses it (unless allowed), ff:report warns
         return ResultsDocument.results(generatedAt, matrixCells, cells.size() == matrixCells ? List.of() : shards, cells);
     }
 

@@ -14,6 +14,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * workspace (call them inside a step or scratch workspace of a {@link dev.ffbench.memory.TransientMemory}).
  */
 public final class DenseLayer {
+    /**
+     * The most weights one layer may have: its initial weights are drawn into one Java float array,
+     * whose length is an int (this is the largest length every JVM allocates).
+     */
+    public static final long MAX_WEIGHTS = Integer.MAX_VALUE - 8;
+
     private final int inputs;
     private final int outputs;
     private final INDArray weights;
@@ -24,11 +30,30 @@ public final class DenseLayer {
      * @param random the seeded source of the initial weights (W first, then b)
      */
     public DenseLayer(PersistentMemory memory, int inputs, int outputs, SplittableRandom random) {
+        String tooLarge = shapeProblem(inputs, outputs);
+        if (tooLarge != null) {
+            // inputs * outputs would overflow the int length of the weights' array
+            throw new IllegalArgumentException(tooLarge);
+        }
         this.inputs = inputs;
         this.outputs = outputs;
         double bound = 1.0 / Math.sqrt(inputs);
         this.weights = memory.of(MemoryCategory.PARAMETERS, uniform(random, inputs * outputs, bound), inputs, outputs);
         this.bias = memory.of(MemoryCategory.PARAMETERS, uniform(random, outputs, bound), 1, outputs);
+    }
+
+    /**
+     * Why a layer of {@code inputs} x {@code outputs} cannot be built ("a layer of 784 x 3000000 has
+     * 2,352,000,000 weights; allowed: at most 2,147,483,639 weights per layer ..."), or null when it can.
+     */
+    public static String shapeProblem(long inputs, long outputs) {
+        long weights = dev.ffbench.memory.LayerArithmetic.times(inputs, outputs);
+        if (weights <= MAX_WEIGHTS) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "a layer of %d x %d has %,d weights; allowed: at most %,d weights"
+                + " per layer (the largest Java array, which holds a layer's initial weights)", inputs, outputs, weights,
+                MAX_WEIGHTS);
     }
 
     private static float[] uniform(SplittableRandom random, int count, double bound) {

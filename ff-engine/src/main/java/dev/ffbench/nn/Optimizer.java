@@ -18,6 +18,19 @@ public interface Optimizer {
         void release(PersistentMemory memory);
     }
 
+    /**
+     * How many values of state the optimizer {@code name} keeps per parameter value: Adam 2 (its two
+     * moments), SGD 0; what {@link dev.ffbench.experiment.Algorithm#minimumBytes} counts.
+     */
+    static int stateValuesPerParameter(String name) {
+        return switch (name) {
+            case "adam" -> 2;
+            case "sgd" -> 0;
+            default -> throw new IllegalArgumentException(
+                    "optimizer '" + name + "' is unknown; allowed: adam, sgd");
+        };
+    }
+
     static Optimizer named(String name, double learningRate) {
         return switch (name) {
             case "adam" -> new Adam(learningRate);

@@ -6,7 +6,11 @@ import dev.ffbench.experiment.Model;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.Option;
 import dev.ffbench.ff.FfOptions;
+import dev.ffbench.memory.LayerArithmetic;
+import dev.ffbench.nn.DenseLayer;
+import dev.ffbench.nn.Optimizer;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** Hinton's recurrent Forward-Forward net with top-down connections ("ff-recurrent"; Hinton 2022, section 4). */
 public final class FfRecurrent implements Algorithm {
@@ -47,15 +51,39 @@ public final class FfRecurrent implements Algorithm {
         int iterations = spec.options().integer(ITERATIONS.name());
         int from = spec.options().integer(SCORE_FROM.name());
         int to = spec.options().integer(SCORE_TO.name());
+        List<String> problems = new java.util.ArrayList<>();
         if (to < from || to > iterations) {
-            return List.of("scoreFrom..scoreTo is " + from + ".." + to
+            problems.add("scoreFrom..scoreTo is " + from + ".." + to
                     + "; allowed: 1 <= scoreFrom <= scoreTo <= iterations (" + iterations + ")");
         }
-        return List.of();
+        // a middle layer reads the states below and above it: (2 x width) x width weights in one Java array
+        String middle = spec.depth() > 2 ? DenseLayer.shapeProblem(2L * spec.width(), spec.width()) : null;
+        if (middle != null) {
+            problems.add("width is " + spec.width() + ": " + middle);
+        }
+        return problems;
     }
 
     @Override
     public Model build(ModelContext context) {
         return new FfRecurrentModel(context);
+    }
+
+    /**
+     * Every layer's parameters (layer l reads the states below and above it: the image or layer l-1, and
+     * layer l+1 or the label), plus every layer's gradients and optimizer state: all layers train together.
+     */
+    @Override
+    public OptionalLong minimumBytes(ExperimentSpec spec, int inputSize, int classes) {
+        long parameters = 0;
+        for (int l = 0; l < spec.depth(); l++) {
+            long below = l == 0 ? inputSize : spec.width();
+            long above = l == spec.depth() - 1 ? classes : spec.width();
+            parameters = LayerArithmetic.plus(parameters,
+                    LayerArithmetic.denseValues(LayerArithmetic.plus(below, above), spec.width()));
+        }
+        long perValue = 1 + Optimizer.stateValuesPerParameter(spec.optimizer());
+        return OptionalLong.of(LayerArithmetic.floatBytes(
+                LayerArithmetic.plus(parameters, LayerArithmetic.times(perValue, parameters))));
     }
 }

@@ -146,7 +146,7 @@ class GateEvaluatorTest {
                 report.outcomes().stream().map(GateOutcome::status).toList());
         assertEquals("[ratio] ff-d4 vs bp-d4: trainingPeakBytes ratio is 0.900 (900 B / 1,000 B); allowed: at most 0.500 (ratios[1])",
                 report.violations().get(0).detail());
-        assertTrue(report.warnings().contains("ff-d8: no passed backprop cell at depth 8, width 16 with the same data and seed"
+        assertTrue(report.warnings().contains("ff-d8: no backprop cell at depth 8, width 16 with the same data and seed"
                 + " to compare with (ratios[1]): skipped"), report.warnings().toString());
     }
 
@@ -297,5 +297,115 @@ class GateEvaluatorTest {
         assertEquals(GateOutcome.Status.SKIPPED, accuracy.status());
         assertTrue(accuracy.detail().endsWith("not compared: the predictions of this run and of the baseline are degenerate"
                 + " (ff-d2 (seed 1)), so neither accuracy is a measure of learning"), accuracy.detail());
+    }
+    @Test
+    void aRuleWhoseCellsAllFailedIsAFailedGateNotASkippedOne() {
+        ResultsDocument results = TestCells.results(List.of(
+                TestCells.failed(0, "bp-d1", spec("backprop", 1, 16, 1), "the JVM crashed"),
+                passed(1, "ff-d2", spec("ff-base", 2, 16, 1), 1000, 500, 0.9),
+                TestCells.failed(2, "bp-d2", spec("backprop", 2, 16, 1), "timed out")));
+        GateReport report = GateEvaluator.evaluate(gates(List.of(Map.of("algorithm", "backprop", "metric", "testAccuracy",
+                "minimum", "0.5")), List.of(Map.of("algorithm", "ff-base", "maximum", "0.5")), null, false), results, null,
+                BASELINE);
+
+        assertEquals(List.of(
+                "[absolute] rules[1] (algorithm=backprop, testAccuracy at least 50.00 %) judged nothing: every cell it"
+                        + " selects failed (bp-d1, bp-d2)",
+                "[ratio] ratios[1] (ff-base vs backprop, all cells) judged no pair: every pair it selects has a failed cell"
+                        + " (ff-d2 vs bp-d2 (bp-d2 failed))"),
+                report.violations().stream().map(GateOutcome::detail).toList());
+    }
+
+    @Test
+    void aBaselineThatSharesNoCellWithTheResultsIsAFailedGate() {
+        CellRecord other = passed(0, "ff-d8", spec("ff-base", 8, 16, 1), 1000, 500, 0.9);
+        ResultsDocument results = TestCells.results(List.of(passed(0, "ff-d2", spec("ff-base", 2, 16, 1), 1000, 500, 0.9),
+                passed(1, "bp-d2", spec("backprop", 2, 16, 1), 1000, 500, 0.9)));
+
+        GateReport report = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false), results,
+                baseline(List.of(other)), BASELINE);
+
+        assertEquals(List.of("[baseline] none of the 2 passed cells (ff-d2, bp-d2) has a cell in the baseline"
+                + " ff-baseline.json (its cells: ff-d8), so the baseline gates judged nothing; allowed: a baseline recorded"
+                + " from this matrix (cells are matched by id)"), report.violations().stream().map(GateOutcome::detail).toList());
+        assertTrue(report.failureMessage("mvn ff:baseline").endsWith("accept them as the new baseline with: mvn ff:baseline"),
+                "a new baseline is the fix");
+    }
+
+    /**
+     * Issue 13, kind 6: the baseline's samples/s are doubled and its CPU model is another; with a speed
+     * bound of 10 % the speed gate is skipped with that reason, and a memory gate still fails.
+     */
+    @Test
+    void speedIsNotComparedWithABaselineFromAnotherEnvironmentButMemoryIs() {
+        CellRecord now = passed(0, "bp-d1", spec("backprop", 1, 16, 1), 2000, 500, 0.9);
+        CellRecord then = passed(0, "bp-d1", spec("backprop", 1, 16, 1), 1000, 500, 0.9);
+        dev.ffbench.experiment.RunEnvironment otherCpu = new dev.ffbench.experiment.RunEnvironment("17.0.15",
+                "OpenJDK 64-Bit Server VM", "Linux", "1.0.0-M2.1", "CPU", "OPENBLAS", "Haswell", "Intel Xeon", 2, 1);
+        CellRecord faster = new CellRecord(then.index(), then.id(), then.spec(), then.status(),
+                new dev.ffbench.experiment.ExperimentResult(then.result().schemaVersion(), then.result().spec(),
+                        then.result().dataset(), then.result().trainAccuracy(), then.result().testAccuracy(),
+                        then.result().losses(), then.result().memory(), 1, 1, 2 * now.result().samplesPerSecond(), List.of(),
+                        null, TestCells.LEARNED, otherCpu), null, null, 1);
+        GateConfig config = new GateParameters(null, null, null, null, null, "10", false).parse(TestCells.NAMES);
+
+        GateReport report = GateEvaluator.evaluate(config, TestCells.results(List.of(now)), baseline(List.of(faster)), BASELINE);
+
+        GateOutcome speed = report.outcomes().stream().filter(o -> o.metric() == Metric.SAMPLES_PER_SECOND).findFirst().orElseThrow();
+        assertEquals(GateOutcome.Status.SKIPPED, speed.status());
+        assertEquals("[baseline] bp-d1 (seed 1): samplesPerSecond mean is 1,000 samples/s, baseline mean 2,000 samples/s"
+                + " (drop 50.00 %); allowed: a drop of at most 10.00 %; not compared: the baseline was measured in another"
+                + " environment (cpu Intel Xeon (baseline) vs AMD EPYC (now)), where speed differs (memory and accuracy"
+                + " gates still apply); record the baseline in this environment to gate speed (mvn ff:baseline)", speed.detail());
+        assertEquals(List.of("[baseline] bp-d1: trainingPeakBytes is 2,000 B, baseline 1,000 B (+100.00 %); allowed: at most"
+                + " +0.00 % over the baseline"), report.violations().stream().map(GateOutcome::detail).toList());
+        assertTrue(report.warnings().contains("the baseline was measured in another environment (cpu Intel Xeon (baseline) vs"
+                + " AMD EPYC (now)): memory bytes compare, speed does not, so the speed gates (maxSpeedDropPercent) are"
+                + " skipped"), report.warnings().toString());
+        BaselineComparison comparison = BaselineComparison.of(config.tolerance(), TestCells.results(List.of(now)),
+                baseline(List.of(faster)), "ff-baseline.json");
+        assertFalse(comparison.rows().get(0).regressed().contains(Metric.SAMPLES_PER_SECOND), "the table agrees with the gate");
+    }
+
+    @Test
+    void resultsThatHoldPartOfTheMatrixAreNamedInAWarningAndWhatTheyLackIsSkipped() {
+        CellRecord cell = passed(0, "bp-d1", spec("backprop", 1, 16, 1), 1000, 500, 0.9);
+        ResultsDocument shard = ResultsDocument.results("now", 2, List.of("1/2"), List.of(cell));
+
+        GateReport report = GateEvaluator.evaluate(gates(List.of(Map.of("depth", "2", "metric", "testAccuracy",
+                "minimum", "0.5")), List.of(), null, false), shard, null, BASELINE);
+
+        assertEquals(List.of(GateOutcome.Status.SKIPPED), report.outcomes().stream().map(GateOutcome::status).toList());
+        assertEquals("the results hold 1 of the matrix's 2 cells (shard 1/2; missing: shard 2/2): the gates judge only the"
+                + " cells present, and the missing cells pass no gate", report.warnings().get(0));
+        assertTrue(report.warnings().contains("rules[1] (depth=2, testAccuracy at least 50.00 %) selects none of the cells"
+                + " present: skipped"), report.warnings().toString());
+    }
+
+    /** Issue 13, kind 4: a bound that can never trip is an error stating the allowed range, as is a rule given twice. */
+    @Test
+    void aToleranceOrBoundThatCanNeverFailIsAnError() {
+        GateParameters parameters = new GateParameters(
+                List.of(Map.of("metric", "testAccuracy", "minimum", "0"), Map.of("metric", "trainAccuracy", "maximum", "1.0"),
+                        Map.of("metric", "trainingPeakBytes", "minimum", "0", "maximum", "5"),
+                        Map.of("metric", "testAccuracy", "minimum", "0")),
+                List.of(Map.of("algorithm", "ff-base", "minimum", "0")),
+                "1000", "100", "3", "200", false);
+
+        HarnessException e = assertThrows(HarnessException.class, () -> parameters.parse(TestCells.NAMES));
+
+        assertEquals(List.of(
+                "rules[1].minimum is '0', which never fails: testAccuracy is never below 0; allowed: a minimum above 0, up to 1",
+                "rules[2].maximum is '1.0', which never fails: trainAccuracy is never above 1 (100 %); allowed: a maximum"
+                        + " from 0 to below 1",
+                "rules[3].minimum is '0', which never fails: trainingPeakBytes is never below 0; allowed: a minimum above 0",
+                "rules[4].minimum is '0', which never fails: testAccuracy is never below 0; allowed: a minimum above 0, up to 1",
+                "ratios[1].minimum is '0', which never fails: a ratio of trainingPeakBytes is never below 0; allowed: a"
+                        + " minimum above 0",
+                "maxAccuracyDropPoints is '100'; allowed: a number >= 0 and below 100 (an accuracy cannot drop by more than"
+                        + " 100 points, so a bound of 100 or more never fails)",
+                "maxSpeedDropPercent is '200'; allowed: a number >= 0 and below 100 (samples/s cannot drop by 100 % or"
+                        + " more, so a bound of 100 or more never fails)",
+                "rules[4] is the same as rules[1]; allowed: each rule once"), e.problems());
     }
 }

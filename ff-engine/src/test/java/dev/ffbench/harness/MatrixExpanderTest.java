@@ -78,13 +78,57 @@ class MatrixExpanderTest {
                 .withSelectors(
                         List.of(Map.of("depth", "2")),
                         List.of(Map.of("compact", "algorithm=backprop")),
-                        List.of(Map.of("depth", "8", "algorithm", "backprop"), Map.of("depth", "2", "algorithm", "ff-base")));
+                        List.of(Map.of("depth", "8", "algorithm", "backprop"), Map.of("depth", "2,4", "algorithm", "ff-base")));
 
         List<String> ids = expand(parameters).stream().map(Cell::id).toList();
 
         // product: 4 cells; includes keep depth 2 (2 cells); excludes drop backprop (1 left); extra cells
-        // add backprop at depth 8, and ff-base at depth 2 again, which is a duplicate and runs once
-        assertEquals(List.of("ff-base-sum-squares-d2-w16-s1", "backprop-d8-w16-s1"), ids);
+        // add backprop at depth 8, and ff-base at depths 2 (already in: it runs once) and 4
+        assertEquals(List.of("ff-base-sum-squares-d2-w16-s1", "backprop-d8-w16-s1", "ff-base-sum-squares-d4-w16-s1"), ids);
+    }
+
+    @Test
+    void aValueWrittenTwiceIsAnErrorNotSilentlyMerged() {
+        MatrixParameters parameters = small().withAlgorithms("backprop", "backprop").withDepths("2", "2").withWidths("16", "32")
+                .withSeeds("1", "01").withSettings("normalize=false", "normalize=false")
+                .withSelectors(List.of(Map.of("compact", "depth=2;depth=4")), List.of(Map.of("width", "32,32")), List.of());
+
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
+
+        assertEquals(List.of(
+                "algorithms lists backprop twice; allowed: each value once",
+                "depths lists 2 twice; allowed: each value once",
+                "seeds lists 1 twice; allowed: each value once",
+                "settings: normalize is set twice ('false' and 'false'); allowed: one value per field",
+                "includes[1]: depth is given twice ('depth=2' and 'depth=4'); allowed: each field once (several values as"
+                        + " depth=a|b)",
+                "excludes[1].width lists 32 twice; allowed: each value once"), e.problems());
+    }
+
+    @Test
+    void anIncludeExcludeOrExtraCellBlockThatChangesNothingIsAnError() {
+        MatrixParameters parameters = small().withAlgorithms("backprop").withDepths("1", "2").withWidths("16")
+                .withSelectors(List.of(Map.of("depth", "1,2"), Map.of("depth", "7")), List.of(Map.of("width", "61")),
+                        List.of(Map.of("depth", "2"), Map.of("depth", "3")));
+
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
+
+        assertEquals(List.of(
+                "includes[2] (depth=7) matches none of the 2 cells of algorithms x goodness x depths x widths x seeds, so it"
+                        + " includes nothing; allowed: a pattern that matches at least one of them",
+                "excludes[1] (width=61) matches none of the 2 cells of algorithms x goodness x depths x widths x seeds, so it"
+                        + " excludes nothing; allowed: a pattern that matches at least one of them",
+                "extraCells[1] (depth=2) adds no cell: all 1 of its cells is in the matrix already; allowed: an extra cell"
+                        + " block that adds at least one cell"), e.problems());
+    }
+
+    @Test
+    void aBadBatchSizeIsReportedOnceAndNeverReplacedByTheDefault() {
+        // issue 13: <batchSize>0</batchSize> once also reported "batchSize is 256", a default nobody had set
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(MatrixParameters.defaults()
+                .withAlgorithms("backprop").withDepths("1").withWidths("16").withRun("synthetic:7:200:50", "1", "0", "2")));
+
+        assertEquals(List.of("batchSize is '0'; allowed: a whole number >= 1"), e.problems());
     }
 
     @Test

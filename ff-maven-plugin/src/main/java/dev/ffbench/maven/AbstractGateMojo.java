@@ -14,6 +14,8 @@ abstract class AbstractGateMojo extends AbstractFfMojo {
      * (trainingPeakBytes, evaluationPeakBytes, testAccuracy, trainAccuracy, samplesPerSecond) and a
      * minimum and/or maximum (accuracies as fractions). Compact form for -Dff.rules:
      * "algorithm=ff-base;metric=testAccuracy;minimum=0.85" (several values of a field separated by |).
+     * A rule whose selection matches no cell of the matrix, a bound that can never fail (a minimum of 0,
+     * an accuracy maximum of 1) and a rule given twice are errors before any cell runs.
      */
     @Parameter(property = "ff.rules")
     protected List<Rule> rules;
@@ -23,6 +25,8 @@ abstract class AbstractGateMojo extends AbstractFfMojo {
      * reference cell (default backprop) at the same depth, width, dataset, batch, epochs, steps,
      * optimizer, threads and seed; minimum and/or maximum bound the ratio; depth, width, goodness,
      * dataset and seed narrow the pairs. Compact form for -Dff.ratios: "algorithm=ff-base;maximum=0.5".
+     * A ratio that pairs no cell of the matrix, a minimum of 0 and a ratio given twice are errors before
+     * any cell runs.
      */
     @Parameter(property = "ff.ratios")
     protected List<Ratio> ratios;
@@ -63,7 +67,7 @@ abstract class AbstractGateMojo extends AbstractFfMojo {
 
     /**
      * How many percentage points the mean test accuracy over seeds may drop below the baseline's
-     * mean, before the seed-noise allowance.
+     * mean, before the seed-noise allowance: at least 0 and below 100 (a bound of 100 never fails).
      */
     @Parameter(property = "ff.maxAccuracyDropPoints", defaultValue = "1.0")
     protected String maxAccuracyDropPoints;
@@ -77,7 +81,9 @@ abstract class AbstractGateMojo extends AbstractFfMojo {
 
     /**
      * When set, the mean samples/s over seeds may drop at most this many per cent below the
-     * baseline's. Unset by default: wall time depends on the machine and its load.
+     * baseline's: at least 0 and below 100 (a bound of 100 never fails). Unset by default: wall time
+     * depends on the machine and its load. Against a baseline measured in another environment (CPU,
+     * Java, ND4J, BLAS, threads) the speed gates are skipped with that reason; memory gates still judge.
      */
     @Parameter(property = "ff.maxSpeedDropPercent")
     protected String maxSpeedDropPercent;

@@ -122,7 +122,12 @@ public class BenchmarkMojo extends AbstractGateMojo {
     @Parameter(property = "ff.shard")
     protected String shard;
 
-    /** JVM arguments of every forked cell, whitespace-separated. */
+    /**
+     * JVM arguments of every forked cell, whitespace-separated. They also bound a cell's memory: ND4J's
+     * arrays count against JavaCPP's maxPhysicalBytes (by default 4 x -Xmx; set
+     * -Dorg.bytedeco.javacpp.maxphysicalbytes to change it), and a cell whose algorithm needs more is
+     * refused before any cell runs.
+     */
     @Parameter(property = "ff.jvmArgs", defaultValue = "-Xmx2g")
     protected String jvmArgs;
 

@@ -8,20 +8,30 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Judges the gates on existing results without running anything: the results of ff:benchmark, or
  * the results of several shards, merged. Writes the merged results.json, summary.md,
- * TEST-ff-benchmark.xml and report.html, then fails the build on a violation.
+ * TEST-ff-benchmark.xml and report.html, then fails the build on a violation. Results that lack part
+ * of the matrix (a shard missing) are refused unless allowIncompleteMatrix is set.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractResultsMojo {
 
+    /**
+     * Judge results that hold only part of the matrix (e.g. one shard's results.json, or the shards that
+     * finished): the gates then judge the cells present and a warning names the missing part. By default
+     * such results are refused, since the missing cells would pass without being judged.
+     */
+    @Parameter(property = "ff.allowIncompleteMatrix", defaultValue = "false")
+    protected boolean allowIncompleteMatrix;
+
     @Override
     protected void run() throws IOException, MojoExecutionException, MojoFailureException {
         Harness.Outcome outcome = Harness.check(new Harness.CheckRequest(resultsPaths(), gateParameters(), baselinePath(),
-                outputDirectory.toPath(), List.of(new BenchmarkReport()), baseDirectory.toPath(), baselineRef, historyPath()),
-                harnessLog());
+                outputDirectory.toPath(), List.of(new BenchmarkReport()), baseDirectory.toPath(), baselineRef, historyPath(),
+                allowIncompleteMatrix), harnessLog());
         failOn(outcome, acceptCommand(explicitResults(), baseline));
     }
 }
