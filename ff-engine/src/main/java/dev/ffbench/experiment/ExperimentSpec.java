@@ -49,6 +49,12 @@ public record ExperimentSpec(
         return value == null ? null : value.toString();
     }
 
+    /** This spec trained for one epoch of at most {@code steps} steps (per phase). */
+    public ExperimentSpec withSteps(int steps) {
+        return new ExperimentSpec(algorithm, dataset, depth, width, 1, batchSize, optimizer, learningRate, seed,
+                threads, steps, options);
+    }
+
     /** This spec with other options. */
     public ExperimentSpec withOptions(Options replacement) {
         return new ExperimentSpec(algorithm, dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed,
