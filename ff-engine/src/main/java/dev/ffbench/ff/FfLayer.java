@@ -71,7 +71,7 @@ final class FfLayer {
      */
     void forwardLabelled(LabelledBatch batch, INDArray imageProduct, int[] labels, Activations out) {
         FfKernels.labelledBiasRelu(Floats.of(imageProduct), (int) batch.rows(), Floats.of(dense.weights()),
-                batch.labelOffset(), labels, Floats.of(batch.inverseScales()), Floats.of(dense.bias()),
+                batch.labelOffset(), labels, batch.classes(), Floats.of(batch.inverseScales()), Floats.of(dense.bias()),
                 Floats.of(out.values()), Floats.of(out.squares()), (int) out.rows(), dense.outputs());
     }
 
@@ -167,7 +167,7 @@ final class FfLayer {
         }
         LayerLoss.Value loss = layerLoss.of(goodness.value(output.values()));
         INDArray gradH = Floats.rowMajor(goodness.gradient(output.values(), loss.gradGoodness()));
-        FfKernels.maskInactive(Floats.of(output.values()), Floats.of(gradH), rows * units);
+        FfKernels.maskInactive(Floats.of(output.values()), Floats.of(gradH), rows, units);
         return new Gradient(loss.loss(), gradH, null, 1.0);
     }
 

@@ -2,7 +2,9 @@ package dev.ffbench.ff;
 
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.nn.Floats;
+import dev.ffbench.nn.Parallel;
 import dev.ffbench.nn.PixelBatch;
+import dev.ffbench.nn.RowScratch;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,13 +32,10 @@ record LabelledBatch(INDArray images, INDArray inverseScales, int labelOffset, i
         INDArray inverseScales = Nd4j.createUninitialized(DataType.FLOAT, rows, 1);
         FloatBuffer values = Floats.of(images);
         FloatBuffer inverse = Floats.of(inverseScales);
+        float[] row = RowScratch.row(0, inputs);
         for (int r = 0; r < rows; r++) {
-            double sum = 0;
-            for (int j = 0; j < inputs; j++) {
-                float v = values.get(r * inputs + j);
-                sum += v * v;
-            }
-            inverse.put(r, FfKernels.inverseScale(sum + 1, inputs));
+            values.get(r * inputs, row, 0, inputs);
+            inverse.put(r, FfKernels.inverseScale(RowScratch.sumOfSquares(row, inputs) + 1.0, inputs));
         }
         return new LabelledBatch(images, inverseScales, labelOffset, classes);
     }
@@ -53,22 +52,16 @@ record LabelledBatch(INDArray images, INDArray inverseScales, int labelOffset, i
         INDArray inverseScales = Nd4j.createUninitialized(DataType.FLOAT, count, 1);
         FloatBuffer values = Floats.of(images);
         FloatBuffer inverse = Floats.of(inverseScales);
-        byte[] bytes = set.pixels();
-        int labelEnd = labelOffset + embedding.classes();
-        for (int i = 0; i < count; i++) {
-            int row = i * inputs;
-            int first = order[start + i] * pixels;
-            double sum = 0;
-            for (int p = 0; p < pixels; p++) {
-                float v = p >= labelOffset && p < labelEnd ? 0f : PixelBatch.scaled(bytes[first + p]);
-                values.put(row + p, v);
-                sum += v * v;
+        Parallel.forParts(count, FfKernels.parallelRows(inputs), (part, from, to) -> {
+            float[] row = RowScratch.row(0, inputs);
+            for (int i = from; i < to; i++) {
+                PixelBatch.write(set, order[start + i], row, 0);
+                java.util.Arrays.fill(row, labelOffset, labelOffset + embedding.classes(), 0f);
+                java.util.Arrays.fill(row, pixels, inputs, 0f);
+                values.put(i * inputs, row, 0, inputs);
+                inverse.put(i, FfKernels.inverseScale(RowScratch.sumOfSquares(row, inputs) + 1.0, inputs));
             }
-            for (int p = pixels; p < inputs; p++) {
-                values.put(row + p, 0f);
-            }
-            inverse.put(i, FfKernels.inverseScale(sum + 1, inputs));
-        }
+        });
         return new LabelledBatch(images, inverseScales, labelOffset, embedding.classes());
     }
 

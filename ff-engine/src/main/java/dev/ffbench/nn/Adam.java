@@ -34,8 +34,12 @@ public final class Adam implements Optimizer {
             public void step(INDArray gradient) {
                 iteration++;
                 double alpha = learningRate * Math.sqrt(1 - Math.pow(BETA2, iteration)) / (1 - Math.pow(BETA1, iteration));
-                update(Floats.of(parameter), Floats.of(Floats.rowMajor(gradient)), Floats.of(m), Floats.of(v),
-                        (float) alpha, 0, (int) parameter.length());
+                FloatBuffer p = Floats.of(parameter);
+                FloatBuffer g = Floats.of(Floats.rowMajor(gradient));
+                FloatBuffer first = Floats.of(m);
+                FloatBuffer second = Floats.of(v);
+                Parallel.forParts((int) parameter.length(), PARALLEL_VALUES,
+                        (part, from, to) -> update(p, g, first, second, (float) alpha, from, to));
             }
 
             @Override
@@ -46,7 +50,16 @@ public final class Adam implements Optimizer {
         };
     }
 
-    /** One Adam step on elements {@code from..to} of the parameter, its gradient and both moments. */
+    /** Below this many values an update runs on the calling thread alone. */
+    private static final int PARALLEL_VALUES = 1 << 16;
+
+    /** Elements per chunk copied into Java arrays (4 x 8 KB). */
+    private static final int CHUNK = 2048;
+
+    /**
+     * One Adam step on elements {@code from..to} of the parameter, its gradient and both moments, chunk
+     * by chunk through Java arrays ({@link RowScratch} rows 4-7), where the loop compiles to SIMD.
+     */
     static void update(FloatBuffer parameter, FloatBuffer gradient, FloatBuffer m, FloatBuffer v, float alpha,
             int from, int to) {
         float beta1 = (float) BETA1;
@@ -54,13 +67,27 @@ public final class Adam implements Optimizer {
         float oneMinusBeta1 = 1 - beta1;
         float oneMinusBeta2 = 1 - beta2;
         float epsilon = (float) EPSILON;
-        for (int i = from; i < to; i++) {
-            float g = gradient.get(i);
-            float mi = beta1 * m.get(i) + g * oneMinusBeta1;
-            float vi = beta2 * v.get(i) + g * g * oneMinusBeta2;
-            m.put(i, mi);
-            v.put(i, vi);
-            parameter.put(i, parameter.get(i) - mi * alpha / ((float) Math.sqrt(vi) + epsilon));
+        float[] p = RowScratch.row(4, CHUNK);
+        float[] g = RowScratch.row(5, CHUNK);
+        float[] m1 = RowScratch.row(6, CHUNK);
+        float[] m2 = RowScratch.row(7, CHUNK);
+        for (int start = from; start < to; start += CHUNK) {
+            int length = Math.min(CHUNK, to - start);
+            parameter.get(start, p, 0, length);
+            gradient.get(start, g, 0, length);
+            m.get(start, m1, 0, length);
+            v.get(start, m2, 0, length);
+            for (int i = 0; i < length; i++) {
+                float gi = g[i];
+                float mi = beta1 * m1[i] + gi * oneMinusBeta1;
+                float vi = beta2 * m2[i] + gi * gi * oneMinusBeta2;
+                m1[i] = mi;
+                m2[i] = vi;
+                p[i] = p[i] - mi * alpha / ((float) Math.sqrt(vi) + epsilon);
+            }
+            parameter.put(start, p, 0, length);
+            m.put(start, m1, 0, length);
+            v.put(start, m2, 0, length);
         }
     }
 }
