@@ -9,6 +9,7 @@ import dev.ffbench.memory.MemoryLedger;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.PhaseMemory;
 import dev.ffbench.memory.ProcessMemory;
+import dev.ffbench.nn.Parallel;
 import java.nio.file.Path;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -163,6 +164,7 @@ public final class ExperimentRunner {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
+        Parallel.setThreads(threads);
     }
 
     private static double accuracy(int[] predictions, ImageSet images) {

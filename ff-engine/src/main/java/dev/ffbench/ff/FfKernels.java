@@ -20,7 +20,7 @@ import java.nio.FloatBuffer;
  * Each row is copied into a Java array ({@link RowScratch}), computed on there (SIMD) and copied back.
  * Sums over a row (squares) use float with eight partial sums; sums over rows (the bias and label
  * gradients) accumulate in float, row by row, within each of the {@link Parallel} parts, which are then
- * added in order.
+ * added in order: the same bits on one thread or two.
  */
 final class FfKernels {
     /** Below this many values a kernel runs on the calling thread alone (a hand-off costs more). */

@@ -13,6 +13,7 @@ public final class BenchmarkSetup {
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         Nd4j.getEnvironment().setMaxThreads(1);
         Nd4j.factory().blas().setMaxThreads(1);
+        Parallel.setThreads(1);
     }
 
     /** A seeded random (rows x columns) float array outside any workspace. */
