@@ -1,6 +1,6 @@
 package dev.ffbench.ff;
 
-import static dev.ffbench.ff.PlainFfLayer.assertClose;
+import static dev.ffbench.nn.CloseArrays.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ffbench.dataset.Dataset;

@@ -53,21 +53,4 @@ final class PlainFfLayer {
             };
         }
     }
-
-    /** Asserts |expected - actual| <= tolerance * max(1, max |expected|) element-wise. */
-    static void assertClose(INDArray expected, INDArray actual, double tolerance, String what) {
-        double[] e = expected.castTo(DataType.DOUBLE).reshape(expected.length()).toDoubleVector();
-        double[] a = actual.castTo(DataType.DOUBLE).reshape(actual.length()).toDoubleVector();
-        org.junit.jupiter.api.Assertions.assertEquals(e.length, a.length, what + " length");
-        double scale = 1;
-        for (double v : e) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        for (int i = 0; i < e.length; i++) {
-            if (Math.abs(e[i] - a[i]) > tolerance * scale) {
-                org.junit.jupiter.api.Assertions.fail(what + "[" + i + "]: expected " + e[i] + ", got " + a[i]
-                        + " (tolerance " + tolerance * scale + ")");
-            }
-        }
-    }
 }
