@@ -128,7 +128,10 @@ public class BenchmarkMojo extends AbstractGateMojo {
     @Parameter(property = "ff.cellTimeout", defaultValue = "1800")
     protected int cellTimeout;
 
-    /** How many cells run at once (each one JVM). Memory figures do not change; speed figures do. */
+    /**
+     * How many cells run at once (each one JVM). Memory figures do not change; speed figures do:
+     * parallelCells x threads above the machine's cores is a warning in the log.
+     */
     @Parameter(property = "ff.parallelCells", defaultValue = "1")
     protected int parallelCells;
 
