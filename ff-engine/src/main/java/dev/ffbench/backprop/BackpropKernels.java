@@ -3,6 +3,7 @@ package dev.ffbench.backprop;
 import dev.ffbench.nn.Floats;
 import dev.ffbench.nn.LengthNorm;
 import dev.ffbench.nn.Parallel;
+import dev.ffbench.nn.Relu;
 import dev.ffbench.nn.RowScratch;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -96,7 +97,7 @@ final class BackpropKernels {
                 h.get(r * cols, hRow, 0, cols);
                 g.get(r * cols, gRow, 0, cols);
                 for (int j = 0; j < cols; j++) {
-                    float v = hRow[j] > 0f ? gRow[j] : 0f;
+                    float v = gRow[j] * Relu.gate(hRow[j]);
                     gRow[j] = v;
                     sums[j] += v;
                 }

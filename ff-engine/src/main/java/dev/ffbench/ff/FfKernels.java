@@ -2,6 +2,7 @@ package dev.ffbench.ff;
 
 import dev.ffbench.nn.LengthNorm;
 import dev.ffbench.nn.Parallel;
+import dev.ffbench.nn.Relu;
 import dev.ffbench.nn.RowScratch;
 import java.nio.FloatBuffer;
 
@@ -113,7 +114,7 @@ final class FfKernels {
                 out.get(r * cols, h, 0, cols);
                 gradient.get(r * cols, g, 0, cols);
                 for (int j = 0; j < cols; j++) {
-                    g[j] = h[j] > 0f ? g[j] : 0f;
+                    g[j] *= Relu.gate(h[j]);
                 }
                 gradient.put(r * cols, g, 0, cols);
             }
