@@ -37,9 +37,13 @@ public record ExperimentSpec(
         options = options == null ? Options.NONE : options;
     }
 
+    /** Threads when none are configured: the fastest measured on the project's 2-core machines (README, Performance). */
+    public static final int DEFAULT_THREADS = 2;
+
     /** The default experiment (FF Base on mnist-sample, 784-500-500, 10 epochs), before option defaults. */
     public static ExperimentSpec defaults() {
-        return new ExperimentSpec("ff-base", "mnist-sample", 2, 500, 10, 256, "adam", null, 1, 1, 0, Options.NONE);
+        return new ExperimentSpec("ff-base", "mnist-sample", 2, 500, 10, 256, "adam", null, 1, DEFAULT_THREADS, 0,
+                Options.NONE);
     }
 
     /** The goodness function this run uses (its option {@code goodness}), or null for algorithms without one. */

@@ -86,7 +86,11 @@ public class BenchmarkMojo extends AbstractGateMojo {
     @Parameter(property = "ff.maxStepsPerEpoch")
     protected String maxStepsPerEpoch;
 
-    /** ND4J/OpenBLAS/OpenMP threads per cell; default 1 (2 were never faster on 2-core machines). */
+    /**
+     * ND4J/OpenBLAS threads per cell, also the threads of the engine's Java kernels; default 2, the
+     * fastest measured on 2-core machines (README, Performance). parallelCells x threads above the
+     * machine's cores is a warning in the log.
+     */
     @Parameter(property = "ff.threads")
     protected String threads;
 
