@@ -65,7 +65,7 @@ class SpecResolverTest {
     @Test
     void anOptionOfAnotherAlgorithmOrATypoIsNamedWithTheAlgorithmsOptions() {
         InvalidSpecException error = assertThrows(InvalidSpecException.class,
-                () -> resolver.resolve(Map.of("algorithm", "backprop", "iterations", "4", "widht", "10")));
+                () -> resolver.resolve(ordered("algorithm", "backprop", "iterations", "4", "widht", "10")));
         assertEquals(List.of(
                 "iterations is not a field of the spec nor an option of backprop; allowed: the shared fields (algorithm,"
                         + " dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
@@ -107,5 +107,14 @@ class SpecResolverTest {
                 + " \"damping\": 0}}", Map.of());
         assertEquals(fromText, fromJson);
         assertEquals(0.0, fromJson.options().values().get("damping"));
+    }
+
+    /** The fields in the given order: problems are reported in the order of the fields (Map.of has none). */
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            fields.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return fields;
     }
 }
