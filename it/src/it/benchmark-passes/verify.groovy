@@ -10,7 +10,7 @@ assert results.kind == 'results'
 assert results.matrixCells == 4
 assert results.shards == []
 assert results.fingerprint.nd4jVersion == '1.0.0-M2.1'
-assert results.fingerprint.threads == 1
+assert results.fingerprint.threads == 2 : 'the default threads'
 assert results.cells*.id == ['ff-base-sum-squares-d2-w16-s1', 'ff-base-sum-squares-d3-w16-s1', 'backprop-d2-w16-s1', 'backprop-d3-w16-s1']
 results.cells.eachWithIndex { cell, i ->
     assert cell.index == i

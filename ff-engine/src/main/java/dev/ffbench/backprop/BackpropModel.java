@@ -6,14 +6,13 @@ import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.MeasuredModel;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.TrainingDivergedException;
-import dev.ffbench.ff.Labels;
 import dev.ffbench.memory.TransientMemory;
 import dev.ffbench.nn.DenseLayer;
+import dev.ffbench.nn.Floats;
 import dev.ffbench.nn.LayerTraining;
 import dev.ffbench.nn.LengthNorm;
 import dev.ffbench.nn.Optimizer;
 import dev.ffbench.nn.PixelBatch;
-import dev.ffbench.nn.Relu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -37,6 +36,8 @@ final class BackpropModel extends MeasuredModel {
     private final double learningRate;
     private final boolean normalize;
     private final int classes;
+    /** Each step's true classes, reused by every step. */
+    private final int[] stepLabels;
 
     BackpropModel(ModelContext context) {
         super(context.memory());
@@ -45,6 +46,7 @@ final class BackpropModel extends MeasuredModel {
         this.learningRate = context.learningRate();
         this.normalize = spec.options().flag(Backprop.NORMALIZE.name());
         this.classes = context.classes();
+        this.stepLabels = new int[spec.batchSize()];
         this.random = new SplittableRandom(spec.seed());
         SplittableRandom init = random.split();
         for (int l = 0; l < spec.depth(); l++) {
@@ -61,6 +63,11 @@ final class BackpropModel extends MeasuredModel {
         for (DenseLayer layer : layers) {
             training.add(LayerTraining.start(layer, memory, optimizer));
         }
+    }
+
+    /** The hidden layers, then the head (for tests). */
+    List<DenseLayer> layers() {
+        return layers;
     }
 
     /** Frees gradients and optimizer state: evaluation needs the weights only. */
@@ -82,8 +89,8 @@ final class BackpropModel extends MeasuredModel {
                     int start = step * spec.batchSize();
                     int count = Math.min(spec.batchSize(), train.count() - start);
                     try (MemoryWorkspace ignored = transientMemory.step()) {
-                        lossSum += trainStep(batch(train, order, start, count), oneHot(train, order, start, count),
-                                transientMemory);
+                        lossSum += trainStep(PixelBatch.rows(train, order, start, count),
+                                labels(train, order, start, count), transientMemory);
                     }
                     countTrainingImages(count);
                 }
@@ -105,36 +112,48 @@ final class BackpropModel extends MeasuredModel {
      * One step on a batch, inside {@code transientMemory}'s step workspace; returns its
      * cross-entropy. The step workspace keeps what the backward pass needs of every layer (its
      * normalized input and its output) and the gradient flowing down; each layer's backward
-     * temporaries live in the scratch workspace and are gone before the next layer's.
+     * temporaries live in the scratch workspace and are gone before the next layer's. Outside the
+     * matrix products everything is one Java pass per formula ({@link BackpropKernels}).
+     *
+     * @param input (rows x pixels) float32
+     * @param labels the true class of each row (at least {@code input.rows()} entries)
      */
-    double trainStep(INDArray input, INDArray oneHot, TransientMemory transientMemory) {
+    double trainStep(INDArray input, int[] labels, TransientMemory transientMemory) {
         int hidden = layers.size() - 1;
         List<Activation> activations = new ArrayList<>(hidden);
         INDArray x = input;
         for (int l = 0; l < hidden; l++) {
-            LengthNorm.Normalized normalized = normalize ? LengthNorm.forward(x) : null;
+            LengthNorm.Normalized normalized = normalize ? BackpropKernels.normalize(x) : null;
             INDArray layerInput = normalized != null ? normalized.rows() : x;
-            INDArray output = Relu.forwardInPlace(layers.get(l).forward(layerInput));
+            INDArray output = layers.get(l).product(layerInput);
+            BackpropKernels.biasRelu(output, layers.get(l).bias());
             activations.add(new Activation(normalized, layerInput, output));
             x = output;
         }
         DenseLayer head = layers.get(hidden);
-        INDArray gradOutput = Nd4j.create(DataType.FLOAT, input.rows(), spec.width());
+        INDArray gradOutput = Nd4j.createUninitialized(DataType.FLOAT, input.rows(), spec.width());
         double loss;
         try (MemoryWorkspace scratch = transientMemory.scratch()) {
-            CrossEntropy.Value value = CrossEntropy.of(head.forward(x), oneHot);
-            head.parameterGradients(x, value.gradLogits(), training.get(hidden).gradients());
-            gradOutput.assign(head.inputGradient(value.gradLogits()));
-            loss = value.loss();
+            INDArray gradLogits = head.product(x);
+            loss = BackpropKernels.softmaxCrossEntropy(gradLogits, head.bias(), labels);
+            DenseLayer.Gradients gradients = training.get(hidden).gradients();
+            Nd4j.gemm(x, gradLogits, gradients.weights(), true, false, 1.0, 0.0);
+            BackpropKernels.columnSums(gradLogits, gradients.bias());
+            Nd4j.gemm(gradLogits, head.weights(), gradOutput, false, true, 1.0, 0.0);
         }
         for (int l = hidden - 1; l >= 0; l--) {
             try (MemoryWorkspace scratch = transientMemory.scratch()) {
                 Activation a = activations.get(l);
-                INDArray gradZ = Relu.backwardInPlace(a.output(), gradOutput);
-                layers.get(l).parameterGradients(a.input(), gradZ, training.get(l).gradients());
+                DenseLayer.Gradients gradients = training.get(l).gradients();
+                BackpropKernels.reluBackward(a.output(), gradOutput, gradients.bias());
+                Nd4j.gemm(a.input(), gradOutput, gradients.weights(), true, false, 1.0, 0.0);
                 if (l > 0) {
-                    INDArray gradInput = layers.get(l).inputGradient(gradZ);
-                    gradOutput.assign(a.normalized() != null ? LengthNorm.backward(a.normalized(), gradInput) : gradInput);
+                    INDArray gradInput = layers.get(l).inputGradient(gradOutput);
+                    if (a.normalized() != null) {
+                        BackpropKernels.lengthNormBackward(a.normalized(), gradInput, gradOutput);
+                    } else {
+                        Floats.of(gradOutput).put(Floats.of(gradInput));
+                    }
                 }
             }
         }
@@ -142,21 +161,12 @@ final class BackpropModel extends MeasuredModel {
         return loss;
     }
 
-    private static INDArray batch(ImageSet set, int[] order, int start, int count) {
-        int pixels = set.pixelsPerImage();
-        float[] rows = new float[count * pixels];
+    /** The true class of images {@code order[start..start+count)}, in a buffer reused by every step. */
+    private int[] labels(ImageSet set, int[] order, int start, int count) {
         for (int i = 0; i < count; i++) {
-            PixelBatch.write(set, order[start + i], rows, i * pixels);
+            stepLabels[i] = set.label(order[start + i]);
         }
-        return PixelBatch.toArray(rows, count, pixels);
-    }
-
-    private INDArray oneHot(ImageSet set, int[] order, int start, int count) {
-        float[] values = new float[count * classes];
-        for (int i = 0; i < count; i++) {
-            values[i * classes + set.label(order[start + i])] = 1f;
-        }
-        return PixelBatch.toArray(values, count, classes);
+        return stepLabels;
     }
 
     /** Inference streams through the layers with one carry, like FF evaluation. */
@@ -167,23 +177,24 @@ final class BackpropModel extends MeasuredModel {
     }
 
     private int[] predictBatch(ImageSet images, int[] order, int start, int count, TransientMemory transientMemory) {
-        INDArray input = batch(images, order, start, count);
-        INDArray carry = Nd4j.create(DataType.FLOAT, count, spec.width());
-        INDArray logits = Nd4j.create(DataType.FLOAT, count, classes);
+        INDArray input = PixelBatch.rows(images, order, start, count);
+        INDArray carry = Nd4j.createUninitialized(DataType.FLOAT, count, spec.width());
+        int[] predictions = new int[count];
         for (int l = 0; l < layers.size(); l++) {
             try (MemoryWorkspace scratch = transientMemory.scratch()) {
                 INDArray x = l == 0 ? input : carry;
                 boolean isHead = l == layers.size() - 1;
-                INDArray layerInput = normalize && !isHead ? LengthNorm.forward(x).rows() : x;
-                INDArray z = layers.get(l).forward(layerInput);
+                INDArray layerInput = normalize && !isHead ? BackpropKernels.normalize(x).rows() : x;
+                INDArray z = layers.get(l).product(layerInput);
                 if (isHead) {
-                    logits.assign(z);
+                    BackpropKernels.argMaxes(z, layers.get(l).bias(), predictions);
                 } else {
-                    carry.assign(Relu.forwardInPlace(z));
+                    BackpropKernels.biasRelu(z, layers.get(l).bias());
+                    Floats.of(carry).put(Floats.of(z));
                     observeActivity(l, carry);
                 }
             }
         }
-        return Labels.argMaxes(logits.toFloatMatrix());
+        return predictions;
     }
 }

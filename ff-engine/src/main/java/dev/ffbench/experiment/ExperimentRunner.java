@@ -10,6 +10,7 @@ import dev.ffbench.memory.MemoryLedger;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.PhaseMemory;
 import dev.ffbench.memory.ProcessMemory;
+import dev.ffbench.nn.Parallel;
 import java.nio.file.Path;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -100,6 +101,35 @@ public final class ExperimentRunner {
         }
     }
 
+    /**
+     * ND4J ops per training step: trains {@code spec} for one epoch of one step per phase and for one
+     * epoch of three steps per phase, counting the ops of training only ({@link OpCounter}), and
+     * divides the difference by the two extra steps of every phase, so set-up (allocating gradients and
+     * optimizer state, opening workspaces) does not count. Layerwise FF has a phase per layer and a
+     * step of a higher layer also streams the batch through the layers below; the figure is the mean
+     * over the phases.
+     *
+     * @return ops per step, mean over the training phases
+     */
+    public double trainingOpsPerStep(ExperimentSpec requested) {
+        long one = trainingOps(requested.withSteps(1));
+        long three = trainingOps(requested.withSteps(3));
+        int phases = trainingMemory(requested.withSteps(1)).size();
+        return (three - one) / (2.0 * phases);
+    }
+
+    private long trainingOps(ExperimentSpec requested) {
+        ExperimentSpec spec = new SpecResolver(extensions).canonical(requested);
+        Dataset dataset = prepare(spec);
+        PersistentMemory memory = new PersistentMemory();
+        try (MemoryWorkspace guard = AllocationGuard.open()) {
+            Model model = build(context(spec, dataset, memory));
+            return OpCounter.count(() -> guarded(spec, () -> model.train(dataset.train())));
+        } finally {
+            memory.releaseAll();
+        }
+    }
+
     private ModelContext context(ExperimentSpec spec, Dataset dataset, PersistentMemory memory) {
         return new ModelContext(spec, dataset.pixelsPerImage(), dataset.classes(), memory, extensions);
     }
@@ -154,6 +184,7 @@ public final class ExperimentRunner {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
+        Parallel.setThreads(threads);
     }
 
     private static int[] labels(ImageSet images) {

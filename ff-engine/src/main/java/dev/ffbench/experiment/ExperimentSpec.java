@@ -43,9 +43,13 @@ public record ExperimentSpec(
         options = options == null ? Options.NONE : options;
     }
 
+    /** Threads when none are configured: the fastest measured on the project's 2-core machines (README, Performance). */
+    public static final int DEFAULT_THREADS = 2;
+
     /** The default experiment (FF Base on mnist-sample, 784-500-500, 10 epochs), before option defaults. */
     public static ExperimentSpec defaults() {
-        return new ExperimentSpec("ff-base", "mnist-sample", 2, 500, 10, 256, "adam", null, 1, 1, 0, 0, null, Options.NONE);
+        return new ExperimentSpec("ff-base", "mnist-sample", 2, 500, 10, 256, "adam", null, 1, DEFAULT_THREADS, 0, 0, null,
+                Options.NONE);
     }
 
     /** The goodness function this run uses (its option {@code goodness}), or null for algorithms without one. */
@@ -53,6 +57,12 @@ public record ExperimentSpec(
     public String goodness() {
         Object value = options.values().get("goodness");
         return value == null ? null : value.toString();
+    }
+
+    /** This spec trained for one epoch of at most {@code steps} steps (per phase). */
+    public ExperimentSpec withSteps(int steps) {
+        return new ExperimentSpec(algorithm, dataset, depth, width, 1, batchSize, optimizer, learningRate, seed,
+                threads, steps, options);
     }
 
     /** This spec with other options. */

@@ -8,16 +8,17 @@ import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.TrainingDivergedException;
 import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.LayerLoss;
+import dev.ffbench.goodness.QuadraticGoodness;
 import dev.ffbench.memory.TransientMemory;
+import dev.ffbench.nn.Floats;
 import dev.ffbench.nn.Optimizer;
 import dev.ffbench.nn.PixelBatch;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * FF Base. Every step runs in a {@link TransientMemory}: the batch and one activation array handed
@@ -38,6 +39,10 @@ final class FfBaseModel extends MeasuredModel {
     private final int classes;
     private final boolean hardNegatives;
     private final SplittableRandom random;
+    /** Each training row's label (positives, then negatives), reused by every step. */
+    private final int[] rowLabels;
+    /** One label for every image of a label pass (scoring), reused by every pass. */
+    private final int[] passLabels;
 
     FfBaseModel(ModelContext context) {
         super(context.memory());
@@ -50,6 +55,8 @@ final class FfBaseModel extends MeasuredModel {
         this.labelEmbedding = new LabelEmbedding(spec.options().text(FfBase.LABEL_MODE.name()), classes);
         this.hardNegatives = spec.options().text(FfOptions.NEGATIVES.name()).equals("hard");
         this.random = new SplittableRandom(spec.seed());
+        this.rowLabels = new int[2 * spec.batchSize()];
+        this.passLabels = new int[spec.batchSize()];
         SplittableRandom init = random.split();
         int inputs = labelEmbedding.inputSize(context.inputSize());
         for (int l = 0; l < spec.depth(); l++) {
@@ -75,7 +82,12 @@ final class FfBaseModel extends MeasuredModel {
         return losses;
     }
 
-    /** Trains layers {@code from..to} for every epoch, streaming batches through the layers below. */
+    /**
+     * Trains layers {@code from..to} for every epoch, streaming batches through the layers below.
+     * Layerwise (one layer trains), the gradient is written over the layer's activations; when every
+     * layer trains, a layer that hands its activations on keeps them beside its gradient, and so does
+     * the top layer, so that the working set is the same at every depth.
+     */
     private void runPhase(String phase, ImageSet train, int from, int to, List<EpochLoss> losses) {
         try (TransientMemory transientMemory = new TransientMemory("ff-train")) {
             for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
@@ -114,33 +126,28 @@ final class FfBaseModel extends MeasuredModel {
             TransientMemory transientMemory) {
         double[] stepLosses = new double[to + 1];
         try (MemoryWorkspace ignored = transientMemory.step()) {
-            int[] negativeLabels = negativeLabels(train, order, start, count, to, transientMemory);
-            float[] labels = new float[2 * count * classes];
+            int[] labels = rowLabels;
+            negativeLabels(train, order, start, count, to, transientMemory, labels);
             for (int i = 0; i < count; i++) {
-                labels[i * classes + train.label(order[start + i])] = 1f;
-                labels[(count + i) * classes + negativeLabels[i]] = 1f;
+                labels[i] = train.label(order[start + i]);
             }
-            LabelledBatch batch = labelledBatch(train, order, start, count);
-            INDArray oneHot = PixelBatch.toArray(labels, 2 * count, classes);
-            INDArray carry = null;
+            LabelledBatch batch = LabelledBatch.of(train, order, start, count, labelEmbedding);
+            Activations carry = null;
             for (int l = 0; l <= to; l++) {
                 if (l < to && carry == null) {
-                    carry = Nd4j.create(DataType.FLOAT, 2L * count, spec.width());
+                    carry = Activations.create(2L * count, spec.width());
                 }
                 try (MemoryWorkspace scratch = transientMemory.scratch()) {
                     FfLayer layer = layers.get(l);
-                    INDArray output;
+                    Activations handOn = l < to ? carry : null;
                     if (l >= from) {
-                        FfLayer.StepResult result = l == 0
-                                ? layer.trainStepLabelled(batch, oneHot, layerLoss, goodness)
-                                : layer.trainStep(carry, layerLoss, goodness);
-                        stepLosses[l] = result.loss();
-                        output = result.output();
+                        stepLosses[l] = l == 0
+                                ? layer.trainStepLabelled(batch, labels, layerLoss, goodness, handOn)
+                                : layer.trainStep(carry, layerLoss, goodness, handOn, from == to);
+                    } else if (l == 0) {
+                        layer.forwardLabelled(batch, layer.imageProduct(batch), labels, carry);
                     } else {
-                        output = l == 0 ? layer.forwardLabelled(batch, layer.imageProduct(batch), oneHot) : layer.forward(carry);
-                    }
-                    if (l < to) {
-                        carry.assign(output);
+                        layer.forward(carry, carry);
                     }
                 }
             }
@@ -148,30 +155,18 @@ final class FfBaseModel extends MeasuredModel {
         return stepLosses;
     }
 
-    /** Images {@code order[start..start+count)} with their label columns zero, in the current workspace. */
-    private LabelledBatch labelledBatch(ImageSet images, int[] order, int start, int count) {
-        int pixels = images.pixelsPerImage();
-        int inputs = labelEmbedding.inputSize(pixels);
-        float[] rows = new float[count * inputs];
-        for (int i = 0; i < count; i++) {
-            labelEmbedding.writeImage(images, order[start + i], rows, i);
-        }
-        return LabelledBatch.of(PixelBatch.toArray(rows, count, inputs), labelEmbedding.labelOffset(pixels));
-    }
-
-    private int[] negativeLabels(ImageSet train, int[] order, int start, int count, int topLayer,
-            TransientMemory transientMemory) {
-        int[] negatives = new int[count];
+    /** Writes a wrong label for each of the {@code count} images into {@code labels[count..2 count)}. */
+    private void negativeLabels(ImageSet train, int[] order, int start, int count, int topLayer,
+            TransientMemory transientMemory, int[] labels) {
         float[][] scores = hardNegatives
                 ? scoreLabels(train, order, start, count, topLayer, transientMemory)
                 : null;
         for (int i = 0; i < count; i++) {
             int trueLabel = train.label(order[start + i]);
-            negatives[i] = scores == null
+            labels[count + i] = scores == null
                     ? Labels.uniformWrong(trueLabel, classes, random)
                     : Labels.wrongFromScores(scores[i], trueLabel, random);
         }
-        return negatives;
     }
 
     /**
@@ -180,32 +175,48 @@ final class FfBaseModel extends MeasuredModel {
      */
     private float[][] scoreLabels(ImageSet images, int[] order, int start, int count, int topLayer,
             TransientMemory transientMemory) {
-        LabelledBatch batch = labelledBatch(images, order, start, count);
+        LabelledBatch batch = LabelledBatch.of(images, order, start, count, labelEmbedding);
         FfLayer first = layers.get(0);
         INDArray imageProduct = first.imageProduct(batch);
-        INDArray oneHot = Nd4j.create(DataType.FLOAT, count, classes);
-        INDArray scores = Nd4j.zeros(DataType.FLOAT, count, classes);
-        INDArray carry = topLayer > 0 ? Nd4j.create(DataType.FLOAT, count, spec.width()) : null;
+        float[][] scores = new float[count][classes];
+        int[] labels = passLabels;
+        Activations carry = topLayer > 0 ? Activations.create(count, spec.width()) : null;
         int firstScored = topLayer > 0 ? 1 : 0;
         for (int label = 0; label < classes; label++) {
-            oneHot.assign(0f);
-            oneHot.getColumn(label, true).assign(1f);
+            java.util.Arrays.fill(labels, label);
             for (int l = 0; l <= topLayer; l++) {
                 try (MemoryWorkspace scratch = transientMemory.scratch()) {
-                    INDArray output = l == 0
-                            ? first.forwardLabelled(batch, imageProduct, oneHot)
-                            : layers.get(l).forward(carry);
-                    observeActivity(l, output);
-                    if (l >= firstScored) {
-                        scores.getColumn(label, true).addi(goodness.value(output));
+                    Activations output = l < topLayer ? carry : Activations.create(count, spec.width());
+                    if (l == 0) {
+                        first.forwardLabelled(batch, imageProduct, labels, output);
+                    } else {
+                        layers.get(l).forward(carry, output);
                     }
-                    if (l < topLayer) {
-                        carry.assign(output);
+                    observeActivity(l, output.values());
+                    if (l >= firstScored) {
+                        addGoodness(output, scores, label);
                     }
                 }
             }
         }
-        return scores.toFloatMatrix();
+        return scores;
+    }
+
+    /** scores[r][label] += the goodness of row r of {@code output}. */
+    private void addGoodness(Activations output, float[][] scores, int label) {
+        int rows = (int) output.rows();
+        if (goodness instanceof QuadraticGoodness quadratic) {
+            double coefficient = quadratic.coefficient(spec.width());
+            FloatBuffer squares = Floats.of(output.squares());
+            for (int r = 0; r < rows; r++) {
+                scores[r][label] += (float) (coefficient * squares.get(r));
+            }
+        } else {
+            FloatBuffer values = Floats.of(Floats.rowMajor(goodness.value(output.values())));
+            for (int r = 0; r < rows; r++) {
+                scores[r][label] += values.get(r);
+            }
+        }
     }
 
     @Override

@@ -2,21 +2,29 @@ package dev.ffbench.ff;
 
 import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.LayerLoss;
+import dev.ffbench.goodness.QuadraticGoodness;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.DenseLayer;
+import dev.ffbench.nn.Floats;
 import dev.ffbench.nn.LayerTraining;
-import dev.ffbench.nn.LengthNorm;
 import dev.ffbench.nn.Optimizer;
-import dev.ffbench.nn.Relu;
+import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * One FF layer: length normalization, linear, ReLU, and while it trains its own gradients and
  * optimizer state. Its input is always detached: no gradient leaves the layer.
+ *
+ * <p>A step runs two matrix products (the forward product and the weight gradient) and, between them,
+ * single Java passes over the activations ({@link FfKernels}): the normalization folded into the
+ * products, bias, ReLU and the rows' sums of squares in one pass; the loss over the goodness column;
+ * the gradient, its scaling and the bias gradient in one more. With a {@link QuadraticGoodness} (all
+ * the built-ins) the goodness comes from the sums of squares and its gradient needs no ReLU mask;
+ * other goodness functions are called through their interface. Every array is created in the current
+ * workspace (the caller's scratch workspace).
  */
 final class FfLayer {
     private final DenseLayer dense;
@@ -24,13 +32,6 @@ final class FfLayer {
 
     FfLayer(PersistentMemory memory, int inputs, int outputs, SplittableRandom random) {
         this.dense = new DenseLayer(memory, inputs, outputs, random);
-    }
-
-    /** The output of one training step: the layer's mean loss and its activations (pre-update). */
-    record StepResult(double loss, INDArray output) {}
-
-    INDArray forward(INDArray input) {
-        return Relu.forwardInPlace(dense.forward(LengthNorm.forward(input).rows()));
     }
 
     void startTraining(PersistentMemory memory, Optimizer optimizer) {
@@ -47,68 +48,130 @@ final class FfLayer {
     }
 
     /**
-     * The first layer's activations for every image under each block of labels: {@code oneHot} has
-     * one block of {@code batch.rows()} rows per label set (positives then negatives in training,
-     * one label at evaluation). {@code imageProduct} is x W of the label-free images.
+     * A hidden layer's activations: relu(normalize(x) W + b) of {@code in}'s rows, written into
+     * {@code out} (which may be {@code in}: the product goes through a new array first).
      */
-    INDArray forwardLabelled(LabelledBatch batch, INDArray imageProduct, INDArray oneHot) {
-        long images = batch.rows();
-        INDArray z = Nd4j.createUninitialized(imageProduct.dataType(), oneHot.rows(), dense.outputs());
-        for (long block = 0; block < oneHot.rows(); block += images) {
-            z.get(rows(block, block + images)).assign(imageProduct);
-        }
-        Nd4j.gemm(oneHot, labelWeights(dense.weights(), batch, oneHot.columns()), z, false, false, 1.0, 1.0);
-        for (long block = 0; block < oneHot.rows(); block += images) {
-            z.get(rows(block, block + images)).diviColumnVector(batch.scales());
-        }
-        return Relu.forwardInPlace(z.addiRowVector(dense.bias()));
+    void forward(Activations in, Activations out) {
+        INDArray z = dense.product(in.values());
+        FfKernels.biasRelu(Floats.of(z), Floats.of(in.squares()), dense.inputs(), Floats.of(dense.bias()),
+                Floats.of(out.values()), Floats.of(out.squares()), (int) in.rows(), dense.outputs());
     }
 
-    /** x W of the batch's label-free images, shared by all their labels. */
+    /** x W of the batch's label-free images: (images x outputs), a new array shared by all their labels. */
     INDArray imageProduct(LabelledBatch batch) {
         return dense.product(batch.images());
     }
 
     /**
-     * The first layer's local step on positives (labels {@code oneHot} rows 0..n-1) and their
-     * negatives (rows n..2n-1) of the same n images. A positive and its negative share the image
-     * and the scale, so the weight gradient needs the big product once per image.
+     * The first layer's activations for labelled rows, written into {@code out}: row r is image
+     * r mod images with label {@code labels[r]} (positives then negatives in training, one label for all
+     * rows at evaluation).
+     *
+     * @param imageProduct {@link #imageProduct} of the batch
      */
-    StepResult trainStepLabelled(LabelledBatch batch, INDArray oneHot, LayerLoss layerLoss, GoodnessFunction goodness) {
-        long images = batch.rows();
-        INDArray output = forwardLabelled(batch, imageProduct(batch), oneHot);
-        LayerLoss.Value loss = layerLoss.of(goodness.value(output));
-        INDArray gradZ = Relu.backwardInPlace(output, goodness.gradient(output, loss.gradGoodness()));
-        INDArray paired = gradZ.get(rows(0, images)).add(gradZ.get(rows(images, 2 * images)));
-        INDArray normalizedImages = batch.images().divColumnVector(batch.scales());
+    void forwardLabelled(LabelledBatch batch, INDArray imageProduct, int[] labels, Activations out) {
+        FfKernels.labelledBiasRelu(Floats.of(imageProduct), (int) batch.rows(), Floats.of(dense.weights()),
+                batch.labelOffset(), labels, batch.classes(), Floats.of(batch.inverseScales()), Floats.of(dense.bias()),
+                Floats.of(out.values()), Floats.of(out.squares()), (int) out.rows(), dense.outputs());
+    }
+
+    /**
+     * The first layer's local step on the batch's n images as positives (labels {@code labels[0..n)})
+     * and negatives (labels {@code labels[n..2n)}). A positive and its negative share the image and the
+     * scale, so the weight gradient needs the big product once per image.
+     *
+     * @param handOn where to put the layer's (pre-update) activations for the layer above (they are
+     *        written there directly), or null
+     * @return the layer's mean loss
+     */
+    double trainStepLabelled(LabelledBatch batch, int[] labels, LayerLoss layerLoss, GoodnessFunction goodness,
+            Activations handOn) {
+        int images = (int) batch.rows();
+        int units = dense.outputs();
+        INDArray imageProduct = imageProduct(batch);
+        Activations output = handOn != null ? handOn : Activations.create(2L * images, units);
+        forwardLabelled(batch, imageProduct, labels, output);
+        Gradient gradient = gradient(output, layerLoss, goodness);
         DenseLayer.Gradients gradients = training.gradients();
-        Nd4j.gemm(normalizedImages, paired, gradients.weights(), true, false, 1.0, 0.0);
-        INDArray normalizedLabels = oneHot.dup();
-        normalizedLabels.get(rows(0, images)).diviColumnVector(batch.scales());
-        normalizedLabels.get(rows(images, 2 * images)).diviColumnVector(batch.scales());
-        Nd4j.gemm(normalizedLabels, gradZ, labelWeights(gradients.weights(), batch, oneHot.columns()), true, false, 1.0, 1.0);
-        gradients.bias().assign(gradZ.sum(true, 0));
+        // the image product is no longer needed: it takes the paired, scaled gradient rows
+        INDArray labelGradient = Nd4j.createUninitialized(DataType.FLOAT, batch.classes(), units);
+        FfKernels.pairedGradient(Floats.of(gradient.source()), gradient.perRow(), gradient.factor(), images, labels,
+                Floats.of(batch.inverseScales()), Floats.of(imageProduct), Floats.of(labelGradient), batch.classes(),
+                Floats.of(gradients.bias()), units);
+        Nd4j.gemm(batch.images(), imageProduct, gradients.weights(), true, false, 1.0, 0.0);
+        FfKernels.addLabelRows(Floats.of(labelGradient), batch.classes(), batch.labelOffset(),
+                Floats.of(gradients.weights()), units);
         training.step();
-        return new StepResult(loss.loss(), output);
+        return gradient.loss();
     }
 
-    /** The K rows of a weight (or weight gradient) matrix that multiply the label inputs. */
-    private static INDArray labelWeights(INDArray weights, LabelledBatch batch, long classes) {
-        return weights.get(rows(batch.labelOffset(), batch.labelOffset() + classes));
-    }
-
-    private static INDArrayIndex[] rows(long from, long to) {
-        return new INDArrayIndex[] {NDArrayIndex.interval(from, to), NDArrayIndex.all()};
-    }
-
-    /** One local step on positives (first half of the rows) and their negatives (second half). */
-    StepResult trainStep(INDArray input, LayerLoss layerLoss, GoodnessFunction goodness) {
-        INDArray normalized = LengthNorm.forward(input).rows();
-        INDArray output = Relu.forwardInPlace(dense.forward(normalized));
-        LayerLoss.Value loss = layerLoss.of(goodness.value(output));
-        INDArray gradZ = Relu.backwardInPlace(output, goodness.gradient(output, loss.gradGoodness()));
-        dense.parameterGradients(normalized, gradZ, training.gradients());
+    /**
+     * One local step on positives (first half of {@code in}'s rows) and their negatives (second half).
+     *
+     * @param handOn where to put the layer's (pre-update) activations for the layer above, or null; may
+     *        be {@code in} (written after the weight gradient has read it)
+     * @param overwriteActivations whether the gradient may be written over the activations (only when
+     *        they are not handed on); else it takes an array of its own
+     * @return the layer's mean loss
+     */
+    double trainStep(Activations in, LayerLoss layerLoss, GoodnessFunction goodness, Activations handOn,
+            boolean overwriteActivations) {
+        int rows = (int) in.rows();
+        int units = dense.outputs();
+        INDArray z = dense.product(in.values());
+        Activations output = new Activations(z, Nd4j.createUninitialized(DataType.FLOAT, rows, 1));
+        FfKernels.biasRelu(Floats.of(z), Floats.of(in.squares()), dense.inputs(), Floats.of(dense.bias()),
+                Floats.of(z), Floats.of(output.squares()), rows, units);
+        Gradient gradient = gradient(output, layerLoss, goodness);
+        INDArray scaled = (overwriteActivations && handOn == null) || gradient.source() != z
+                ? gradient.source()
+                : Nd4j.createUninitialized(DataType.FLOAT, rows, units);
+        DenseLayer.Gradients gradients = training.gradients();
+        FfKernels.scaledGradient(Floats.of(gradient.source()), gradient.perRow(), gradient.factor(),
+                Floats.of(in.squares()), dense.inputs(), Floats.of(scaled), Floats.of(gradients.bias()), rows, units);
+        Nd4j.gemm(in.values(), scaled, gradients.weights(), true, false, 1.0, 0.0);
+        handOn(output, handOn);
         training.step();
-        return new StepResult(loss.loss(), output);
+        return gradient.loss();
+    }
+
+    private static void handOn(Activations output, Activations to) {
+        if (to != null) {
+            Floats.of(to.values()).put(Floats.of(output.values()));
+            Floats.of(to.squares()).put(Floats.of(output.squares()));
+        }
+    }
+
+    /**
+     * The loss of a step and dL/dz in the form the kernels take: dz[r, j] = factor * perRow[r] *
+     * source[r, j] (perRow null: 1). For a quadratic goodness c * sum h^2, source is h itself and
+     * perRow is dL/dg (dz = 2 c dL/dg h, already 0 where the ReLU is off); otherwise source is the
+     * function's dL/dh with the ReLU's zeros applied.
+     */
+    private record Gradient(double loss, INDArray source, FloatBuffer perRow, double factor) {}
+
+    private Gradient gradient(Activations output, LayerLoss layerLoss, GoodnessFunction goodness) {
+        int rows = (int) output.rows();
+        int units = dense.outputs();
+        if (goodness instanceof QuadraticGoodness quadratic) {
+            double coefficient = quadratic.coefficient(units);
+            INDArray values = Nd4j.createUninitialized(DataType.FLOAT, rows, 1);
+            FloatBuffer squares = Floats.of(output.squares());
+            FloatBuffer g = Floats.of(values);
+            for (int r = 0; r < rows; r++) {
+                g.put(r, (float) (coefficient * squares.get(r)));
+            }
+            LayerLoss.Value loss = layerLoss.of(values);
+            return new Gradient(loss.loss(), output.values(), Floats.of(Floats.rowMajor(loss.gradGoodness())),
+                    2 * coefficient);
+        }
+        LayerLoss.Value loss = layerLoss.of(goodness.value(output.values()));
+        INDArray gradH = Floats.rowMajor(goodness.gradient(output.values(), loss.gradGoodness()));
+        FfKernels.maskInactive(Floats.of(output.values()), Floats.of(gradH), rows, units);
+        return new Gradient(loss.loss(), gradH, null, 1.0);
+    }
+
+    DenseLayer dense() {
+        return dense;
     }
 }

@@ -3,7 +3,7 @@ package dev.ffbench.goodness;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Hinton's goodness: g = sum_j h_j^2; theta = the number of units. */
-public final class SumOfSquares implements GoodnessFunction {
+public final class SumOfSquares implements QuadraticGoodness {
     public static final String NAME = "sum-squares";
 
     @Override
@@ -21,6 +21,11 @@ public final class SumOfSquares implements GoodnessFunction {
     @Override
     public INDArray gradient(INDArray activations, INDArray gradGoodness) {
         return activations.mulColumnVector(gradGoodness).muli(2.0);
+    }
+
+    @Override
+    public double coefficient(int units) {
+        return 1.0;
     }
 
     @Override

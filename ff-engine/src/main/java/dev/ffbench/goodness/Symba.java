@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * SymBa: the mean of squares as goodness, trained with the {@link SymmetricLoss} on
  * g_pos - g_neg with sharpness alpha (default 4, the paper's) instead of a threshold.
  */
-public final class Symba implements GoodnessFunction {
+public final class Symba implements QuadraticGoodness {
     public static final String NAME = "symba";
     public static final double DEFAULT_ALPHA = 4.0;
 
@@ -25,6 +25,11 @@ public final class Symba implements GoodnessFunction {
     @Override
     public INDArray gradient(INDArray activations, INDArray gradGoodness) {
         return meanOfSquares.gradient(activations, gradGoodness);
+    }
+
+    @Override
+    public double coefficient(int units) {
+        return meanOfSquares.coefficient(units);
     }
 
     /** Not used by the symmetric loss; the mean of squares' own, for reference. */

@@ -1,12 +1,12 @@
 package dev.ffbench.goodness;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Hinton's loss around a threshold: mean over rows of softplus(-(g - theta)) for positives and
- * softplus(g - theta) for negatives.
+ * softplus(g - theta) for negatives. Computed in one Java loop over the goodness column, in double
+ * precision (the column has one value per row: a native call per operation would cost more than the
+ * arithmetic).
  */
 public final class ThresholdLoss implements LayerLoss {
     private final double threshold;
@@ -17,13 +17,19 @@ public final class ThresholdLoss implements LayerLoss {
 
     @Override
     public Value of(INDArray goodness) {
-        long rows = goodness.rows();
-        // s = -1 for positive rows, +1 for negative rows: a = s * (g - theta)
-        INDArray signs = Nd4j.ones(goodness.dataType(), rows, 1);
-        signs.get(Halves.first(rows)).assign(-1);
-        INDArray a = goodness.sub(threshold).muli(signs);
-        double loss = StableSoftplus.of(a).sumNumber().doubleValue() / rows;
-        INDArray grad = Transforms.sigmoid(a, false).muli(signs).divi(rows);
-        return new Value(loss, grad);
+        int rows = (int) goodness.rows();
+        int positives = rows / 2;
+        INDArray grad = goodness.ulike();
+        Column g = new Column(goodness);
+        Column dg = new Column(grad);
+        double loss = 0;
+        for (int r = 0; r < rows; r++) {
+            // s = -1 for positive rows, +1 for negative rows: a = s * (g - theta), dL/dg = s * sigmoid(a) / rows
+            double sign = r < positives ? -1 : 1;
+            double a = sign * (g.get(r) - threshold);
+            loss += Column.softplus(a);
+            dg.set(r, sign * Column.sigmoid(a) / rows);
+        }
+        return new Value(loss / rows, grad);
     }
 }

@@ -182,6 +182,8 @@ public final class Harness {
             log.info("FF Bench: " + cells.size() + (cells.size() == 1 ? " cell" : " cells") + (shard.isWhole() ? "" : " (shard " + shard + " of a "
                     + matrix.size() + "-cell matrix)") + ", each in its own JVM, " + request.fork().parallelCells()
                     + " at a time; results in " + paths.show(layout.directory()));
+            CoreBudget.warning(cells, request.fork().parallelCells(), Runtime.getRuntime().availableProcessors())
+                    .ifPresent(log::warn);
             List<CellRecord> kept = List.of();
             if (request.resume()) {
                 kept = Resume.finishedCells(cells, layout, log);

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,7 +48,7 @@ public class BackpropStepBenchmark {
     private TransientMemory transientMemory;
     private BackpropModel model;
     private INDArray input;
-    private INDArray oneHot;
+    private int[] labels;
 
     @Setup
     public void setUp() {
@@ -61,16 +60,16 @@ public class BackpropStepBenchmark {
         model.startTraining();
         long rows = 2L * positives;
         input = BenchmarkSetup.random(4, rows, 28 * 28);
-        oneHot = Nd4j.zeros(rows, CLASSES);
-        for (long r = 0; r < rows; r++) {
-            oneHot.putScalar(r, r % CLASSES, 1f);
+        labels = new int[(int) rows];
+        for (int r = 0; r < rows; r++) {
+            labels[r] = r % CLASSES;
         }
     }
 
     @Benchmark
     public double step() {
         try (MemoryWorkspace step = transientMemory.step()) {
-            return model.trainStep(input, oneHot, transientMemory);
+            return model.trainStep(input, labels, transientMemory);
         }
     }
 

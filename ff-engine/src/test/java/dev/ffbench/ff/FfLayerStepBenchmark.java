@@ -43,7 +43,7 @@ public class FfLayerStepBenchmark {
     private TransientMemory transientMemory;
     private FfLayer layer;
     private LayerLoss loss;
-    private INDArray input;
+    private Activations input;
 
     @Setup
     public void setUp() {
@@ -53,13 +53,14 @@ public class FfLayerStepBenchmark {
         layer = new FfLayer(memory, width, width, new SplittableRandom(1));
         layer.startTraining(memory, new Adam(0.003));
         loss = goodness.loss(goodness.naturalThreshold(width), null);
-        input = BenchmarkSetup.random(3, 2L * positives, width);
+        INDArray rows = BenchmarkSetup.random(3, 2L * positives, width);
+        input = new Activations(rows, rows.mul(rows).sum(true, 1));
     }
 
     @Benchmark
     public double step() {
         try (MemoryWorkspace step = transientMemory.step(); MemoryWorkspace scratch = transientMemory.scratch()) {
-            return layer.trainStep(input, loss, goodness).loss();
+            return layer.trainStep(input, loss, goodness, null, true);
         }
     }
 

@@ -57,6 +57,24 @@ class LayerLossTest {
         assertEquals(2e6 / 4, new ThresholdLoss(10.0).of(goodness).loss(), 1.0);
     }
 
+    @Test
+    void float32ColumnsGiveTheDoublePrecisionLossAndGradient() {
+        // the engine's goodness columns are float32 and read through their native buffer
+        INDArray doubles = goodness();
+        INDArray floats = doubles.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        for (LayerLoss loss : new LayerLoss[] {new ThresholdLoss(6.0), new SymmetricLoss(1.5)}) {
+            LayerLoss.Value exact = loss.of(doubles);
+            LayerLoss.Value value = loss.of(floats);
+            assertEquals(exact.loss(), value.loss(), 1e-12, loss + " loss");
+            assertEquals(org.nd4j.linalg.api.buffer.DataType.FLOAT, value.gradGoodness().dataType());
+            double[] expected = exact.gradGoodness().toDoubleVector();
+            double[] actual = value.gradGoodness().toDoubleVector();
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], actual[i], 1e-7 * Math.max(1, Math.abs(expected[i])), loss + " gradient " + i);
+            }
+        }
+    }
+
     private static double softplus(double a) {
         return Math.log1p(Math.exp(a));
     }

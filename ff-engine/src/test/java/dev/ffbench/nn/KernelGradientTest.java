@@ -31,6 +31,16 @@ class KernelGradientTest {
     }
 
     @Test
+    void reluBackwardOnFloatArraysIsThresholdReluBp() {
+        INDArray output = Relu.forwardInPlace(BenchmarkSetup.random(8, 70, 130).subi(0.5));
+        INDArray gradient = BenchmarkSetup.random(9, 70, 130).subi(0.5);
+        INDArray expected = gradient.dup();
+        org.nd4j.linalg.factory.Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp(
+                output, expected, expected, 0.0));
+        org.junit.jupiter.api.Assertions.assertEquals(expected, Relu.backwardInPlace(output, gradient));
+    }
+
+    @Test
     void denseLayerGradientsMatchForWeightsBiasAndInput() {
         PersistentMemory memory = new PersistentMemory();
         DenseLayer layer = new DenseLayer(memory, 6, 4, new SplittableRandom(5));

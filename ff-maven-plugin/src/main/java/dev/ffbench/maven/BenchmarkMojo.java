@@ -88,7 +88,11 @@ public class BenchmarkMojo extends AbstractGateMojo {
     @Parameter(property = "ff.maxStepsPerEpoch")
     protected String maxStepsPerEpoch;
 
-    /** ND4J/OpenBLAS/OpenMP threads per cell; default 1 (2 were never faster on 2-core machines). */
+    /**
+     * ND4J/OpenBLAS threads per cell, also the threads of the engine's Java kernels; default 2, the
+     * fastest measured on 2-core machines (README, Performance). parallelCells x threads above the
+     * machine's cores is a warning in the log.
+     */
     @Parameter(property = "ff.threads")
     protected String threads;
 
@@ -135,7 +139,10 @@ public class BenchmarkMojo extends AbstractGateMojo {
     @Parameter(property = "ff.cellTimeout", defaultValue = "1800")
     protected int cellTimeout;
 
-    /** How many cells run at once (each one JVM). Memory figures do not change; speed figures do. */
+    /**
+     * How many cells run at once (each one JVM). Memory figures do not change; speed figures do:
+     * parallelCells x threads above the machine's cores is a warning in the log.
+     */
     @Parameter(property = "ff.parallelCells", defaultValue = "1")
     protected int parallelCells;
 
