@@ -44,6 +44,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             ExperimentSpec spec = resolver.read(specOptions.json(), fields);
             ExperimentResult result = ExperimentRunner.engine().run(spec);
             System.out.println(Summary.row(result));
+            String curve = Summary.curve(result);
+            if (!curve.isEmpty()) {
+                System.out.println(curve);
+            }
             if (ops) {
                 opsPerStep.put(algorithm, ExperimentRunner.engine().trainingOpsPerStep(spec));
             }

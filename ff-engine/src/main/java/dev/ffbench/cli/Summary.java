@@ -4,7 +4,7 @@ import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentSpec;
 import java.util.Locale;
 
-/** One human-readable line per result. */
+/** One human-readable line per result, and its accuracy curve when the spec measured one. */
 final class Summary {
     private static final String FORMAT = "%-12s %-12s %-15s %5s %5s %6s %5s %9s %9s %10s %14s %14s";
 
@@ -26,5 +26,27 @@ final class Summary {
                 String.format(Locale.ROOT, "%.0f", result.samplesPerSecond()),
                 result.memory().trainingPeak().totalBytes(),
                 result.memory().evaluationPeak().totalBytes());
+    }
+
+    /**
+     * The run's accuracy curve (spec field {@code evaluateEvery}) as one line: per evaluation the
+     * epoch, training seconds so far and test accuracy, then the training seconds to
+     * {@code targetAccuracy} when one is set; empty when no curve was measured.
+     */
+    static String curve(ExperimentResult result) {
+        if (result.curve() == null || result.curve().isEmpty()) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-12s curve (epoch: training s, test acc):",
+                result.spec().algorithm()));
+        result.curve().forEach(point -> line.append(String.format(Locale.ROOT, " %d: %.1f s %.2f %%;", point.epoch(),
+                point.trainSeconds(), 100 * point.testAccuracy())));
+        Double target = result.spec().targetAccuracy();
+        if (target != null) {
+            Double seconds = result.secondsToAccuracy();
+            line.append(String.format(Locale.ROOT, " %.2f %% reached %s", 100 * target,
+                    seconds == null || seconds.isInfinite() ? "never" : String.format(Locale.ROOT, "after %.1f s", seconds)));
+        }
+        return line.toString();
     }
 }
