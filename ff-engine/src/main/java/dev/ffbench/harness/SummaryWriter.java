@@ -75,6 +75,11 @@ final class SummaryWriter {
 
         md.blank();
         md.line("## Cells");
+        if (results.cells().stream().anyMatch(c -> c.isPassed() && c.result().spec().maxStepsPerEpoch() > 0)) {
+            md.blank();
+            md.line("(capped): trained on a capped number of steps per epoch (maxStepsPerEpoch) for its memory figures,"
+                    + " which do not depend on it; that accuracy is not a trained net's.");
+        }
         List<String> open = comparison == null ? List.of("") : List.of("", "<details><summary>All " + results.cells().size()
                 + " cells</summary>", "");
         MarkdownBudget.Rows cells = md.rows(open, List.of(
@@ -83,7 +88,8 @@ final class SummaryWriter {
         for (CellRecord cell : results.cells()) {
             if (cell.isPassed()) {
                 var r = cell.result();
-                cells.add(6, "| " + cell.id() + " | passed | " + Metric.TEST_ACCURACY.format(r.testAccuracy()) + " | "
+                cells.add(6, "| " + cell.id() + " | passed | " + Metric.TEST_ACCURACY.format(r.testAccuracy())
+                        + CappedTraining.mark(r.spec()) + " | "
                         + Metric.TRAINING_PEAK_BYTES.format(Metric.TRAINING_PEAK_BYTES.of(r)) + " | "
                         + Metric.EVALUATION_PEAK_BYTES.format(Metric.EVALUATION_PEAK_BYTES.of(r)) + " | "
                         + String.format(Locale.ROOT, "%,.0f", r.samplesPerSecond()) + " | "
