@@ -54,7 +54,9 @@ public final class MatrixExpander {
         Integer threads = values.integer("threads", parameters.threads(), 1);
         common.put("epochs", String.valueOf(or(epochs, DefaultMatrix.EPOCHS)));
         common.put("batchSize", String.valueOf(or(batchSize, DefaultMatrix.BATCH_SIZE)));
-        common.put("maxStepsPerEpoch", String.valueOf(or(maxSteps, DefaultMatrix.MAX_STEPS_PER_EPOCH)));
+        if (maxSteps != null) {
+            common.put("maxStepsPerEpoch", String.valueOf(maxSteps));
+        }
         common.put("threads", String.valueOf(or(threads, DefaultMatrix.threads())));
         Double learningRate = values.number("learningRate", parameters.learningRate());
         if (learningRate != null) {
@@ -93,7 +95,7 @@ public final class MatrixExpander {
         }
         values.throwIfAny();
 
-        Product product = new Product(resolver, common, settings);
+        Product product = new Product(resolver, common, settings, java.util.Collections.min(depths));
         Set<ExperimentSpec> specs = new LinkedHashSet<>();
         int productSize = 0;
         boolean[] includeUsed = new boolean[includes.size()];
@@ -144,11 +146,15 @@ public final class MatrixExpander {
         private final Map<String, String> common;
         private final Map<String, Map<String, String>> settings;
         private final List<String> problems = new ArrayList<>();
+        /** Cells at or below this depth are accuracy cells when maxStepsPerEpoch is not configured. */
+        private final int accuracyDepth;
 
-        Product(SpecResolver resolver, Map<String, String> common, Map<String, Map<String, String>> settings) {
+        Product(SpecResolver resolver, Map<String, String> common, Map<String, Map<String, String>> settings,
+                int accuracyDepth) {
             this.resolver = resolver;
             this.common = common;
             this.settings = settings;
+            this.accuracyDepth = accuracyDepth;
         }
 
         List<ExperimentSpec> specs(List<String> algorithms, List<String> goodness, List<Integer> depths,
@@ -172,6 +178,8 @@ public final class MatrixExpander {
                                         fields.put("goodness", g);
                                     }
                                     fields.put("depth", String.valueOf(depth));
+                                    fields.putIfAbsent("maxStepsPerEpoch",
+                                            String.valueOf(DefaultMatrix.maxStepsPerEpoch(depth, accuracyDepth)));
                                     fields.put("width", String.valueOf(width));
                                     fields.put("seed", String.valueOf(seed));
                                     try {

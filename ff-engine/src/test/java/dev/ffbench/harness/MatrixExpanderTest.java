@@ -46,10 +46,29 @@ class MatrixExpanderTest {
             assertEquals(i, cell.index());
             assertEquals("mnist-sample", cell.spec().dataset());
             assertEquals(DefaultMatrix.EPOCHS, cell.spec().epochs());
-            assertEquals(DefaultMatrix.MAX_STEPS_PER_EPOCH, cell.spec().maxStepsPerEpoch());
+            // the smallest depth trains whole epochs (accuracy cells), deeper cells are capped (memory cells)
+            int expectedSteps = cell.spec().depth() == DefaultMatrix.DEPTHS.get(0) ? 0 : DefaultMatrix.MEMORY_CELL_STEPS;
+            assertEquals(expectedSteps, cell.spec().maxStepsPerEpoch(), cell.id());
             assertEquals(List.of(), SpecResolver.engine().problems(cell.spec()));
         }
         assertEquals("ff-base-sum-squares-d" + DefaultMatrix.DEPTHS.get(0) + "-w" + DefaultMatrix.WIDTHS.get(0) + "-s1", cells.get(0).id());
+    }
+
+    @Test
+    void unconfiguredStepsTrainTheSmallestDepthInFullAndCapTheDeeperCellsIncludingExtraCells() {
+        MatrixParameters parameters = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("3", "5")
+                .withWidths("16").withSelectors(List.of(), List.of(), List.of(Map.of("depth", "1"), Map.of("depth", "9")));
+        Map<Integer, Integer> stepsByDepth = new java.util.TreeMap<>();
+        for (Cell cell : expand(parameters)) {
+            stepsByDepth.put(cell.spec().depth(), cell.spec().maxStepsPerEpoch());
+        }
+        assertEquals(Map.of(1, 0, 3, 0, 5, DefaultMatrix.MEMORY_CELL_STEPS, 9, DefaultMatrix.MEMORY_CELL_STEPS),
+                stepsByDepth);
+
+        // a configured cap is every cell's, 0 included
+        for (Cell cell : expand(parameters.withRun(null, null, null, "0"))) {
+            assertEquals(0, cell.spec().maxStepsPerEpoch(), cell.id());
+        }
     }
 
     @Test

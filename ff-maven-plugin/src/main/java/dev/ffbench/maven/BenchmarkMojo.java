@@ -65,7 +65,7 @@ public class BenchmarkMojo extends AbstractGateMojo {
     @Parameter(property = "ff.dataset")
     protected String dataset;
 
-    /** Epochs per cell (layerwise FF: per layer); default 2. */
+    /** Epochs per cell (layerwise FF: per layer); default 3. */
     @Parameter(property = "ff.epochs")
     protected String epochs;
 
@@ -82,8 +82,10 @@ public class BenchmarkMojo extends AbstractGateMojo {
     protected String schedule;
 
     /**
-     * Cap on steps per epoch, 0 for the whole training split; default 10. Memory peaks do not
-     * depend on it.
+     * Cap on steps per epoch, 0 for the whole training split, for every cell. Unset: the cells at the
+     * matrix's smallest depth train on the whole split (their accuracy is a trained net's) and deeper
+     * cells 10 steps per epoch (memory peaks do not depend on the number of steps; their accuracy is
+     * marked capped).
      */
     @Parameter(property = "ff.maxStepsPerEpoch")
     protected String maxStepsPerEpoch;
