@@ -19,9 +19,14 @@ public final class DefaultMatrix {
     public static final List<Integer> DEPTHS = List.of(2, 4, 8);
     public static final List<Integer> WIDTHS = List.of(64, 256);
     public static final List<Long> SEEDS = List.of(1L);
-    public static final int EPOCHS = 3;
-    public static final int BATCH_SIZE = 256;
-    /** Steps per epoch of a memory cell when {@code maxStepsPerEpoch} is not configured: 10 steps of 256 images. */
+    /**
+     * 4 epochs of 64-image steps: 500 updates per layer, where FF Base reaches 87.7 % (width 64) and
+     * 90.7 % (width 256) on mnist-sample; 256-image steps would give it a quarter of the updates (19.7 %
+     * and 72.6 % after 3 epochs, measured).
+     */
+    public static final int EPOCHS = 4;
+    public static final int BATCH_SIZE = 64;
+    /** Steps per epoch of a memory cell when {@code maxStepsPerEpoch} is not configured: 10 steps of 64 images. */
     public static final int MEMORY_CELL_STEPS = 10;
 
     private DefaultMatrix() {}

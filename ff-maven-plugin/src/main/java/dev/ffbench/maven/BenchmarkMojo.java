@@ -65,11 +65,11 @@ public class BenchmarkMojo extends AbstractGateMojo {
     @Parameter(property = "ff.dataset")
     protected String dataset;
 
-    /** Epochs per cell (layerwise FF: per layer); default 3. */
+    /** Epochs per cell (layerwise FF: per layer); default 4. */
     @Parameter(property = "ff.epochs")
     protected String epochs;
 
-    /** Images per step (FF: that many positives plus as many negatives); default 256. */
+    /** Images per step (FF: that many positives plus as many negatives); default 64. */
     @Parameter(property = "ff.batchSize")
     protected String batchSize;
 
