@@ -45,6 +45,20 @@ record LabelledBatch(INDArray images, INDArray inverseScales, int labelOffset, i
      * scales, written straight into arrays of the current workspace in one pass over the pixels.
      */
     static LabelledBatch of(ImageSet set, int[] order, int start, int count, LabelEmbedding embedding) {
+        return of(set, order, start, count, embedding, 1.0);
+    }
+
+    /**
+     * As {@link #of(ImageSet, int[], int, int, LabelEmbedding)} for the neutral label, 1/K on each of the K
+     * label inputs (Hinton 2022, 3.3): it adds K (1/K)^2 = 1/K to each row's squared length.
+     */
+    static LabelledBatch neutral(ImageSet set, int[] order, int start, int count, LabelEmbedding embedding) {
+        return of(set, order, start, count, embedding, 1.0 / embedding.classes());
+    }
+
+    /** @param labelSquares what the label inputs add to each row's squared length */
+    private static LabelledBatch of(ImageSet set, int[] order, int start, int count, LabelEmbedding embedding,
+            double labelSquares) {
         int pixels = set.pixelsPerImage();
         int inputs = embedding.inputSize(pixels);
         int labelOffset = embedding.labelOffset(pixels);
@@ -59,7 +73,7 @@ record LabelledBatch(INDArray images, INDArray inverseScales, int labelOffset, i
                 java.util.Arrays.fill(row, labelOffset, labelOffset + embedding.classes(), 0f);
                 java.util.Arrays.fill(row, pixels, inputs, 0f);
                 values.put(i * inputs, row, 0, inputs);
-                inverse.put(i, FfKernels.inverseScale(RowScratch.sumOfSquares(row, inputs) + 1.0, inputs));
+                inverse.put(i, FfKernels.inverseScale(RowScratch.sumOfSquares(row, inputs) + labelSquares, inputs));
             }
         });
         return new LabelledBatch(images, inverseScales, labelOffset, embedding.classes());
