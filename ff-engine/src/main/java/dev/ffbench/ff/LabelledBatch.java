@@ -27,6 +27,15 @@ record LabelledBatch(INDArray images, INDArray inverseScales, int labelOffset, i
 
     /** The batch of images already in {@code images} (label columns zero), in the current workspace. */
     static LabelledBatch of(INDArray images, int labelOffset, int classes) {
+        return of(images, labelOffset, classes, 1.0);
+    }
+
+    /** The same batch for the neutral label (1/K on each label input, adding 1/K to each squared length). */
+    static LabelledBatch neutral(INDArray images, int labelOffset, int classes) {
+        return of(images, labelOffset, classes, 1.0 / classes);
+    }
+
+    private static LabelledBatch of(INDArray images, int labelOffset, int classes, double labelSquares) {
         int rows = (int) images.rows();
         int inputs = (int) images.columns();
         INDArray inverseScales = Nd4j.createUninitialized(DataType.FLOAT, rows, 1);
@@ -35,7 +44,7 @@ record LabelledBatch(INDArray images, INDArray inverseScales, int labelOffset, i
         float[] row = RowScratch.row(0, inputs);
         for (int r = 0; r < rows; r++) {
             values.get(r * inputs, row, 0, inputs);
-            inverse.put(r, FfKernels.inverseScale(RowScratch.sumOfSquares(row, inputs) + 1.0, inputs));
+            inverse.put(r, FfKernels.inverseScale(RowScratch.sumOfSquares(row, inputs) + labelSquares, inputs));
         }
         return new LabelledBatch(images, inverseScales, labelOffset, classes);
     }
