@@ -91,6 +91,36 @@ class MemoryLedgerTest {
         }
     }
 
+    /**
+     * The same formula with every FF Base training option on: the softmax readout's D x K weights
+     * (D = (depth - 1) x width) are parameters from the start and train with the top layer, so its phase
+     * holds them with their gradient and two Adam moments; peer normalization adds one running mean per
+     * unit of the training layer. The working set grows with depth by exactly the readout's feature rows
+     * (miniBatch x width floats per added layer), and by nothing else.
+     */
+    @Test
+    void ffTrainingPeakStaysExactWithEveryTrainingOptionOn() {
+        int width = 1000;
+        int images = 25;
+        long hidden = ((long) width * width + width) * FLOAT;
+        long first = ((long) PIXELS * width + width) * FLOAT;
+        Map<String, String> options = Map.of("width", Integer.toString(width), "maxStepsPerEpoch", "1",
+                "readout", "softmax", "peerNormalization", "0.03", "weightDecay", "0.001",
+                "learningRateSchedule", "cooldown", "miniBatch", Integer.toString(images));
+        long workingSet = -1;
+        for (int depth : new int[] {2, 3, 5}) {
+            long readout = (long) (depth - 1) * width * 10 * FLOAT;
+            MemoryBreakdown peak = trainingPeak("ff-base", depth, options);
+            if (workingSet < 0) {
+                workingSet = peak.transientBytes();
+            }
+            long features = (long) (depth - 2) * images * width * FLOAT;
+            assertEquals(first + (depth - 1) * hidden + readout + 3 * (hidden + readout) + width * FLOAT
+                    + workingSet + features, peak.totalBytes(), "depth " + depth);
+            assertEquals(first + (depth - 1) * hidden + readout, peak.parameters(), "depth " + depth);
+        }
+    }
+
     @Test
     void layerwiseFfKeepingEverythingGrowsByTheAddedLayersGradientsAndAdamMoments() {
         Map<String, String> keepAll = Map.of("finishedLayerKeeps", "all");
