@@ -24,10 +24,11 @@ public final class FfBase implements Algorithm {
     static final Option FINISHED_LAYER_KEEPS = Option.choice("finishedLayerKeeps", "weights", List.of("weights", "all"),
             "what a trained layer keeps: its weights only, or also gradients and optimizer state (like the 2022 PyTorch app)");
 
-    static final Option MINI_BATCH = Option.integer("miniBatch", 0,
-            "images per FF training step (each with a negative); 0: the spec's batchSize (evaluation always uses batchSize)")
+    static final Option MINI_BATCH = Option.integer("miniBatch", 64,
+            "images per FF training step (each with a negative); 0: the spec's batchSize (evaluation always uses"
+                    + " batchSize); 64 measured best on mnist-sample (README, Benchmark)")
             .atLeast(0);
-    static final Option LEARNING_RATE_SCHEDULE = Option.choice("learningRateSchedule", "constant",
+    static final Option LEARNING_RATE_SCHEDULE = Option.choice("learningRateSchedule", "cooldown",
             LearningRateSchedule.KINDS, "the learning rate of each layer's training: constant, or cooled down linearly"
                     + " to 0 over the last coolDownFraction of its steps (loeweX/Forward-Forward)");
     static final Option COOL_DOWN_FRACTION = Option.number("coolDownFraction", 0.5,
@@ -37,7 +38,7 @@ public final class FfBase implements Algorithm {
             .atLeast(0);
     static final Option WEIGHT_DECAY = Option.number("weightDecay", 0.0,
             "L2 weight decay on every FF parameter (and the readout's), added to the gradient; 0: off").atLeast(0);
-    static final Option READOUT = Option.choice("readout", "goodness", Readout.NAMES,
+    static final Option READOUT = Option.choice("readout", "softmax-all", Readout.NAMES,
             "how a label is predicted: goodness summed over layers 2..n (one pass per label), over all layers, or a"
                     + " linear softmax classifier on the normalized activities of layers 2..n (softmax) or all layers"
                     + " (softmax-all) of one pass with a neutral label, trained locally (Hinton 2022, 3.3)");
