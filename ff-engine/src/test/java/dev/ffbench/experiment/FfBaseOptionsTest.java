@@ -64,7 +64,9 @@ class FfBaseOptionsTest {
         // three times chance after ~125 steps per layer: learning, not a tie or a collapse (the accuracy
         // targets belong to the benchmark command, README)
         assertTrue(result.testAccuracy() > 0.3, text + ": FF Base test accuracy " + result.testAccuracy());
-        assertEquals(spec.get("readout") == null ? "goodness" : spec.get("readout"),
-                result.spec().options().text("readout"), "the option is recorded in the result");
+        assertEquals(spec.getOrDefault("readout", "softmax-all"), result.spec().options().text("readout"),
+                "the readout (set or default) is recorded in the result");
+        assertTrue(result.spec().options().values().keySet().containsAll(options(text).keySet()),
+                "every option set is recorded: " + result.spec().options().values());
     }
 }
