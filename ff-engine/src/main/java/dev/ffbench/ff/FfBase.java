@@ -72,9 +72,18 @@ public final class FfBase implements Algorithm {
         return hidden == null ? List.of() : List.of("width is " + spec.width() + ": " + hidden);
     }
 
-    /** The label overlay writes a one-hot of K values over the first K inputs: an image needs at least K. */
+    /**
+     * The label overlay writes a one-hot of K values over the first K inputs: an image needs at least K;
+     * a softmax readout's D x K weights must fit one Java array.
+     */
     @Override
     public List<String> problems(ExperimentSpec spec, DatasetShape data) {
+        String readout = spec.options().text(READOUT.name());
+        String tooLarge = DenseLayer.shapeProblem(Readout.features(readout, spec.depth(), spec.width()), data.classes());
+        if (tooLarge != null) { // the classifier's weights are one Java array too
+            return List.of("readout is '" + readout + "': its classifier's weights do not fit one Java array (" + tooLarge
+                    + "); allowed: readout=goodness or goodness-all, or a smaller depth or width");
+        }
         if (spec.options().text(LABEL_MODE.name()).equals("overlay") && data.inputSize() < data.classes()) {
             return List.of(LABEL_MODE.name() + " is 'overlay', but dataset " + spec.dataset() + " has " + data.inputSize()
                     + " inputs per image (" + data.imageShape() + "), fewer than its " + data.classes()

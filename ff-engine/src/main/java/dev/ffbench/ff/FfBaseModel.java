@@ -27,9 +27,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * FF Base. Every step runs in a {@link TransientMemory}: the batch and one activation array handed
  * up the stack ("carry") live in the step workspace, each layer's temporaries in the scratch
  * workspace, which the next layer reuses. So the transient footprint is one layer's working set
- * whatever the depth. Layerwise training measures each layer's phase on its own, with the
- * persistent arrays of that phase (all weights, plus gradients and optimizer state of the layer
- * training and of any finished layer that keeps them).
+ * whatever the depth (a softmax readout adds its neutral pass and feature rows, miniBatch x D, in the
+ * phase that trains it). Layerwise training measures each layer's phase on its own, with the
+ * persistent arrays of that phase (all weights and the readout's, plus gradients, optimizer state and
+ * peer normalization's running means of the layer training, of the readout in the top layer's phase,
+ * and of any finished layer that keeps them). Options: {@link FfBase} (step size, learning-rate
+ * schedule, peer normalization, weight decay, readout).
  */
 final class FfBaseModel extends MeasuredModel {
     private final ExperimentSpec spec;
