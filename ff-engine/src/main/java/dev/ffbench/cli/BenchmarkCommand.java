@@ -27,6 +27,11 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Algorithms to run (default: ${DEFAULT-VALUE}).")
     List<String> algorithms;
 
+    @Option(names = "--seeds", split = ",",
+            description = "Run each algorithm once per seed (e.g. 1,2,3) and print, after the rows, each algorithm's"
+                    + " mean test accuracy with every seed's (overrides a --set seed).")
+    List<Long> seeds;
+
     @Option(names = "--ops",
             description = "Also print the ND4J ops executed per training step of each algorithm (counted in short extra runs).")
     boolean ops;
@@ -38,19 +43,30 @@ final class BenchmarkCommand implements Callable<Integer> {
         resolver.checkUsed(algorithms, settings.keySet());
         System.out.println(Summary.header());
         Map<String, Double> opsPerStep = new LinkedHashMap<>();
+        Map<String, List<Double>> accuracies = new LinkedHashMap<>();
+        List<Long> runSeeds = seeds == null || seeds.isEmpty() ? java.util.Collections.singletonList(null) : seeds;
         for (String algorithm : algorithms) {
-            Map<String, String> fields = new LinkedHashMap<>(resolver.applicable(algorithm, settings));
-            fields.put("algorithm", algorithm);
-            ExperimentSpec spec = resolver.read(specOptions.json(), fields);
-            ExperimentResult result = ExperimentRunner.engine().run(spec);
-            System.out.println(Summary.row(result));
-            String curve = Summary.curve(result);
-            if (!curve.isEmpty()) {
-                System.out.println(curve);
+            for (Long seed : runSeeds) {
+                Map<String, String> fields = new LinkedHashMap<>(resolver.applicable(algorithm, settings));
+                fields.put("algorithm", algorithm);
+                if (seed != null) {
+                    fields.put("seed", seed.toString());
+                }
+                ExperimentSpec spec = resolver.read(specOptions.json(), fields);
+                ExperimentResult result = ExperimentRunner.engine().run(spec);
+                System.out.println(Summary.row(result));
+                String curve = Summary.curve(result);
+                if (!curve.isEmpty()) {
+                    System.out.println(curve);
+                }
+                accuracies.computeIfAbsent(algorithm, a -> new java.util.ArrayList<>()).add(result.testAccuracy());
+                if (ops && !opsPerStep.containsKey(algorithm)) {
+                    opsPerStep.put(algorithm, ExperimentRunner.engine().trainingOpsPerStep(spec));
+                }
             }
-            if (ops) {
-                opsPerStep.put(algorithm, ExperimentRunner.engine().trainingOpsPerStep(spec));
-            }
+        }
+        if (seeds != null && !seeds.isEmpty()) {
+            accuracies.forEach((algorithm, values) -> System.out.println(Summary.seedMean(algorithm, seeds, values)));
         }
         opsPerStep.forEach((algorithm, count) -> System.out.println(String.format(Locale.ROOT,
                 "%-12s ND4J ops per training step: %.1f (mean over training phases)", algorithm, count)));

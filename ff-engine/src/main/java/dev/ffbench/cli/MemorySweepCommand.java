@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * FF Base against backprop, training peak by depth: the seed project's memory experiment, measured
- * exactly. Trains a few steps per depth (the peaks do not depend on the number of steps) and skips
+ * exactly, at its configuration (FF Base: {@code --ff-positives} images per step, miniBatch=0, and the goodness
+ * readout, unless a {@code --set} says otherwise). Trains a few steps per depth (the peaks do not depend on the number of steps) and skips
  * evaluation.
  */
 @Command(name = "memory-sweep", mixinStandardHelpOptions = true,
@@ -59,6 +60,12 @@ final class MemorySweepCommand implements Callable<Integer> {
     private MemoryBreakdown peak(String algorithm, int depth, int batchSize) {
         Map<String, String> fields = new LinkedHashMap<>(Map.of(
                 "epochs", "1", "maxStepsPerEpoch", Integer.toString(steps), "width", Integer.toString(width)));
+        if (algorithm.equals("ff-base")) {
+            // the seed project's configuration: --ff-positives images per step and the goodness readout
+            // (a --set of either option still wins)
+            fields.put("miniBatch", "0");
+            fields.put("readout", "goodness");
+        }
         fields.putAll(SpecResolver.engine().applicable(algorithm, overrides));
         fields.put("algorithm", algorithm);
         fields.put("depth", Integer.toString(depth));

@@ -8,6 +8,7 @@ import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.Option;
 import dev.ffbench.memory.LayerArithmetic;
 import dev.ffbench.nn.DenseLayer;
+import dev.ffbench.nn.LearningRateSchedule;
 import dev.ffbench.nn.Optimizer;
 import java.util.List;
 import java.util.OptionalLong;
@@ -23,6 +24,25 @@ public final class FfBase implements Algorithm {
     static final Option FINISHED_LAYER_KEEPS = Option.choice("finishedLayerKeeps", "weights", List.of("weights", "all"),
             "what a trained layer keeps: its weights only, or also gradients and optimizer state (like the 2022 PyTorch app)");
 
+    static final Option MINI_BATCH = Option.integer("miniBatch", 64,
+            "images per FF training step (each with a negative); 0: the spec's batchSize (evaluation always uses"
+                    + " batchSize); 64 measured best on mnist-sample (README, Benchmark)")
+            .atLeast(0);
+    static final Option LEARNING_RATE_SCHEDULE = Option.choice("learningRateSchedule", "cooldown",
+            LearningRateSchedule.KINDS, "the learning rate of each layer's training: constant, or cooled down linearly"
+                    + " to 0 over the last coolDownFraction of its steps (loeweX/Forward-Forward)");
+    static final Option COOL_DOWN_FRACTION = Option.number("coolDownFraction", 0.5,
+            "the share of a training phase's steps over which the cooldown schedule falls").above(0).atMost(1);
+    static final Option PEER_NORMALIZATION = Option.number("peerNormalization", 0.0,
+            "weight of the peer-normalization loss keeping each unit's mean activity near the layer's (Hinton 2022, 4); 0: off")
+            .atLeast(0);
+    static final Option WEIGHT_DECAY = Option.number("weightDecay", 0.0,
+            "L2 weight decay on every FF parameter (and the readout's), added to the gradient; 0: off").atLeast(0);
+    static final Option READOUT = Option.choice("readout", "softmax-all", Readout.NAMES,
+            "how a label is predicted: goodness summed over layers 2..n (one pass per label), over all layers, or a"
+                    + " linear softmax classifier on the normalized activities of layers 2..n (softmax) or all layers"
+                    + " (softmax-all) of one pass with a neutral label, trained locally (Hinton 2022, 3.3)");
+
     @Override
     public String name() {
         return NAME;
@@ -36,7 +56,8 @@ public final class FfBase implements Algorithm {
     @Override
     public List<Option> options() {
         return List.of(FfOptions.GOODNESS, FfOptions.THRESHOLD, FfOptions.ALPHA, SCHEDULE, LABEL_MODE,
-                FfOptions.NEGATIVES, FINISHED_LAYER_KEEPS);
+                FfOptions.NEGATIVES, FINISHED_LAYER_KEEPS, MINI_BATCH, LEARNING_RATE_SCHEDULE, COOL_DOWN_FRACTION,
+                PEER_NORMALIZATION, WEIGHT_DECAY, READOUT);
     }
 
     @Override
@@ -51,9 +72,18 @@ public final class FfBase implements Algorithm {
         return hidden == null ? List.of() : List.of("width is " + spec.width() + ": " + hidden);
     }
 
-    /** The label overlay writes a one-hot of K values over the first K inputs: an image needs at least K. */
+    /**
+     * The label overlay writes a one-hot of K values over the first K inputs: an image needs at least K;
+     * a softmax readout's D x K weights must fit one Java array.
+     */
     @Override
     public List<String> problems(ExperimentSpec spec, DatasetShape data) {
+        String readout = spec.options().text(READOUT.name());
+        String tooLarge = DenseLayer.shapeProblem(Readout.features(readout, spec.depth(), spec.width()), data.classes());
+        if (tooLarge != null) { // the classifier's weights are one Java array too
+            return List.of("readout is '" + readout + "': its classifier's weights do not fit one Java array (" + tooLarge
+                    + "); allowed: readout=goodness or goodness-all, or a smaller depth or width");
+        }
         if (spec.options().text(LABEL_MODE.name()).equals("overlay") && data.inputSize() < data.classes()) {
             return List.of(LABEL_MODE.name() + " is 'overlay', but dataset " + spec.dataset() + " has " + data.inputSize()
                     + " inputs per image (" + data.imageShape() + "), fewer than its " + data.classes()
@@ -69,21 +99,29 @@ public final class FfBase implements Algorithm {
     }
 
     /**
-     * Every layer's parameters, plus the gradients and optimizer state of the layers training at the
-     * peak: the largest layer's for the layerwise schedule (a finished layer keeps its weights only), every
-     * layer's for the simultaneous one or when finished layers keep everything.
+     * Every layer's parameters and the softmax readout's (D x K, D the readout's features), plus the
+     * gradients and optimizer state of what trains at the peak: layerwise (a finished layer keeps its
+     * weights only) the larger of the first layer's phase and the top layer's, which also trains the
+     * readout; every layer's and the readout's for the simultaneous schedule or when finished layers keep
+     * everything. Peer normalization adds one running mean per unit of each training layer.
      */
     @Override
     public OptionalLong minimumBytes(ExperimentSpec spec, int inputSize, int classes) {
         long inputs = spec.options().text(LABEL_MODE.name()).equals("append") ? (long) inputSize + classes : inputSize;
         long first = LayerArithmetic.denseValues(inputs, spec.width());
         long hidden = spec.depth() > 1 ? LayerArithmetic.denseValues(spec.width(), spec.width()) : 0;
-        long parameters = LayerArithmetic.plus(first, LayerArithmetic.times(spec.depth() - 1L, hidden));
+        long readout = LayerArithmetic.times(Readout.features(spec.options().text(READOUT.name()), spec.depth(),
+                spec.width()), classes);
+        long layers = LayerArithmetic.plus(first, LayerArithmetic.times(spec.depth() - 1L, hidden));
+        long parameters = LayerArithmetic.plus(layers, readout);
         boolean everyLayer = spec.options().text(SCHEDULE.name()).equals("simultaneous")
                 || spec.options().text(FINISHED_LAYER_KEEPS.name()).equals("all");
-        long training = everyLayer ? parameters : Math.max(first, hidden);
+        long top = LayerArithmetic.plus(spec.depth() > 1 ? hidden : first, readout);
+        long training = everyLayer ? parameters : Math.max(first, top);
+        boolean peer = spec.options().number(PEER_NORMALIZATION.name()) > 0;
+        long runningMeans = !peer ? 0 : everyLayer ? LayerArithmetic.times(spec.depth(), spec.width()) : spec.width();
         long perValue = 1 + Optimizer.stateValuesPerParameter(spec.optimizer()); // its gradient and the optimizer's state
-        return OptionalLong.of(LayerArithmetic.floatBytes(
-                LayerArithmetic.plus(parameters, LayerArithmetic.times(perValue, training))));
+        return OptionalLong.of(LayerArithmetic.floatBytes(LayerArithmetic.plus(
+                LayerArithmetic.plus(parameters, LayerArithmetic.times(perValue, training)), runningMeans)));
     }
 }

@@ -11,12 +11,15 @@ import dev.ffbench.goodness.LayerLoss;
 import dev.ffbench.goodness.QuadraticGoodness;
 import dev.ffbench.memory.TransientMemory;
 import dev.ffbench.nn.Floats;
+import dev.ffbench.nn.LearningRateSchedule;
 import dev.ffbench.nn.Optimizer;
 import dev.ffbench.nn.PixelBatch;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,9 +27,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * FF Base. Every step runs in a {@link TransientMemory}: the batch and one activation array handed
  * up the stack ("carry") live in the step workspace, each layer's temporaries in the scratch
  * workspace, which the next layer reuses. So the transient footprint is one layer's working set
- * whatever the depth. Layerwise training measures each layer's phase on its own, with the
- * persistent arrays of that phase (all weights, plus gradients and optimizer state of the layer
- * training and of any finished layer that keeps them).
+ * whatever the depth (a softmax readout adds its neutral pass and feature rows, miniBatch x D, in the
+ * phase that trains it). Layerwise training measures each layer's phase on its own, with the
+ * persistent arrays of that phase (all weights and the readout's, plus gradients, optimizer state and
+ * peer normalization's running means of the layer training, of the readout in the top layer's phase,
+ * and of any finished layer that keeps them). Options: {@link FfBase} (step size, learning-rate
+ * schedule, peer normalization, weight decay, readout).
  */
 final class FfBaseModel extends MeasuredModel {
     private final ExperimentSpec spec;
@@ -43,25 +49,41 @@ final class FfBaseModel extends MeasuredModel {
     private final int[] rowLabels;
     /** One label for every image of a label pass (scoring), reused by every pass. */
     private final int[] passLabels;
+    /** Images per training step (option miniBatch, else the spec's batchSize). */
+    private final int stepImages;
+    /** The learning rate's schedule, or null when constant (the optimizer is then never rescaled). */
+    private final LearningRateSchedule schedule;
+    private final double peerWeight;
+    private final String readoutName;
+    /** The softmax readout's classifier, or null for a goodness readout. */
+    private final Readout readout;
 
     FfBaseModel(ModelContext context) {
         super(context.memory());
         this.spec = context.spec();
         this.goodness = context.goodness(FfOptions.GOODNESS.name());
         this.layerLoss = context.layerLoss(goodness, spec.width());
-        this.optimizer = context.optimizer();
         this.learningRate = context.learningRate();
+        this.optimizer = Optimizer.named(spec.optimizer(), learningRate, spec.options().number(FfBase.WEIGHT_DECAY.name()));
         this.classes = context.classes();
         this.labelEmbedding = new LabelEmbedding(spec.options().text(FfBase.LABEL_MODE.name()), classes);
         this.hardNegatives = spec.options().text(FfOptions.NEGATIVES.name()).equals("hard");
         this.random = new SplittableRandom(spec.seed());
-        this.rowLabels = new int[2 * spec.batchSize()];
-        this.passLabels = new int[spec.batchSize()];
+        int miniBatch = spec.options().integer(FfBase.MINI_BATCH.name());
+        this.stepImages = miniBatch > 0 ? miniBatch : spec.batchSize();
+        String scheduleName = spec.options().text(FfBase.LEARNING_RATE_SCHEDULE.name());
+        this.schedule = scheduleName.equals("constant") ? null
+                : new LearningRateSchedule(scheduleName, spec.options().number(FfBase.COOL_DOWN_FRACTION.name()));
+        this.peerWeight = spec.options().number(FfBase.PEER_NORMALIZATION.name());
+        this.readoutName = spec.options().text(FfBase.READOUT.name());
+        this.rowLabels = new int[2 * stepImages];
+        this.passLabels = new int[Math.max(spec.batchSize(), stepImages)];
         SplittableRandom init = random.split();
         int inputs = labelEmbedding.inputSize(context.inputSize());
         for (int l = 0; l < spec.depth(); l++) {
             layers.add(new FfLayer(memory, l == 0 ? inputs : spec.width(), spec.width(), init));
         }
+        this.readout = Readout.of(readoutName, spec.depth(), spec.width(), classes, memory);
     }
 
     @Override
@@ -69,17 +91,36 @@ final class FfBaseModel extends MeasuredModel {
         List<EpochLoss> losses = new ArrayList<>();
         boolean keepAll = spec.options().text(FfBase.FINISHED_LAYER_KEEPS.name()).equals("all");
         if (spec.options().text(FfBase.SCHEDULE.name()).equals("simultaneous")) {
-            layers.forEach(layer -> layer.startTraining(memory, optimizer));
+            layers.forEach(layer -> layer.startTraining(memory, optimizer, peerWeight));
+            startReadout();
             runPhase("all layers", train, 0, layers.size() - 1, losses);
             layers.forEach(layer -> layer.finishTraining(memory, keepAll));
+            finishReadout();
         } else {
             for (int l = 0; l < layers.size(); l++) {
-                layers.get(l).startTraining(memory, optimizer);
+                layers.get(l).startTraining(memory, optimizer, peerWeight);
+                if (l == layers.size() - 1) {
+                    startReadout(); // the readout trains with the top layer, on the activities it will see
+                }
                 runPhase("layer " + (l + 1), train, l, l, losses);
                 layers.get(l).finishTraining(memory, keepAll);
             }
+            finishReadout();
         }
         return losses;
+    }
+
+    private void startReadout() {
+        if (readout != null) {
+            readout.startTraining(memory, optimizer);
+        }
+    }
+
+    /** The readout is trained once, so its gradient and optimizer state go whatever finished layers keep. */
+    private void finishReadout() {
+        if (readout != null) {
+            readout.finishTraining(memory);
+        }
     }
 
     /**
@@ -92,11 +133,15 @@ final class FfBaseModel extends MeasuredModel {
         try (TransientMemory transientMemory = new TransientMemory("ff-train")) {
             for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
                 int[] order = PixelBatch.shuffled(train.count(), random);
-                int steps = PixelBatch.stepsPerEpoch(train.count(), spec.batchSize(), spec.maxStepsPerEpoch());
+                int steps = PixelBatch.stepsPerEpoch(train.count(), stepImages, spec.maxStepsPerEpoch());
                 double[] lossSums = new double[to + 1];
                 for (int step = 0; step < steps; step++) {
-                    int start = step * spec.batchSize();
-                    int count = Math.min(spec.batchSize(), train.count() - start);
+                    int start = step * stepImages;
+                    int count = Math.min(stepImages, train.count() - start);
+                    if (schedule != null) {
+                        long totalSteps = (long) steps * spec.epochs();
+                        optimizer.scaleLearningRate(schedule.factor((long) (epoch - 1) * steps + step, totalSteps));
+                    }
                     double[] stepLosses = trainStep(train, order, start, count, from, to, transientMemory);
                     for (int l = from; l <= to; l++) {
                         lossSums[l] += stepLosses[l];
@@ -151,8 +196,49 @@ final class FfBaseModel extends MeasuredModel {
                     }
                 }
             }
+            if (readout != null && readout.training()) {
+                double loss = readout.trainStep(neutralFeatures(train, order, start, count, transientMemory, false), labels);
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException("FF Base's softmax readout loss is " + loss
+                            + "; lower the learning rate (" + learningRate + ")");
+                }
+            }
         }
         return stepLosses;
+    }
+
+    /**
+     * The readout classifier's features for images {@code order[start..start+count)}: one pass with the
+     * neutral label, each feature layer's activities length-normalized into its block of columns (count x
+     * D, in the step workspace; each layer's temporaries in the scratch workspace). Nothing here is
+     * differentiated: the FF layers get no gradient from the readout.
+     *
+     * @param observe whether to report the layers' activity to the dead-unit diagnostics
+     */
+    private INDArray neutralFeatures(ImageSet images, int[] order, int start, int count,
+            TransientMemory transientMemory, boolean observe) {
+        LabelledBatch batch = LabelledBatch.neutral(images, order, start, count, labelEmbedding);
+        INDArray features = Nd4j.createUninitialized(DataType.FLOAT, count, readout.features());
+        int top = layers.size() - 1;
+        Activations carry = top > 0 ? Activations.create(count, spec.width()) : null;
+        int firstFeature = Readout.firstFeatureLayer(readoutName, layers.size());
+        for (int l = 0; l <= top; l++) {
+            try (MemoryWorkspace scratch = transientMemory.scratch()) {
+                Activations output = l < top ? carry : Activations.create(count, spec.width());
+                if (l == 0) {
+                    layers.get(0).forwardNeutral(batch, output);
+                } else {
+                    layers.get(l).forward(carry, output);
+                }
+                if (observe) {
+                    observeActivity(l, output.values());
+                }
+                if (l >= firstFeature) {
+                    Readout.putNormalized(output, features, (l - firstFeature) * spec.width());
+                }
+            }
+        }
+        return features;
     }
 
     /** Writes a wrong label for each of the {@code count} images into {@code labels[count..2 count)}. */
@@ -181,7 +267,7 @@ final class FfBaseModel extends MeasuredModel {
         float[][] scores = new float[count][classes];
         int[] labels = passLabels;
         Activations carry = topLayer > 0 ? Activations.create(count, spec.width()) : null;
-        int firstScored = topLayer > 0 ? 1 : 0;
+        int firstScored = topLayer > 0 && !Readout.scoresFirstLayer(readoutName, layers.size()) ? 1 : 0;
         for (int label = 0; label < classes; label++) {
             java.util.Arrays.fill(labels, label);
             for (int l = 0; l <= topLayer; l++) {
@@ -221,6 +307,10 @@ final class FfBaseModel extends MeasuredModel {
 
     @Override
     public int[] predict(ImageSet images) {
+        if (readout != null) {
+            return evaluate(images, spec.batchSize(), (order, start, count, transientMemory) ->
+                    readout.predict(neutralFeatures(images, order, start, count, transientMemory, true)));
+        }
         return evaluate(images, spec.batchSize(),
                 (order, start, count, transientMemory) -> Labels.argMaxes(
                         scoreLabels(images, order, start, count, layers.size() - 1, transientMemory)));

@@ -213,6 +213,32 @@ final class FfKernels {
         into.put(0, sum, 0, length);
     }
 
+    /**
+     * Peer normalization's gradient added to the goodness loss's: out[r, j] = a_r x[r, j] + (r < positives ?
+     * c[j] : 0), with a_r = factor * gg[r] (or factor when gg is null), as in {@link #scaledGradient}.
+     * {@code out} may be {@code x}.
+     */
+    static void addPeerGradient(FloatBuffer x, FloatBuffer gg, double factor, float[] c, int positives,
+            FloatBuffer out, int rows, int cols) {
+        Parallel.forParts(rows, parallelRows(cols), (part, from, to) -> {
+            float[] row = RowScratch.row(0, cols);
+            for (int r = from; r < to; r++) {
+                float a = (float) (gg == null ? factor : factor * gg.get(r));
+                x.get(r * cols, row, 0, cols);
+                if (r < positives) {
+                    for (int j = 0; j < cols; j++) {
+                        row[j] = a * row[j] + c[j];
+                    }
+                } else {
+                    for (int j = 0; j < cols; j++) {
+                        row[j] = a * row[j];
+                    }
+                }
+                out.put(r * cols, row, 0, cols);
+            }
+        });
+    }
+
     /** weights[labelOffset + k, j] += labelGradient[k, j]: the label inputs' rows of dW. */
     static void addLabelRows(FloatBuffer labelGradient, int classes, int labelOffset, FloatBuffer weightGradient,
             int cols) {

@@ -29,22 +29,39 @@ import org.nd4j.linalg.factory.Nd4j;
 final class FfLayer {
     private final DenseLayer dense;
     private LayerTraining training;
+    /** While training with peer normalization: its running means; else null. */
+    private PeerNormalization peer;
+    /** Peer normalization's gradient coefficient per unit (Java heap, reused every step). */
+    private float[] peerCoefficients;
 
     FfLayer(PersistentMemory memory, int inputs, int outputs, SplittableRandom random) {
         this.dense = new DenseLayer(memory, inputs, outputs, random);
     }
 
     void startTraining(PersistentMemory memory, Optimizer optimizer) {
-        training = LayerTraining.start(dense, memory, optimizer);
+        startTraining(memory, optimizer, 0);
     }
 
-    /** Frees gradients and optimizer state unless {@code keepAll} (the 2022 app kept them). */
+    /** @param peerWeight the weight of the peer-normalization loss; 0: none (no running means are kept) */
+    void startTraining(PersistentMemory memory, Optimizer optimizer, double peerWeight) {
+        training = LayerTraining.start(dense, memory, optimizer);
+        if (peerWeight > 0) {
+            peer = new PeerNormalization(peerWeight, dense.outputs(), memory);
+            peerCoefficients = new float[dense.outputs()];
+        }
+    }
+
+    /** Frees gradients, optimizer state and running means unless {@code keepAll} (the 2022 app kept them). */
     void finishTraining(PersistentMemory memory, boolean keepAll) {
         if (keepAll) {
             return;
         }
         training.release(memory);
         training = null;
+        if (peer != null) {
+            peer.release(memory);
+            peer = null;
+        }
     }
 
     /**
@@ -73,6 +90,33 @@ final class FfLayer {
         FfKernels.labelledBiasRelu(Floats.of(imageProduct), (int) batch.rows(), Floats.of(dense.weights()),
                 batch.labelOffset(), labels, batch.classes(), Floats.of(batch.inverseScales()), Floats.of(dense.bias()),
                 Floats.of(out.values()), Floats.of(out.squares()), (int) out.rows(), dense.outputs());
+    }
+
+    /**
+     * The first layer's activations for a {@link LabelledBatch#neutral} batch, written into {@code out}:
+     * the neutral label 1/K on each label input adds the mean of the K label rows of W to x W.
+     */
+    void forwardNeutral(LabelledBatch batch, Activations out) {
+        int rows = (int) batch.rows();
+        int units = dense.outputs();
+        INDArray product = imageProduct(batch);
+        INDArray neutral = Nd4j.createUninitialized(DataType.FLOAT, 1, units);
+        FloatBuffer weights = Floats.of(dense.weights());
+        float[] sum = new float[units];
+        float[] row = new float[units];
+        for (int k = 0; k < batch.classes(); k++) {
+            weights.get((batch.labelOffset() + k) * units, row, 0, units);
+            for (int j = 0; j < units; j++) {
+                sum[j] += row[j];
+            }
+        }
+        for (int j = 0; j < units; j++) {
+            sum[j] /= batch.classes();
+        }
+        Floats.of(neutral).put(0, sum, 0, units);
+        FfKernels.labelledBiasRelu(Floats.of(product), rows, Floats.of(neutral), 0, new int[rows], 1,
+                Floats.of(batch.inverseScales()), Floats.of(dense.bias()), Floats.of(out.values()),
+                Floats.of(out.squares()), rows, units);
     }
 
     /**
@@ -150,7 +194,28 @@ final class FfLayer {
      */
     private record Gradient(double loss, INDArray source, FloatBuffer perRow, double factor) {}
 
+    /**
+     * The goodness loss's gradient, plus peer normalization's when it is on: then dz is written into an
+     * array of its own (rows x units, scratch), dz[r, j] = the goodness part + c_j on the positive rows
+     * (the first half).
+     */
     private Gradient gradient(Activations output, LayerLoss layerLoss, GoodnessFunction goodness) {
+        Gradient plain = goodnessGradient(output, layerLoss, goodness);
+        if (peer == null) {
+            return plain;
+        }
+        int rows = (int) output.rows();
+        int units = dense.outputs();
+        double peerLoss = peer.update(Floats.of(output.values()), rows / 2, units, peerCoefficients);
+        INDArray combined = plain.source() == output.values()
+                ? Nd4j.createUninitialized(DataType.FLOAT, rows, units)
+                : plain.source();
+        FfKernels.addPeerGradient(Floats.of(plain.source()), plain.perRow(), plain.factor(), peerCoefficients,
+                rows / 2, Floats.of(combined), rows, units);
+        return new Gradient(plain.loss() + peerLoss, combined, null, 1.0);
+    }
+
+    private Gradient goodnessGradient(Activations output, LayerLoss layerLoss, GoodnessFunction goodness) {
         int rows = (int) output.rows();
         int units = dense.outputs();
         if (goodness instanceof QuadraticGoodness quadratic) {

@@ -27,6 +27,15 @@ record LabelledBatch(INDArray images, INDArray inverseScales, int labelOffset, i
 
     /** The batch of images already in {@code images} (label columns zero), in the current workspace. */
     static LabelledBatch of(INDArray images, int labelOffset, int classes) {
+        return of(images, labelOffset, classes, 1.0);
+    }
+
+    /** The same batch for the neutral label (1/K on each label input, adding 1/K to each squared length). */
+    static LabelledBatch neutral(INDArray images, int labelOffset, int classes) {
+        return of(images, labelOffset, classes, 1.0 / classes);
+    }
+
+    private static LabelledBatch of(INDArray images, int labelOffset, int classes, double labelSquares) {
         int rows = (int) images.rows();
         int inputs = (int) images.columns();
         INDArray inverseScales = Nd4j.createUninitialized(DataType.FLOAT, rows, 1);
@@ -35,7 +44,7 @@ record LabelledBatch(INDArray images, INDArray inverseScales, int labelOffset, i
         float[] row = RowScratch.row(0, inputs);
         for (int r = 0; r < rows; r++) {
             values.get(r * inputs, row, 0, inputs);
-            inverse.put(r, FfKernels.inverseScale(RowScratch.sumOfSquares(row, inputs) + 1.0, inputs));
+            inverse.put(r, FfKernels.inverseScale(RowScratch.sumOfSquares(row, inputs) + labelSquares, inputs));
         }
         return new LabelledBatch(images, inverseScales, labelOffset, classes);
     }
@@ -45,6 +54,20 @@ record LabelledBatch(INDArray images, INDArray inverseScales, int labelOffset, i
      * scales, written straight into arrays of the current workspace in one pass over the pixels.
      */
     static LabelledBatch of(ImageSet set, int[] order, int start, int count, LabelEmbedding embedding) {
+        return of(set, order, start, count, embedding, 1.0);
+    }
+
+    /**
+     * As {@link #of(ImageSet, int[], int, int, LabelEmbedding)} for the neutral label, 1/K on each of the K
+     * label inputs (Hinton 2022, 3.3): it adds K (1/K)^2 = 1/K to each row's squared length.
+     */
+    static LabelledBatch neutral(ImageSet set, int[] order, int start, int count, LabelEmbedding embedding) {
+        return of(set, order, start, count, embedding, 1.0 / embedding.classes());
+    }
+
+    /** @param labelSquares what the label inputs add to each row's squared length */
+    private static LabelledBatch of(ImageSet set, int[] order, int start, int count, LabelEmbedding embedding,
+            double labelSquares) {
         int pixels = set.pixelsPerImage();
         int inputs = embedding.inputSize(pixels);
         int labelOffset = embedding.labelOffset(pixels);
@@ -59,7 +82,7 @@ record LabelledBatch(INDArray images, INDArray inverseScales, int labelOffset, i
                 java.util.Arrays.fill(row, labelOffset, labelOffset + embedding.classes(), 0f);
                 java.util.Arrays.fill(row, pixels, inputs, 0f);
                 values.put(i * inputs, row, 0, inputs);
-                inverse.put(i, FfKernels.inverseScale(RowScratch.sumOfSquares(row, inputs) + 1.0, inputs));
+                inverse.put(i, FfKernels.inverseScale(RowScratch.sumOfSquares(row, inputs) + labelSquares, inputs));
             }
         });
         return new LabelledBatch(images, inverseScales, labelOffset, embedding.classes());

@@ -18,9 +18,26 @@ public final class Adam implements Optimizer {
     public static final double EPSILON = 1e-8;
 
     private final double learningRate;
+    private final double weightDecay;
+    /** The schedule's factor on the learning rate for the next steps ({@link #scaleLearningRate}). */
+    private double factor = 1;
 
     public Adam(double learningRate) {
+        this(learningRate, 0);
+    }
+
+    /**
+     * @param weightDecay L2 coefficient lambda: the gradient becomes g + lambda p before the moments (PyTorch
+     *     Adam's weight_decay), on every parameter array this optimizer updates; 0 leaves g as it is
+     */
+    public Adam(double learningRate, double weightDecay) {
         this.learningRate = learningRate;
+        this.weightDecay = weightDecay;
+    }
+
+    @Override
+    public void scaleLearningRate(double factor) {
+        this.factor = factor;
     }
 
     @Override
@@ -33,13 +50,13 @@ public final class Adam implements Optimizer {
             @Override
             public void step(INDArray gradient) {
                 iteration++;
-                double alpha = learningRate * Math.sqrt(1 - Math.pow(BETA2, iteration)) / (1 - Math.pow(BETA1, iteration));
+                double alpha = factor * learningRate * Math.sqrt(1 - Math.pow(BETA2, iteration)) / (1 - Math.pow(BETA1, iteration));
                 FloatBuffer p = Floats.of(parameter);
                 FloatBuffer g = Floats.of(Floats.rowMajor(gradient));
                 FloatBuffer first = Floats.of(m);
                 FloatBuffer second = Floats.of(v);
                 Parallel.forParts((int) parameter.length(), PARALLEL_VALUES,
-                        (part, from, to) -> update(p, g, first, second, (float) alpha, from, to));
+                        (part, from, to) -> update(p, g, first, second, (float) alpha, (float) weightDecay, from, to));
             }
 
             @Override
@@ -58,10 +75,11 @@ public final class Adam implements Optimizer {
 
     /**
      * One Adam step on elements {@code from..to} of the parameter, its gradient and both moments, chunk
-     * by chunk through Java arrays ({@link RowScratch} rows 4-7), where the loop compiles to SIMD.
+     * by chunk through Java arrays ({@link RowScratch} rows 4-7), where the loop compiles to SIMD. With a
+     * weight decay the gradient is g + decay p (an added multiply-add in the same pass).
      */
     static void update(FloatBuffer parameter, FloatBuffer gradient, FloatBuffer m, FloatBuffer v, float alpha,
-            int from, int to) {
+            float decay, int from, int to) {
         float beta1 = (float) BETA1;
         float beta2 = (float) BETA2;
         float oneMinusBeta1 = 1 - beta1;
@@ -78,7 +96,7 @@ public final class Adam implements Optimizer {
             m.get(start, m1, 0, length);
             v.get(start, m2, 0, length);
             for (int i = 0; i < length; i++) {
-                float gi = g[i];
+                float gi = g[i] + decay * p[i];
                 float mi = beta1 * m1[i] + gi * oneMinusBeta1;
                 float vi = beta2 * m2[i] + gi * gi * oneMinusBeta2;
                 m1[i] = mi;

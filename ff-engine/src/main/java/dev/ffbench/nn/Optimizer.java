@@ -9,6 +9,14 @@ public interface Optimizer {
     /** Attaches state (if any) to one parameter array. */
     Updater attach(INDArray parameter, PersistentMemory memory);
 
+    /**
+     * Multiplies the learning rate of every later step of every bound parameter by {@code factor} (a
+     * {@link LearningRateSchedule}'s value at this step; 1 is the configured rate).
+     */
+    default void scaleLearningRate(double factor) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no learning-rate schedule");
+    }
+
     /** The update rule bound to one parameter. */
     interface Updater {
         /** Applies one step; {@code gradient} may be overwritten. */
@@ -32,9 +40,14 @@ public interface Optimizer {
     }
 
     static Optimizer named(String name, double learningRate) {
+        return named(name, learningRate, 0);
+    }
+
+    /** The optimizer {@code name} with L2 weight decay {@code weightDecay} on every parameter it updates. */
+    static Optimizer named(String name, double learningRate, double weightDecay) {
         return switch (name) {
-            case "adam" -> new Adam(learningRate);
-            case "sgd" -> new Sgd(learningRate);
+            case "adam" -> new Adam(learningRate, weightDecay);
+            case "sgd" -> new Sgd(learningRate, weightDecay);
             default -> throw new IllegalArgumentException(
                     "optimizer '" + name + "' is unknown; allowed: adam, sgd");
         };

@@ -43,6 +43,32 @@ class FfEngineCliTest {
     }
 
     @Test
+    void benchmarkOverSeedsPrintsARowPerSeedAndTheMeanWithEachSeed() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true));
+            exit = FfEngineCli.execute("benchmark", "--algorithms", "ff-base", "--seeds", "1,2", "--set",
+                    "dataset=synthetic:3:300:100", "--set", "width=16", "--set", "epochs=1", "--set", "batchSize=50");
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals(0, exit);
+        String[] lines = out.toString().strip().split("\n");
+        assertEquals(4, lines.length, out.toString()); // header, one row per seed, the mean
+        double first = Double.parseDouble(lines[1].split("\\s+")[9]);
+        double second = Double.parseDouble(lines[2].split("\\s+")[9]);
+        String mean = String.format(java.util.Locale.ROOT, "%.2f %%", (first + second) / 2);
+        assertTrue(lines[3].startsWith("ff-base"), lines[3]);
+        assertTrue(lines[3].contains("test accuracy mean ") && lines[3].contains(" over seeds 1, 2 ("), lines[3]);
+        assertTrue(lines[3].contains(String.format(java.util.Locale.ROOT, "(%.2f %%, %.2f %%)", first, second)), lines[3]);
+        // the mean of the rounded figures is within rounding of the printed mean
+        double printed = Double.parseDouble(lines[3].replaceAll(".*mean ([0-9.]+) %.*", "$1"));
+        assertEquals((first + second) / 2, printed, 0.01, mean + " vs " + lines[3]);
+    }
+
+    @Test
     void aBadSpecExitsWithCode2AndNamesTheField(@TempDir Path dir) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream original = System.err;

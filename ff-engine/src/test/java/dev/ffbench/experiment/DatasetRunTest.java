@@ -66,7 +66,8 @@ class DatasetRunTest {
 
         ExperimentResult appended = run("ff-base", dataset, Map.of("labelMode", "append"));
         assertTrue(appended.memory().trainingPeak().parameters() > 0);
-        assertEquals(((9 + 10) * 32 + 32 + 32 * 32 + 32) * 4L, appended.memory().evaluationPeak().parameters(),
+        // two layers, and the softmax readout's (2 x 32) x 10 weights
+        assertEquals(((9 + 10) * 32 + 32 + 32 * 32 + 32 + 2 * 32 * 10) * 4L, appended.memory().evaluationPeak().parameters(),
                 "the first layer takes 9 pixels and 10 label inputs");
         run("backprop", dataset, Map.of());
         run("ff-recurrent", dataset, Map.of());
@@ -245,7 +246,8 @@ class DatasetRunTest {
         assertEquals(0.1, result.evaluation().chanceAccuracy(), 1e-12);
         assertEquals(6, result.dataset().fingerprint().files().size());
         assertEquals((3072L * 64 + 64) * Float.BYTES, result.memory().evaluationPeak().parameters()
-                - (64L * 64 + 64 + (algorithm.equals("backprop") ? 64L * 10 + 10 : 0)) * Float.BYTES,
+                - (64L * 64 + 64 + (algorithm.equals("backprop") ? 64L * 10 + 10 : 0)
+                        + (algorithm.equals("ff-base") ? 2L * 64 * 10 : 0)) * Float.BYTES, // the head / the softmax readout
                 "the first layer takes 3,072 inputs");
         assertTrue(result.testAccuracy() > (algorithm.equals("backprop") ? 0.9 : 0.25),
                 algorithm + " test accuracy " + result.testAccuracy());

@@ -45,6 +45,12 @@ class MinimumBytesTest {
             "ff-base, 3, finishedLayerKeeps=all",
             "ff-base, 2, optimizer=sgd",
             "ff-base, 2, labelMode=append",
+            "ff-base, 1, readout=softmax;peerNormalization=0.03",
+            "ff-base, 2, readout=softmax;peerNormalization=0.03;miniBatch=20",
+            "ff-base, 3, readout=softmax-all;width=900;maxStepsPerEpoch=1", // the readout makes the top phase the peak
+            "ff-base, 3, readout=softmax;schedule=simultaneous;peerNormalization=0.1",
+            "ff-base, 3, readout=softmax;finishedLayerKeeps=all;peerNormalization=0.1",
+            "ff-base, 2, readout=softmax;optimizer=sgd;weightDecay=0.001",
             "ff-recurrent, 1, iterations=2;scoreFrom=1;scoreTo=2",
             "ff-recurrent, 3, iterations=2;scoreFrom=1;scoreTo=2",
             "backprop, 1, ",

@@ -27,8 +27,12 @@ class SpecResolverTest {
     @Test
     void everyOptionTheAlgorithmDeclaresIsRecordedWithItsDefault() {
         ExperimentSpec ffBase = resolver.resolve(Map.of());
-        assertEquals(Map.of("goodness", "sum-squares", "schedule", "layerwise", "labelMode", "overlay",
-                "negatives", "uniform", "finishedLayerKeeps", "weights"), ffBase.options().values());
+        assertEquals(Map.ofEntries(Map.entry("goodness", "sum-squares"), Map.entry("schedule", "layerwise"),
+                Map.entry("labelMode", "overlay"), Map.entry("negatives", "uniform"),
+                Map.entry("finishedLayerKeeps", "weights"), Map.entry("miniBatch", 64),
+                Map.entry("learningRateSchedule", "cooldown"), Map.entry("coolDownFraction", 0.5),
+                Map.entry("peerNormalization", 0.0), Map.entry("weightDecay", 0.0), Map.entry("readout", "softmax-all")),
+                ffBase.options().values());
         assertNull(ffBase.options().optionalNumber("threshold"), "unset: the goodness function's own threshold");
 
         ExperimentSpec recurrent = resolver.resolve(Map.of("algorithm", "ff-recurrent", "iterations", "4", "scoreTo", "4"));

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The ledger's exact properties: FF's working set does not depend on depth, persistent memory is
+ * The ledger's exact properties: FF's working set does not depend on depth (with a goodness readout;
+ * a softmax readout adds exactly its feature rows per layer), persistent memory is
  * the arithmetic of the layer shapes, and backprop's working set grows with depth.
  */
 class MemoryLedgerTest {
@@ -43,11 +44,20 @@ class MemoryLedgerTest {
         return phases.get(phases.size() - 1).memory();
     }
 
+    /** FF Base with a goodness readout: a softmax readout's feature rows grow with depth (tested below). */
+    private static final Map<String, String> GOODNESS_READOUT = Map.of("readout", "goodness");
+
+    private static Map<String, String> goodnessReadout(Map<String, String> overrides) {
+        Map<String, String> all = new java.util.HashMap<>(GOODNESS_READOUT);
+        all.putAll(overrides);
+        return all;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"layerwise", "simultaneous"})
     void ffTransientPeakAtDepthTwoEqualsDepthEightToTheByte(String schedule) {
-        MemoryLedger depth2 = run("ff-base", 2, Map.of("schedule", schedule)).memory();
-        MemoryLedger depth8 = run("ff-base", 8, Map.of("schedule", schedule)).memory();
+        MemoryLedger depth2 = run("ff-base", 2, goodnessReadout(Map.of("schedule", schedule))).memory();
+        MemoryLedger depth8 = run("ff-base", 8, goodnessReadout(Map.of("schedule", schedule))).memory();
         assertTrue(transientPeak(depth2) > 0);
         assertEquals(transientPeak(depth2), transientPeak(depth8));
         assertEquals(6 * HIDDEN_LAYER_BYTES, depth8.trainingPeak().parameters() - depth2.trainingPeak().parameters());
@@ -55,8 +65,8 @@ class MemoryLedgerTest {
 
     @Test
     void layerwiseFfKeepingWeightsOnlyHoldsOneLayersGradientsAndOptimizerState() {
-        MemoryLedger depth2 = run("ff-base", 2, Map.of()).memory();
-        MemoryLedger depth8 = run("ff-base", 8, Map.of()).memory();
+        MemoryLedger depth2 = run("ff-base", 2, GOODNESS_READOUT).memory();
+        MemoryLedger depth8 = run("ff-base", 8, GOODNESS_READOUT).memory();
         assertEquals(List.of("layer 1", "layer 2"), depth2.trainingPhases().stream().map(PhaseMemory::phase).toList());
         MemoryBreakdown top2 = lastPhase(depth2);
         MemoryBreakdown top8 = lastPhase(depth8);
@@ -80,7 +90,7 @@ class MemoryLedgerTest {
         int width = 1000;
         long hidden = ((long) width * width + width) * FLOAT;
         long first = ((long) PIXELS * width + width) * FLOAT;
-        Map<String, String> wide = Map.of("width", Integer.toString(width), "maxStepsPerEpoch", "1");
+        Map<String, String> wide = goodnessReadout(Map.of("width", Integer.toString(width), "maxStepsPerEpoch", "1"));
         long workingSet = -1;
         for (int depth : new int[] {2, 3, 5}) {
             MemoryBreakdown peak = trainingPeak("ff-base", depth, wide);
@@ -91,9 +101,39 @@ class MemoryLedgerTest {
         }
     }
 
+    /**
+     * The same formula with every FF Base training option on: the softmax readout's D x K weights
+     * (D = (depth - 1) x width) are parameters from the start and train with the top layer, so its phase
+     * holds them with their gradient and two Adam moments; peer normalization adds one running mean per
+     * unit of the training layer. The working set grows with depth by exactly the readout's feature rows
+     * (miniBatch x width floats per added layer), and by nothing else.
+     */
+    @Test
+    void ffTrainingPeakStaysExactWithEveryTrainingOptionOn() {
+        int width = 1000;
+        int images = 25;
+        long hidden = ((long) width * width + width) * FLOAT;
+        long first = ((long) PIXELS * width + width) * FLOAT;
+        Map<String, String> options = Map.of("width", Integer.toString(width), "maxStepsPerEpoch", "1",
+                "readout", "softmax", "peerNormalization", "0.03", "weightDecay", "0.001",
+                "learningRateSchedule", "cooldown", "miniBatch", Integer.toString(images));
+        long workingSet = -1;
+        for (int depth : new int[] {2, 3, 5}) {
+            long readout = (long) (depth - 1) * width * 10 * FLOAT;
+            MemoryBreakdown peak = trainingPeak("ff-base", depth, options);
+            if (workingSet < 0) {
+                workingSet = peak.transientBytes();
+            }
+            long features = (long) (depth - 2) * images * width * FLOAT;
+            assertEquals(first + (depth - 1) * hidden + readout + 3 * (hidden + readout) + width * FLOAT
+                    + workingSet + features, peak.totalBytes(), "depth " + depth);
+            assertEquals(first + (depth - 1) * hidden + readout, peak.parameters(), "depth " + depth);
+        }
+    }
+
     @Test
     void layerwiseFfKeepingEverythingGrowsByTheAddedLayersGradientsAndAdamMoments() {
-        Map<String, String> keepAll = Map.of("finishedLayerKeeps", "all");
+        Map<String, String> keepAll = goodnessReadout(Map.of("finishedLayerKeeps", "all"));
         MemoryBreakdown top2 = lastPhase(run("ff-base", 2, keepAll).memory());
         MemoryBreakdown top8 = lastPhase(run("ff-base", 8, keepAll).memory());
         assertEquals(6 * HIDDEN_LAYER_BYTES, top8.parameters() - top2.parameters());
@@ -104,7 +144,7 @@ class MemoryLedgerTest {
 
     @Test
     void simultaneousFfTrainsEveryLayerSoEveryLayerHasGradientsAndMoments() {
-        MemoryBreakdown peak = trainingPeak("ff-base", 3, Map.of("schedule", "simultaneous"));
+        MemoryBreakdown peak = trainingPeak("ff-base", 3, goodnessReadout(Map.of("schedule", "simultaneous")));
         long parameters = FIRST_LAYER_BYTES + 2 * HIDDEN_LAYER_BYTES;
         assertEquals(parameters, peak.parameters());
         assertEquals(parameters, peak.gradients());
