@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /**
  * FF Base against backprop, training peak by depth: the seed project's memory experiment, measured
- * exactly, at its configuration (FF Base: {@code --ff-positives} images per step, miniBatch=0, and the goodness
+ * exactly, at its configuration (FF Base: {@code --ff-positives} images per step and the goodness
  * readout, unless a {@code --set} says otherwise). Trains a few steps per depth (the peaks do not depend on the number of steps) and skips
  * evaluation.
  */
@@ -61,9 +61,7 @@ final class MemorySweepCommand implements Callable<Integer> {
         Map<String, String> fields = new LinkedHashMap<>(Map.of(
                 "epochs", "1", "maxStepsPerEpoch", Integer.toString(steps), "width", Integer.toString(width)));
         if (algorithm.equals("ff-base")) {
-            // the seed project's configuration: --ff-positives images per step and the goodness readout
-            // (a --set of either option still wins)
-            fields.put("miniBatch", "0");
+            // the seed project's configuration: the goodness readout (a --set still wins)
             fields.put("readout", "goodness");
         }
         fields.putAll(SpecResolver.engine().applicable(algorithm, overrides));

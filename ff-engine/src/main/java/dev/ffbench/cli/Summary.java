@@ -35,7 +35,7 @@ final class Summary {
      * {@code targetAccuracy} when one is set; empty when no curve was measured.
      */
     static String curve(ExperimentResult result) {
-        if (result.curve() == null || result.curve().isEmpty()) {
+        if (result.spec().evaluateEvery() == 0 || result.curve() == null || result.curve().isEmpty()) {
             return "";
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-12s curve (epoch: training s, test acc):",

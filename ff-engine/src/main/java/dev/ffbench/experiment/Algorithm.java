@@ -39,6 +39,11 @@ public interface Algorithm {
         return 0.001;
     }
 
+    /** Images per step (the spec's {@code batchSize}) when the spec sets none. */
+    default int defaultBatchSize() {
+        return ExperimentSpec.defaults().batchSize();
+    }
+
     /**
      * Problems that involve several fields at once (each option alone is already checked against its
      * declaration), each naming the fields, the values and what is allowed; e.g. FF Recurrent's

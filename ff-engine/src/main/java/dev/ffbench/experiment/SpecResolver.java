@@ -185,6 +185,9 @@ public final class SpecResolver {
             if (learningRate == null && fields.get("learningRate") == null) {
                 learningRate = found.defaultLearningRate();
             }
+            if (fields.get("batchSize") == null) {
+                batchSize = found.defaultBatchSize();
+            }
         }
         ExperimentSpec spec = new ExperimentSpec(algorithm, dataset, depth, width, epochs, batchSize, optimizer,
                 learningRate, seed, threads, maxSteps, evaluateEvery, targetAccuracy, options);

@@ -27,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * FF Base. Every step runs in a {@link TransientMemory}: the batch and one activation array handed
  * up the stack ("carry") live in the step workspace, each layer's temporaries in the scratch
  * workspace, which the next layer reuses. So the transient footprint is one layer's working set
- * whatever the depth (a softmax readout adds its neutral pass and feature rows, miniBatch x D, in the
+ * whatever the depth (a softmax readout adds its neutral pass and feature rows, batchSize x D, in the
  * phase that trains it). Layerwise training measures each layer's phase on its own, with the
  * persistent arrays of that phase (all weights and the readout's, plus gradients, optimizer state and
  * peer normalization's running means of the layer training, of the readout in the top layer's phase,
@@ -49,8 +49,6 @@ final class FfBaseModel extends MeasuredModel {
     private final int[] rowLabels;
     /** One label for every image of a label pass (scoring), reused by every pass. */
     private final int[] passLabels;
-    /** Images per training step (option miniBatch, else the spec's batchSize). */
-    private final int stepImages;
     /** The learning rate's schedule, or null when constant (the optimizer is then never rescaled). */
     private final LearningRateSchedule schedule;
     private final double peerWeight;
@@ -69,15 +67,13 @@ final class FfBaseModel extends MeasuredModel {
         this.labelEmbedding = new LabelEmbedding(spec.options().text(FfBase.LABEL_MODE.name()), classes);
         this.hardNegatives = spec.options().text(FfOptions.NEGATIVES.name()).equals("hard");
         this.random = new SplittableRandom(spec.seed());
-        int miniBatch = spec.options().integer(FfBase.MINI_BATCH.name());
-        this.stepImages = miniBatch > 0 ? miniBatch : spec.batchSize();
         String scheduleName = spec.options().text(FfBase.LEARNING_RATE_SCHEDULE.name());
         this.schedule = scheduleName.equals("constant") ? null
                 : new LearningRateSchedule(scheduleName, spec.options().number(FfBase.COOL_DOWN_FRACTION.name()));
         this.peerWeight = spec.options().number(FfBase.PEER_NORMALIZATION.name());
         this.readoutName = spec.options().text(FfBase.READOUT.name());
-        this.rowLabels = new int[2 * stepImages];
-        this.passLabels = new int[Math.max(spec.batchSize(), stepImages)];
+        this.rowLabels = new int[2 * spec.batchSize()];
+        this.passLabels = new int[spec.batchSize()];
         SplittableRandom init = random.split();
         int inputs = labelEmbedding.inputSize(context.inputSize());
         for (int l = 0; l < spec.depth(); l++) {
@@ -133,11 +129,11 @@ final class FfBaseModel extends MeasuredModel {
         try (TransientMemory transientMemory = new TransientMemory("ff-train")) {
             for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
                 int[] order = PixelBatch.shuffled(train.count(), random);
-                int steps = PixelBatch.stepsPerEpoch(train.count(), stepImages, spec.maxStepsPerEpoch());
+                int steps = PixelBatch.stepsPerEpoch(train.count(), spec.batchSize(), spec.maxStepsPerEpoch());
                 double[] lossSums = new double[to + 1];
                 for (int step = 0; step < steps; step++) {
-                    int start = step * stepImages;
-                    int count = Math.min(stepImages, train.count() - start);
+                    int start = step * spec.batchSize();
+                    int count = Math.min(spec.batchSize(), train.count() - start);
                     if (schedule != null) {
                         long totalSteps = (long) steps * spec.epochs();
                         optimizer.scaleLearningRate(schedule.factor((long) (epoch - 1) * steps + step, totalSteps));

@@ -27,7 +27,7 @@ class FfBaseOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "miniBatch=32",
+            "batchSize=32",
             "learningRateSchedule=cooldown;coolDownFraction=0.5",
             "peerNormalization=0.03",
             "weightDecay=0.0001",
@@ -49,7 +49,7 @@ class FfBaseOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "miniBatch=32",
+            "batchSize=32",
             "learningRateSchedule=cooldown;coolDownFraction=0.5",
             "peerNormalization=0.03",
             "weightDecay=0.0001",

@@ -46,7 +46,7 @@ class MinimumBytesTest {
             "ff-base, 2, optimizer=sgd",
             "ff-base, 2, labelMode=append",
             "ff-base, 1, readout=softmax;peerNormalization=0.03",
-            "ff-base, 2, readout=softmax;peerNormalization=0.03;miniBatch=20",
+            "ff-base, 2, readout=softmax;peerNormalization=0.03;batchSize=20",
             "ff-base, 3, readout=softmax-all;width=900;maxStepsPerEpoch=1", // the readout makes the top phase the peak
             "ff-base, 3, readout=softmax;schedule=simultaneous;peerNormalization=0.1",
             "ff-base, 3, readout=softmax;finishedLayerKeeps=all;peerNormalization=0.1",

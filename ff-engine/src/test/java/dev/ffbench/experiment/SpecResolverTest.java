@@ -25,11 +25,19 @@ class SpecResolverTest {
     }
 
     @Test
+    void anUnsetBatchSizeIsTheAlgorithmsOwnAndASetOneIsEveryAlgorithms() {
+        assertEquals(64, resolver.resolve(Map.of("algorithm", "ff-base")).batchSize());
+        assertEquals(256, resolver.resolve(Map.of("algorithm", "backprop")).batchSize());
+        assertEquals(256, resolver.resolve(Map.of("algorithm", "ff-base", "batchSize", "256")).batchSize());
+        assertEquals(32, resolver.resolve(Map.of("algorithm", "backprop", "batchSize", "32")).batchSize());
+    }
+
+    @Test
     void everyOptionTheAlgorithmDeclaresIsRecordedWithItsDefault() {
         ExperimentSpec ffBase = resolver.resolve(Map.of());
         assertEquals(Map.ofEntries(Map.entry("goodness", "sum-squares"), Map.entry("schedule", "layerwise"),
                 Map.entry("labelMode", "overlay"), Map.entry("negatives", "uniform"),
-                Map.entry("finishedLayerKeeps", "weights"), Map.entry("miniBatch", 64),
+                Map.entry("finishedLayerKeeps", "weights"),
                 Map.entry("learningRateSchedule", "cooldown"), Map.entry("coolDownFraction", 0.5),
                 Map.entry("peerNormalization", 0.0), Map.entry("weightDecay", 0.0), Map.entry("readout", "softmax-all")),
                 ffBase.options().values());

@@ -164,7 +164,7 @@ class MatrixExpanderTest {
                 "settings: noSuchField is not a field of the spec nor an option of ff-base, ff-recurrent, backprop;"
                 + " allowed: the shared fields (algorithm, dataset, depth, width, epochs, batchSize, optimizer,"
                 + " learningRate, seed, threads, maxStepsPerEpoch, evaluateEvery, targetAccuracy) and these algorithms' options (goodness, threshold,"
-                + " alpha, schedule, labelMode, negatives, finishedLayerKeeps, miniBatch, learningRateSchedule,"
+                + " alpha, schedule, labelMode, negatives, finishedLayerKeeps, learningRateSchedule,"
                 + " coolDownFraction, peerNormalization, weightDecay, readout, iterations, damping, scoreFrom, scoreTo,"
                 + " normalize)"), e.problems());
     }

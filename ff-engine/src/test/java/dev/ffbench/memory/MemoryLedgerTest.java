@@ -106,7 +106,7 @@ class MemoryLedgerTest {
      * (D = (depth - 1) x width) are parameters from the start and train with the top layer, so its phase
      * holds them with their gradient and two Adam moments; peer normalization adds one running mean per
      * unit of the training layer. The working set grows with depth by exactly the readout's feature rows
-     * (miniBatch x width floats per added layer), and by nothing else.
+     * (batchSize x width floats per added layer), and by nothing else.
      */
     @Test
     void ffTrainingPeakStaysExactWithEveryTrainingOptionOn() {
@@ -116,7 +116,7 @@ class MemoryLedgerTest {
         long first = ((long) PIXELS * width + width) * FLOAT;
         Map<String, String> options = Map.of("width", Integer.toString(width), "maxStepsPerEpoch", "1",
                 "readout", "softmax", "peerNormalization", "0.03", "weightDecay", "0.001",
-                "learningRateSchedule", "cooldown", "miniBatch", Integer.toString(images));
+                "learningRateSchedule", "cooldown", "batchSize", Integer.toString(images));
         long workingSet = -1;
         for (int depth : new int[] {2, 3, 5}) {
             long readout = (long) (depth - 1) * width * 10 * FLOAT;
