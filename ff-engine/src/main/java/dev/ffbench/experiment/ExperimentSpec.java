@@ -62,7 +62,7 @@ public record ExperimentSpec(
     /** This spec trained for one epoch of at most {@code steps} steps (per phase). */
     public ExperimentSpec withSteps(int steps) {
         return new ExperimentSpec(algorithm, dataset, depth, width, 1, batchSize, optimizer, learningRate, seed,
-                threads, steps, options);
+                threads, steps, 0, null, options); // op counting: no evaluation, no target
     }
 
     /** This spec with other options. */
