@@ -24,6 +24,13 @@ public final class FfRecurrent implements Algorithm {
             "first iteration whose goodness is summed to pick a label (1-based)").atLeast(1);
     static final Option SCORE_TO = Option.integer("scoreTo", 5,
             "last iteration whose goodness is summed to pick a label").atLeast(1);
+    /**
+     * Linear cool-down of the learning rate (loeweX/Forward-Forward, REFERENCE section 6): constant for the
+     * first (1 - c) of the training steps, then falling linearly towards zero over the last c.
+     */
+    static final Option COOLDOWN = Option.number("cooldown", 0.0,
+            "share of the training steps, at the end, over which the learning rate falls linearly to zero;"
+                    + " 0: constant").atLeast(0).atMost(1);
 
     @Override
     public String name() {
@@ -38,7 +45,7 @@ public final class FfRecurrent implements Algorithm {
     @Override
     public List<Option> options() {
         return List.of(FfOptions.GOODNESS, FfOptions.THRESHOLD, FfOptions.ALPHA, FfOptions.NEGATIVES, ITERATIONS,
-                DAMPING, SCORE_FROM, SCORE_TO);
+                DAMPING, SCORE_FROM, SCORE_TO, COOLDOWN);
     }
 
     @Override

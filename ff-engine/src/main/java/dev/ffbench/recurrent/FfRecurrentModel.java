@@ -11,7 +11,6 @@ import dev.ffbench.ff.Labels;
 import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.LayerLoss;
 import dev.ffbench.memory.TransientMemory;
-import dev.ffbench.nn.Optimizer;
 import dev.ffbench.nn.PixelBatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ final class FfRecurrentModel extends MeasuredModel {
     private final List<RecurrentLayer> layers = new ArrayList<>();
     private final GoodnessFunction goodness;
     private final LayerLoss layerLoss;
-    private final Optimizer optimizer;
+    private final ScheduledOptimizer optimizer;
     private final double learningRate;
     private final int classes;
     private final boolean hardNegatives;
@@ -41,6 +40,7 @@ final class FfRecurrentModel extends MeasuredModel {
     private final double damping;
     private final int scoreFrom;
     private final int scoreTo;
+    private final double cooldown;
     private final SplittableRandom random;
 
     FfRecurrentModel(ModelContext context) {
@@ -48,14 +48,15 @@ final class FfRecurrentModel extends MeasuredModel {
         this.spec = context.spec();
         this.goodness = context.goodness(FfOptions.GOODNESS.name());
         this.layerLoss = context.layerLoss(goodness, spec.width());
-        this.optimizer = context.optimizer();
         this.learningRate = context.learningRate();
+        this.optimizer = new ScheduledOptimizer(spec.optimizer(), learningRate);
         this.classes = context.classes();
         this.hardNegatives = spec.options().text(FfOptions.NEGATIVES.name()).equals("hard");
         this.iterations = spec.options().integer(FfRecurrent.ITERATIONS.name());
         this.damping = spec.options().number(FfRecurrent.DAMPING.name());
         this.scoreFrom = spec.options().integer(FfRecurrent.SCORE_FROM.name());
         this.scoreTo = spec.options().integer(FfRecurrent.SCORE_TO.name());
+        this.cooldown = spec.options().number(FfRecurrent.COOLDOWN.name());
         this.random = new SplittableRandom(spec.seed());
         SplittableRandom init = random.split();
         for (int l = 0; l < spec.depth(); l++) {
@@ -70,11 +71,13 @@ final class FfRecurrentModel extends MeasuredModel {
         layers.forEach(layer -> layer.startTraining(memory, optimizer));
         List<EpochLoss> losses = new ArrayList<>();
         try (TransientMemory transientMemory = new TransientMemory("recurrent-train")) {
+            int steps = PixelBatch.stepsPerEpoch(train.count(), spec.batchSize(), spec.maxStepsPerEpoch());
+            long totalSteps = (long) steps * spec.epochs();
             for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
                 int[] order = PixelBatch.shuffled(train.count(), random);
-                int steps = PixelBatch.stepsPerEpoch(train.count(), spec.batchSize(), spec.maxStepsPerEpoch());
                 double[] lossSums = new double[layers.size()];
                 for (int step = 0; step < steps; step++) {
+                    optimizer.setFactor(learningRateFactor((long) (epoch - 1) * steps + step, totalSteps, cooldown));
                     int start = step * spec.batchSize();
                     int count = Math.min(spec.batchSize(), train.count() - start);
                     double[] stepLosses = trainStep(train, order, start, count, transientMemory);
@@ -97,6 +100,18 @@ final class FfRecurrentModel extends MeasuredModel {
         }
         layers.forEach(layer -> layer.finishTraining(memory));
         return losses;
+    }
+
+    /**
+     * The learning rate's multiplier at training step {@code step} (0-based) of {@code total}: 1 until the
+     * last {@code cooldown} share of the steps, then falling linearly, (total - step) / (cooldown x total),
+     * so the last step still moves (1 / (cooldown x total)) and the rate would reach 0 one step later.
+     */
+    static double learningRateFactor(long step, long total, double cooldown) {
+        if (cooldown == 0) {
+            return 1;
+        }
+        return Math.min(1, (total - step) / (cooldown * total));
     }
 
     /** One batch; returns each layer's loss averaged over the iterations. */
