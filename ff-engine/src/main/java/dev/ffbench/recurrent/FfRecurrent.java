@@ -6,6 +6,7 @@ import dev.ffbench.experiment.Model;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.Option;
 import dev.ffbench.ff.FfOptions;
+import dev.ffbench.goodness.Symba;
 import dev.ffbench.memory.LayerArithmetic;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.Optimizer;
@@ -24,6 +25,12 @@ public final class FfRecurrent implements Algorithm {
             "first iteration whose goodness is summed to pick a label (1-based)").atLeast(1);
     static final Option SCORE_TO = Option.integer("scoreTo", 5,
             "last iteration whose goodness is summed to pick a label").atLeast(1);
+    /**
+     * FF Recurrent's own goodness default (FF Base keeps {@link FfOptions#GOODNESS}'s): measured on
+     * mnist-sample, 784-500-500 (README, Benchmark).
+     */
+    static final Option GOODNESS = Option.goodness("goodness", Symba.NAME,
+            "the layers' goodness function (the matrix's goodness axis)");
     /**
      * Linear cool-down of the learning rate (loeweX/Forward-Forward, REFERENCE section 6): constant for the
      * first (1 - c) of the training steps, then falling linearly towards zero over the last c.
@@ -44,7 +51,7 @@ public final class FfRecurrent implements Algorithm {
 
     @Override
     public List<Option> options() {
-        return List.of(FfOptions.GOODNESS, FfOptions.THRESHOLD, FfOptions.ALPHA, FfOptions.NEGATIVES, ITERATIONS,
+        return List.of(GOODNESS, FfOptions.THRESHOLD, FfOptions.ALPHA, FfOptions.NEGATIVES, ITERATIONS,
                 DAMPING, SCORE_FROM, SCORE_TO, COOLDOWN);
     }
 

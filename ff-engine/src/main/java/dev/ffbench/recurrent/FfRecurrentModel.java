@@ -46,7 +46,7 @@ final class FfRecurrentModel extends MeasuredModel {
     FfRecurrentModel(ModelContext context) {
         super(context.memory());
         this.spec = context.spec();
-        this.goodness = context.goodness(FfOptions.GOODNESS.name());
+        this.goodness = context.goodness(FfRecurrent.GOODNESS.name());
         this.layerLoss = context.layerLoss(goodness, spec.width());
         this.learningRate = context.learningRate();
         this.optimizer = new ScheduledOptimizer(spec.optimizer(), learningRate);
