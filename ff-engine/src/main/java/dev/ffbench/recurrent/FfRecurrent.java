@@ -33,9 +33,11 @@ public final class FfRecurrent implements Algorithm {
             "the layers' goodness function (the matrix's goodness axis)");
     /**
      * Linear cool-down of the learning rate (loeweX/Forward-Forward, REFERENCE section 6): constant for the
-     * first (1 - c) of the training steps, then falling linearly towards zero over the last c.
+     * first (1 - c) of the training steps, then falling linearly towards zero over the last c. Default 0.5
+     * measured on mnist-sample, 784-500-500, symba, 4 epochs, seed 1: 89.53 % test accuracy against
+     * 87.22 % at a constant rate (README, Benchmark).
      */
-    static final Option COOLDOWN = Option.number("cooldown", 0.0,
+    static final Option COOLDOWN = Option.number("cooldown", 0.5,
             "share of the training steps, at the end, over which the learning rate falls linearly to zero;"
                     + " 0: constant").atLeast(0).atMost(1);
 

@@ -18,10 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 class FfRecurrentOptionsTest {
 
-    /** Real digits within a CI budget: width 64, 2 epochs of 8 steps of 64 images, 4 iterations. */
+    /**
+     * Real digits within a CI budget: width 64, 2 epochs of 4 steps of 200 images, 4 iterations; batches
+     * of 200 also keep the evaluation of both splits (10 labels x 3 time steps per image) short.
+     */
     private static ExperimentResult digits(Map<String, String> options) {
         Map<String, String> spec = new HashMap<>(Map.of("algorithm", FfRecurrent.NAME, "dataset", "mnist-sample",
-                "depth", "2", "width", "64", "epochs", "2", "batchSize", "64", "maxStepsPerEpoch", "8",
+                "depth", "2", "width", "64", "epochs", "2", "batchSize", "200", "maxStepsPerEpoch", "4",
                 "iterations", "4", "scoreFrom", "2", "scoreTo", "3"));
         spec.putAll(options);
         return ExperimentRunner.engine().run(Specs.with(spec));
@@ -31,6 +34,7 @@ class FfRecurrentOptionsTest {
     void theDefaultsAreTheMeasuredOnes() {
         ExperimentSpec spec = Specs.with(Map.of("algorithm", FfRecurrent.NAME));
         assertEquals("symba", spec.options().text("goodness"));
+        assertEquals(0.5, spec.options().number("cooldown"));
     }
 
     @Test
