@@ -57,9 +57,17 @@ public final class FfRecurrent implements Algorithm {
                 DAMPING, SCORE_FROM, SCORE_TO, COOLDOWN);
     }
 
+    /**
+     * FF Recurrent's default Adam learning rate, with the cool-down: measured on mnist-sample,
+     * 784-500-500, symba, cooldown 0.5, 4 epochs, seed 1: 91.68 % test accuracy at 0.01 against 89.53 % at
+     * FF Base's 0.003 (README, Benchmark). Every layer sums its gradients over the iterations and all
+     * layers train on every batch, so it tolerates a larger rate than layerwise FF Base.
+     */
+    static final double DEFAULT_LEARNING_RATE = 0.01;
+
     @Override
     public double defaultLearningRate() {
-        return FfOptions.DEFAULT_LEARNING_RATE;
+        return DEFAULT_LEARNING_RATE;
     }
 
     @Override

@@ -35,6 +35,7 @@ class FfRecurrentOptionsTest {
         ExperimentSpec spec = Specs.with(Map.of("algorithm", FfRecurrent.NAME));
         assertEquals("symba", spec.options().text("goodness"));
         assertEquals(0.5, spec.options().number("cooldown"));
+        assertEquals(0.01, spec.learningRate(), "the resolver records FF Recurrent's own default rate");
     }
 
     @Test
