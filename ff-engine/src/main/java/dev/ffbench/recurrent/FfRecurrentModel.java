@@ -24,8 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * FF Recurrent. A training step: the batch's images (positives and their negatives share them) at
  * the bottom, true or wrong labels clamped at the top, one bottom-up pass, then {@code iterations}
  * synchronous damped updates in which every layer takes the local loss; each layer's gradients are
- * summed over the iterations and applied once per batch. Every layer trains for the whole run, so
- * all of them hold gradients and optimizer state until training ends.
+ * summed over the iterations and applied once per batch, at the learning rate of the step (constant,
+ * then cooled down linearly over the last {@code cooldown} share of the steps). Every layer trains for
+ * the whole run, so all of them hold gradients and optimizer state until training ends.
  */
 final class FfRecurrentModel extends MeasuredModel {
     private final ExperimentSpec spec;
