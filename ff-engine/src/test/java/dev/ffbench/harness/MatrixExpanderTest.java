@@ -145,7 +145,7 @@ class MatrixExpanderTest {
                 "settings: noSuchField is not a field of the spec nor an option of ff-base, ff-recurrent, backprop;"
                 + " allowed: the shared fields (algorithm, dataset, depth, width, epochs, batchSize, optimizer,"
                 + " learningRate, seed, threads, maxStepsPerEpoch, evaluateEvery, targetAccuracy) and these algorithms' options (goodness, threshold,"
-                + " alpha, schedule, labelMode, negatives, finishedLayerKeeps, iterations, damping, scoreFrom, scoreTo,"
+                + " alpha, schedule, labelMode, negatives, finishedLayerKeeps, iterations, damping, scoreFrom, scoreTo, cooldown,"
                 + " normalize)"), e.problems());
     }
 
