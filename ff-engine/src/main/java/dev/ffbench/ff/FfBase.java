@@ -24,11 +24,6 @@ public final class FfBase implements Algorithm {
     static final Option FINISHED_LAYER_KEEPS = Option.choice("finishedLayerKeeps", "weights", List.of("weights", "all"),
             "what a trained layer keeps: its weights only, or also gradients and optimizer state (like the 2022 PyTorch app)");
 
-    static final Option LEARNING_RATE_SCHEDULE = Option.choice("learningRateSchedule", "cooldown",
-            LearningRateSchedule.KINDS, "the learning rate of each layer's training: constant, or cooled down linearly"
-                    + " to 0 over the last coolDownFraction of its steps (loeweX/Forward-Forward)");
-    static final Option COOL_DOWN_FRACTION = Option.number("coolDownFraction", 0.5,
-            "the share of a training phase's steps over which the cooldown schedule falls").above(0).atMost(1);
     static final Option PEER_NORMALIZATION = Option.number("peerNormalization", 0.0,
             "weight of the peer-normalization loss keeping each unit's mean activity near the layer's (Hinton 2022, 4); 0: off")
             .atLeast(0);
@@ -52,7 +47,7 @@ public final class FfBase implements Algorithm {
     @Override
     public List<Option> options() {
         return List.of(FfOptions.GOODNESS, FfOptions.THRESHOLD, FfOptions.ALPHA, SCHEDULE, LABEL_MODE,
-                FfOptions.NEGATIVES, FINISHED_LAYER_KEEPS, LEARNING_RATE_SCHEDULE, COOL_DOWN_FRACTION,
+                FfOptions.NEGATIVES, FINISHED_LAYER_KEEPS, FfOptions.LEARNING_RATE_SCHEDULE, FfOptions.COOL_DOWN_FRACTION,
                 PEER_NORMALIZATION, WEIGHT_DECAY, READOUT);
     }
 

@@ -67,9 +67,9 @@ final class FfBaseModel extends MeasuredModel {
         this.labelEmbedding = new LabelEmbedding(spec.options().text(FfBase.LABEL_MODE.name()), classes);
         this.hardNegatives = spec.options().text(FfOptions.NEGATIVES.name()).equals("hard");
         this.random = new SplittableRandom(spec.seed());
-        String scheduleName = spec.options().text(FfBase.LEARNING_RATE_SCHEDULE.name());
+        String scheduleName = spec.options().text(FfOptions.LEARNING_RATE_SCHEDULE.name());
         this.schedule = scheduleName.equals("constant") ? null
-                : new LearningRateSchedule(scheduleName, spec.options().number(FfBase.COOL_DOWN_FRACTION.name()));
+                : new LearningRateSchedule(scheduleName, spec.options().number(FfOptions.COOL_DOWN_FRACTION.name()));
         this.peerWeight = spec.options().number(FfBase.PEER_NORMALIZATION.name());
         this.readoutName = spec.options().text(FfBase.READOUT.name());
         this.rowLabels = new int[2 * spec.batchSize()];

@@ -2,9 +2,10 @@ package dev.ffbench.ff;
 
 import dev.ffbench.experiment.Option;
 import dev.ffbench.goodness.SumOfSquares;
+import dev.ffbench.nn.LearningRateSchedule;
 import java.util.List;
 
-/** The options both FF algorithms declare: the goodness function, its loss's settings, and the negatives. */
+/** The options both FF algorithms declare: the goodness function, its loss's settings, the learning-rate schedule and the negatives. */
 public final class FfOptions {
     private FfOptions() {}
 
@@ -14,6 +15,11 @@ public final class FfOptions {
             "theta of the threshold loss; unset: the goodness function's natural threshold (sum-squares: the width)");
     public static final Option ALPHA = Option.number("alpha", null,
             "sharpness of a symmetric loss (symba); unset: the goodness function's default (4)").above(0);
+    public static final Option LEARNING_RATE_SCHEDULE = Option.choice("learningRateSchedule", "cooldown",
+            LearningRateSchedule.KINDS, "the learning rate of each training phase: constant, or cooled down linearly"
+                    + " to 0 over the last coolDownFraction of its steps (loeweX/Forward-Forward)");
+    public static final Option COOL_DOWN_FRACTION = Option.number("coolDownFraction", 0.5,
+            "the share of a training phase's steps over which the cooldown schedule falls").above(0).atMost(1);
     public static final Option NEGATIVES = Option.choice("negatives", "uniform", List.of("uniform", "hard"),
             "a wrong label drawn uniformly (never the true one), or in proportion to the model's belief (Hinton 2022, 3.3)");
 

@@ -11,7 +11,7 @@ import dev.ffbench.ff.Labels;
 import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.LayerLoss;
 import dev.ffbench.memory.TransientMemory;
-import dev.ffbench.nn.Optimizer;
+import dev.ffbench.nn.LearningRateSchedule;
 import dev.ffbench.nn.PixelBatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +25,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * FF Recurrent. A training step: the batch's images (positives and their negatives share them) at
  * the bottom, true or wrong labels clamped at the top, one bottom-up pass, then {@code iterations}
  * synchronous damped updates in which every layer takes the local loss; each layer's gradients are
- * summed over the iterations and applied once per batch. Every layer trains for the whole run, so
- * all of them hold gradients and optimizer state until training ends.
+ * summed over the iterations and applied once per batch, at the learning rate of the step (constant,
+ * then cooled down linearly over the last coolDownFraction of the steps). Every layer trains for
+ * the whole run, so all of them hold gradients and optimizer state until training ends.
  */
 final class FfRecurrentModel extends MeasuredModel {
     private final ExperimentSpec spec;
     private final List<RecurrentLayer> layers = new ArrayList<>();
     private final GoodnessFunction goodness;
     private final LayerLoss layerLoss;
-    private final Optimizer optimizer;
+    private final ScheduledOptimizer optimizer;
     private final double learningRate;
     private final int classes;
     private final boolean hardNegatives;
@@ -41,21 +42,24 @@ final class FfRecurrentModel extends MeasuredModel {
     private final double damping;
     private final int scoreFrom;
     private final int scoreTo;
+    private final LearningRateSchedule schedule;
     private final SplittableRandom random;
 
     FfRecurrentModel(ModelContext context) {
         super(context.memory());
         this.spec = context.spec();
-        this.goodness = context.goodness(FfOptions.GOODNESS.name());
+        this.goodness = context.goodness(FfRecurrent.GOODNESS.name());
         this.layerLoss = context.layerLoss(goodness, spec.width());
-        this.optimizer = context.optimizer();
         this.learningRate = context.learningRate();
+        this.optimizer = new ScheduledOptimizer(spec.optimizer(), learningRate);
         this.classes = context.classes();
         this.hardNegatives = spec.options().text(FfOptions.NEGATIVES.name()).equals("hard");
         this.iterations = spec.options().integer(FfRecurrent.ITERATIONS.name());
         this.damping = spec.options().number(FfRecurrent.DAMPING.name());
         this.scoreFrom = spec.options().integer(FfRecurrent.SCORE_FROM.name());
         this.scoreTo = spec.options().integer(FfRecurrent.SCORE_TO.name());
+        this.schedule = new LearningRateSchedule(spec.options().text(FfOptions.LEARNING_RATE_SCHEDULE.name()),
+                spec.options().number(FfOptions.COOL_DOWN_FRACTION.name()));
         this.random = new SplittableRandom(spec.seed());
         SplittableRandom init = random.split();
         for (int l = 0; l < spec.depth(); l++) {
@@ -70,11 +74,13 @@ final class FfRecurrentModel extends MeasuredModel {
         layers.forEach(layer -> layer.startTraining(memory, optimizer));
         List<EpochLoss> losses = new ArrayList<>();
         try (TransientMemory transientMemory = new TransientMemory("recurrent-train")) {
+            int steps = PixelBatch.stepsPerEpoch(train.count(), spec.batchSize(), spec.maxStepsPerEpoch());
+            long totalSteps = (long) steps * spec.epochs();
             for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
                 int[] order = PixelBatch.shuffled(train.count(), random);
-                int steps = PixelBatch.stepsPerEpoch(train.count(), spec.batchSize(), spec.maxStepsPerEpoch());
                 double[] lossSums = new double[layers.size()];
                 for (int step = 0; step < steps; step++) {
+                    optimizer.setFactor(schedule.factor((long) (epoch - 1) * steps + step, totalSteps));
                     int start = step * spec.batchSize();
                     int count = Math.min(spec.batchSize(), train.count() - start);
                     double[] stepLosses = trainStep(train, order, start, count, transientMemory);
