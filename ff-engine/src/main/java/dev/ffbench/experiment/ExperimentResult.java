@@ -38,5 +38,25 @@ public record ExperimentResult(
         return evaluation != null && evaluation.isDegenerate();
     }
 
+    /**
+     * Whether {@code maxStepsPerEpoch} cut the training short: a cap below the steps an epoch of the
+     * training split takes (ceil(train images / batchSize)). Such a cell runs for its memory figures,
+     * which do not depend on the number of steps; its accuracy and speed are not a trained run's. A
+     * cap at or above the split's steps trains the whole split and is no cut; without a dataset summary
+     * (results written before it was recorded) any cap counts.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isCapped() {
+        int cap = spec.maxStepsPerEpoch();
+        if (cap == 0) {
+            return false;
+        }
+        if (dataset == null) {
+            return true;
+        }
+        long stepsPerEpoch = ((long) dataset.trainImages() + spec.batchSize() - 1) / spec.batchSize();
+        return cap < stepsPerEpoch;
+    }
+
     public static final int SCHEMA_VERSION = 2;
 }

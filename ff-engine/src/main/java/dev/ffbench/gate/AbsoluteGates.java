@@ -50,7 +50,8 @@ final class AbsoluteGates {
                         null, passed ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
                         "[absolute] " + cell.id() + ": " + rule.metric().key() + " is " + rule.metric().format(value)
                                 + "; allowed: " + rule.describeBound() + " (rules[" + (r + 1) + "])"
-                                + (degenerate == null ? "" : "; " + degenerate)));
+                                + (degenerate == null ? "" : "; " + degenerate)
+                                + (passed ? "" : Degenerate.cappedNote(rule.metric(), cell))));
             }
         }
     }

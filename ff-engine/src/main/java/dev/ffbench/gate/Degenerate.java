@@ -16,12 +16,32 @@ final class Degenerate {
             return null;
         }
         return "but " + cell.id() + "'s predictions are degenerate (" + String.join("; ",
-                cell.result().evaluation().degenerate()) + "): an accuracy from a net that did not learn is no pass";
+                cell.result().evaluation().degenerate()) + ")" + capped(cell) + ": an accuracy from a net that did not learn is no pass";
     }
 
     /** The warning for the log, the summary and the report. */
     static String warning(CellRecord cell) {
         return cell.id() + ": the test predictions are degenerate (" + String.join("; ",
-                cell.result().evaluation().degenerate()) + "); its accuracy is not a measure of learning";
+                cell.result().evaluation().degenerate()) + ")" + capped(cell) + "; its accuracy is not a measure of learning";
+    }
+
+    /**
+     * For an accuracy gate on a cell whose training maxStepsPerEpoch cut short, and whose predictions
+     * are not degenerate (that veto says it already): a note that the accuracy is a capped run's; else "".
+     */
+    static String cappedNote(Metric metric, CellRecord cell) {
+        if (metric.unit() != Metric.Unit.FRACTION || !cell.isPassed() || !cell.result().isCapped()
+                || cell.result().isDegenerate()) {
+            return "";
+        }
+        return "; note: " + cell.id() + "'s training was capped at " + cell.spec().maxStepsPerEpoch()
+                + " steps per epoch (maxStepsPerEpoch), so its accuracy is not a trained net's: set maxStepsPerEpoch=0"
+                + " for the cells an accuracy rule judges";
+    }
+
+    /** A capped memory cell is expected not to have learned: say so beside the reasons. */
+    private static String capped(CellRecord cell) {
+        return cell.result().isCapped() ? " after training capped at " + cell.spec().maxStepsPerEpoch()
+                + " steps per epoch (a memory cell: its peaks are exact, its accuracy is not a trained net's)" : "";
     }
 }

@@ -36,7 +36,7 @@ final class Progress {
         if (record.isPassed()) {
             var result = record.result();
             figures = String.format(Locale.ROOT, "done in %.1f s: test accuracy %s%s, training peak %s, evaluation peak %s, %s",
-                    record.wallSeconds(), Metric.TEST_ACCURACY.format(result.testAccuracy()), CappedTraining.note(result.spec()),
+                    record.wallSeconds(), Metric.TEST_ACCURACY.format(result.testAccuracy()), CappedTraining.note(result),
                     Metric.TRAINING_PEAK_BYTES.format(Metric.TRAINING_PEAK_BYTES.of(result)),
                     Metric.EVALUATION_PEAK_BYTES.format(Metric.EVALUATION_PEAK_BYTES.of(result)),
                     Metric.SAMPLES_PER_SECOND.format(result.samplesPerSecond()));

@@ -75,10 +75,10 @@ final class SummaryWriter {
 
         md.blank();
         md.line("## Cells");
-        if (results.cells().stream().anyMatch(c -> c.isPassed() && c.result().spec().maxStepsPerEpoch() > 0)) {
+        if (results.cells().stream().anyMatch(c -> c.isPassed() && c.result().isCapped())) {
             md.blank();
             md.line("(capped): trained on a capped number of steps per epoch (maxStepsPerEpoch) for its memory figures,"
-                    + " which do not depend on it; that accuracy is not a trained net's.");
+                    + " which do not depend on it; that accuracy and speed are not a trained net's.");
         }
         List<String> open = comparison == null ? List.of("") : List.of("", "<details><summary>All " + results.cells().size()
                 + " cells</summary>", "");
@@ -89,7 +89,7 @@ final class SummaryWriter {
             if (cell.isPassed()) {
                 var r = cell.result();
                 cells.add(6, "| " + cell.id() + " | passed | " + Metric.TEST_ACCURACY.format(r.testAccuracy())
-                        + CappedTraining.mark(r.spec()) + " | "
+                        + CappedTraining.mark(r) + " | "
                         + Metric.TRAINING_PEAK_BYTES.format(Metric.TRAINING_PEAK_BYTES.of(r)) + " | "
                         + Metric.EVALUATION_PEAK_BYTES.format(Metric.EVALUATION_PEAK_BYTES.of(r)) + " | "
                         + String.format(Locale.ROOT, "%,.0f", r.samplesPerSecond()) + " | "

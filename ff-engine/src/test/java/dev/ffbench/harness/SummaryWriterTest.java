@@ -95,14 +95,18 @@ class SummaryWriterTest {
     void anAccuracyFromCappedTrainingIsMarkedAndExplained() {
         List<CellRecord> cells = List.of(
                 passed(0, "backprop-d2-w16-s1", spec("backprop", 2, 16, 1), 1_000_000, 500_000, 0.9),
-                passed(1, "backprop-d4-w16-s1", spec("backprop", 4, 16, 1).withSteps(10), 2_000_000, 500_000, 0.3));
-        String md = summary(ResultsDocument.results("2026-11-30T00:00:00Z", 2, List.of(), cells), null);
+                // 400 training images in 256-image steps take 2 steps per epoch: a cap of 1 cuts, a cap of 2 does not
+                passed(1, "backprop-d4-w16-s1", spec("backprop", 4, 16, 1).withSteps(1), 2_000_000, 500_000, 0.3),
+                passed(2, "backprop-d8-w16-s1", spec("backprop", 8, 16, 1).withSteps(2), 2_000_000, 500_000, 0.3));
+        String md = summary(ResultsDocument.results("2026-11-30T00:00:00Z", 3, List.of(), cells), null);
 
         List<String> section = section(md, "## Cells");
         assertTrue(section.contains("| backprop-d2-w16-s1 | passed | 90.00 % | 1,000,000 B | 500,000 B | 1,000 | 3.0 s |"), md);
         assertTrue(section.contains("| backprop-d4-w16-s1 | passed | 30.00 % (capped) | 2,000,000 B | 500,000 B | 1,000 | 3.0 s |"), md);
+        assertTrue(section.contains("| backprop-d8-w16-s1 | passed | 30.00 % | 2,000,000 B | 500,000 B | 1,000 | 3.0 s |"),
+                "a cap at or above the split's steps trains the whole split: " + md);
         assertTrue(section.contains("(capped): trained on a capped number of steps per epoch (maxStepsPerEpoch) for its memory"
-                + " figures, which do not depend on it; that accuracy is not a trained net's."), md);
+                + " figures, which do not depend on it; that accuracy and speed are not a trained net's."), md);
         assertTrue(!summary(ComparisonFixture.results(), null).contains("(capped)"), "no note without a capped cell");
     }
 

@@ -40,6 +40,8 @@ public final class TestCells {
         fields.put("width", String.valueOf(width));
         fields.put("seed", String.valueOf(seed));
         fields.put("dataset", "synthetic:7:400:100");
+        // one batch size for every algorithm, as a plugin matrix has: FF and backprop cells pair up in ratio gates
+        fields.put("batchSize", "256");
         return SpecResolver.engine().resolve(fields);
     }
 

@@ -84,8 +84,12 @@ public record ReportModel(
     public static ReportModel of(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource) {
         List<CellRecord> passed = results.passedCells();
         List<CellRecord> basePassed = baseline == null ? List.of() : baseline.passedCells();
+        // series carry the goodness function only when one algorithm ran with several (FF Base with
+        // sum-squares beside FF Recurrent with symba are two series already)
         boolean multiGoodness = results.cells().stream().filter(c -> c.spec().goodness() != null)
-                .map(c -> c.spec().goodness()).distinct().count() > 1;
+                .collect(Collectors.groupingBy(c -> c.spec().algorithm(),
+                        Collectors.mapping(c -> c.spec().goodness(), Collectors.toSet())))
+                .values().stream().anyMatch(g -> g.size() > 1);
 
         List<String> names = seriesNames(passed, basePassed, multiGoodness);
         Map<String, Style> styles = new LinkedHashMap<>();
@@ -126,11 +130,11 @@ public record ReportModel(
             figures.add(charts.figure("memory-width", "Peak training memory vs width",
                     "The same peaks, one panel per depth; each panel has its own y scale.", false, training, Units.BYTES, "training peak", true, null));
             // an accuracy from training capped at a few steps per epoch would read as the algorithm's: not drawn
-            Charts trained = charts.only(c -> c.spec().maxStepsPerEpoch() == 0);
-            long capped = passed.stream().filter(c -> c.spec().maxStepsPerEpoch() > 0).count();
+            Charts trained = charts.only(c -> !c.result().isCapped());
+            long capped = passed.stream().filter(c -> c.result().isCapped()).count();
             String cappedNote = capped == 0 ? "" : " Not drawn: " + capped + " of the " + passed.size() + " cells, trained"
                     + " on a capped number of steps per epoch (maxStepsPerEpoch) for their memory figures, which do not"
-                    + " depend on it; their accuracy (in the cell table, marked capped) says little about the algorithm.";
+                    + " depend on it; their accuracy and speed (in the cell table, marked capped) say little about the algorithm.";
             if (!trained.passed().isEmpty()) {
                 figures.add(trained.figure("accuracy-depth", "Test accuracy vs depth",
                         "Mean over seeds; whiskers span the minimum and maximum seed." + cappedNote, true,
@@ -140,12 +144,15 @@ public record ReportModel(
                         ExperimentResult::testAccuracy, Units.FRACTION, "test accuracy", false, 1.0));
                 figures.add(trained.curves(cappedNote));
             }
-            figures.add(charts.figure("speed-depth", "Training throughput vs depth",
-                    "Training images x epochs per training second (noisy: compare within one machine only).", true,
-                    ExperimentResult::samplesPerSecond, Units.RATE, "throughput", false, null));
-            figures.add(charts.figure("time-depth", "Training time vs depth",
-                    "Wall time of training, without JVM start and evaluation.", true, ExperimentResult::trainSeconds,
-                    Units.SECONDS, "train time", false, null));
+            if (!trained.passed().isEmpty()) {
+                // a capped run's few steps are mostly warm-up: its speed is not the algorithm's either
+                figures.add(trained.figure("speed-depth", "Training throughput vs depth",
+                        "Training images x epochs per training second (noisy: compare within one machine only)."
+                                + cappedNote, true, ExperimentResult::samplesPerSecond, Units.RATE, "throughput", false, null));
+                figures.add(trained.figure("time-depth", "Training time vs depth",
+                        "Wall time of training, without JVM start and evaluation." + cappedNote, true,
+                        ExperimentResult::trainSeconds, Units.SECONDS, "train time", false, null));
+            }
         }
 
         List<BreakdownChart.Input> inputs = passed.stream().map(c -> new BreakdownChart.Input(c.id(),
@@ -309,7 +316,7 @@ public record ReportModel(
         String evalDelta = b == null ? "" : percent(eval, Metric.EVALUATION_PEAK_BYTES.of(b));
         boolean regressed = b != null && (train > Metric.TRAINING_PEAK_BYTES.of(b) || eval > Metric.EVALUATION_PEAK_BYTES.of(b));
         List<String> notes = new ArrayList<>();
-        if (cell.spec().maxStepsPerEpoch() > 0) {
+        if (r.isCapped()) {
             notes.add("training capped at " + cell.spec().maxStepsPerEpoch() + " steps per epoch");
         }
         if (r.isDegenerate()) {

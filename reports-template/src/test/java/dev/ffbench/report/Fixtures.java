@@ -32,7 +32,7 @@ final class Fixtures {
     static ExperimentSpec spec(String algorithm, int depth, int width, long seed) {
         return SpecResolver.engine().resolve(Map.of("algorithm", algorithm, "dataset", "mnist-sample",
                 "depth", String.valueOf(depth), "width", String.valueOf(width), "epochs", "2", "seed", String.valueOf(seed),
-                "maxStepsPerEpoch", "0"));
+                "maxStepsPerEpoch", "0", "batchSize", "256"));
     }
 
     static String id(ExperimentSpec s) {

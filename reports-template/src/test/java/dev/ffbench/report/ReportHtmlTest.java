@@ -159,13 +159,17 @@ class ReportHtmlTest {
         List<String> items = doc.select("#fairness li").eachText();
         assertTrue(items.contains("dtype: float32 on every cell (the engine computes in float32 only)"), items.toString());
         assertTrue(items.contains("rows per step: FF: 512 (2 x 256: 256 positives + 256 negatives); backprop: 256 images"), items.toString());
-        assertTrue(items.contains("optimizer: FF: adam (learning rate 0.003); backprop: adam (learning rate 0.001)"), items.toString());
+        // FF Base's default rate and FF Recurrent's own, each named
+        assertTrue(items.contains("optimizer: FF: adam (learning rate 0.003) | adam (learning rate 0.01); backprop: adam"
+                + " (learning rate 0.001)"), items.toString());
         assertTrue(items.contains("normalization: FF: length normalization before every layer; backprop: length normalization before every layer"), items.toString());
         assertTrue(items.contains("finished FF layers keep: ff-base: weights only (their gradients and optimizer state are"
                 + " freed once the layer is trained)"), items.toString());
-        assertTrue(items.contains("options: ff-base: finishedLayerKeeps=weights, goodness=sum-squares, labelMode=overlay,"
-                + " negatives=uniform, schedule=layerwise | backprop: normalize=true | ff-recurrent: damping=0.3,"
-                + " goodness=sum-squares, iterations=8, negatives=uniform, scoreFrom=3, scoreTo=5"), items.toString());
+        assertTrue(items.contains("options: ff-base: coolDownFraction=0.5, finishedLayerKeeps=weights, goodness=sum-squares,"
+                + " labelMode=overlay, learningRateSchedule=cooldown, negatives=uniform, peerNormalization=0.0,"
+                + " readout=softmax-all, schedule=layerwise, weightDecay=0.0 | backprop: normalize=true | ff-recurrent:"
+                + " coolDownFraction=0.5, damping=0.3, goodness=symba, iterations=8, learningRateSchedule=cooldown,"
+                + " negatives=uniform, scoreFrom=3, scoreTo=5"), items.toString());
         assertTrue(items.stream().anyMatch(i -> i.startsWith("data:") && i.endsWith("(differs between the sides)")),
                 "the evil dataset differs between the sides: " + items);
     }
@@ -276,7 +280,10 @@ class ReportHtmlTest {
                 "its memory figures are exact whatever the steps: still drawn");
         assertTrue(doc.selectFirst("figure#accuracy-depth figcaption").text().endsWith("Not drawn: 1 of the 2 cells, trained"
                 + " on a capped number of steps per epoch (maxStepsPerEpoch) for their memory figures, which do not depend"
-                + " on it; their accuracy (in the cell table, marked capped) says little about the algorithm."));
+                + " on it; their accuracy and speed (in the cell table, marked capped) say little about the algorithm."));
+        assertEquals(List.of("ff-base"), doc.select("figure#speed-depth svg.chart g.series").eachAttr("data-series"),
+                "a capped run's speed is mostly warm-up: not drawn either");
+        assertEquals(List.of("ff-base"), doc.select("figure#time-depth svg.chart g.series").eachAttr("data-series"));
         Element row = doc.select("table.cells tbody tr").get(1);
         assertEquals("30.00 % training capped at 10 steps per epoch", row.select("td").get(2).text());
     }
