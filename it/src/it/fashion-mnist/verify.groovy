@@ -23,7 +23,8 @@ results.cells.each { cell ->
     assert cell.result.testAccuracy > 0.3
     // the first layer takes 784 inputs (FF Base overlays the label on the first 10)
     long parameters = cell.result.memory.evaluationPeak.parameters
-    assert parameters == ((784 * 64 + 64) + (64 * 64 + 64) + (cell.spec.algorithm == 'backprop' ? 64 * 10 + 10 : 0)) * 4
+    // backprop's head, or FF Base's softmax readout: 10 weights per unit of both layers, no bias
+    assert parameters == ((784 * 64 + 64) + (64 * 64 + 64) + (cell.spec.algorithm == 'backprop' ? 64 * 10 + 10 : 2 * 64 * 10)) * 4
 }
 assert results.cells[0].result.dataset.fingerprint == results.cells[1].result.dataset.fingerprint
 

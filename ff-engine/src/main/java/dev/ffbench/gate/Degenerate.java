@@ -42,6 +42,6 @@ final class Degenerate {
     /** A capped memory cell is expected not to have learned: say so beside the reasons. */
     private static String capped(CellRecord cell) {
         return cell.result().isCapped() ? " after training capped at " + cell.spec().maxStepsPerEpoch()
-                + " steps per epoch (a memory cell: its peaks are exact, its accuracy is not a trained net's)" : "";
+                + " steps per epoch (maxStepsPerEpoch: its peaks are exact, its accuracy is not a trained net's)" : "";
     }
 }

@@ -25,7 +25,9 @@ final class CoreBudget {
         if (concurrent * threads <= cores) {
             return Optional.empty();
         }
-        return Optional.of("parallelCells " + parallelCells + " x threads " + threads + " = " + concurrent * threads
+        String atOnce = concurrent == parallelCells ? "parallelCells " + parallelCells
+                : concurrent + " cells at once (parallelCells " + parallelCells + ", the matrix has " + cells.size() + ")";
+        return Optional.of(atOnce + " x threads " + threads + " = " + concurrent * threads
                 + " threads at once on " + cores + " cores: the cells compete for the cores, so their seconds and"
                 + " samples/s are slower than each cell alone would measure (memory and accuracy are not affected);"
                 + " keep parallelCells x threads <= " + cores + " for speed figures");

@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Its cells are of two kinds, because memory peaks do not depend on the number of steps while
  * accuracy does: the <em>accuracy cells</em> (the matrix's smallest depth) train {@link #EPOCHS}
  * whole epochs, so their accuracy is a trained net's; the deeper <em>memory cells</em> train
- * {@link #MEMORY_CELL_STEPS} steps per epoch, which gives their exact peaks in seconds. A capped
+ * {@link #MEMORY_CELL_STEPS} steps per epoch, which gives their exact peaks in a few seconds of
+ * training (their evaluation still scores the whole test split, the longer part for FF Recurrent). A capped
  * cell's accuracy is marked as such in every output and left out of the accuracy charts.
  */
 public final class DefaultMatrix {

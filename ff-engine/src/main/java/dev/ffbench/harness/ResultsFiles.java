@@ -86,7 +86,8 @@ public final class ResultsFiles {
                     + (older ? "; it was written by an earlier ff-maven-plugin (schema 2 moved each algorithm's settings"
                     + " into spec.options), so measure again with this one: "
                     + (ResultsDocument.BASELINE.equals(expectedKind)
-                            ? "mvn ff:benchmark, then mvn ff:baseline to re-record the baseline"
+                            ? "move " + file + " aside (ff:benchmark reads the baseline before any cell runs), run"
+                            + " mvn ff:benchmark, then mvn ff:baseline to re-record it"
                             : "mvn ff:benchmark") : ""));
         }
         JsonNode kind = tree.get("kind");

@@ -12,10 +12,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The spec's optimizer (Adam or SGD) with a learning rate that can change between steps: the model sets
- * {@link #setFactor} (the schedule's multiplier, 0..1) before the layers step. FF Recurrent's own helper:
- * {@link dev.ffbench.nn.Adam} has a fixed learning rate, and Adam is invariant to the gradient's scale, so
- * a schedule cannot be applied by scaling the gradient; this class repeats Adam's fused update with
- * alpha_t x factor. At factor 1 the update is, float for float, {@link dev.ffbench.nn.Adam}'s (tested),
+ * {@link #setFactor} (the schedule's multiplier, 0..1) before the layers step. Written for FF Recurrent
+ * while {@link dev.ffbench.nn.Adam} had a fixed learning rate (Adam is invariant to the gradient's scale,
+ * so a schedule cannot be applied by scaling the gradient); it repeats Adam's fused update with
+ * alpha_t x factor. {@link dev.ffbench.nn.Optimizer#scaleLearningRate} now does the same for FF Base;
+ * FF Recurrent keeps this class until its published figures are re-measured on the shared one. At factor 1 the update is, float for float, {@link dev.ffbench.nn.Adam}'s (tested),
  * and its state is the same two moments per parameter in the persistent ledger (same bytes).
  */
 final class ScheduledOptimizer implements Optimizer {

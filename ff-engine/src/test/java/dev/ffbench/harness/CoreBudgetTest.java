@@ -32,5 +32,8 @@ class CoreBudgetTest {
                 + " are not affected); keep parallelCells x threads <= 2 for speed figures",
                 CoreBudget.warning(cells(3, 2), 2, 2).orElseThrow());
         assertTrue(CoreBudget.warning(cells(3, 1), 3, 2).orElseThrow().startsWith("parallelCells 3 x threads 1 = 3 threads"));
+        // no more cells run at once than the matrix has, and the arithmetic says so
+        assertTrue(CoreBudget.warning(cells(3, 2), 8, 2).orElseThrow().startsWith(
+                "3 cells at once (parallelCells 8, the matrix has 3) x threads 2 = 6 threads at once on 2 cores"));
     }
 }

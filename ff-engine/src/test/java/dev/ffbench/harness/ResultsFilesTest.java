@@ -108,7 +108,8 @@ class ResultsFilesTest {
         Files.writeString(older, "{\"schemaVersion\": 1, \"kind\": \"baseline\", \"matrixCells\": 0, \"cells\": []}");
         assertEquals("file " + older + " has schemaVersion 1; allowed: 2 (this plugin's results schema); it was written"
                 + " by an earlier ff-maven-plugin (schema 2 moved each algorithm's settings into spec.options), so measure"
-                + " again with this one: mvn ff:benchmark, then mvn ff:baseline to re-record the baseline",
+                + " again with this one: move " + older + " aside (ff:benchmark reads the baseline before any cell runs), run"
+                + " mvn ff:benchmark, then mvn ff:baseline to re-record it",
                 assertThrows(HarnessException.class, () -> ResultsFiles.read(older, ResultsDocument.BASELINE)).getMessage());
 
         Path results = dir.resolve("results.json");
