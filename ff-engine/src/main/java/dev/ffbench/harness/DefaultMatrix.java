@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What runs when a parameter is not configured. With nothing configured at all this is the
  * README's main job: every algorithm discovered (the engine's and the project's own), at a few
- * depths and widths, on the bundled mnist-sample digits, in about 5 minutes on 2 cores.
+ * depths and widths, on the bundled mnist-sample digits, in about 6 minutes on 2 cores.
  *
  * <p>Its cells are of two kinds, because memory peaks do not depend on the number of steps while
  * accuracy does: the <em>accuracy cells</em> (the matrix's smallest depth) train {@link #EPOCHS}
