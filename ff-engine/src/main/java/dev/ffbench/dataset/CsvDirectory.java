@@ -164,11 +164,7 @@ final class CsvDirectory implements DatasetReader {
 
     @Override
     public Optional<String> quickProblem() {
-        Path abs = dir.toAbsolutePath();
-        if (!Files.exists(abs)) {
-            return Optional.of("directory " + abs + " does not exist");
-        }
-        return Files.isDirectory(abs) ? Optional.empty() : Optional.of("directory " + abs + " is not a directory");
+        return DatasetReader.directoryProblem(dir);
     }
 
     @Override

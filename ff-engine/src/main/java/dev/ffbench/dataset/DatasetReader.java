@@ -1,5 +1,7 @@
 package dev.ffbench.dataset;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -42,5 +44,17 @@ public interface DatasetReader {
      */
     default Optional<String> quickProblem() {
         return Optional.empty();
+    }
+
+    /**
+     * The {@link #quickProblem} of a source that reads one directory: "directory ABS does not exist" or
+     * "directory ABS is not a directory" (ABS its absolute path), empty when it is a directory.
+     */
+    static Optional<String> directoryProblem(Path dir) {
+        Path abs = dir.toAbsolutePath();
+        if (!Files.exists(abs)) {
+            return Optional.of("directory " + abs + " does not exist");
+        }
+        return Files.isDirectory(abs) ? Optional.empty() : Optional.of("directory " + abs + " is not a directory");
     }
 }

@@ -207,12 +207,7 @@ public final class IdxDirectory implements DatasetReader {
 
     @Override
     public Optional<String> quickProblem() {
-        Path abs = dir.toAbsolutePath();
-        if (!java.nio.file.Files.exists(abs)) {
-            return Optional.of("directory " + abs + " does not exist");
-        }
-        return java.nio.file.Files.isDirectory(abs) ? Optional.empty()
-                : Optional.of("directory " + abs + " is not a directory");
+        return DatasetReader.directoryProblem(dir);
     }
 
     @Override
