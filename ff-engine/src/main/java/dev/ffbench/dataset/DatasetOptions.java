@@ -10,7 +10,7 @@ import java.util.Map;
  * any data is read), so a misspelt option fails before any cell runs. Options a source does not declare
  * are errors listing the ones it does.
  */
-final class DatasetOptions {
+public final class DatasetOptions {
     static final String SEPARATOR = ";";
 
     /** Labels are classes 0..K-1; K inferred from the training labels unless declared. */
@@ -39,7 +39,7 @@ final class DatasetOptions {
      * @param allowed the option names the source reads
      * @throws DatasetException for an undeclared option, one given twice, or a part that is not name=value
      */
-    static DatasetOptions parse(String dataset, String prefix, String usage, List<String> allowed) {
+    public static DatasetOptions parse(String dataset, String prefix, String usage, List<String> allowed) {
         String rest = dataset.startsWith(prefix) ? dataset.substring(prefix.length()) : dataset;
         String[] parts = rest.split(SEPARATOR, -1);
         Map<String, String> values = new LinkedHashMap<>();
@@ -63,12 +63,12 @@ final class DatasetOptions {
     }
 
     /** The part before the options: a directory, or the source's own parameters. */
-    String body() {
+    public String body() {
         return body;
     }
 
     /** The option's value, or null when not given. */
-    String text(String name) {
+    public String text(String name) {
         String value = values.get(name);
         if (value != null && value.isEmpty()) {
             throw new DatasetException("dataset '" + dataset + "': option " + name + " is empty; allowed: " + name + "=VALUE");
@@ -77,7 +77,7 @@ final class DatasetOptions {
     }
 
     /** The option as a whole number in {@code min..max}, or null when not given. */
-    Integer whole(String name, int min, int max) {
+    public Integer whole(String name, int min, int max) {
         String value = text(name);
         if (value == null) {
             return null;

@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * (D x K) are parameters in the ledger from the start, its gradient and optimizer state only while it
  * trains (with the top layer's phase, or with every layer).
  */
-final class Readout {
+public final class Readout {
     static final List<String> NAMES = List.of("goodness", "goodness-all", "softmax", "softmax-all");
 
     private final int features;
@@ -33,6 +33,14 @@ final class Readout {
         this.features = features;
         this.classes = classes;
         this.weights = memory.zeros(MemoryCategory.PARAMETERS, features, classes); // convex: zeros are a fine start
+    }
+
+    /**
+     * A softmax classifier of {@code features} inputs and {@code classes} outputs, its (features x classes)
+     * weights zero in the ledger's parameters: the building block for a project's own softmax readout.
+     */
+    public static Readout softmax(PersistentMemory memory, int features, int classes) {
+        return new Readout(memory, features, classes);
     }
 
     /** The softmax classifier of readout {@code name}, or null for a goodness readout. */
@@ -59,20 +67,20 @@ final class Readout {
         return name.equals("softmax-all") || depth == 1 ? 0 : 1;
     }
 
-    int features() {
+    public int features() {
         return features;
     }
 
-    void startTraining(PersistentMemory memory, Optimizer optimizer) {
+    public void startTraining(PersistentMemory memory, Optimizer optimizer) {
         gradient = memory.zeros(MemoryCategory.GRADIENTS, features, classes);
         updater = optimizer.attach(weights, memory);
     }
 
-    boolean training() {
+    public boolean training() {
         return updater != null;
     }
 
-    void finishTraining(PersistentMemory memory) {
+    public void finishTraining(PersistentMemory memory) {
         memory.release(gradient);
         updater.release(memory);
         gradient = null;
@@ -102,7 +110,7 @@ final class Readout {
     }
 
     /** features W: (rows x D) to a new (rows x K) in the current workspace. */
-    INDArray logits(INDArray featureRows) {
+    public INDArray logits(INDArray featureRows) {
         INDArray logits = Nd4j.createUninitialized(DataType.FLOAT, featureRows.rows(), classes);
         Nd4j.gemm(featureRows, weights, logits, false, false, 1.0, 0.0);
         return logits;
@@ -115,7 +123,7 @@ final class Readout {
      * @param featureRows (rows x D), detached activities: nothing flows back into the FF layers
      * @return the mean cross-entropy
      */
-    double trainStep(INDArray featureRows, int[] labels) {
+    public double trainStep(INDArray featureRows, int[] labels) {
         INDArray logits = logits(featureRows);
         double loss = softmaxGradient(Floats.of(logits), labels, (int) featureRows.rows(), classes);
         Nd4j.gemm(featureRows, logits, gradient, true, false, 1.0, 0.0);
@@ -150,7 +158,7 @@ final class Readout {
     }
 
     /** The class with the highest logit of each row ({@link Labels#TIE} when tied). */
-    int[] predict(INDArray featureRows) {
+    public int[] predict(INDArray featureRows) {
         INDArray logits = logits(featureRows);
         FloatBuffer values = Floats.of(logits);
         int rows = (int) logits.rows();
