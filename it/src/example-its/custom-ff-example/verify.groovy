@@ -26,6 +26,11 @@ assert collab.result.memory.trainingPeak.parameters == parameters
 assert collab.result.memory.trainingPeak.gradients == parameters
 assert collab.result.memory.trainingPeak.optimizerState == 2 * parameters
 assert collab.result.memory.trainingPeak.transientBytes > 0
+// its step and its prediction keep every batch-sized array in the engine's workspaces: nothing on the Java heap
+assert results.cells.every { it.result.memory.heapOutsideLedger.objects == 0 }
+// the engine owns the loop: one loss of the network per epoch, and the images of every step counted
+assert collab.result.losses*.epoch == [1, 2, 3] && collab.result.losses.every { it.layer == 0 }
+assert Math.round(collab.result.samplesPerSecond * collab.result.trainSeconds) == 3 * 8004
 
 assert log.contains('5 of 5 cells passed; 19 gates: 19 passed, 0 failed, 0 skipped')
 def junit = new groovy.xml.XmlSlurper().parse(new File(out, 'TEST-ff-benchmark.xml'))
@@ -36,5 +41,10 @@ assert names.any { it.startsWith('collab-ff-sum-abs-d2-w256-s1: trainingPeakByte
 
 String report = new File(out, 'report.html').getText('UTF-8')
 assert report.contains('collab-ff: goodness=sum-abs')
+// the fairness note compares what each algorithm declares (collab-ff: length normalization, like backprop)
+String fairness = report.substring(report.indexOf('<ul class="fairness">'), report.indexOf('</ul>', report.indexOf('<ul class="fairness">')))
+assert fairness.contains('<strong>normalization</strong>: <span>FF: length normalization; backprop: length normalization</span>') : fairness
+assert !fairness.contains('unequal') && !fairness.contains('differs between the sides') : fairness
+assert results.cells.every { it.result.traits.role == (it.spec.algorithm == 'backprop' ? 'REFERENCE' : 'CANDIDATE') }
 assert log.contains('BUILD SUCCESS')
 return true

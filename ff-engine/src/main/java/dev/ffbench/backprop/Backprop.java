@@ -1,8 +1,9 @@
 package dev.ffbench.backprop;
 
 import dev.ffbench.experiment.Algorithm;
+import dev.ffbench.experiment.AlgorithmTraits;
 import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.Model;
+import dev.ffbench.api.Model;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.Option;
 import dev.ffbench.memory.LayerArithmetic;
@@ -15,7 +16,7 @@ import java.util.OptionalLong;
 public final class Backprop implements Algorithm {
     public static final String NAME = "backprop";
 
-    static final Option NORMALIZE = Option.flag("normalize", true,
+    static final Option<Boolean> NORMALIZE = Option.flag("normalize", true,
             "length-normalize each hidden layer's input, as FF does (like for like)");
 
     @Override
@@ -29,7 +30,7 @@ public final class Backprop implements Algorithm {
     }
 
     @Override
-    public List<Option> options() {
+    public List<Option<?>> options() {
         return List.of(NORMALIZE);
     }
 
@@ -38,6 +39,13 @@ public final class Backprop implements Algorithm {
     public List<String> problems(ExperimentSpec spec) {
         String hidden = spec.depth() > 1 ? DenseLayer.shapeProblem(spec.width(), spec.width()) : null;
         return hidden == null ? List.of() : List.of("width is " + spec.width() + ": " + hidden);
+    }
+
+    /** The reference the FF algorithms are measured against; length normalization as its option says. */
+    @Override
+    public AlgorithmTraits traits(ExperimentSpec spec) {
+        return new AlgorithmTraits(AlgorithmTraits.Role.REFERENCE, NORMALIZE.of(spec) ? "length normalization" : "none",
+                spec.batchSize() + " images", null);
     }
 
     @Override

@@ -1,18 +1,17 @@
 package dev.ffbench.backprop;
 
-import dev.ffbench.dataset.ImageSet;
-import dev.ffbench.experiment.EpochLoss;
+import dev.ffbench.api.Batch;
+import dev.ffbench.api.Model;
+import dev.ffbench.api.StepLoss;
+import dev.ffbench.api.TrainingPhase;
 import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.MeasuredModel;
 import dev.ffbench.experiment.ModelContext;
-import dev.ffbench.experiment.TrainingDivergedException;
-import dev.ffbench.memory.TransientMemory;
+import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.Floats;
 import dev.ffbench.nn.LayerTraining;
 import dev.ffbench.nn.LengthNorm;
 import dev.ffbench.nn.Optimizer;
-import dev.ffbench.nn.PixelBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -27,28 +26,25 @@ import org.nd4j.linalg.factory.Nd4j;
  * workspace until the backward pass, which is why its transient memory grows with depth. All
  * layers hold gradients and optimizer state while training; evaluation keeps the weights only.
  */
-final class BackpropModel extends MeasuredModel {
+final class BackpropModel implements Model {
+    private final PersistentMemory memory;
     private final ExperimentSpec spec;
     private final List<DenseLayer> layers = new ArrayList<>();
-    private final SplittableRandom random;
     private final List<LayerTraining> training = new ArrayList<>();
     private final Optimizer optimizer;
-    private final double learningRate;
     private final boolean normalize;
     private final int classes;
     /** Each step's true classes, reused by every step. */
     private final int[] stepLabels;
 
     BackpropModel(ModelContext context) {
-        super(context.memory());
+        this.memory = context.memory();
         this.spec = context.spec();
         this.optimizer = context.optimizer();
-        this.learningRate = context.learningRate();
-        this.normalize = spec.options().flag(Backprop.NORMALIZE.name());
+        this.normalize = Backprop.NORMALIZE.of(spec);
         this.classes = context.classes();
         this.stepLabels = new int[spec.batchSize()];
-        this.random = new SplittableRandom(spec.seed());
-        SplittableRandom init = random.split();
+        SplittableRandom init = context.random();
         for (int l = 0; l < spec.depth(); l++) {
             layers.add(new DenseLayer(memory, l == 0 ? context.inputSize() : spec.width(), spec.width(), init));
         }
@@ -77,39 +73,13 @@ final class BackpropModel extends MeasuredModel {
     }
 
     @Override
-    public List<EpochLoss> train(ImageSet train) {
-        startTraining();
-        List<EpochLoss> losses = new ArrayList<>();
-        try (TransientMemory transientMemory = new TransientMemory("backprop-train")) {
-            for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
-                int[] order = PixelBatch.shuffled(train.count(), random);
-                int steps = PixelBatch.stepsPerEpoch(train.count(), spec.batchSize(), spec.maxStepsPerEpoch());
-                double lossSum = 0;
-                for (int step = 0; step < steps; step++) {
-                    int start = step * spec.batchSize();
-                    int count = Math.min(spec.batchSize(), train.count() - start);
-                    try (MemoryWorkspace ignored = transientMemory.step()) {
-                        lossSum += trainStep(PixelBatch.rows(train, order, start, count),
-                                labels(train, order, start, count), transientMemory);
-                    }
-                    countTrainingImages(count);
-                }
-                double loss = lossSum / steps;
-                if (!Double.isFinite(loss)) {
-                    throw new TrainingDivergedException("backprop loss is " + loss + " in epoch " + epoch
-                            + "; lower the learning rate (" + learningRate + ")");
-                }
-                losses.add(new EpochLoss(epoch, 0, loss));
-                epochFinished(epoch);
-            }
-            recordPhase("all layers", transientMemory);
-        }
-        finishTraining();
-        return losses;
+    public List<TrainingPhase> trainingPhases() {
+        return List.of(TrainingPhase.of("all layers", this::startTraining,
+                batch -> StepLoss.of(trainStep(batch.pixels(), labels(batch), batch::scratch)), this::finishTraining));
     }
 
     /**
-     * One step on a batch, inside {@code transientMemory}'s step workspace; returns its
+     * One step on a batch, inside the step workspace; returns its
      * cross-entropy. The step workspace keeps what the backward pass needs of every layer (its
      * normalized input and its output) and the gradient flowing down; each layer's backward
      * temporaries live in the scratch workspace and are gone before the next layer's. Outside the
@@ -118,7 +88,7 @@ final class BackpropModel extends MeasuredModel {
      * @param input (rows x pixels) float32
      * @param labels the true class of each row (at least {@code input.rows()} entries)
      */
-    double trainStep(INDArray input, int[] labels, TransientMemory transientMemory) {
+    double trainStep(INDArray input, int[] labels, java.util.function.Supplier<MemoryWorkspace> scratchWorkspace) {
         int hidden = layers.size() - 1;
         List<Activation> activations = new ArrayList<>(hidden);
         INDArray x = input;
@@ -133,7 +103,7 @@ final class BackpropModel extends MeasuredModel {
         DenseLayer head = layers.get(hidden);
         INDArray gradOutput = Nd4j.createUninitialized(DataType.FLOAT, input.rows(), spec.width());
         double loss;
-        try (MemoryWorkspace scratch = transientMemory.scratch()) {
+        try (MemoryWorkspace scratch = scratchWorkspace.get()) {
             INDArray gradLogits = head.product(x);
             loss = BackpropKernels.softmaxCrossEntropy(gradLogits, head.bias(), labels);
             DenseLayer.Gradients gradients = training.get(hidden).gradients();
@@ -142,7 +112,7 @@ final class BackpropModel extends MeasuredModel {
             Nd4j.gemm(gradLogits, head.weights(), gradOutput, false, true, 1.0, 0.0);
         }
         for (int l = hidden - 1; l >= 0; l--) {
-            try (MemoryWorkspace scratch = transientMemory.scratch()) {
+            try (MemoryWorkspace scratch = scratchWorkspace.get()) {
                 Activation a = activations.get(l);
                 DenseLayer.Gradients gradients = training.get(l).gradients();
                 BackpropKernels.reluBackward(a.output(), gradOutput, gradients.bias());
@@ -161,27 +131,23 @@ final class BackpropModel extends MeasuredModel {
         return loss;
     }
 
-    /** The true class of images {@code order[start..start+count)}, in a buffer reused by every step. */
-    private int[] labels(ImageSet set, int[] order, int start, int count) {
-        for (int i = 0; i < count; i++) {
-            stepLabels[i] = set.label(order[start + i]);
+    /** The true class of the batch's images, in a buffer reused by every step. */
+    private int[] labels(Batch batch) {
+        for (int i = 0; i < batch.count(); i++) {
+            stepLabels[i] = batch.label(i);
         }
         return stepLabels;
     }
 
     /** Inference streams through the layers with one carry, like FF evaluation. */
     @Override
-    public int[] predict(ImageSet images) {
-        return evaluate(images, spec.batchSize(),
-                (order, start, count, transientMemory) -> predictBatch(images, order, start, count, transientMemory));
-    }
-
-    private int[] predictBatch(ImageSet images, int[] order, int start, int count, TransientMemory transientMemory) {
-        INDArray input = PixelBatch.rows(images, order, start, count);
+    public int[] predict(Batch batch) {
+        int count = batch.count();
+        INDArray input = batch.pixels();
         INDArray carry = Nd4j.createUninitialized(DataType.FLOAT, count, spec.width());
         int[] predictions = new int[count];
         for (int l = 0; l < layers.size(); l++) {
-            try (MemoryWorkspace scratch = transientMemory.scratch()) {
+            try (MemoryWorkspace scratch = batch.scratch()) {
                 INDArray x = l == 0 ? input : carry;
                 boolean isHead = l == layers.size() - 1;
                 INDArray layerInput = normalize && !isHead ? BackpropKernels.normalize(x).rows() : x;
@@ -191,7 +157,7 @@ final class BackpropModel extends MeasuredModel {
                 } else {
                     BackpropKernels.biasRelu(z, layers.get(l).bias());
                     Floats.of(carry).put(Floats.of(z));
-                    observeActivity(l, carry);
+                    batch.observe(l, carry);
                 }
             }
         }

@@ -17,7 +17,7 @@ final class ListCommand implements Callable<Integer> {
         System.out.println("algorithms:");
         for (Extensions.Provided<Algorithm> algorithm : extensions.algorithms()) {
             System.out.println("  " + algorithm.name() + " (" + algorithm.origin() + "): " + algorithm.value().description());
-            for (Option option : algorithm.value().options()) {
+            for (Option<?> option : algorithm.value().options()) {
                 System.out.println("    " + option.name() + " = " + (option.defaultValue() == null ? "(unset)" : option.defaultValue())
                         + "; allowed: " + option.allowed(extensions.goodnessNames()) + ". " + option.description());
             }

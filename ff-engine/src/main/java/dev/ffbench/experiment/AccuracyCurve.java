@@ -1,43 +1,40 @@
 package dev.ffbench.experiment;
 
-import dev.ffbench.dataset.ImageSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
 /**
- * Test accuracy against training seconds: every {@code evaluateEvery} epochs the model announces
- * (see {@link MeasuredModel#epochFinished}) the test split is evaluated, and the time that takes is
- * kept out of the training seconds; the final evaluation closes the curve. {@code secondsToAccuracy}
- * reads the curve: the training seconds of its first point at or above the target.
+ * Test accuracy against training seconds: after every {@code evaluateEvery} epochs of the model's last
+ * training phase (when the whole model can predict) the test split is evaluated, and the time that
+ * takes is kept out of the training seconds; the final evaluation closes the curve.
+ * {@code secondsToAccuracy} reads the curve: the training seconds of its first point at or above the
+ * target.
  */
 final class AccuracyCurve {
     private final ExperimentSpec spec;
-    private final ImageSet test;
     private final List<CurvePoint> points = new ArrayList<>();
     private long trainStart;
     private long pausedNanos;
 
-    AccuracyCurve(ExperimentSpec spec, ImageSet test) {
+    AccuracyCurve(ExperimentSpec spec) {
         this.spec = spec;
-        this.test = test;
     }
 
-    /** Starts the training clock and, when the spec asks for a curve, listens to the model's epochs. */
-    void start(Model model, java.util.function.ToDoubleFunction<int[]> accuracy) {
+    /** Starts the training clock. */
+    void start() {
         trainStart = System.nanoTime();
-        if (spec.evaluateEvery() > 0 && model instanceof MeasuredModel measured) {
-            measured.onEpochFinished(epoch -> {
-                if (epoch % spec.evaluateEvery() == 0 && epoch < spec.epochs()) {
-                    long pause = System.nanoTime();
-                    measured.evaluatingDuringTraining(true);
-                    try {
-                        points.add(new CurvePoint(epoch, trainingSeconds(pause), accuracy.applyAsDouble(model.predict(test))));
-                    } finally {
-                        measured.evaluatingDuringTraining(false);
-                        pausedNanos += System.nanoTime() - pause;
-                    }
-                }
-            });
+    }
+
+    /** After epoch {@code epoch} of the last phase: evaluates with {@code testAccuracy} when the spec asks for a point. */
+    void afterEpoch(int epoch, DoubleSupplier testAccuracy) {
+        if (spec.evaluateEvery() > 0 && epoch % spec.evaluateEvery() == 0 && epoch < spec.epochs()) {
+            long pause = System.nanoTime();
+            try {
+                points.add(new CurvePoint(epoch, trainingSeconds(pause), testAccuracy.getAsDouble()));
+            } finally {
+                pausedNanos += System.nanoTime() - pause;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ffbench.experiment;
 
+import dev.ffbench.api.Model;
 import java.util.List;
 
 /**
@@ -11,8 +12,8 @@ import java.util.List;
  *
  * <p>A run gives the algorithm the shared spec fields (dataset, depth, width, epochs, batch size,
  * optimizer, learning rate, seed, threads, steps) and the values of the options it declares in
- * {@link #options()}, defaults filled in; the algorithm builds a {@link Model}, which the engine
- * trains and evaluates inside the allocation guard and measures with the exact memory ledger.
+ * {@link #options()}, defaults filled in; the algorithm builds a {@link Model}, whose training phases
+ * and predictor the engine runs inside the allocation guard, measuring them with the exact memory ledger.
  */
 public interface Algorithm {
 
@@ -30,8 +31,17 @@ public interface Algorithm {
      * other option for it. An option named {@code goodness} of type {@link Option.Type#GOODNESS} makes
      * the matrix's goodness axis multiply this algorithm's cells.
      */
-    default List<Option> options() {
+    default List<Option<?>> options() {
         return List.of();
+    }
+
+    /**
+     * Its role and what the report's fairness note compares for a run of {@code spec}: normalization,
+     * rows per step, what finished layers keep. Recorded in the result. The default is a candidate that
+     * declares nothing (the note then says so instead of guessing).
+     */
+    default AlgorithmTraits traits(ExperimentSpec spec) {
+        return AlgorithmTraits.undeclared();
     }
 
     /** The learning rate when the spec sets none. */
@@ -71,8 +81,9 @@ public interface Algorithm {
 
     /**
      * A freshly initialized model. Persistent arrays (parameters, gradients, optimizer state) must be
-     * created through {@link ModelContext#memory()}; per-step arrays inside the workspaces of a
-     * {@link dev.ffbench.memory.TransientMemory}. Anything else fails the run (the allocation guard).
+     * created through {@link ModelContext#memory()}; per-step arrays inside the step the engine runs
+     * (its step workspace, or {@link dev.ffbench.api.Batch#scratch()} for one layer's temporaries).
+     * Anything else fails the run (the allocation guard).
      */
     Model build(ModelContext context);
 

@@ -11,7 +11,7 @@ import java.util.List;
 public final class EscapedAllocationException extends RuntimeException {
     /** Frames that only pass an allocation on: ND4J, JavaCPP, the JDK and the engine's building blocks. */
     private static final List<String> PASS_THROUGH = List.of("org.nd4j.", "org.bytedeco.", "java.", "jdk.", "sun.",
-            "dev.ffbench.nn.", "dev.ffbench.memory.", "dev.ffbench.experiment.");
+            "dev.ffbench.nn.", "dev.ffbench.memory.", "dev.ffbench.experiment.", "dev.ffbench.api.");
 
     private EscapedAllocationException(String message, Throwable cause) {
         super(message, cause);
@@ -24,9 +24,10 @@ public final class EscapedAllocationException extends RuntimeException {
                     && String.valueOf(t.getMessage()).contains("Workspace is full")) {
                 return new EscapedAllocationException("algorithm " + algorithm + " created an ND4J array outside the"
                         + " memory ledger, in " + culprit(t.getStackTrace()) + "; allowed: arrays that live"
-                        + " through a step inside TransientMemory.step() (or scratch() for one layer's temporaries),"
-                        + " and arrays that outlive a step (parameters, gradients, optimizer state) through"
-                        + " PersistentMemory (ModelContext.memory()), so that every byte is counted", t);
+                        + " through a step inside the step workspace the engine opens around TrainingPhase.step and"
+                        + " Model.predict (or Batch.scratch() for one layer's temporaries), and arrays that outlive a"
+                        + " step (parameters, gradients, optimizer state) through PersistentMemory"
+                        + " (ModelContext.memory()), so that every byte is counted", t);
             }
         }
         return null;

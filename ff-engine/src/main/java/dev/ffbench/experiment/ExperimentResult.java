@@ -14,7 +14,9 @@ import java.util.List;
  * FF an epoch is every layer once over the data); {@code curve} is the test accuracy against training
  * seconds (every {@code evaluateEvery} epochs, and at the end); {@code secondsToAccuracy} the training
  * seconds of its first point at or above the spec's {@code targetAccuracy} (null when the target is
- * unset or never reached); {@code evaluation} says whether the test predictions show learning at all.
+ * unset or never reached); {@code evaluation} says whether the test predictions show learning at all;
+ * {@code traits} is what the algorithm declared of itself for the fairness note (null in results written
+ * before it was recorded).
  */
 public record ExperimentResult(
         int schemaVersion,
@@ -30,7 +32,17 @@ public record ExperimentResult(
         List<CurvePoint> curve,
         Double secondsToAccuracy,
         EvaluationDiagnostics evaluation,
-        RunEnvironment environment) {
+        RunEnvironment environment,
+        AlgorithmTraits traits) {
+
+    /** A result without the algorithm's traits (as written before they were recorded). */
+    public ExperimentResult(int schemaVersion, ExperimentSpec spec, DatasetSummary dataset, double trainAccuracy,
+            double testAccuracy, List<EpochLoss> losses, MemoryLedger memory, double trainSeconds, double evalSeconds,
+            double samplesPerSecond, List<CurvePoint> curve, Double secondsToAccuracy, EvaluationDiagnostics evaluation,
+            RunEnvironment environment) {
+        this(schemaVersion, spec, dataset, trainAccuracy, testAccuracy, losses, memory, trainSeconds, evalSeconds,
+                samplesPerSecond, curve, secondsToAccuracy, evaluation, environment, null);
+    }
 
     /** Whether the predictions are degenerate (see {@link EvaluationDiagnostics#of}). */
     @com.fasterxml.jackson.annotation.JsonIgnore

@@ -6,22 +6,26 @@ import dev.ffbench.dataset.DatasetSummary;
 import dev.ffbench.dataset.Datasets;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.memory.AllocationGuard;
+import dev.ffbench.memory.HeapOutsideLedger;
 import dev.ffbench.memory.MemoryLedger;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.PhaseMemory;
+import dev.ffbench.api.Model;
 import dev.ffbench.memory.ProcessMemory;
 import dev.ffbench.nn.Parallel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runs one experiment: spec in, result out. The algorithm comes from the discovered
- * {@link Extensions}; its model is built, trained and evaluated inside the {@link AllocationGuard},
- * so that any ND4J array created outside a step workspace or the persistent ledger stops the run
- * with an {@link EscapedAllocationException} naming the class and method that made it.
+ * {@link Extensions}; its model is built, then trained by the engine's {@link TrainingLoop} and
+ * evaluated by its {@link Evaluation}, inside the {@link AllocationGuard}, so that any ND4J array
+ * created outside a step workspace or the persistent ledger stops the run with an
+ * {@link EscapedAllocationException} naming the class and method that made it.
  */
 public final class ExperimentRunner {
     private final Extensions extensions;
@@ -50,34 +54,49 @@ public final class ExperimentRunner {
         DatasetSummary summary = dataset.summary();
         PersistentMemory memory = new PersistentMemory();
         try (MemoryWorkspace guard = AllocationGuard.open()) {
-            ModelContext context = context(spec, dataset, memory);
+            Workspaces workspaces = new Workspaces();
+            SplittableRandom random = new SplittableRandom(spec.seed());
+            ModelContext context = context(spec, dataset, memory, random.split());
             Model model = build(context);
-            AccuracyCurve curve = new AccuracyCurve(spec, dataset.test());
-            curve.start(model, predictions -> accuracy(predictions, dataset.test()));
-            List<EpochLoss> losses = guarded(spec, () -> model.train(dataset.train()));
-            double trainSeconds = curve.trainingSeconds(System.nanoTime());
-            Divergence.check(spec, context.learningRate(), losses, memory);
-            long evalStart = System.nanoTime();
-            if (model instanceof MeasuredModel measured) {
-                measured.observeNextEvaluation();
+            Evaluation evaluation = new Evaluation(spec.algorithm(), model, spec.batchSize(), dataset.classes(),
+                    spec.seed(), memory, workspaces);
+            AccuracyCurve curve = new AccuracyCurve(spec);
+            TrainingLoop loop = new TrainingLoop(spec, context.learningRate(), model, memory, random, workspaces);
+            // from here on, the model's large Java objects are recorded: they are memory outside the ledger
+            try (HeapRecorder heap = new HeapRecorder(HeapOutsideLedger.minObjectBytes(spec.batchSize(), dataset.classes()))) {
+                curve.start();
+                TrainingLoop.Outcome training = guarded(spec, () -> loop.run(dataset.train(), epoch -> curve.afterEpoch(epoch,
+                        () -> accuracy(guarded(spec, () -> evaluation.run(dataset.test(), null)).predictions(), dataset.test()))));
+                double trainSeconds = curve.trainingSeconds(System.nanoTime());
+                Divergence.check(spec, context.learningRate(), training.losses(), memory);
+                long evalStart = System.nanoTime();
+                Evaluation.Outcome test;
+                List<Double> deadUnits;
+                try (UnitActivity activity = new UnitActivity()) {
+                    test = guarded(spec, () -> evaluation.run(dataset.test(), activity));
+                    deadUnits = activity.deadUnitFractions();
+                }
+                double testAccuracy = accuracy(test.predictions(), dataset.test());
+                double evalSeconds = seconds(evalStart);
+                EvaluationDiagnostics diagnostics = EvaluationDiagnostics.of(test.predictions(), labels(dataset.test()),
+                        dataset.classes(), testAccuracy, deadUnits);
+                Evaluation.Outcome train = guarded(spec, () -> evaluation.run(dataset.train(), null));
+                HeapOutsideLedger outsideLedger = heap.stop();
+                double trainAccuracy = accuracy(train.predictions(), dataset.train());
+                List<CurvePoint> points = curve.finish(trainSeconds, testAccuracy);
+                MemoryLedger ledger = new MemoryLedger(
+                        PhaseMemory.peakOf(training.phases()),
+                        test.memory().max(train.memory()),
+                        training.phases(),
+                        dataset.bytes(),
+                        ProcessMemory.peakRssBytes(),
+                        outsideLedger);
+                return new ExperimentResult(
+                        ExperimentResult.SCHEMA_VERSION, spec, summary, trainAccuracy, testAccuracy, training.losses(), ledger,
+                        trainSeconds, evalSeconds, training.trainingSamples() / trainSeconds, points,
+                        AccuracyCurve.secondsTo(spec.targetAccuracy(), points), diagnostics, RunEnvironment.capture(),
+                        guarded(spec, () -> extensions.algorithm(spec.algorithm()).traits(spec)));
             }
-            int[] testPredictions = guarded(spec, () -> model.predict(dataset.test()));
-            double testAccuracy = accuracy(testPredictions, dataset.test());
-            double evalSeconds = seconds(evalStart);
-            EvaluationDiagnostics diagnostics = EvaluationDiagnostics.of(testPredictions, labels(dataset.test()),
-                    dataset.classes(), testAccuracy, model.deadUnitFractions());
-            double trainAccuracy = accuracy(guarded(spec, () -> model.predict(dataset.train())), dataset.train());
-            List<CurvePoint> points = curve.finish(trainSeconds, testAccuracy);
-            MemoryLedger ledger = new MemoryLedger(
-                    PhaseMemory.peakOf(model.trainingPhases()),
-                    model.evaluationPeak(),
-                    model.trainingPhases(),
-                    dataset.bytes(),
-                    ProcessMemory.peakRssBytes());
-            return new ExperimentResult(
-                    ExperimentResult.SCHEMA_VERSION, spec, summary, trainAccuracy, testAccuracy, losses, ledger,
-                    trainSeconds, evalSeconds, model.trainingSamples() / trainSeconds, points,
-                    AccuracyCurve.secondsTo(spec.targetAccuracy(), points), diagnostics, RunEnvironment.capture());
         } finally {
             memory.releaseAll();
         }
@@ -89,13 +108,21 @@ public final class ExperimentRunner {
      * the peaks.
      */
     public List<PhaseMemory> trainingMemory(ExperimentSpec requested) {
+        return train(requested).phases();
+    }
+
+    /** Builds and trains {@code requested}'s model inside the guard, evaluating nothing. */
+    private TrainingLoop.Outcome train(ExperimentSpec requested) {
         ExperimentSpec spec = new SpecResolver(extensions).canonical(requested);
         Dataset dataset = prepare(spec);
         PersistentMemory memory = new PersistentMemory();
         try (MemoryWorkspace guard = AllocationGuard.open()) {
-            Model model = build(context(spec, dataset, memory));
-            guarded(spec, () -> model.train(dataset.train()));
-            return model.trainingPhases();
+            Workspaces workspaces = new Workspaces();
+            SplittableRandom random = new SplittableRandom(spec.seed());
+            ModelContext context = context(spec, dataset, memory, random.split());
+            Model model = build(context);
+            TrainingLoop loop = new TrainingLoop(spec, context.learningRate(), model, memory, random, workspaces);
+            return guarded(spec, () -> loop.run(dataset.train(), epoch -> {}));
         } finally {
             memory.releaseAll();
         }
@@ -119,19 +146,11 @@ public final class ExperimentRunner {
     }
 
     private long trainingOps(ExperimentSpec requested) {
-        ExperimentSpec spec = new SpecResolver(extensions).canonical(requested);
-        Dataset dataset = prepare(spec);
-        PersistentMemory memory = new PersistentMemory();
-        try (MemoryWorkspace guard = AllocationGuard.open()) {
-            Model model = build(context(spec, dataset, memory));
-            return OpCounter.count(() -> guarded(spec, () -> model.train(dataset.train())));
-        } finally {
-            memory.releaseAll();
-        }
+        return OpCounter.count(() -> train(requested));
     }
 
-    private ModelContext context(ExperimentSpec spec, Dataset dataset, PersistentMemory memory) {
-        return new ModelContext(spec, dataset.pixelsPerImage(), dataset.classes(), memory, extensions);
+    private ModelContext context(ExperimentSpec spec, Dataset dataset, PersistentMemory memory, SplittableRandom init) {
+        return new ModelContext(spec, dataset.shape(), memory, extensions, init);
     }
 
     private Model build(ModelContext context) {
@@ -146,7 +165,7 @@ public final class ExperimentRunner {
     private <T> T guarded(ExperimentSpec spec, java.util.function.Supplier<T> work) {
         try {
             return work.get();
-        } catch (TrainingDivergedException | InvalidSpecException e) {
+        } catch (TrainingDivergedException | InvalidSpecException | ModelFailedException e) {
             throw e;
         } catch (RuntimeException e) {
             EscapedAllocationException escaped = EscapedAllocationException.from(e, spec.algorithm());

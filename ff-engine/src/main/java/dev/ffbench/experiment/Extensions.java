@@ -202,11 +202,19 @@ public final class Extensions {
         return found == null ? null : found.origin();
     }
 
-    /** Whether the algorithm reads a goodness function (declares the option {@code goodness}). */
+    /** Whether the algorithm reads a goodness function (declares an option of type {@link Option.Type#GOODNESS}). */
     public boolean usesGoodness(String algorithm) {
+        return goodnessOption(algorithm) != null;
+    }
+
+    /**
+     * The name of the algorithm's goodness option (the first it declares of type {@link Option.Type#GOODNESS},
+     * whatever its name), which the matrix's goodness axis sets; null when it has none or is unknown.
+     */
+    public String goodnessOption(String algorithm) {
         Provided<Algorithm> found = algorithms.get(algorithm);
-        return found != null && found.value().options().stream()
-                .anyMatch(o -> o.name().equals("goodness") && o.type() == Option.Type.GOODNESS);
+        return found == null ? null : found.value().options().stream().filter(o -> o.type() == Option.Type.GOODNESS)
+                .map(Option::name).findFirst().orElse(null);
     }
 
     /** "ff-base (built in), my-ff (/work/p/target/classes)": every name with its origin. */

@@ -14,7 +14,12 @@ import java.util.Objects;
  *
  * <p>Create options with the factory methods and narrow numbers with {@link #atLeast},
  * {@link #atMost} and {@link #below}, e.g.
- * {@code Option.number("damping", 0.3, "weight of the old state").atLeast(0).below(1)}.
+ * {@code Option.number("damping", 0.3, "weight of the old state").atLeast(0).below(1)}. An option is
+ * typed by its factory ({@code Option<Double>} for a number, {@code Option<Integer>}, {@code Option<Boolean>},
+ * {@code Option<String>} for a choice or a goodness function), and {@link #of(ExperimentSpec)} gives a
+ * run's value with that type: declared once, read without a name or a cast.
+ *
+ * @param <T> the Java type of its values
  *
  * @param name the field name users write, e.g. {@code iterations}; letters and digits, starting lower case
  * @param type how the value is parsed and checked
@@ -27,10 +32,10 @@ import java.util.Objects;
  * @param maximum the largest allowed number, or null
  * @param maximumExclusive whether {@code maximum} itself is excluded
  */
-public record Option(
+public record Option<T>(
         String name,
         Type type,
-        Object defaultValue,
+        T defaultValue,
         String description,
         List<String> choices,
         Double minimum,
@@ -48,7 +53,10 @@ public record Option(
         FLAG,
         /** One of a fixed list of words. */
         CHOICE,
-        /** The name of a goodness function known to the engine (built in or discovered). */
+        /**
+         * The name of a goodness function known to the engine (built in or discovered): the matrix's goodness
+         * axis sets an algorithm's option of this type, whatever its name.
+         */
         GOODNESS
     }
 
@@ -64,54 +72,85 @@ public record Option(
     }
 
     /** A whole number with a default (use {@link #atLeast}/{@link #atMost} for its range). */
-    public static Option integer(String name, int defaultValue, String description) {
-        return new Option(name, Type.INTEGER, defaultValue, description, List.of(), null, false, null, false);
+    public static Option<Integer> integer(String name, int defaultValue, String description) {
+        return new Option<>(name, Type.INTEGER, defaultValue, description, List.of(), null, false, null, false);
     }
 
     /** A finite number; {@code defaultValue} null leaves it unset unless the user gives one. */
-    public static Option number(String name, Double defaultValue, String description) {
-        return new Option(name, Type.NUMBER, defaultValue, description, List.of(), null, false, null, false);
+    public static Option<Double> number(String name, Double defaultValue, String description) {
+        return new Option<>(name, Type.NUMBER, defaultValue, description, List.of(), null, false, null, false);
     }
 
-    public static Option flag(String name, boolean defaultValue, String description) {
-        return new Option(name, Type.FLAG, defaultValue, description, List.of(), null, false, null, false);
+    public static Option<Boolean> flag(String name, boolean defaultValue, String description) {
+        return new Option<>(name, Type.FLAG, defaultValue, description, List.of(), null, false, null, false);
     }
 
     /** One of {@code choices}; the default must be one of them. */
-    public static Option choice(String name, String defaultValue, List<String> choices, String description) {
+    public static Option<String> choice(String name, String defaultValue, List<String> choices, String description) {
         if (!choices.contains(defaultValue)) {
             throw new IllegalArgumentException("option " + name + ": default '" + defaultValue + "' is not one of " + choices);
         }
-        return new Option(name, Type.CHOICE, defaultValue, description, choices, null, false, null, false);
+        return new Option<>(name, Type.CHOICE, defaultValue, description, choices, null, false, null, false);
     }
 
-    /** A goodness function by name; the matrix's {@code goodness} axis sets the option named {@code goodness}. */
-    public static Option goodness(String name, String defaultValue, String description) {
-        return new Option(name, Type.GOODNESS, defaultValue, description, List.of(), null, false, null, false);
+    /** A goodness function by name; the matrix's {@code goodness} axis sets it (an algorithm declares at most one). */
+    public static Option<String> goodness(String name, String defaultValue, String description) {
+        return new Option<>(name, Type.GOODNESS, defaultValue, description, List.of(), null, false, null, false);
     }
 
     /** This option with values below {@code minimum} refused. */
-    public Option atLeast(double minimum) {
+    public Option<T> atLeast(double minimum) {
         requireNumeric();
-        return new Option(name, type, defaultValue, description, choices, minimum, false, maximum, maximumExclusive);
+        return new Option<>(name, type, defaultValue, description, choices, minimum, false, maximum, maximumExclusive);
     }
 
     /** This option with {@code minimum} and smaller values refused. */
-    public Option above(double minimum) {
+    public Option<T> above(double minimum) {
         requireNumeric();
-        return new Option(name, type, defaultValue, description, choices, minimum, true, maximum, maximumExclusive);
+        return new Option<>(name, type, defaultValue, description, choices, minimum, true, maximum, maximumExclusive);
     }
 
     /** This option with values above {@code maximum} refused. */
-    public Option atMost(double maximum) {
+    public Option<T> atMost(double maximum) {
         requireNumeric();
-        return new Option(name, type, defaultValue, description, choices, minimum, minimumExclusive, maximum, false);
+        return new Option<>(name, type, defaultValue, description, choices, minimum, minimumExclusive, maximum, false);
     }
 
     /** This option with {@code maximum} and larger values refused. */
-    public Option below(double maximum) {
+    public Option<T> below(double maximum) {
         requireNumeric();
-        return new Option(name, type, defaultValue, description, choices, minimum, minimumExclusive, maximum, true);
+        return new Option<>(name, type, defaultValue, description, choices, minimum, minimumExclusive, maximum, true);
+    }
+
+    /**
+     * This option's value in {@code spec}, with its type: the user's value or the default (null for an
+     * unset option whose default is null).
+     *
+     * @throws IllegalStateException when {@code spec} is not of an algorithm that declares this option
+     */
+    public T of(ExperimentSpec spec) {
+        return of(spec.options());
+    }
+
+    /** This option's value in {@code options} (see {@link #of(ExperimentSpec)}). */
+    @SuppressWarnings("unchecked")
+    public T of(Options options) {
+        if (!options.has(name)) {
+            if (defaultValue == null) {
+                return null;
+            }
+            throw new IllegalStateException("option " + name + " is not set in this spec (options: "
+                    + options.values().keySet() + "); declare it in the algorithm's options() so that the engine"
+                    + " fills in its default");
+        }
+        Object value = options.values().get(name);
+        // a value read back from JSON may be another Number type than the option's
+        return (T) switch (type) {
+            case INTEGER -> ((Number) value).intValue();
+            case NUMBER -> ((Number) value).doubleValue();
+            case FLAG -> (Boolean) value;
+            case CHOICE, GOODNESS -> (String) value;
+        };
     }
 
     private void requireNumeric() {

@@ -204,7 +204,7 @@ public final class SpecResolver {
     private Options options(Algorithm algorithm, Map<String, Object> given, List<String> problems) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> declared = new ArrayList<>();
-        for (Option option : algorithm.options()) {
+        for (Option<?> option : algorithm.options()) {
             declared.add(option.name());
             if (given.containsKey(option.name())) {
                 Object parsed = option.parse(given.get(option.name()), extensions.goodnessNames(), problems);

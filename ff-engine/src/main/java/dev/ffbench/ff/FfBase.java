@@ -2,8 +2,9 @@ package dev.ffbench.ff;
 
 import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.experiment.Algorithm;
+import dev.ffbench.experiment.AlgorithmTraits;
 import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.Model;
+import dev.ffbench.api.Model;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.Option;
 import dev.ffbench.memory.LayerArithmetic;
@@ -17,19 +18,19 @@ import java.util.OptionalLong;
 public final class FfBase implements Algorithm {
     public static final String NAME = "ff-base";
 
-    static final Option SCHEDULE = Option.choice("schedule", "layerwise", List.of("layerwise", "simultaneous"),
+    static final Option<String> SCHEDULE = Option.choice("schedule", "layerwise", List.of("layerwise", "simultaneous"),
             "train layer 1 for all epochs, then layer 2 on streamed outputs of the frozen layer 1, ...; or every layer on every batch");
-    static final Option LABEL_MODE = Option.choice("labelMode", "overlay", List.of("overlay", "append"),
+    static final Option<String> LABEL_MODE = Option.choice("labelMode", "overlay", List.of("overlay", "append"),
             "one-hot label over the first K inputs, or K extra inputs");
-    static final Option FINISHED_LAYER_KEEPS = Option.choice("finishedLayerKeeps", "weights", List.of("weights", "all"),
+    static final Option<String> FINISHED_LAYER_KEEPS = Option.choice("finishedLayerKeeps", "weights", List.of("weights", "all"),
             "what a trained layer keeps: its weights only, or also gradients and optimizer state (like the 2022 PyTorch app)");
 
-    static final Option PEER_NORMALIZATION = Option.number("peerNormalization", 0.0,
+    static final Option<Double> PEER_NORMALIZATION = Option.number("peerNormalization", 0.0,
             "weight of the peer-normalization loss keeping each unit's mean activity near the layer's (Hinton 2022, 4); 0: off")
             .atLeast(0);
-    static final Option WEIGHT_DECAY = Option.number("weightDecay", 0.0,
+    static final Option<Double> WEIGHT_DECAY = Option.number("weightDecay", 0.0,
             "L2 weight decay on every FF parameter (and the readout's), added to the gradient; 0: off").atLeast(0);
-    static final Option READOUT = Option.choice("readout", "softmax-all", Readout.NAMES,
+    static final Option<String> READOUT = Option.choice("readout", "softmax-all", Readout.NAMES,
             "how a label is predicted: goodness summed over layers 2..n (one pass per label), over all layers, or a"
                     + " linear softmax classifier on the normalized activities of layers 2..n (softmax) or all layers"
                     + " (softmax-all) of one pass with a neutral label, trained locally (Hinton 2022, 3.3)");
@@ -45,10 +46,19 @@ public final class FfBase implements Algorithm {
     }
 
     @Override
-    public List<Option> options() {
+    public List<Option<?>> options() {
         return List.of(FfOptions.GOODNESS, FfOptions.THRESHOLD, FfOptions.ALPHA, SCHEDULE, LABEL_MODE,
                 FfOptions.NEGATIVES, FINISHED_LAYER_KEEPS, FfOptions.LEARNING_RATE_SCHEDULE, FfOptions.COOL_DOWN_FRACTION,
                 PEER_NORMALIZATION, WEIGHT_DECAY, READOUT);
+    }
+
+    /** A candidate; length normalization before every layer; positives and negatives; finished layers keep by option. */
+    @Override
+    public AlgorithmTraits traits(ExperimentSpec spec) {
+        return new AlgorithmTraits(AlgorithmTraits.Role.CANDIDATE, "length normalization",
+                AlgorithmTraits.positivesAndNegatives(spec.batchSize()), FINISHED_LAYER_KEEPS.of(spec).equals("weights")
+                        ? "weights only (their gradients and optimizer state are freed once the layer is trained)"
+                        : "weights, gradients and optimizer state");
     }
 
     @Override
@@ -79,13 +89,13 @@ public final class FfBase implements Algorithm {
      */
     @Override
     public List<String> problems(ExperimentSpec spec, DatasetShape data) {
-        String readout = spec.options().text(READOUT.name());
+        String readout = READOUT.of(spec);
         String tooLarge = DenseLayer.shapeProblem(Readout.features(readout, spec.depth(), spec.width()), data.classes());
         if (tooLarge != null) { // the classifier's weights are one Java array too
             return List.of("readout is '" + readout + "': its classifier's weights do not fit one Java array (" + tooLarge
                     + "); allowed: readout=goodness or goodness-all, or a smaller depth or width");
         }
-        if (spec.options().text(LABEL_MODE.name()).equals("overlay") && data.inputSize() < data.classes()) {
+        if (LABEL_MODE.of(spec).equals("overlay") && data.inputSize() < data.classes()) {
             return List.of(LABEL_MODE.name() + " is 'overlay', but dataset " + spec.dataset() + " has " + data.inputSize()
                     + " inputs per image (" + data.imageShape() + "), fewer than its " + data.classes()
                     + " classes: the one-hot label cannot be overlaid; allowed: labelMode=append (the label as "
@@ -108,18 +118,18 @@ public final class FfBase implements Algorithm {
      */
     @Override
     public OptionalLong minimumBytes(ExperimentSpec spec, int inputSize, int classes) {
-        long inputs = spec.options().text(LABEL_MODE.name()).equals("append") ? (long) inputSize + classes : inputSize;
+        long inputs = LABEL_MODE.of(spec).equals("append") ? (long) inputSize + classes : inputSize;
         long first = LayerArithmetic.denseValues(inputs, spec.width());
         long hidden = spec.depth() > 1 ? LayerArithmetic.denseValues(spec.width(), spec.width()) : 0;
-        long readout = LayerArithmetic.times(Readout.features(spec.options().text(READOUT.name()), spec.depth(),
+        long readout = LayerArithmetic.times(Readout.features(READOUT.of(spec), spec.depth(),
                 spec.width()), classes);
         long layers = LayerArithmetic.plus(first, LayerArithmetic.times(spec.depth() - 1L, hidden));
         long parameters = LayerArithmetic.plus(layers, readout);
-        boolean everyLayer = spec.options().text(SCHEDULE.name()).equals("simultaneous")
-                || spec.options().text(FINISHED_LAYER_KEEPS.name()).equals("all");
+        boolean everyLayer = SCHEDULE.of(spec).equals("simultaneous")
+                || FINISHED_LAYER_KEEPS.of(spec).equals("all");
         long top = LayerArithmetic.plus(spec.depth() > 1 ? hidden : first, readout);
         long training = everyLayer ? parameters : Math.max(first, top);
-        boolean peer = spec.options().number(PEER_NORMALIZATION.name()) > 0;
+        boolean peer = PEER_NORMALIZATION.of(spec) > 0;
         long runningMeans = !peer ? 0 : everyLayer ? LayerArithmetic.times(spec.depth(), spec.width()) : spec.width();
         long perValue = 1 + Optimizer.stateValuesPerParameter(spec.optimizer()); // its gradient and the optimizer's state
         return OptionalLong.of(LayerArithmetic.floatBytes(LayerArithmetic.plus(

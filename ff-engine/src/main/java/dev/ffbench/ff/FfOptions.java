@@ -9,18 +9,18 @@ import java.util.List;
 public final class FfOptions {
     private FfOptions() {}
 
-    public static final Option GOODNESS = Option.goodness("goodness", SumOfSquares.NAME,
+    public static final Option<String> GOODNESS = Option.goodness("goodness", SumOfSquares.NAME,
             "the layers' goodness function (the matrix's goodness axis)");
-    public static final Option THRESHOLD = Option.number("threshold", null,
+    public static final Option<Double> THRESHOLD = Option.number("threshold", null,
             "theta of the threshold loss; unset: the goodness function's natural threshold (sum-squares: the width)");
-    public static final Option ALPHA = Option.number("alpha", null,
+    public static final Option<Double> ALPHA = Option.number("alpha", null,
             "sharpness of a symmetric loss (symba); unset: the goodness function's default (4)").above(0);
-    public static final Option LEARNING_RATE_SCHEDULE = Option.choice("learningRateSchedule", "cooldown",
+    public static final Option<String> LEARNING_RATE_SCHEDULE = Option.choice("learningRateSchedule", "cooldown",
             LearningRateSchedule.KINDS, "the learning rate of each training phase: constant, or cooled down linearly"
                     + " to 0 over the last coolDownFraction of its steps (loeweX/Forward-Forward)");
-    public static final Option COOL_DOWN_FRACTION = Option.number("coolDownFraction", 0.5,
+    public static final Option<Double> COOL_DOWN_FRACTION = Option.number("coolDownFraction", 0.5,
             "the share of a training phase's steps over which the cooldown schedule falls").above(0).atMost(1);
-    public static final Option NEGATIVES = Option.choice("negatives", "uniform", List.of("uniform", "hard"),
+    public static final Option<String> NEGATIVES = Option.choice("negatives", "uniform", List.of("uniform", "hard"),
             "a wrong label drawn uniformly (never the true one), or in proportion to the model's belief (Hinton 2022, 3.3)");
 
     /** FF's default learning rate (Adam): measured on mnist-sample, 784-500-500 (README, Benchmark). */

@@ -1,5 +1,6 @@
 package dev.ffbench.ff;
 
+import dev.ffbench.api.Batch;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.nn.Floats;
 import dev.ffbench.nn.Parallel;
@@ -50,19 +51,24 @@ record LabelledBatch(INDArray images, INDArray inverseScales, int labelOffset, i
     }
 
     /**
-     * Images {@code order[start..start+count)} of {@code set} with their label columns zero and their
-     * scales, written straight into arrays of the current workspace in one pass over the pixels.
+     * The images of {@code batch} with their label columns zero and their scales, written straight into
+     * arrays of the current workspace in one pass over the pixels.
      */
+    static LabelledBatch of(Batch batch, LabelEmbedding embedding) {
+        return of(batch.images(), batch.order(), batch.start(), batch.count(), embedding);
+    }
+
+    /** Images {@code order[start..start+count)} of {@code set}, as {@link #of(Batch, LabelEmbedding)}. */
     static LabelledBatch of(ImageSet set, int[] order, int start, int count, LabelEmbedding embedding) {
         return of(set, order, start, count, embedding, 1.0);
     }
 
     /**
-     * As {@link #of(ImageSet, int[], int, int, LabelEmbedding)} for the neutral label, 1/K on each of the K
-     * label inputs (Hinton 2022, 3.3): it adds K (1/K)^2 = 1/K to each row's squared length.
+     * As {@link #of(Batch, LabelEmbedding)} for the neutral label, 1/K on each of the K label inputs
+     * (Hinton 2022, 3.3): it adds K (1/K)^2 = 1/K to each row's squared length.
      */
-    static LabelledBatch neutral(ImageSet set, int[] order, int start, int count, LabelEmbedding embedding) {
-        return of(set, order, start, count, embedding, 1.0 / embedding.classes());
+    static LabelledBatch neutral(Batch batch, LabelEmbedding embedding) {
+        return of(batch.images(), batch.order(), batch.start(), batch.count(), embedding, 1.0 / embedding.classes());
     }
 
     /** @param labelSquares what the label inputs add to each row's squared length */

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  */
 public final class Labels {
     /** The prediction for a row whose highest score is shared by two or more labels: never correct. */
-    public static final int TIE = -1;
+    public static final int TIE = dev.ffbench.api.Model.TIE;
 
     private Labels() {}
 

@@ -44,7 +44,7 @@ final class AbsoluteGates {
             }
             for (CellRecord cell : selected) {
                 double value = rule.metric().of(cell.result());
-                String degenerate = Degenerate.accuracyVeto(rule.metric(), cell);
+                String degenerate = Degenerate.veto(rule.metric(), cell);
                 boolean passed = degenerate == null && rule.bounds().admits(value);
                 outcomes.add(new GateOutcome(GateKind.ABSOLUTE, cell.id(), rule.metric(), rule.describeBound(), value,
                         null, passed ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,

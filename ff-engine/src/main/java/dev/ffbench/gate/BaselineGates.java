@@ -90,12 +90,13 @@ final class BaselineGates {
         double before = metric.of(old.result());
         double growth = growthPercent(value, before);
         String bound = String.format(Locale.ROOT, "at most %+.2f %% over the baseline", tolerance.maxMemoryGrowthPercent());
-        boolean passed = growth <= tolerance.maxMemoryGrowthPercent();
+        String outside = Degenerate.memoryVeto(metric, cell);
+        boolean passed = outside == null && growth <= tolerance.maxMemoryGrowthPercent();
         outcomes.add(new GateOutcome(GateKind.BASELINE, cell.id(), metric, bound, value, before,
                 passed ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED,
                 "[baseline] " + cell.id() + ": " + metric.key() + " is " + metric.format(value) + ", baseline "
                         + metric.format(before) + String.format(Locale.ROOT, " (%+.2f %%)", growth) + "; allowed: " + bound
-                        + specNote(old.spec(), cell.spec())));
+                        + specNote(old.spec(), cell.spec()) + (outside == null ? "" : "; " + outside)));
     }
 
     private static void accuracy(BaselineTolerance tolerance, List<CellRecord> cells, List<CellRecord> old,

@@ -6,9 +6,34 @@ import dev.ffbench.harness.CellRecord;
  * A cell whose test predictions are degenerate (every unit of a layer dead, one label for nearly every
  * image, ties, or accuracy at chance; see {@link dev.ffbench.experiment.EvaluationDiagnostics}) has an
  * accuracy that says nothing about learning: it is named in a warning, and no accuracy gate passes on it.
+ * Likewise a cell whose training steps kept memory outside the ledger (Java heap beyond
+ * {@link dev.ffbench.memory.MemoryLedger#HEAP_BOUND_BYTES_PER_STEP} per step) has peaks that understate
+ * what it needs: it is named in a warning, and no memory gate passes on it.
  */
 final class Degenerate {
     private Degenerate() {}
+
+    /** Why a gate of {@code metric} on {@code cell} cannot pass (its accuracy or its memory figure misleads), or null. */
+    static String veto(Metric metric, CellRecord cell) {
+        String accuracy = accuracyVeto(metric, cell);
+        return accuracy != null ? accuracy : memoryVeto(metric, cell);
+    }
+
+    /** Why a memory gate on {@code cell} cannot pass, or null (not a memory metric, or nothing outside the ledger). */
+    static String memoryVeto(Metric metric, CellRecord cell) {
+        if (metric.unit() != Metric.Unit.BYTES || !cell.isPassed() || !cell.result().memory().isHeapOutsideLedger()) {
+            return null;
+        }
+        return "but " + cell.id() + " keeps " + cell.result().memory().outsideLedgerNote()
+                + ": its peaks understate the memory it needs, which is no pass";
+    }
+
+    /** The warning for the log, the summary and the report about a cell with memory outside the ledger. */
+    static String outsideLedgerWarning(CellRecord cell) {
+        return cell.id() + ": " + cell.result().memory().outsideLedgerNote() + "; its memory peaks understate what it"
+                + " needs: keep batch-sized data in the step's workspace (Batch.pixels(), arrays made in the step) instead"
+                + " of Java arrays";
+    }
 
     /** Why an accuracy gate on {@code cell} cannot pass, or null (not an accuracy metric, or predictions are sound). */
     static String accuracyVeto(Metric metric, CellRecord cell) {

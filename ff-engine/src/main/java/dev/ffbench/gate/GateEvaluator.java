@@ -38,6 +38,8 @@ public final class GateEvaluator {
         }
         cells.stream().filter(cell -> cell.isPassed() && cell.result().isDegenerate())
                 .forEach(cell -> warnings.add(Degenerate.warning(cell)));
+        cells.stream().filter(cell -> cell.isPassed() && cell.result().memory().isHeapOutsideLedger())
+                .forEach(cell -> warnings.add(Degenerate.outsideLedgerWarning(cell)));
         AbsoluteGates.evaluate(config.rules(), cells, outcomes, warnings);
         RatioGates.evaluate(config.ratios(), cells, outcomes, warnings);
         if (baseline == null) {

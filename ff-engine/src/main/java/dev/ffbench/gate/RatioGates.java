@@ -50,9 +50,9 @@ final class RatioGates {
                 double value = rule.metric().of(cell.result());
                 double referenceValue = rule.metric().of(reference.result());
                 double ratio = referenceValue == 0 ? Double.POSITIVE_INFINITY : value / referenceValue;
-                String degenerate = Degenerate.accuracyVeto(rule.metric(), cell);
+                String degenerate = Degenerate.veto(rule.metric(), cell);
                 if (degenerate == null) {
-                    degenerate = Degenerate.accuracyVeto(rule.metric(), reference);
+                    degenerate = Degenerate.veto(rule.metric(), reference);
                 }
                 boolean passed = degenerate == null && rule.bounds().admits(ratio);
                 outcomes.add(new GateOutcome(GateKind.RATIO, cell.id() + " vs " + reference.id(), rule.metric(), bound,

@@ -138,6 +138,8 @@ final class ForkedCellRunner {
         command.add("-XX:HeapDumpPath=" + jvmFileOption(layout.heapDump(cell.id())));
         command.add("-XX:-CreateCoredumpOnCrash"); // a core file would land in the working directory
         command.addAll(options.jvmArgs());
+        // after the user's jvmArgs: the record of large Java objects outside the ledger depends on them
+        command.addAll(dev.ffbench.memory.HeapOutsideLedger.JVM_OPTIONS);
         // the fork ends by itself if this JVM dies without killing it (kill -9): see ParentWatchdog
         command.add("-D" + ParentWatchdog.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-cp");

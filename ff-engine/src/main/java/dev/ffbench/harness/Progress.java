@@ -44,9 +44,13 @@ final class Progress {
             figures = String.format(Locale.ROOT, "FAILED after %.1f s: %s", record.wallSeconds(), record.failure());
         }
         String eta = finished == total ? "" : "; ETA " + clock(finishedSeconds / finished * (total - finished) / parallelCells);
+        String outside = record.isPassed() && record.result().memory().isHeapOutsideLedger()
+                ? "; " + record.result().memory().outsideLedgerNote() : "";
         if (record.isPassed() && record.result().isDegenerate()) {
-            log.warn(head + figures + eta + "; DEGENERATE predictions: "
+            log.warn(head + figures + eta + outside + "; DEGENERATE predictions: "
                     + String.join("; ", record.result().evaluation().degenerate()));
+        } else if (!outside.isEmpty()) {
+            log.warn(head + figures + eta + outside);
         } else if (record.isPassed()) {
             log.info(head + figures + eta);
         } else {

@@ -90,7 +90,8 @@ final class SummaryWriter {
                 var r = cell.result();
                 cells.add(6, "| " + cell.id() + " | passed | " + Metric.TEST_ACCURACY.format(r.testAccuracy())
                         + CappedTraining.mark(r) + " | "
-                        + Metric.TRAINING_PEAK_BYTES.format(Metric.TRAINING_PEAK_BYTES.of(r)) + " | "
+                        + Metric.TRAINING_PEAK_BYTES.format(Metric.TRAINING_PEAK_BYTES.of(r))
+                        + (r.memory().isHeapOutsideLedger() ? " (memory outside the ledger)" : "") + " | "
                         + Metric.EVALUATION_PEAK_BYTES.format(Metric.EVALUATION_PEAK_BYTES.of(r)) + " | "
                         + String.format(Locale.ROOT, "%,.0f", r.samplesPerSecond()) + " | "
                         + String.format(Locale.ROOT, "%.1f s", cell.wallSeconds()) + " |");

@@ -44,6 +44,11 @@ public final class TransientMemory implements AutoCloseable {
         return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, scratchId);
     }
 
+    /** The ids of its two workspaces (step, scratch): the engine's own, for the check that a model opened none. */
+    public java.util.Set<String> ids() {
+        return java.util.Set.of(stepId, scratchId);
+    }
+
     /** Bytes the two workspaces need for the largest step and the largest layer seen so far. */
     public long peakBytes() {
         return maxCycle(stepId) + maxCycle(scratchId);

@@ -41,6 +41,25 @@ public final class PixelBatch {
         return rows;
     }
 
+    /**
+     * As {@link #rows}, twice: a (2 count x pixels) array whose rows {@code count..2 count) repeat rows
+     * {@code 0..count)} (a batch's positives and negatives sharing their images).
+     */
+    public static INDArray rowsTwice(ImageSet set, int[] order, int start, int count) {
+        int size = set.pixelsPerImage();
+        INDArray rows = Nd4j.createUninitialized(DataType.FLOAT, 2L * count, size);
+        FloatBuffer values = Floats.of(rows);
+        Parallel.forParts(count, Math.max(1, (1 << 16) / size), (part, from, to) -> {
+            float[] row = RowScratch.row(0, size);
+            for (int i = from; i < to; i++) {
+                write(set, order[start + i], row, 0);
+                values.put(i * size, row, 0, size);
+                values.put((count + i) * size, row, 0, size);
+            }
+        });
+        return rows;
+    }
+
     /** Writes image {@code image}'s pixels, scaled to [0, 1] (exactly {@code (b & 0xFF) / 255f}), at {@code offset} of {@code row}. */
     public static void write(ImageSet set, int image, float[] row, int offset) {
         byte[] pixels = set.pixels();

@@ -1,8 +1,9 @@
 package dev.ffbench.recurrent;
 
 import dev.ffbench.experiment.Algorithm;
+import dev.ffbench.experiment.AlgorithmTraits;
 import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.Model;
+import dev.ffbench.api.Model;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.Option;
 import dev.ffbench.ff.FfOptions;
@@ -17,19 +18,19 @@ import java.util.OptionalLong;
 public final class FfRecurrent implements Algorithm {
     public static final String NAME = "ff-recurrent";
 
-    static final Option ITERATIONS = Option.integer("iterations", 8,
+    static final Option<Integer> ITERATIONS = Option.integer("iterations", 8,
             "synchronous updates per image after the bottom-up pass").atLeast(1);
-    static final Option DAMPING = Option.number("damping", 0.3,
+    static final Option<Double> DAMPING = Option.number("damping", 0.3,
             "new state = damping x old + (1 - damping) x computed").atLeast(0).below(1);
-    static final Option SCORE_FROM = Option.integer("scoreFrom", 3,
+    static final Option<Integer> SCORE_FROM = Option.integer("scoreFrom", 3,
             "first iteration whose goodness is summed to pick a label (1-based)").atLeast(1);
-    static final Option SCORE_TO = Option.integer("scoreTo", 5,
+    static final Option<Integer> SCORE_TO = Option.integer("scoreTo", 5,
             "last iteration whose goodness is summed to pick a label").atLeast(1);
     /**
      * FF Recurrent's own goodness default (FF Base keeps {@link FfOptions#GOODNESS}'s): measured on
      * mnist-sample, 784-500-500 (README, Benchmark).
      */
-    static final Option GOODNESS = Option.goodness("goodness", Symba.NAME,
+    static final Option<String> GOODNESS = Option.goodness("goodness", Symba.NAME,
             "the layers' goodness function (the matrix's goodness axis)");
     /*
      * The learning rate cools down linearly over the second half of the steps by default (options
@@ -49,7 +50,7 @@ public final class FfRecurrent implements Algorithm {
     }
 
     @Override
-    public List<Option> options() {
+    public List<Option<?>> options() {
         return List.of(GOODNESS, FfOptions.THRESHOLD, FfOptions.ALPHA, FfOptions.NEGATIVES, ITERATIONS,
                 DAMPING, SCORE_FROM, SCORE_TO, FfOptions.LEARNING_RATE_SCHEDULE,
                 FfOptions.COOL_DOWN_FRACTION);
@@ -63,6 +64,13 @@ public final class FfRecurrent implements Algorithm {
      */
     static final double DEFAULT_LEARNING_RATE = 0.01;
 
+    /** A candidate; length normalization before every layer; positives and negatives; every layer trains to the end. */
+    @Override
+    public AlgorithmTraits traits(ExperimentSpec spec) {
+        return new AlgorithmTraits(AlgorithmTraits.Role.CANDIDATE, "length normalization",
+                AlgorithmTraits.positivesAndNegatives(spec.batchSize()), null);
+    }
+
     @Override
     public double defaultLearningRate() {
         return DEFAULT_LEARNING_RATE;
@@ -70,9 +78,9 @@ public final class FfRecurrent implements Algorithm {
 
     @Override
     public List<String> problems(ExperimentSpec spec) {
-        int iterations = spec.options().integer(ITERATIONS.name());
-        int from = spec.options().integer(SCORE_FROM.name());
-        int to = spec.options().integer(SCORE_TO.name());
+        int iterations = ITERATIONS.of(spec);
+        int from = SCORE_FROM.of(spec);
+        int to = SCORE_TO.of(spec);
         List<String> problems = new java.util.ArrayList<>();
         if (to < from || to > iterations) {
             problems.add("scoreFrom..scoreTo is " + from + ".." + to

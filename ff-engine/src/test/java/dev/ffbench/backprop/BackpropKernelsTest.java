@@ -4,6 +4,7 @@ import static dev.ffbench.nn.CloseArrays.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ffbench.experiment.Extensions;
+import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.SpecResolver;
@@ -84,7 +85,8 @@ class BackpropKernelsTest {
         ExperimentSpec spec = SpecResolver.engine().resolve(Map.of("algorithm", "backprop", "width", "8",
                 "optimizer", "sgd", "learningRate", "1.0", "normalize", Boolean.toString(normalize)));
         PersistentMemory memory = new PersistentMemory();
-        BackpropModel model = new BackpropModel(new ModelContext(spec, 12, 10, memory, Extensions.engine()));
+        BackpropModel model = new BackpropModel(new ModelContext(spec, new DatasetShape(3, 4, 1, 10), memory, Extensions.engine(),
+                new java.util.SplittableRandom(spec.seed()).split()));
         INDArray input = BenchmarkSetup.random(8, 6, 12);
         int[] labels = {3, 0, 9, 9, 1, 5};
         List<INDArray> before = new ArrayList<>();
@@ -96,7 +98,7 @@ class BackpropKernelsTest {
         model.startTraining();
         try (TransientMemory transientMemory = new TransientMemory("test");
                 MemoryWorkspace step = transientMemory.step()) {
-            model.trainStep(input, labels, transientMemory);
+            model.trainStep(input, labels, transientMemory::scratch);
         }
         for (int i = 0; i < plain.size(); i++) {
             DenseLayer layer = model.layers().get(i / 2);

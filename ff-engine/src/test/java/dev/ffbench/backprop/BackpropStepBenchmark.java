@@ -3,6 +3,7 @@ package dev.ffbench.backprop;
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.SpecResolver;
+import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.Json;
 import dev.ffbench.memory.PersistentMemory;
@@ -56,7 +57,8 @@ public class BackpropStepBenchmark {
         ExperimentSpec spec = SpecResolver.engine().resolve(Map.of("algorithm", "backprop", "width", Integer.toString(width)));
         memory = new PersistentMemory();
         transientMemory = new TransientMemory("bench-backprop-step");
-        model = new BackpropModel(new ModelContext(spec, 28 * 28, 10, memory, Extensions.engine()));
+        model = new BackpropModel(new ModelContext(spec, new DatasetShape(28, 28, 1, 10), memory, Extensions.engine(),
+                new java.util.SplittableRandom(spec.seed()).split()));
         model.startTraining();
         long rows = 2L * positives;
         input = BenchmarkSetup.random(4, rows, 28 * 28);
@@ -69,7 +71,7 @@ public class BackpropStepBenchmark {
     @Benchmark
     public double step() {
         try (MemoryWorkspace step = transientMemory.step()) {
-            return model.trainStep(input, labels, transientMemory);
+            return model.trainStep(input, labels, transientMemory::scratch);
         }
     }
 

@@ -1,12 +1,15 @@
 package dev.ffbench.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.memory.HeapOutsideLedger;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.sample.EscapingAlgorithm;
+import dev.ffbench.sample.FaultyAlgorithm;
 import dev.ffbench.sample.SampleExtensions;
 import dev.ffbench.sample.ThrowingAlgorithm;
 import dev.ffbench.sample.TinyLocalAlgorithm;
@@ -33,7 +36,7 @@ class UserAlgorithmTest {
     void discover() {
         extensions = Extensions.discover(SampleExtensions.loader(dir, Map.of(Algorithm.class, List.of(
                 TinyLocalAlgorithm.class.getName(), EscapingAlgorithm.class.getName(), ThrowingAlgorithm.class.getName(),
-                TyingAlgorithm.class.getName()))));
+                TyingAlgorithm.class.getName(), FaultyAlgorithm.class.getName()))));
     }
 
     private ExperimentResult run(String algorithm, Map<String, String> options) {
@@ -100,8 +103,9 @@ class UserAlgorithmTest {
     void anAllocationOutsideTheLedgerNamesTheUsersClassAndMethodAndWhatToDo() {
         EscapedAllocationException e = assertThrows(EscapedAllocationException.class, () -> run("escaping", Map.of()));
         assertTrue(e.getMessage().startsWith("algorithm escaping created an ND4J array outside the memory ledger, in"
-                + " dev.ffbench.sample.EscapingAlgorithm$1.train (EscapingAlgorithm.java:"), e.getMessage());
-        assertTrue(e.getMessage().contains("allowed: arrays that live through a step inside TransientMemory.step()"),
+                + " dev.ffbench.sample.EscapingAlgorithm.allocate (EscapingAlgorithm.java:"), e.getMessage());
+        assertTrue(e.getMessage().contains("allowed: arrays that live through a step inside the step workspace the engine"
+                + " opens around TrainingPhase.step and Model.predict (or Batch.scratch() for one layer's temporaries)"),
                 e.getMessage());
     }
 
@@ -123,5 +127,69 @@ class UserAlgorithmTest {
         assertEquals(List.of("100.00 % of the test predictions are ties (counted as wrong)", "test accuracy 0.00 % is not"
                 + " above chance (" + String.format(java.util.Locale.ROOT, "%.2f", 100 * result.evaluation().chanceAccuracy())
                 + " %, the most frequent class's share of the test split)"), result.evaluation().degenerate());
+    }
+
+    private ExperimentResult faulty(String fault) {
+        return run("faulty", Map.of("fault", fault));
+    }
+
+    @Test
+    void aSoundModelHasNoMemoryOutsideTheLedgerAndEveryImageCounted() {
+        ExperimentResult result = faulty("none");
+        assertEquals(HeapOutsideLedger.none(16_384), result.memory().heapOutsideLedger(), "measured, and nothing outside the ledger");
+        assertEquals(3L * BATCH, Math.round(result.samplesPerSecond() * result.trainSeconds()));
+        assertEquals(List.of(new dev.ffbench.memory.PhaseMemory("all layers", result.memory().trainingPeak())),
+                result.memory().trainingPhases());
+        assertEquals(aligned((long) BATCH * PIXELS * FLOAT) + aligned(FLOAT), result.memory().trainingPeak().transientBytes(),
+                "the batch and the mean's scalar: the engine records the phase the model never mentions");
+    }
+
+    @Test
+    void aBatchSizedJavaArrayPerStepIsMemoryOutsideTheLedger() {
+        ExperimentResult result = faulty("heap-array");
+        long array = 16 + (long) BATCH * PIXELS * FLOAT; // the array's header and its floats
+        HeapOutsideLedger heap = result.memory().heapOutsideLedger();
+        assertEquals(new HeapOutsideLedger(16_384, 3, 3 * array, array, "float[]", heap.largestSource()), heap,
+                "one batch-sized array in each of the 3 steps");
+        assertTrue(heap.largestSource().startsWith("dev.ffbench.sample.FaultyAlgorithm.step (line "), heap.largestSource());
+        assertTrue(result.memory().isHeapOutsideLedger());
+        assertEquals("memory outside the ledger: 3 Java objects of at least 16,384 B (470,448 B in all; the largest a"
+                + " float[] of 156,816 B from " + heap.largestSource() + ")", result.memory().outsideLedgerNote());
+    }
+
+    @Test
+    void aWorkspaceOfTheModelsOwnFailsTheCellNamingItsClass() {
+        ModelFailedException e = assertThrows(ModelFailedException.class, () -> faulty("own-workspace"));
+        assertTrue(e.getMessage().startsWith("algorithm faulty's model dev.ffbench.sample.FaultyAlgorithm$1 opened ND4J"
+                + " workspace my-workspace in its step of phase 'all layers'"), e.getMessage());
+    }
+
+    @Test
+    void anExceptionInAStepKeepsItsStackTrace() {
+        ModelFailedException e = assertThrows(ModelFailedException.class, () -> faulty("throw"));
+        assertTrue(e.getMessage().endsWith("failed: java.lang.IllegalArgumentException: step 0 of a faulty model"), e.getMessage());
+        StackTraceElement top = e.getCause().getStackTrace()[0];
+        assertEquals("dev.ffbench.sample.FaultyAlgorithm.step", top.getClassName() + "." + top.getMethodName());
+    }
+
+    @Test
+    void aNanLossStopsTheRunAsDiverged() {
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> faulty("nan-loss"));
+        assertEquals("faulty's loss is NaN in epoch 1 (phase 'all layers'); lower the learning rate (0.01)", e.getMessage());
+    }
+
+    @Test
+    void predictionsThatDoNotCoverTheBatchFailNamingPredict() {
+        ModelFailedException e = assertThrows(ModelFailedException.class, () -> faulty("short-predictions"));
+        assertEquals("algorithm faulty's model dev.ffbench.sample.FaultyAlgorithm$1.predict returned 25 predictions for a"
+                + " batch of 50 images (images 0..49); allowed: exactly one prediction per image", e.getMessage());
+    }
+
+    @Test
+    void aStepLossThatChangesItsLayersFails() {
+        ModelFailedException e = assertThrows(ModelFailedException.class, () -> faulty("changing-loss"));
+        assertEquals("algorithm faulty's model dev.ffbench.sample.FaultyAlgorithm$1: its step of phase 'all layers' returned"
+                + " the losses of layers 1..2 after the network on the phase's first step; allowed: the same layers on"
+                + " every step", e.getMessage());
     }
 }

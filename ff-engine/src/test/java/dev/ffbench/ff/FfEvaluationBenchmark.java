@@ -5,6 +5,10 @@ import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.dataset.Synthetic;
+import dev.ffbench.api.Batch;
+import dev.ffbench.dataset.DatasetShape;
+import dev.ffbench.memory.TransientMemory;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.Json;
 import dev.ffbench.memory.PersistentMemory;
@@ -44,13 +48,25 @@ public class FfEvaluationBenchmark {
         BenchmarkSetup.singleThreadedFloat();
         ExperimentSpec spec = SpecResolver.engine().resolve(Map.of("width", Integer.toString(width), "batchSize", "256"));
         memory = new PersistentMemory();
-        model = new FfBaseModel(new ModelContext(spec, 28 * 28, 10, memory, Extensions.engine()));
+        model = new FfBaseModel(new ModelContext(spec, new DatasetShape(28, 28, 1, 10), memory, Extensions.engine(),
+                new java.util.SplittableRandom(spec.seed()).split()));
         images = new Synthetic(1, 512, 1).load().train();
     }
 
+    /** Two batches of 256, each one step of an evaluation workspace, as the engine's evaluation runs them. */
     @Benchmark
     public int[] evaluate512Images() {
-        return model.predict(images);
+        int[] order = java.util.stream.IntStream.range(0, images.count()).toArray();
+        int[] predictions = new int[images.count()];
+        try (TransientMemory transientMemory = new TransientMemory("bench-eval")) {
+            for (int start = 0; start < images.count(); start += 256) {
+                try (MemoryWorkspace step = transientMemory.step()) {
+                    int[] batch = model.predict(new Batch(images, order, start, 256, transientMemory, null, 0, 0, 1, null));
+                    System.arraycopy(batch, 0, predictions, start, 256);
+                }
+            }
+        }
+        return predictions;
     }
 
     @TearDown

@@ -261,7 +261,7 @@ class FaultsTest {
         assertFalse(cell.isPassed());
         assertEquals(null, cell.result(), "no garbage accuracy");
         assertTrue(cell.failure().startsWith("training diverged (the cell was stopped, no accuracy is reported):"
-                + " backprop loss is "), cell.failure());
+                + " backprop's loss is NaN in epoch 1 (phase 'all layers')"), cell.failure());
         assertTrue(cell.failure().contains("lower the learning rate (1.0E30)"), cell.failure());
         assertEquals(cell, Json.mapper().readValue(out.resolve("cells/" + cell.id() + ".json").toFile(), CellRecord.class));
         assertTrue(outcome.failedCellsMessage().contains(cell.id() + ": training diverged"), outcome.failedCellsMessage());

@@ -1,16 +1,16 @@
 package dev.ffbench.sample;
 
-import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.api.Batch;
+import dev.ffbench.api.Model;
+import dev.ffbench.api.StepLoss;
+import dev.ffbench.api.TrainingPhase;
 import dev.ffbench.experiment.Algorithm;
-import dev.ffbench.experiment.EpochLoss;
-import dev.ffbench.experiment.MeasuredModel;
-import dev.ffbench.experiment.Model;
 import dev.ffbench.experiment.ModelContext;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** A user's mistake: an array created in training outside every workspace and the ledger. */
+/** A user's mistake: an array created when a phase starts, outside every workspace and the ledger. */
 public final class EscapingAlgorithm implements Algorithm {
     @Override
     public String name() {
@@ -24,17 +24,21 @@ public final class EscapingAlgorithm implements Algorithm {
 
     @Override
     public Model build(ModelContext context) {
-        return new MeasuredModel(context.memory()) {
+        return new Model() {
             @Override
-            public List<EpochLoss> train(ImageSet train) {
-                Nd4j.create(DataType.FLOAT, train.count(), 4);
-                return List.of();
+            public List<TrainingPhase> trainingPhases() {
+                // when a phase starts no step runs: the allocation guard's workspace is the open one
+                return List.of(TrainingPhase.of("all layers", EscapingAlgorithm::allocate, batch -> StepLoss.of(0), () -> { }));
             }
 
             @Override
-            public int[] predict(ImageSet images) {
-                return new int[images.count()];
+            public int[] predict(Batch batch) {
+                return new int[batch.count()];
             }
         };
+    }
+
+    private static void allocate() {
+        Nd4j.create(DataType.FLOAT, 10, 4);
     }
 }

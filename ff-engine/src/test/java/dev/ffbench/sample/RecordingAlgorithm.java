@@ -1,22 +1,20 @@
 package dev.ffbench.sample;
 
+import dev.ffbench.api.Batch;
+import dev.ffbench.api.Model;
+import dev.ffbench.api.TrainingPhase;
 import dev.ffbench.dataset.DatasetShape;
-import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.experiment.Algorithm;
-import dev.ffbench.experiment.EpochLoss;
 import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.Model;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.Option;
-import dev.ffbench.memory.MemoryBreakdown;
-import dev.ffbench.memory.PhaseMemory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A built-in algorithm under another name ("recording-ff-base") that keeps the predictions of the test split
- * (the runner predicts it first), so a test can see which classes a model predicts. Everything else is the
+ * (the engine predicts it first, in batches, when no accuracy curve is asked for), so a test can see which classes a model predicts. Everything else is the
  * built-in's: options, learning rate, checks, model.
  */
 public abstract class RecordingAlgorithm implements Algorithm {
@@ -40,7 +38,7 @@ public abstract class RecordingAlgorithm implements Algorithm {
     }
 
     @Override
-    public List<Option> options() {
+    public List<Option<?>> options() {
         return inner.options();
     }
 
@@ -63,36 +61,28 @@ public abstract class RecordingAlgorithm implements Algorithm {
     public Model build(ModelContext context) {
         Model model = inner.build(context);
         return new Model() {
+            private int[] predictions;
             private boolean recorded;
 
             @Override
-            public List<EpochLoss> train(ImageSet train) {
-                return model.train(train);
-            }
-
-            @Override
-            public int[] predict(ImageSet images) {
-                int[] predictions = model.predict(images);
-                if (!recorded) {
-                    TEST_PREDICTIONS.put(name(), predictions.clone());
-                    recorded = true;
-                }
-                return predictions;
-            }
-
-            @Override
-            public long trainingSamples() {
-                return model.trainingSamples();
-            }
-
-            @Override
-            public List<PhaseMemory> trainingPhases() {
+            public List<TrainingPhase> trainingPhases() {
                 return model.trainingPhases();
             }
 
             @Override
-            public MemoryBreakdown evaluationPeak() {
-                return model.evaluationPeak();
+            public int[] predict(Batch batch) {
+                int[] batchPredictions = model.predict(batch);
+                if (!recorded) {
+                    if (predictions == null) {
+                        predictions = new int[batch.images().count()];
+                    }
+                    System.arraycopy(batchPredictions, 0, predictions, batch.start(), batch.count());
+                    if (batch.start() + batch.count() == predictions.length) {
+                        TEST_PREDICTIONS.put(name(), predictions);
+                        recorded = true;
+                    }
+                }
+                return batchPredictions;
             }
         };
     }

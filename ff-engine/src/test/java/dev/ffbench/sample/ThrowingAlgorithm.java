@@ -1,7 +1,7 @@
 package dev.ffbench.sample;
 
 import dev.ffbench.experiment.Algorithm;
-import dev.ffbench.experiment.Model;
+import dev.ffbench.api.Model;
 import dev.ffbench.experiment.ModelContext;
 
 /** A user's bug: the model cannot even be built. */

@@ -1,10 +1,10 @@
 package dev.ffbench.sample;
 
-import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.api.Batch;
+import dev.ffbench.api.Model;
+import dev.ffbench.api.StepLoss;
+import dev.ffbench.api.TrainingPhase;
 import dev.ffbench.experiment.Algorithm;
-import dev.ffbench.experiment.EpochLoss;
-import dev.ffbench.experiment.MeasuredModel;
-import dev.ffbench.experiment.Model;
 import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.ff.Labels;
 import java.util.List;
@@ -23,15 +23,15 @@ public final class TyingAlgorithm implements Algorithm {
 
     @Override
     public Model build(ModelContext context) {
-        return new MeasuredModel(context.memory()) {
+        return new Model() {
             @Override
-            public List<EpochLoss> train(ImageSet train) {
-                return List.of();
+            public List<TrainingPhase> trainingPhases() {
+                return List.of(TrainingPhase.of("all layers", batch -> StepLoss.of(1)));
             }
 
             @Override
-            public int[] predict(ImageSet images) {
-                return Labels.argMaxes(new float[images.count()][context.classes()]);
+            public int[] predict(Batch batch) {
+                return Labels.argMaxes(new float[batch.count()][context.classes()]);
             }
         };
     }

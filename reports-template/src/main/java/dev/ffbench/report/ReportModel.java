@@ -1,5 +1,6 @@
 package dev.ffbench.report;
 
+import dev.ffbench.experiment.AlgorithmTraits;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.RunEnvironment;
@@ -181,9 +182,9 @@ public record ReportModel(
                 environment(results, baseline), matrix(results));
     }
 
-    /** The FF side of the comparison: every algorithm but the backprop baseline. */
-    static boolean isFf(ExperimentSpec spec) {
-        return !spec.algorithm().equals("backprop");
+    /** The traits a passed cell's algorithm declared; an undeclared candidate's for results written before. */
+    static AlgorithmTraits traits(CellRecord cell) {
+        return cell.result().traits() == null ? AlgorithmTraits.undeclared() : cell.result().traits();
     }
 
     static String seriesName(ExperimentSpec spec, boolean multiGoodness) {
@@ -322,6 +323,9 @@ public record ReportModel(
         if (r.isDegenerate()) {
             notes.add("degenerate: " + String.join("; ", r.evaluation().degenerate()));
         }
+        if (r.memory().isHeapOutsideLedger()) {
+            notes.add(r.memory().outsideLedgerNote());
+        }
         return new CellRow(cell.id(), "passed", Metric.TEST_ACCURACY.format(acc), String.join("; ", notes),
                 b == null ? "" : Metric.TEST_ACCURACY.format(b.testAccuracy()), accDelta,
                 Metric.TRAINING_PEAK_BYTES.format(train), b == null ? "" : Metric.TRAINING_PEAK_BYTES.format(Metric.TRAINING_PEAK_BYTES.of(b)),
@@ -359,51 +363,68 @@ public record ReportModel(
                 c.logTail() == null || c.logTail().isEmpty() ? "(no log output)" : String.join("\n", c.logTail()))).toList();
     }
 
-    /** The fairness note, from the configs that actually ran. */
+    /**
+     * The fairness note, from the configs that actually ran and what each algorithm declared of itself
+     * ({@link AlgorithmTraits}): the candidates (FF) on one side, the references (backprop) on the other.
+     */
     static List<Fairness> fairness(List<CellRecord> cells) {
-        List<ExperimentSpec> specs = cells.stream().map(CellRecord::spec).toList();
-        List<ExperimentSpec> ff = specs.stream().filter(ReportModel::isFf).toList();
-        List<ExperimentSpec> bp = specs.stream().filter(s -> !isFf(s)).toList();
+        List<CellRecord> passed = cells.stream().filter(CellRecord::isPassed).toList();
+        // an algorithm's side is what its passed cells declared; its failed cells ran with the same config
+        Map<String, AlgorithmTraits.Role> roles = new LinkedHashMap<>();
+        passed.forEach(c -> roles.putIfAbsent(c.spec().algorithm(), traits(c).role()));
+        List<CellRecord> ff = cells.stream().filter(c -> roles.get(c.spec().algorithm()) == AlgorithmTraits.Role.CANDIDATE).toList();
+        List<CellRecord> bp = cells.stream().filter(c -> roles.get(c.spec().algorithm()) == AlgorithmTraits.Role.REFERENCE).toList();
+        List<CellRecord> ffPassed = ff.stream().filter(CellRecord::isPassed).toList();
+        List<CellRecord> bpPassed = bp.stream().filter(CellRecord::isPassed).toList();
         List<Fairness> note = new ArrayList<>();
         note.add(new Fairness("dtype", "float32 on every cell (the engine computes in float32 only)", true));
+        Set<String> unknown = new TreeSet<>();
+        cells.stream().map(c -> c.spec().algorithm()).filter(a -> !roles.containsKey(a)).forEach(unknown::add);
+        if (!unknown.isEmpty()) {
+            note.add(new Fairness("side not known", String.join(", ", unknown) + ": no cell passed, so no cell recorded"
+                    + " whether it is a candidate or a reference; its failed cells are left out of this note", false));
+        }
         if (ff.isEmpty() || bp.isEmpty()) {
-            note.add(new Fairness("sides", "only " + (ff.isEmpty() ? "backprop" : "FF")
+            note.add(new Fairness("sides", "only " + (ff.isEmpty() ? "reference (backprop)" : "candidate (FF)")
                     + " cells ran: there is no FF vs backprop comparison in these results", true));
         }
         note.add(compare("optimizer", ff, bp, s -> s.optimizer(),
                 s -> s.optimizer() + " (learning rate " + (s.learningRate() == null ? "?" : trim(s.learningRate())) + ")"));
-        note.add(compare("rows per step", ff, bp, s -> String.valueOf(s.batchSize()),
-                distinct(ff, s -> 2 * s.batchSize() + " (2 x " + s.batchSize() + ": " + s.batchSize() + " positives + "
-                        + s.batchSize() + " negatives)"),
-                distinct(bp, s -> s.batchSize() + " images")));
-        note.add(compare("normalization", ff, bp, ReportModel::normalizes, s -> switch (normalizes(s)) {
-            case "true" -> "length normalization before every layer";
-            case "false" -> "none";
-            default -> "as " + s.algorithm() + "'s own code does";
-        }));
+        note.add(compareCells("rows per step", ffPassed, bpPassed, c -> String.valueOf(c.spec().batchSize()),
+                distinctCells(ffPassed, c -> declared(c, traits(c).rowsPerStep())),
+                distinctCells(bpPassed, c -> declared(c, traits(c).rowsPerStep()))));
+        note.add(compareCells("normalization", ffPassed, bpPassed, c -> declared(c, traits(c).normalization()),
+                distinctCells(ffPassed, c -> declared(c, traits(c).normalization())),
+                distinctCells(bpPassed, c -> declared(c, traits(c).normalization()))));
         note.add(compare("layers", ff, bp, s -> s.depth() + "x" + s.width(),
-                "depths " + distinct(ff, s -> String.valueOf(s.depth())) + ", widths " + distinct(ff, s -> String.valueOf(s.width())),
-                "depths " + distinct(bp, s -> String.valueOf(s.depth())) + ", widths " + distinct(bp, s -> String.valueOf(s.width()))));
+                "depths " + distinct(specs(ff), s -> String.valueOf(s.depth())) + ", widths " + distinct(specs(ff), s -> String.valueOf(s.width())),
+                "depths " + distinct(specs(bp), s -> String.valueOf(s.depth())) + ", widths " + distinct(specs(bp), s -> String.valueOf(s.width()))));
         note.add(compare("data", ff, bp, s -> s.dataset() + "/" + s.epochs() + "/" + s.maxStepsPerEpoch(),
                 s -> s.dataset() + ", " + s.epochs() + " epochs, " + (s.maxStepsPerEpoch() == 0 ? "the whole training split"
                         : s.maxStepsPerEpoch() + " steps") + " per epoch"));
-        List<ExperimentSpec> keeping = ff.stream().filter(s -> s.options().has("finishedLayerKeeps")).toList();
+        List<CellRecord> keeping = passed.stream().filter(c -> traits(c).finishedLayersKeep() != null).toList();
         if (!keeping.isEmpty()) {
-            note.add(new Fairness("finished FF layers keep", distinct(keeping, s -> s.algorithm() + ": "
-                    + (s.options().text("finishedLayerKeeps").equals("weights")
-                    ? "weights only (their gradients and optimizer state are freed once the layer is trained)"
-                    : "weights, gradients and optimizer state (" + s.options().text("finishedLayerKeeps") + ")")), true));
+            note.add(new Fairness("finished FF layers keep", distinctCells(keeping, c -> c.spec().algorithm() + ": "
+                    + traits(c).finishedLayersKeep()), true));
         }
-        note.add(new Fairness("options", distinct(specs, ReportModel::options), true));
+        note.add(new Fairness("options", distinct(specs(cells), ReportModel::options), true));
         return note;
     }
 
-    /** "true"/"false" for the built-ins, which always (FF) or optionally (backprop) length-normalize; "?" otherwise. */
-    private static String normalizes(ExperimentSpec spec) {
-        if (spec.options().has("normalize")) {
-            return String.valueOf(spec.options().flag("normalize"));
-        }
-        return spec.algorithm().equals("ff-base") || spec.algorithm().equals("ff-recurrent") ? "true" : "?";
+    /** {@code value}, or "not declared by ALGORITHM" when the algorithm does not say. */
+    private static String declared(CellRecord cell, String value) {
+        return value != null ? value : "not declared by " + cell.spec().algorithm();
+    }
+
+    private static List<ExperimentSpec> specs(List<CellRecord> cells) {
+        return cells.stream().map(CellRecord::spec).toList();
+    }
+
+    private static String distinctCells(List<CellRecord> cells, Function<CellRecord, String> describe) {
+        Set<String> values = new LinkedHashSet<>();
+        cells.stream().sorted(Comparator.comparingInt((CellRecord c) -> c.spec().depth()).thenComparingInt(c -> c.spec().width()))
+                .map(describe).forEach(values::add);
+        return String.join(" | ", values);
     }
 
     /** "ff-base: goodness=sum-squares, schedule=layerwise, ...": every option the algorithm ran with. */
@@ -412,14 +433,19 @@ public record ReportModel(
                 spec.options().values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
     }
 
-    /** One aspect, described per side by {@code describe}; equal when both sides have the same set of keys. */
-    private static Fairness compare(String aspect, List<ExperimentSpec> ff, List<ExperimentSpec> bp,
+    /** One aspect of the specs, described per side by {@code describe}; equal when both sides have the same set of keys. */
+    private static Fairness compare(String aspect, List<CellRecord> ff, List<CellRecord> bp,
             Function<ExperimentSpec, String> key, Function<ExperimentSpec, String> describe) {
-        return compare(aspect, ff, bp, key, distinct(ff, describe), distinct(bp, describe));
+        return compareCells(aspect, ff, bp, c -> key.apply(c.spec()), distinct(specs(ff), describe), distinct(specs(bp), describe));
     }
 
-    private static Fairness compare(String aspect, List<ExperimentSpec> ff, List<ExperimentSpec> bp,
+    private static Fairness compare(String aspect, List<CellRecord> ff, List<CellRecord> bp,
             Function<ExperimentSpec, String> key, String ffText, String bpText) {
+        return compareCells(aspect, ff, bp, c -> key.apply(c.spec()), ffText, bpText);
+    }
+
+    private static Fairness compareCells(String aspect, List<CellRecord> ff, List<CellRecord> bp,
+            Function<CellRecord, String> key, String ffText, String bpText) {
         boolean equal = ff.isEmpty() || bp.isEmpty()
                 || ff.stream().map(key).collect(Collectors.toSet()).equals(bp.stream().map(key).collect(Collectors.toSet()));
         String text = (ff.isEmpty() ? "" : "FF: " + ffText) + (ff.isEmpty() || bp.isEmpty() ? "" : "; ")

@@ -159,19 +159,39 @@ class ReportHtmlTest {
         List<String> items = doc.select("#fairness li").eachText();
         assertTrue(items.contains("dtype: float32 on every cell (the engine computes in float32 only)"), items.toString());
         assertTrue(items.contains("rows per step: FF: 512 (2 x 256: 256 positives + 256 negatives); backprop: 256 images"), items.toString());
-        // FF Base's default rate and FF Recurrent's own, each named
-        assertTrue(items.contains("optimizer: FF: adam (learning rate 0.003) | adam (learning rate 0.01); backprop: adam"
-                + " (learning rate 0.001)"), items.toString());
-        assertTrue(items.contains("normalization: FF: length normalization before every layer; backprop: length normalization before every layer"), items.toString());
+        // each side is what its algorithm declared (traits recorded in the results), never guessed by name
+        assertTrue(items.contains("optimizer: FF: adam (learning rate 0.003); backprop: adam (learning rate 0.001)"), items.toString());
+        assertTrue(items.contains("normalization: FF: length normalization; backprop: length normalization"), items.toString());
         assertTrue(items.contains("finished FF layers keep: ff-base: weights only (their gradients and optimizer state are"
                 + " freed once the layer is trained)"), items.toString());
+        // the only ff-recurrent cell failed: its side is not known, and the note says so instead of guessing
+        assertTrue(items.contains("side not known: ff-recurrent: no cell passed, so no cell recorded whether it is a"
+                + " candidate or a reference; its failed cells are left out of this note"), items.toString());
+        assertEquals(List.of("side not known"), doc.select("#fairness li.unequal strong").eachText());
         assertTrue(items.contains("options: ff-base: coolDownFraction=0.5, finishedLayerKeeps=weights, goodness=sum-squares,"
                 + " labelMode=overlay, learningRateSchedule=cooldown, negatives=uniform, peerNormalization=0.0,"
                 + " readout=softmax-all, schedule=layerwise, weightDecay=0.0 | backprop: normalize=true | ff-recurrent:"
                 + " coolDownFraction=0.5, damping=0.3, goodness=symba, iterations=8, learningRateSchedule=cooldown,"
                 + " negatives=uniform, scoreFrom=3, scoreTo=5"), items.toString());
-        assertTrue(items.stream().anyMatch(i -> i.startsWith("data:") && i.endsWith("(differs between the sides)")),
-                "the evil dataset differs between the sides: " + items);
+    }
+
+    /** An algorithm that declares no traits is shown as such, on the candidates' side. */
+    @Test
+    void anAlgorithmThatDeclaresNothingIsNamedNotGuessed() {
+        ExperimentSpec mine = dev.ffbench.experiment.SpecResolver.engine().resolve(java.util.Map.of("algorithm", "ff-base",
+                "depth", "2", "width", "64", "epochs", "2", "batchSize", "256"));
+        CellRecord passed = Fixtures.passed(0, mine, 1_000_000, 0.9, 1000);
+        dev.ffbench.experiment.ExperimentResult r = passed.result();
+        CellRecord undeclared = CellRecord.passed(new Cell(0, "mine", mine), new dev.ffbench.experiment.ExperimentResult(
+                r.schemaVersion(), r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(), r.losses(), r.memory(),
+                r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(), r.secondsToAccuracy(), r.evaluation(),
+                r.environment(), dev.ffbench.experiment.AlgorithmTraits.undeclared()), 3.0);
+        List<ReportModel.Fairness> note = ReportModel.fairness(List.of(undeclared,
+                Fixtures.passed(1, dev.ffbench.experiment.SpecResolver.engine().resolve(java.util.Map.of("algorithm", "backprop",
+                        "depth", "2", "width", "64", "epochs", "2", "batchSize", "256")), 1_000_000, 0.9, 1000)));
+        ReportModel.Fairness normalization = note.stream().filter(f -> f.aspect().equals("normalization")).findFirst().orElseThrow();
+        assertEquals("FF: not declared by ff-base; backprop: length normalization (differs between the sides)", normalization.text());
+        assertFalse(normalization.equal());
     }
 
     @Test

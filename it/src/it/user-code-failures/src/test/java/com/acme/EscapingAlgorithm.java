@@ -1,16 +1,17 @@
 package com.acme;
 
-import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.api.Batch;
+import dev.ffbench.api.Model;
+import dev.ffbench.api.StepLoss;
+import dev.ffbench.api.TrainingPhase;
 import dev.ffbench.experiment.Algorithm;
-import dev.ffbench.experiment.EpochLoss;
-import dev.ffbench.experiment.MeasuredModel;
-import dev.ffbench.experiment.Model;
 import dev.ffbench.experiment.ModelContext;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Forgets the workspace: a per-step array created outside it would escape the memory figures. */
+/** Forgets the ledger: a gradient buffer made with Nd4j when the phase starts would escape the memory figures. */
 public final class EscapingAlgorithm implements Algorithm {
     @Override
     public String name() {
@@ -19,21 +20,37 @@ public final class EscapingAlgorithm implements Algorithm {
 
     @Override
     public String description() {
-        return "allocates a batch outside every workspace";
+        return "allocates a gradient outside the ledger";
     }
 
     @Override
     public Model build(ModelContext context) {
-        return new MeasuredModel(context.memory()) {
+        return new Model() {
             @Override
-            public List<EpochLoss> train(ImageSet train) {
-                Nd4j.create(DataType.FLOAT, context.spec().batchSize(), train.pixelsPerImage());
-                return List.of();
+            public List<TrainingPhase> trainingPhases() {
+                return List.of(new TrainingPhase() {
+                    private INDArray gradient;
+
+                    @Override
+                    public String name() {
+                        return "all layers";
+                    }
+
+                    @Override
+                    public void start() {
+                        gradient = Nd4j.create(DataType.FLOAT, context.inputSize(), context.spec().width());
+                    }
+
+                    @Override
+                    public StepLoss step(Batch batch) {
+                        return StepLoss.of(gradient.length());
+                    }
+                });
             }
 
             @Override
-            public int[] predict(ImageSet images) {
-                return new int[images.count()];
+            public int[] predict(Batch batch) {
+                return new int[batch.count()];
             }
         };
     }

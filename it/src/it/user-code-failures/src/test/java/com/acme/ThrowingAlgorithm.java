@@ -1,14 +1,14 @@
 package com.acme;
 
-import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.api.Batch;
+import dev.ffbench.api.Model;
+import dev.ffbench.api.StepLoss;
+import dev.ffbench.api.TrainingPhase;
 import dev.ffbench.experiment.Algorithm;
-import dev.ffbench.experiment.EpochLoss;
-import dev.ffbench.experiment.MeasuredModel;
-import dev.ffbench.experiment.Model;
 import dev.ffbench.experiment.ModelContext;
 import java.util.List;
 
-/** A bug in the user's training code. */
+/** A bug in the user's training step. */
 public final class ThrowingAlgorithm implements Algorithm {
     @Override
     public String name() {
@@ -22,19 +22,29 @@ public final class ThrowingAlgorithm implements Algorithm {
 
     @Override
     public Model build(ModelContext context) {
-        return new MeasuredModel(context.memory()) {
+        return new Model() {
             @Override
-            public List<EpochLoss> train(ImageSet train) {
-                return checkGoodness(-1.5);
+            public List<TrainingPhase> trainingPhases() {
+                return List.of(new TrainingPhase() {
+                    @Override
+                    public String name() {
+                        return "all layers";
+                    }
+
+                    @Override
+                    public StepLoss step(Batch batch) {
+                        return StepLoss.of(checkGoodness(-1.5));
+                    }
+
+                    private double checkGoodness(double goodness) {
+                        throw new IllegalStateException("negative goodness " + goodness + " in layer 1");
+                    }
+                });
             }
 
-            private List<EpochLoss> checkGoodness(double goodness) {
-                throw new IllegalStateException("negative goodness " + goodness + " in layer 1");
-            }
-
             @Override
-            public int[] predict(ImageSet images) {
-                return new int[images.count()];
+            public int[] predict(Batch batch) {
+                return new int[batch.count()];
             }
         };
     }

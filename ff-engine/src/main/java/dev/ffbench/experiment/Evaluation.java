@@ -1,0 +1,90 @@
+package dev.ffbench.experiment;
+
+import dev.ffbench.api.Batch;
+import dev.ffbench.api.Model;
+import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.memory.MemoryBreakdown;
+import dev.ffbench.memory.PersistentMemory;
+import dev.ffbench.memory.TransientMemory;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+
+/**
+ * Prediction over a split in batches of the spec's batchSize, every batch one step of one evaluation
+ * {@link TransientMemory}, and the evaluation's memory: the persistent arrays at that time plus the
+ * working set of the largest batch. What the model returns is checked where it enters: one prediction
+ * per image, each a class 0..K-1 or {@link Model#TIE}.
+ */
+final class Evaluation {
+    private final String algorithm;
+    private final Model model;
+    private final int batchSize;
+    private final int classes;
+    private final long seed;
+    private final PersistentMemory memory;
+    private final Workspaces workspaces;
+
+    Evaluation(String algorithm, Model model, int batchSize, int classes, long seed, PersistentMemory memory,
+            Workspaces workspaces) {
+        this.algorithm = algorithm;
+        this.model = model;
+        this.batchSize = batchSize;
+        this.classes = classes;
+        this.seed = seed;
+        this.memory = memory;
+        this.workspaces = workspaces;
+    }
+
+    /** Predictions for every image, in order, and the memory the evaluation needed. */
+    record Outcome(int[] predictions, MemoryBreakdown memory) {}
+
+    /**
+     * @param observer the dead-unit observer of this evaluation, or null
+     * @throws ModelFailedException when the model's predictions are not one class per image
+     */
+    Outcome run(ImageSet images, UnitActivity observer) {
+        int[] predictions = new int[images.count()];
+        int[] order = new int[images.count()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // prediction draws from a random of its own, so that evaluating mid-training changes nothing after it
+        SplittableRandom random = new SplittableRandom(seed);
+        try (TransientMemory transientMemory = new TransientMemory("eval")) {
+            workspaces.open(transientMemory);
+            if (observer != null) {
+                observer.workspaces(workspaces);
+            }
+            for (int start = 0; start < images.count(); start += batchSize) {
+                int count = Math.min(batchSize, images.count() - start);
+                int[] batchPredictions;
+                try (MemoryWorkspace ignored = transientMemory.step()) {
+                    batchPredictions = model.predict(new Batch(images, order, start, count, transientMemory, random,
+                            0, 0, 1, observer));
+                }
+                workspaces.check(algorithm, model, "its predict");
+                check(batchPredictions, start, count);
+                System.arraycopy(batchPredictions, 0, predictions, start, count);
+            }
+            workspaces.close(transientMemory);
+            return new Outcome(predictions, memory.snapshot().withTransient(transientMemory.peakBytes()));
+        }
+    }
+
+    private void check(int[] batchPredictions, int start, int count) {
+        String where = "algorithm " + algorithm + "'s model " + model.getClass().getName() + ".predict";
+        if (batchPredictions == null || batchPredictions.length != count) {
+            throw new ModelFailedException(where + " returned " + (batchPredictions == null ? "null"
+                    : batchPredictions.length + " predictions") + " for a batch of " + count + " images (images "
+                    + start + ".." + (start + count - 1) + "); allowed: exactly one prediction per image");
+        }
+        for (int i = 0; i < count; i++) {
+            int p = batchPredictions[i];
+            if (p != Model.TIE && (p < 0 || p >= classes)) {
+                throw new ModelFailedException(where + " predicted class " + p + " for image " + (start + i)
+                        + "; allowed: 0.." + (classes - 1) + " (the dataset's " + classes + " classes), or "
+                        + Model.TIE + " for a tie (counted wrong)");
+            }
+        }
+    }
+}

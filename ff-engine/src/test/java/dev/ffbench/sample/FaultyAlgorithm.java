@@ -1,0 +1,84 @@
+package dev.ffbench.sample;
+
+import dev.ffbench.api.Batch;
+import dev.ffbench.api.Model;
+import dev.ffbench.api.StepLoss;
+import dev.ffbench.api.TrainingPhase;
+import dev.ffbench.experiment.Algorithm;
+import dev.ffbench.experiment.ModelContext;
+import dev.ffbench.experiment.Option;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A model with one fault on demand (option {@code fault}), each of a kind a user's code can have:
+ * {@code heap-array} keeps a batch-sized Java array per step (memory outside the ledger),
+ * {@code own-workspace} opens an ND4J workspace of its own in its step, {@code throw} throws in its
+ * step, {@code nan-loss} reports a NaN loss, {@code short-predictions} predicts half the images, and
+ * {@code changing-loss} reports the network's loss and then one per layer. {@code none} is a sound model
+ * (it learns nothing: every image gets class 0).
+ */
+public final class FaultyAlgorithm implements Algorithm {
+    static final Option<String> FAULT = Option.choice("fault", "none", List.of("none", "heap-array", "own-workspace", "throw",
+            "nan-loss", "short-predictions", "changing-loss"), "the fault of the model");
+
+    /** Kept so that the heap array cannot be optimized away. */
+    public static volatile float[] kept;
+
+    @Override
+    public String name() {
+        return "faulty";
+    }
+
+    @Override
+    public String description() {
+        return "a model with the fault its option names";
+    }
+
+    @Override
+    public List<Option<?>> options() {
+        return List.of(FAULT);
+    }
+
+    @Override
+    public Model build(ModelContext context) {
+        String fault = FAULT.of(context.spec());
+        return new Model() {
+            @Override
+            public List<TrainingPhase> trainingPhases() {
+                return List.of(TrainingPhase.of("all layers", batch -> step(batch, fault)));
+            }
+
+            @Override
+            public int[] predict(Batch batch) {
+                return new int[fault.equals("short-predictions") ? batch.count() / 2 : batch.count()];
+            }
+        };
+    }
+
+    private static StepLoss step(Batch batch, String fault) {
+        INDArray pixels = batch.pixels();
+        switch (fault) {
+            case "heap-array" -> kept = pixels.data().asFloat();
+            case "own-workspace" -> {
+                try (MemoryWorkspace own = Nd4j.getWorkspaceManager().getAndActivateWorkspace(
+                        WorkspaceConfiguration.builder().initialSize(1 << 20).build(), "my-workspace")) {
+                    Nd4j.create(DataType.FLOAT, batch.count(), 8);
+                }
+            }
+            case "throw" -> throw new IllegalArgumentException("step " + batch.step() + " of a faulty model");
+            case "nan-loss" -> {
+                return StepLoss.of(Double.NaN);
+            }
+            case "changing-loss" -> {
+                return batch.step() == 0 ? StepLoss.of(1) : StepLoss.ofLayers(1, 1, 1);
+            }
+            default -> { }
+        }
+        return StepLoss.of(pixels.meanNumber().doubleValue());
+    }
+}
