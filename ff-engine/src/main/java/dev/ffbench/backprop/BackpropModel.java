@@ -1,11 +1,11 @@
 package dev.ffbench.backprop;
 
 import dev.ffbench.api.Batch;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.api.Model;
+import dev.ffbench.api.ModelContext;
 import dev.ffbench.api.StepLoss;
 import dev.ffbench.api.TrainingPhase;
-import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.Floats;

@@ -1,8 +1,8 @@
 package dev.ffbench.cli;
 
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentRunner;
-import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.SpecResolver;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.ffbench.cli;
 
-import dev.ffbench.experiment.Algorithm;
+import dev.ffbench.api.Algorithm;
+import dev.ffbench.api.Option;
 import dev.ffbench.experiment.Extensions;
-import dev.ffbench.experiment.Option;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 

@@ -1,7 +1,7 @@
 package dev.ffbench.cli;
 
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.ExperimentRunner;
-import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.memory.PhaseMemory;

@@ -1,6 +1,6 @@
 package dev.ffbench.cli;
 
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.SpecResolver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.ffbench.cli;
 
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.ExperimentResult;
-import dev.ffbench.experiment.ExperimentSpec;
 import java.util.List;
 import java.util.Locale;
 

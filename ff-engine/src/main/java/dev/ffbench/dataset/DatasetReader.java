@@ -30,8 +30,8 @@ public interface DatasetReader {
     /**
      * The images' shape and the number of classes when they are known without loading the data
      * (bundled and synthetic datasets), so that each cell's memory can be estimated and its options
-     * checked against the data before any run ({@link dev.ffbench.experiment.Algorithm#minimumBytes},
-     * {@link dev.ffbench.experiment.Algorithm#problems(dev.ffbench.experiment.ExperimentSpec, DatasetShape)});
+     * checked against the data before any run ({@link dev.ffbench.api.Algorithm#minimumBytes},
+     * {@link dev.ffbench.api.Algorithm#problems(dev.ffbench.api.ExperimentSpec, DatasetShape)});
      * empty when only loading can tell.
      */
     default Optional<DatasetShape> knownShape() {

@@ -2,7 +2,7 @@ package dev.ffbench.dataset;
 
 /**
  * The shape of a dataset's images and its number of classes, known once the data is read: what an
- * {@link dev.ffbench.experiment.Algorithm} checks its options against (e.g. FF Base's label overlay
+ * {@link dev.ffbench.api.Algorithm} checks its options against (e.g. FF Base's label overlay
  * needs at least K inputs).
  *
  * @param height image height in pixels

@@ -1,5 +1,6 @@
 package dev.ffbench.experiment;
 
+import dev.ffbench.api.ExperimentSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;

@@ -1,5 +1,6 @@
 package dev.ffbench.experiment;
 
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.memory.MemoryCategory;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.TransientMemory;

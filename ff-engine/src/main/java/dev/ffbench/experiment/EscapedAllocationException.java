@@ -1,5 +1,6 @@
 package dev.ffbench.experiment;
 
+import dev.ffbench.api.ModelContext;
 import java.util.List;
 
 /**

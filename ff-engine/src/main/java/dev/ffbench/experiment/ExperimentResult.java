@@ -1,5 +1,7 @@
 package dev.ffbench.experiment;
 
+import dev.ffbench.api.AlgorithmTraits;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.dataset.DatasetSummary;
 import dev.ffbench.memory.MemoryLedger;
 import java.util.List;

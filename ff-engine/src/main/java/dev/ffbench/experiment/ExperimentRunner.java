@@ -1,5 +1,8 @@
 package dev.ffbench.experiment;
 
+import dev.ffbench.api.ExperimentSpec;
+import dev.ffbench.api.Model;
+import dev.ffbench.api.ModelContext;
 import dev.ffbench.dataset.Dataset;
 import dev.ffbench.dataset.DatasetReader;
 import dev.ffbench.dataset.DatasetSummary;
@@ -10,7 +13,6 @@ import dev.ffbench.memory.HeapOutsideLedger;
 import dev.ffbench.memory.MemoryLedger;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.PhaseMemory;
-import dev.ffbench.api.Model;
 import dev.ffbench.memory.ProcessMemory;
 import dev.ffbench.nn.Parallel;
 import java.nio.file.Path;
@@ -150,7 +152,7 @@ public final class ExperimentRunner {
     }
 
     private ModelContext context(ExperimentSpec spec, Dataset dataset, PersistentMemory memory, SplittableRandom init) {
-        return new ModelContext(spec, dataset.shape(), memory, extensions, init);
+        return new ModelContext(spec, dataset.shape(), memory, init, extensions::goodness);
     }
 
     private Model build(ModelContext context) {

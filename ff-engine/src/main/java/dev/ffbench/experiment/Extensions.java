@@ -1,5 +1,7 @@
 package dev.ffbench.experiment;
 
+import dev.ffbench.api.Algorithm;
+import dev.ffbench.api.Option;
 import dev.ffbench.dataset.DatasetSource;
 import dev.ffbench.goodness.GoodnessFunction;
 import java.net.URISyntaxException;
@@ -75,10 +77,29 @@ public final class Extensions {
                         + algorithm.origin() + ") has a name that is not allowed; allowed: lower-case letters, digits and '-'");
             }
         }
+        problems.addAll(oldRegistrations(loader));
         if (!problems.isEmpty()) {
             throw new ExtensionException(problems);
         }
         return new Extensions(algorithms, goodness, sources);
+    }
+
+    /** Where algorithms were registered before Algorithm moved to dev.ffbench.api: they would silently not be found. */
+    static final String OLD_ALGORITHM_SERVICES = "META-INF/services/dev.ffbench.experiment.Algorithm";
+
+    /** A problem for each registration file under the algorithm interface's old name, naming it and the new one. */
+    private static List<String> oldRegistrations(ClassLoader loader) {
+        List<String> problems = new ArrayList<>();
+        try {
+            for (java.net.URL url : java.util.Collections.list(loader.getResources(OLD_ALGORITHM_SERVICES))) {
+                problems.add("algorithms are registered in " + url + ", the name of the interface before it moved;"
+                        + " allowed: META-INF/services/" + Algorithm.class.getName() + " (rename the file, and import "
+                        + Algorithm.class.getName() + " and the model contract from dev.ffbench.api)");
+            }
+        } catch (java.io.IOException e) {
+            problems.add("the class path cannot be read for " + OLD_ALGORITHM_SERVICES + ": " + e.getMessage());
+        }
+        return problems;
     }
 
     private static <T> Map<String, Provided<T>> load(Class<T> type, ClassLoader loader, Function<T, String> name,

@@ -2,6 +2,10 @@ package dev.ffbench.experiment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.ffbench.api.Algorithm;
+import dev.ffbench.api.ExperimentSpec;
+import dev.ffbench.api.Option;
+import dev.ffbench.api.Options;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.ffbench.experiment;
 
 import dev.ffbench.api.Batch;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.api.Model;
 import dev.ffbench.api.StepLoss;
 import dev.ffbench.api.TrainingPhase;

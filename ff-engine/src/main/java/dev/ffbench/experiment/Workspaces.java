@@ -1,5 +1,6 @@
 package dev.ffbench.experiment;
 
+import dev.ffbench.api.ModelContext;
 import dev.ffbench.memory.TransientMemory;
 import java.util.HashSet;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.ffbench.ff;
 
 import dev.ffbench.api.Batch;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.api.Model;
+import dev.ffbench.api.ModelContext;
 import dev.ffbench.api.StepLoss;
 import dev.ffbench.api.TrainingPhase;
-import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.ModelContext;
 import dev.ffbench.experiment.TrainingDivergedException;
 import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.LayerLoss;
@@ -19,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * FF Base. Every step runs in the engine's step workspace: the batch and one activation array handed

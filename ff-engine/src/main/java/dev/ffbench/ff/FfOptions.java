@@ -1,6 +1,6 @@
 package dev.ffbench.ff;
 
-import dev.ffbench.experiment.Option;
+import dev.ffbench.api.Option;
 import dev.ffbench.goodness.SumOfSquares;
 import dev.ffbench.nn.LearningRateSchedule;
 import java.util.List;

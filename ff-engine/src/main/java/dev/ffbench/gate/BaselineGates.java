@@ -1,6 +1,6 @@
 package dev.ffbench.gate;
 
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.harness.CellRecord;
 import java.util.ArrayList;

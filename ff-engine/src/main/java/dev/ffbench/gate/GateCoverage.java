@@ -1,6 +1,6 @@
 package dev.ffbench.gate;
 
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.harness.Cell;
 import dev.ffbench.harness.CellSelector;
 import java.util.ArrayList;

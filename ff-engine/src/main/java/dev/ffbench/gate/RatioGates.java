@@ -2,7 +2,7 @@ package dev.ffbench.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.Json;
 import dev.ffbench.harness.CellRecord;
 import java.util.ArrayList;

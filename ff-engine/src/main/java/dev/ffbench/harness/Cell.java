@@ -1,6 +1,6 @@
 package dev.ffbench.harness;
 
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.api.ExperimentSpec;
 
 /**
  * One point of the matrix: {@code index} is its 0-based position in the whole (unsharded) matrix,

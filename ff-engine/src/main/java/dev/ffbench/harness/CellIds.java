@@ -1,6 +1,6 @@
 package dev.ffbench.harness;
 
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.api.ExperimentSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.ffbench.harness;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.ExperimentResult;
-import dev.ffbench.experiment.ExperimentSpec;
 import java.util.List;
 
 /**

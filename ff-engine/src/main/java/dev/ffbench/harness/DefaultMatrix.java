@@ -1,6 +1,6 @@
 package dev.ffbench.harness;
 
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.Extensions;
 import java.util.List;
 

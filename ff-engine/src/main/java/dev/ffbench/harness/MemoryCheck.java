@@ -1,8 +1,8 @@
 package dev.ffbench.harness;
 
-import dev.ffbench.dataset.DatasetShape;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.dataset.DatasetReader;
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.experiment.Extensions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * Refuses, before any cell runs, a cell that cannot fit in its forked JVM: its algorithm's
- * {@link dev.ffbench.experiment.Algorithm#minimumBytes} (from the layer shapes, once the dataset's image
+ * {@link dev.ffbench.api.Algorithm#minimumBytes} (from the layer shapes, once the dataset's image
  * size and classes are known without loading it) against the most a fork may hold ({@link ForkMemory}).
  * Such a cell would otherwise die in a native allocation, or thrash the machine, after the cells before it
  * ran. Cells whose algorithm gives no estimate, or whose dataset's shape is known only once it is read,

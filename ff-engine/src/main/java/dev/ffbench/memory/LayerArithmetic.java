@@ -2,7 +2,7 @@ package dev.ffbench.memory;
 
 /**
  * The ledger's arithmetic of layer shapes, for estimating a run's memory before it runs
- * ({@link dev.ffbench.experiment.Algorithm#minimumBytes}): float32 values, 4 bytes each, counted as
+ * ({@link dev.ffbench.api.Algorithm#minimumBytes}): float32 values, 4 bytes each, counted as
  * {@link PersistentMemory} counts them (no alignment). Every operation saturates at
  * {@link Long#MAX_VALUE}, so absurd shapes (a width of two billion) give a huge number, never an
  * overflowed small or negative one.

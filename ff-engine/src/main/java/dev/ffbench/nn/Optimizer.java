@@ -28,7 +28,7 @@ public interface Optimizer {
 
     /**
      * How many values of state the optimizer {@code name} keeps per parameter value: Adam 2 (its two
-     * moments), SGD 0; what {@link dev.ffbench.experiment.Algorithm#minimumBytes} counts.
+     * moments), SGD 0; what {@link dev.ffbench.api.Algorithm#minimumBytes} counts.
      */
     static int stateValuesPerParameter(String name) {
         return switch (name) {

@@ -1,11 +1,11 @@
 package dev.ffbench.recurrent;
 
-import dev.ffbench.experiment.Algorithm;
-import dev.ffbench.experiment.AlgorithmTraits;
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.api.Algorithm;
+import dev.ffbench.api.AlgorithmTraits;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.api.Model;
-import dev.ffbench.experiment.ModelContext;
-import dev.ffbench.experiment.Option;
+import dev.ffbench.api.ModelContext;
+import dev.ffbench.api.Option;
 import dev.ffbench.ff.FfOptions;
 import dev.ffbench.goodness.Symba;
 import dev.ffbench.memory.LayerArithmetic;

@@ -3,10 +3,10 @@ package dev.ffbench.backprop;
 import static dev.ffbench.nn.CloseArrays.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ffbench.experiment.Extensions;
+import dev.ffbench.api.ExperimentSpec;
+import dev.ffbench.api.ModelContext;
 import dev.ffbench.dataset.DatasetShape;
-import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.ModelContext;
+import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.TransientMemory;
@@ -85,8 +85,8 @@ class BackpropKernelsTest {
         ExperimentSpec spec = SpecResolver.engine().resolve(Map.of("algorithm", "backprop", "width", "8",
                 "optimizer", "sgd", "learningRate", "1.0", "normalize", Boolean.toString(normalize)));
         PersistentMemory memory = new PersistentMemory();
-        BackpropModel model = new BackpropModel(new ModelContext(spec, new DatasetShape(3, 4, 1, 10), memory, Extensions.engine(),
-                new java.util.SplittableRandom(spec.seed()).split()));
+        BackpropModel model = new BackpropModel(new ModelContext(spec, new DatasetShape(3, 4, 1, 10), memory,
+                new java.util.SplittableRandom(spec.seed()).split(), Extensions.engine()::goodness));
         INDArray input = BenchmarkSetup.random(8, 6, 12);
         int[] labels = {3, 0, 9, 9, 1, 5};
         List<INDArray> before = new ArrayList<>();

@@ -1,11 +1,11 @@
 package dev.ffbench.backprop;
 
-import dev.ffbench.experiment.Extensions;
-import dev.ffbench.experiment.ModelContext;
-import dev.ffbench.experiment.SpecResolver;
+import dev.ffbench.api.ExperimentSpec;
+import dev.ffbench.api.ModelContext;
 import dev.ffbench.dataset.DatasetShape;
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.Json;
+import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.TransientMemory;
 import dev.ffbench.nn.BenchmarkSetup;
@@ -57,8 +57,8 @@ public class BackpropStepBenchmark {
         ExperimentSpec spec = SpecResolver.engine().resolve(Map.of("algorithm", "backprop", "width", Integer.toString(width)));
         memory = new PersistentMemory();
         transientMemory = new TransientMemory("bench-backprop-step");
-        model = new BackpropModel(new ModelContext(spec, new DatasetShape(28, 28, 1, 10), memory, Extensions.engine(),
-                new java.util.SplittableRandom(spec.seed()).split()));
+        model = new BackpropModel(new ModelContext(spec, new DatasetShape(28, 28, 1, 10), memory,
+                new java.util.SplittableRandom(spec.seed()).split(), Extensions.engine()::goodness));
         model.startTraining();
         long rows = 2L * positives;
         input = BenchmarkSetup.random(4, rows, 28 * 28);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.memory.MemoryCategory;
 import dev.ffbench.memory.PersistentMemory;
 import java.util.List;

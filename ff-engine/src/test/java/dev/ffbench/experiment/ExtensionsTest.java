@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.api.Algorithm;
 import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.sample.DuplicateSumOfSquares;
 import dev.ffbench.sample.SampleExtensions;
@@ -55,8 +56,22 @@ class ExtensionsTest {
     void aRegistrationThatNamesNoUsableClassIsNamed() {
         ExtensionException e = assertThrows(ExtensionException.class, () -> Extensions.discover(SampleExtensions.loader(dir,
                 Map.of(Algorithm.class, List.of("com.example.Missing")))));
-        assertTrue(e.problems().get(0).startsWith("an entry of META-INF/services/dev.ffbench.experiment.Algorithm cannot be"
+        assertTrue(e.problems().get(0).startsWith("an entry of META-INF/services/dev.ffbench.api.Algorithm cannot be"
                 + " loaded: "), e.getMessage());
         assertTrue(e.getMessage().contains("com.example.Missing"), e.getMessage());
+    }
+
+    /** A project that registers its algorithm under the interface's old name would lose it without a word. */
+    @Test
+    void aRegistrationUnderTheOldInterfaceNameIsAnErrorNamingTheNewOne() throws Exception {
+        Path services = java.nio.file.Files.createDirectories(dir.resolve("old/META-INF/services"));
+        java.nio.file.Files.writeString(services.resolve("dev.ffbench.experiment.Algorithm"), TinyLocalAlgorithm.class.getName());
+        ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.resolve("old").toUri().toURL()},
+                getClass().getClassLoader());
+        ExtensionException e = assertThrows(ExtensionException.class, () -> Extensions.discover(loader));
+        assertEquals(List.of("algorithms are registered in " + services.resolve("dev.ffbench.experiment.Algorithm").toUri()
+                .toURL() + ", the name of the interface before it moved; allowed: META-INF/services/dev.ffbench.api.Algorithm"
+                + " (rename the file, and import dev.ffbench.api.Algorithm and the model contract from dev.ffbench.api)"),
+                e.problems());
     }
 }

@@ -3,6 +3,7 @@ package dev.ffbench.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.memory.MemoryLedger;
 import dev.ffbench.memory.PhaseMemory;

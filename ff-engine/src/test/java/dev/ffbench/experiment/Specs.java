@@ -1,5 +1,6 @@
 package dev.ffbench.experiment;
 
+import dev.ffbench.api.ExperimentSpec;
 import java.util.Map;
 
 /** Small, fast specs for tests: the seeded synthetic dataset unless a test needs real digits. */

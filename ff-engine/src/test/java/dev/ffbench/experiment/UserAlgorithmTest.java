@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.api.Algorithm;
 import dev.ffbench.memory.HeapOutsideLedger;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.sample.EscapingAlgorithm;

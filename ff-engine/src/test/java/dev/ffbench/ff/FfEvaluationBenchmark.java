@@ -1,20 +1,20 @@
 package dev.ffbench.ff;
 
-import dev.ffbench.experiment.Extensions;
-import dev.ffbench.experiment.ModelContext;
-import dev.ffbench.experiment.SpecResolver;
+import dev.ffbench.api.Batch;
+import dev.ffbench.api.ExperimentSpec;
+import dev.ffbench.api.ModelContext;
+import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.dataset.Synthetic;
-import dev.ffbench.api.Batch;
-import dev.ffbench.dataset.DatasetShape;
-import dev.ffbench.memory.TransientMemory;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.Json;
+import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.memory.PersistentMemory;
+import dev.ffbench.memory.TransientMemory;
 import dev.ffbench.nn.BenchmarkSetup;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,8 +48,8 @@ public class FfEvaluationBenchmark {
         BenchmarkSetup.singleThreadedFloat();
         ExperimentSpec spec = SpecResolver.engine().resolve(Map.of("width", Integer.toString(width), "batchSize", "256"));
         memory = new PersistentMemory();
-        model = new FfBaseModel(new ModelContext(spec, new DatasetShape(28, 28, 1, 10), memory, Extensions.engine(),
-                new java.util.SplittableRandom(spec.seed()).split()));
+        model = new FfBaseModel(new ModelContext(spec, new DatasetShape(28, 28, 1, 10), memory,
+                new java.util.SplittableRandom(spec.seed()).split(), Extensions.engine()::goodness));
         images = new Synthetic(1, 512, 1).load().train();
     }
 

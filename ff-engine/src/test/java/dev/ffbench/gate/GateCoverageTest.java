@@ -3,7 +3,7 @@ package dev.ffbench.gate;
 import static dev.ffbench.harness.TestCells.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.Json;
 import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.harness.Cell;

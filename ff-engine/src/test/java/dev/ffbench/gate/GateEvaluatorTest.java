@@ -67,7 +67,7 @@ class GateEvaluatorTest {
     @Test
     void aBaselineCellIsMatchedByIdAndADifferentSpecIsNamedInTheOutcome() {
         CellRecord before = passed(0, "ff-a", spec("ff-base", 2, 16, 1), 1_000_000, 500_000, 0.9);
-        dev.ffbench.experiment.ExperimentSpec bigger = dev.ffbench.experiment.SpecResolver.engine().read(
+        dev.ffbench.api.ExperimentSpec bigger = dev.ffbench.experiment.SpecResolver.engine().read(
                 dev.ffbench.experiment.Json.write(spec("ff-base", 2, 16, 1)), Map.of("batchSize", "100"));
         CellRecord now = passed(0, "ff-a", bigger, 1_500_000, 500_000, 0.9);
 

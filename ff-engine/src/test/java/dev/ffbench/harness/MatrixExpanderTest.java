@@ -1,11 +1,11 @@
 package dev.ffbench.harness;
 
-import dev.ffbench.experiment.Extensions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.api.ExperimentSpec;
+import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.SpecResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;

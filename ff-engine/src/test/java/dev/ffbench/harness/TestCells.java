@@ -1,15 +1,15 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.dataset.DatasetFingerprint;
 import dev.ffbench.dataset.DatasetSummary;
-import dev.ffbench.experiment.Extensions;
-import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.experiment.CurvePoint;
 import dev.ffbench.experiment.EvaluationDiagnostics;
 import dev.ffbench.experiment.ExperimentResult;
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.Json;
 import dev.ffbench.experiment.RunEnvironment;
+import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.memory.MemoryLedger;
 import dev.ffbench.memory.PhaseMemory;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentRunner;
-import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.Specs;
 import java.util.HashMap;
 import java.util.Map;

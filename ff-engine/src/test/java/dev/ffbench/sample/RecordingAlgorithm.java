@@ -1,13 +1,13 @@
 package dev.ffbench.sample;
 
+import dev.ffbench.api.Algorithm;
 import dev.ffbench.api.Batch;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.api.Model;
+import dev.ffbench.api.ModelContext;
+import dev.ffbench.api.Option;
 import dev.ffbench.api.TrainingPhase;
 import dev.ffbench.dataset.DatasetShape;
-import dev.ffbench.experiment.Algorithm;
-import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.ModelContext;
-import dev.ffbench.experiment.Option;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

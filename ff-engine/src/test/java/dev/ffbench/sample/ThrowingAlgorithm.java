@@ -1,8 +1,8 @@
 package dev.ffbench.sample;
 
-import dev.ffbench.experiment.Algorithm;
+import dev.ffbench.api.Algorithm;
 import dev.ffbench.api.Model;
-import dev.ffbench.experiment.ModelContext;
+import dev.ffbench.api.ModelContext;
 
 /** A user's bug: the model cannot even be built. */
 public final class ThrowingAlgorithm implements Algorithm {

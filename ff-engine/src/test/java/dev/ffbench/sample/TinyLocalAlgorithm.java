@@ -1,12 +1,12 @@
 package dev.ffbench.sample;
 
+import dev.ffbench.api.Algorithm;
 import dev.ffbench.api.Batch;
 import dev.ffbench.api.Model;
+import dev.ffbench.api.ModelContext;
+import dev.ffbench.api.Option;
 import dev.ffbench.api.StepLoss;
 import dev.ffbench.api.TrainingPhase;
-import dev.ffbench.experiment.Algorithm;
-import dev.ffbench.experiment.ModelContext;
-import dev.ffbench.experiment.Option;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.LayerTraining;
 import dev.ffbench.nn.Relu;

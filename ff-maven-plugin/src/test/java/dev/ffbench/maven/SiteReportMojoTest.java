@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.harness.Cell;
 import dev.ffbench.harness.CellRecord;
 import dev.ffbench.harness.ResultsDocument;

@@ -1,8 +1,8 @@
 package dev.ffbench.report;
 
-import dev.ffbench.experiment.AlgorithmTraits;
+import dev.ffbench.api.AlgorithmTraits;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.ExperimentResult;
-import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.RunEnvironment;
 import dev.ffbench.gate.GateKind;
 import dev.ffbench.gate.GateOutcome;

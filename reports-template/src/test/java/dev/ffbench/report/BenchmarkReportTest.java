@@ -3,7 +3,7 @@ package dev.ffbench.report;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.gate.GateKind;
 import dev.ffbench.gate.GateOutcome;
 import dev.ffbench.gate.GateReport;

@@ -1,5 +1,6 @@
 package dev.ffbench.report;
 
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.dataset.DatasetFile;
 import dev.ffbench.dataset.DatasetFingerprint;
 import dev.ffbench.dataset.DatasetSummary;
@@ -7,7 +8,6 @@ import dev.ffbench.experiment.CurvePoint;
 import dev.ffbench.experiment.EpochLoss;
 import dev.ffbench.experiment.EvaluationDiagnostics;
 import dev.ffbench.experiment.ExperimentResult;
-import dev.ffbench.experiment.ExperimentSpec;
 import dev.ffbench.experiment.RunEnvironment;
 import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.harness.Cell;

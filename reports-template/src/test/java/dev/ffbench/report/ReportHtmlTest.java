@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ffbench.experiment.ExperimentSpec;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.gate.GateKind;
 import dev.ffbench.gate.GateOutcome;
 import dev.ffbench.gate.GateReport;
@@ -185,7 +185,7 @@ class ReportHtmlTest {
         CellRecord undeclared = CellRecord.passed(new Cell(0, "mine", mine), new dev.ffbench.experiment.ExperimentResult(
                 r.schemaVersion(), r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(), r.losses(), r.memory(),
                 r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(), r.secondsToAccuracy(), r.evaluation(),
-                r.environment(), dev.ffbench.experiment.AlgorithmTraits.undeclared()), 3.0);
+                r.environment(), dev.ffbench.api.AlgorithmTraits.undeclared()), 3.0);
         List<ReportModel.Fairness> note = ReportModel.fairness(List.of(undeclared,
                 Fixtures.passed(1, dev.ffbench.experiment.SpecResolver.engine().resolve(java.util.Map.of("algorithm", "backprop",
                         "depth", "2", "width", "64", "epochs", "2", "batchSize", "256")), 1_000_000, 0.9, 1000)));

@@ -1,14 +1,14 @@
 package com.example.ff;
 
+import dev.ffbench.api.Algorithm;
+import dev.ffbench.api.AlgorithmTraits;
 import dev.ffbench.api.Batch;
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.api.Model;
+import dev.ffbench.api.ModelContext;
+import dev.ffbench.api.Option;
 import dev.ffbench.api.StepLoss;
 import dev.ffbench.api.TrainingPhase;
-import dev.ffbench.experiment.Algorithm;
-import dev.ffbench.experiment.AlgorithmTraits;
-import dev.ffbench.experiment.ExperimentSpec;
-import dev.ffbench.experiment.ModelContext;
-import dev.ffbench.experiment.Option;
 import dev.ffbench.ff.LabelEmbedding;
 import dev.ffbench.ff.Labels;
 import dev.ffbench.goodness.GoodnessFunction;
@@ -30,7 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * a layer, but on the goodness of the whole network, sum_k g_k - sum_k theta_k, where the other layers'
  * goodness enters as a constant. Hidden layers of length normalization, linear and ReLU, the label
  * overlaid on the first K inputs; all layers train at once. FF Bench runs the loop; this class writes
- * one step and one prediction. Registered in META-INF/services/dev.ffbench.experiment.Algorithm.
+ * one step and one prediction. Registered in META-INF/services/dev.ffbench.api.Algorithm.
  */
 public final class CollaborativeFf implements Algorithm {
     static final Option<String> GOODNESS = Option.goodness("goodness", "sum-squares", "the layers' goodness function");

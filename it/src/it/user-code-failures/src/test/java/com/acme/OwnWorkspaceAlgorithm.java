@@ -1,11 +1,11 @@
 package com.acme;
 
+import dev.ffbench.api.Algorithm;
 import dev.ffbench.api.Batch;
 import dev.ffbench.api.Model;
+import dev.ffbench.api.ModelContext;
 import dev.ffbench.api.StepLoss;
 import dev.ffbench.api.TrainingPhase;
-import dev.ffbench.experiment.Algorithm;
-import dev.ffbench.experiment.ModelContext;
 import java.util.List;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;

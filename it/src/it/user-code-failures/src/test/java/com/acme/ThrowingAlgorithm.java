@@ -1,11 +1,11 @@
 package com.acme;
 
+import dev.ffbench.api.Algorithm;
 import dev.ffbench.api.Batch;
 import dev.ffbench.api.Model;
+import dev.ffbench.api.ModelContext;
 import dev.ffbench.api.StepLoss;
 import dev.ffbench.api.TrainingPhase;
-import dev.ffbench.experiment.Algorithm;
-import dev.ffbench.experiment.ModelContext;
 import java.util.List;
 
 /** A bug in the user's training step. */

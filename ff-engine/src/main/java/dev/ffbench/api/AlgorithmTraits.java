@@ -1,4 +1,4 @@
-package dev.ffbench.experiment;
+package dev.ffbench.api;
 
 /**
  * What the report's fairness note compares between the two sides of a benchmark, as an algorithm

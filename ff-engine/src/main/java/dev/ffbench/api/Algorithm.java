@@ -1,4 +1,4 @@
-package dev.ffbench.experiment;
+package dev.ffbench.api;
 
 import dev.ffbench.api.Model;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * An algorithm under benchmark: FF Base, FF Recurrent, backprop, or a user's own. Implementations
  * are discovered with {@link java.util.ServiceLoader}: list the class in
- * {@code META-INF/services/dev.ffbench.experiment.Algorithm} of its jar or classes directory. The
+ * {@code META-INF/services/dev.ffbench.api.Algorithm} of its jar or classes directory. The
  * class needs a public no-argument constructor that does no ND4J work (the harness instantiates it
  * in the Maven JVM to list and validate names and options before any cell runs).
  *

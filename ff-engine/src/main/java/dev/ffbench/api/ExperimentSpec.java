@@ -1,4 +1,4 @@
-package dev.ffbench.experiment;
+package dev.ffbench.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,7 +13,7 @@ import java.util.Objects;
  * {@code maxStepsPerEpoch} 0 means the whole training split. {@code evaluateEvery} N > 0 measures
  * the test accuracy every N epochs of training (outside the training time; 0: only at the end),
  * and {@code targetAccuracy}, when set, is the test accuracy whose training seconds the result
- * reports as {@code secondsToAccuracy}. Build specs with {@link SpecResolver}, which checks every field and fills in
+ * reports as {@code secondsToAccuracy}. Build specs with the engine's spec resolver ({@code dev.ffbench.experiment.SpecResolver}), which checks every field and fills in
  * the algorithm's option defaults.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

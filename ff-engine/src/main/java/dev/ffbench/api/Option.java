@@ -1,4 +1,4 @@
-package dev.ffbench.experiment;
+package dev.ffbench.api;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.ffbench.experiment;
+package dev.ffbench.api;
 
 import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.goodness.GoodnessFunction;
@@ -7,6 +7,7 @@ import dev.ffbench.goodness.LayerLoss;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.Optimizer;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * What an {@link Algorithm} gets to build its model with.
@@ -14,12 +15,12 @@ import java.util.SplittableRandom;
  * @param spec the resolved spec: shared fields and this algorithm's options, defaults filled in
  * @param shape the dataset's image shape (height, width, channels) and its number of classes K
  * @param memory the persistent ledger: every parameter, gradient and optimizer-state array of the model
- * @param extensions the discovered algorithms, goodness functions and dataset sources
  * @param random random numbers for the model's initialization, split from the run's seed (the engine
  *     shuffles and hands each step the run's own: {@code Batch.random()})
+ * @param goodnessFunctions the goodness functions the engine discovered (built in and the project's), by name
  */
-public record ModelContext(ExperimentSpec spec, DatasetShape shape, PersistentMemory memory, Extensions extensions,
-        SplittableRandom random) {
+public record ModelContext(ExperimentSpec spec, DatasetShape shape, PersistentMemory memory, SplittableRandom random,
+        Function<String, GoodnessFunction> goodnessFunctions) {
 
     /** Values per image: height x width x channels. */
     public int inputSize() {
@@ -38,7 +39,7 @@ public record ModelContext(ExperimentSpec spec, DatasetShape shape, PersistentMe
 
     /** The goodness function that {@code option} (an {@link Option#goodness} option) names in this run. */
     public GoodnessFunction goodness(Option<String> option) {
-        return extensions.goodness(option.of(spec));
+        return goodnessFunctions.apply(option.of(spec));
     }
 
     /**
@@ -54,8 +55,16 @@ public record ModelContext(ExperimentSpec spec, DatasetShape shape, PersistentMe
         return Optimizer.named(spec.optimizer(), learningRate());
     }
 
-    /** The learning rate: the configured one, else the algorithm's default (the resolver fills it in). */
+    /**
+     * The learning rate: the configured one, else the algorithm's default, which the engine fills into
+     * every spec it runs.
+     *
+     * @throws IllegalStateException for a spec the engine did not resolve (no learning rate)
+     */
     public double learningRate() {
-        return spec.learningRate() != null ? spec.learningRate() : extensions.algorithm(spec.algorithm()).defaultLearningRate();
+        if (spec.learningRate() == null) {
+            throw new IllegalStateException("the spec of " + spec.algorithm() + " has no learning rate: resolve it first");
+        }
+        return spec.learningRate();
     }
 }
