@@ -30,6 +30,7 @@ public final class Batch {
     private final long step;
     private final long steps;
     private final ActivityObserver observer;
+    private final boolean labelled;
 
     /**
      * @param order the split's image indexes in the order of the epoch (shared, not copied)
@@ -38,9 +39,11 @@ public final class Batch {
      * @param step the step's 0-based index in its phase, over all epochs; 0 in evaluation
      * @param steps the phase's steps over all epochs; 1 in evaluation
      * @param observer receives {@link #observe} calls; null when nothing is observed
+     * @param labelled whether {@link #label} may be read: in training; never in a prediction (whose
+     *     {@code images} carry no true labels either)
      */
     public Batch(ImageSet images, int[] order, int start, int count, TransientMemory memory, SplittableRandom random,
-            int epoch, long step, long steps, ActivityObserver observer) {
+            int epoch, long step, long steps, ActivityObserver observer, boolean labelled) {
         this.images = images;
         this.order = order;
         this.start = start;
@@ -51,6 +54,7 @@ public final class Batch {
         this.step = step;
         this.steps = steps;
         this.observer = observer;
+        this.labelled = labelled;
     }
 
     /** Images in this batch (the last batch of an epoch may be smaller than the spec's batchSize). */
@@ -58,7 +62,10 @@ public final class Batch {
         return count;
     }
 
-    /** The split the images come from (pixels as bytes, labels, height x width x channels). */
+    /**
+     * The split the images come from (pixels as bytes, height x width x channels, and in training the labels;
+     * in a prediction every label reads 0).
+     */
     public ImageSet images() {
         return images;
     }
@@ -71,8 +78,16 @@ public final class Batch {
         return order[start + i];
     }
 
-    /** The true class (0..K-1) of the batch's {@code i}-th image. */
+    /**
+     * The true class (0..K-1) of the batch's {@code i}-th image, in a training step.
+     *
+     * @throws IllegalStateException in a prediction: a predictor that read the labels would score what it was told
+     */
     public int label(int i) {
+        if (!labelled) {
+            throw new IllegalStateException("Batch.label(" + i + ") in a prediction: the true labels are not shown to a"
+                    + " predictor; allowed: labels in a training step only");
+        }
         return images.label(image(i));
     }
 

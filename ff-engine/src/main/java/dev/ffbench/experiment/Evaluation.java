@@ -50,6 +50,9 @@ final class Evaluation {
         }
         // prediction draws from a random of its own, so that evaluating mid-training changes nothing after it
         SplittableRandom random = new SplittableRandom(seed);
+        // the predictor sees the pixels, never the true labels
+        ImageSet unlabelled = new ImageSet(images.count(), images.height(), images.width(), images.channels(),
+                images.pixels(), new byte[images.count()]);
         try (TransientMemory transientMemory = new TransientMemory("eval")) {
             workspaces.open(transientMemory);
             if (observer != null) {
@@ -59,8 +62,8 @@ final class Evaluation {
                 int count = Math.min(batchSize, images.count() - start);
                 int[] batchPredictions;
                 try (MemoryWorkspace ignored = transientMemory.step()) {
-                    batchPredictions = model.predict(new Batch(images, order, start, count, transientMemory, random,
-                            0, 0, 1, observer));
+                    batchPredictions = model.predict(new Batch(unlabelled, order, start, count, transientMemory,
+                            random, 0, 0, 1, observer, false));
                 }
                 workspaces.check(algorithm, model, "its predict");
                 check(batchPredictions, start, count);

@@ -59,13 +59,14 @@ public final class ExperimentRunner {
             Workspaces workspaces = new Workspaces();
             SplittableRandom random = new SplittableRandom(spec.seed());
             ModelContext context = context(spec, dataset, memory, random.split());
-            Model model = build(context);
-            Evaluation evaluation = new Evaluation(spec.algorithm(), model, spec.batchSize(), dataset.classes(),
-                    spec.seed(), memory, workspaces);
-            AccuracyCurve curve = new AccuracyCurve(spec);
-            TrainingLoop loop = new TrainingLoop(spec, context.learningRate(), model, memory, random, workspaces);
-            // from here on, the model's large Java objects are recorded: they are memory outside the ledger
+            // from here on, the model's large Java objects are recorded, from its constructor to its last
+            // prediction: they are memory outside the ledger
             try (HeapRecorder heap = new HeapRecorder(HeapOutsideLedger.minObjectBytes(spec.batchSize(), dataset.classes()))) {
+                Model model = build(context);
+                Evaluation evaluation = new Evaluation(spec.algorithm(), model, spec.batchSize(), dataset.classes(),
+                        spec.seed(), memory, workspaces);
+                AccuracyCurve curve = new AccuracyCurve(spec);
+                TrainingLoop loop = new TrainingLoop(spec, context.learningRate(), model, memory, random, workspaces);
                 curve.start();
                 TrainingLoop.Outcome training = guarded(spec, () -> loop.run(dataset.train(), epoch -> curve.afterEpoch(epoch,
                         () -> accuracy(guarded(spec, () -> evaluation.run(dataset.test(), null)).predictions(), dataset.test()))));

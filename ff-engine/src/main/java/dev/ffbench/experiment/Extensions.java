@@ -72,6 +72,14 @@ public final class Extensions {
         Map<String, Provided<DatasetSource>> sources =
                 load(DatasetSource.class, loader, DatasetSource::name, "dataset source", problems);
         for (Provided<Algorithm> algorithm : algorithms.values()) {
+            List<String> goodnessOptions = algorithm.value().options().stream()
+                    .filter(o -> o.type() == Option.Type.GOODNESS).map(Option::name).toList();
+            if (!goodnessOptions.isEmpty() && !goodnessOptions.equals(List.of(GOODNESS_OPTION))) {
+                problems.add("algorithm '" + algorithm.name() + "' (" + algorithm.value().getClass().getName() + ", "
+                        + algorithm.origin() + ") declares goodness options " + goodnessOptions + "; allowed: one,"
+                        + " named '" + GOODNESS_OPTION + "' (the matrix's goodness axis sets it, and cell ids and rule"
+                        + " selectors read it)");
+            }
             if (!algorithm.name().matches("[a-z0-9][a-z0-9-]*")) {
                 problems.add("algorithm '" + algorithm.name() + "' (" + algorithm.value().getClass().getName() + ", "
                         + algorithm.origin() + ") has a name that is not allowed; allowed: lower-case letters, digits and '-'");
@@ -93,8 +101,9 @@ public final class Extensions {
         try {
             for (java.net.URL url : java.util.Collections.list(loader.getResources(OLD_ALGORITHM_SERVICES))) {
                 problems.add("algorithms are registered in " + url + ", the name of the interface before it moved;"
-                        + " allowed: META-INF/services/" + Algorithm.class.getName() + " (rename the file, and import "
-                        + Algorithm.class.getName() + " and the model contract from dev.ffbench.api)");
+                        + " allowed: META-INF/services/" + Algorithm.class.getName() + " (rename the file, import "
+                        + Algorithm.class.getName() + " and the model contract from dev.ffbench.api, and run mvn clean:"
+                        + " a copy under the old name stays in target/classes until then)");
             }
         } catch (java.io.IOException e) {
             problems.add("the class path cannot be read for " + OLD_ALGORITHM_SERVICES + ": " + e.getMessage());
@@ -223,20 +232,18 @@ public final class Extensions {
         return found == null ? null : found.origin();
     }
 
-    /** Whether the algorithm reads a goodness function (declares an option of type {@link Option.Type#GOODNESS}). */
+    /**
+     * Whether the algorithm reads a goodness function: it declares an option of type
+     * {@link Option.Type#GOODNESS}, the matrix's goodness axis, which discovery requires to be named
+     * {@link #GOODNESS_OPTION}.
+     */
     public boolean usesGoodness(String algorithm) {
-        return goodnessOption(algorithm) != null;
+        Provided<Algorithm> found = algorithms.get(algorithm);
+        return found != null && found.value().options().stream().anyMatch(o -> o.type() == Option.Type.GOODNESS);
     }
 
-    /**
-     * The name of the algorithm's goodness option (the first it declares of type {@link Option.Type#GOODNESS},
-     * whatever its name), which the matrix's goodness axis sets; null when it has none or is unknown.
-     */
-    public String goodnessOption(String algorithm) {
-        Provided<Algorithm> found = algorithms.get(algorithm);
-        return found == null ? null : found.value().options().stream().filter(o -> o.type() == Option.Type.GOODNESS)
-                .map(Option::name).findFirst().orElse(null);
-    }
+    /** The name an algorithm's one {@link Option.Type#GOODNESS} option must have (checked at discovery). */
+    public static final String GOODNESS_OPTION = "goodness";
 
     /** "ff-base (built in), my-ff (/work/p/target/classes)": every name with its origin. */
     public static String describe(List<? extends Provided<?>> provided) {

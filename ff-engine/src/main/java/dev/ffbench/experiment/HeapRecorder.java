@@ -19,9 +19,11 @@ import jdk.jfr.consumer.RecordingFile;
  * so every object of {@link HeapOutsideLedger#MIN_OBJECT_BYTES} or more is such an event; in a JVM with
  * resizable TLABs an object that fits in its thread's TLAB goes unseen.
  *
- * <p>Counted: objects of at least that size allocated on the cell's thread or the engine's kernel
- * threads, by the model's code (directly, through the building blocks, or as Java arrays of an ND4J
- * array's data, e.g. {@code toFloatVector()}). Not counted: class loading, ND4J's own bookkeeping (what
+ * <p>Counted: objects of at least that size allocated by the model's code, from its constructor to its
+ * last prediction, on any thread (the cell's, the kernels', one of the model's own): directly, through
+ * the building blocks, or as Java arrays of an ND4J array's data, e.g. {@code toFloatVector()}. An
+ * object is the model's when the first frame of its allocation's stack past the JDK, ND4J and the
+ * building blocks is not the engine's. Not counted: class loading, ND4J's own bookkeeping (what
  * it allocates for itself inside an op), the engine's own (the epoch's shuffled order, the predictions) and
  * {@link dev.ffbench.nn.RowScratch} (the building blocks' one row per thread).
  */
@@ -41,7 +43,6 @@ final class HeapRecorder implements AutoCloseable {
     private static final java.util.regex.Pattern PRIMITIVE_ARRAY =
             java.util.regex.Pattern.compile("(float|double|int|long|short|byte|char|boolean)(\\[])+");
 
-    private final long cellThread = Thread.currentThread().getId();
     private final long minObjectBytes;
     private final Recording recording;
 
@@ -102,7 +103,7 @@ final class HeapRecorder implements AutoCloseable {
         String largestSource = null;
         for (RecordedEvent event : events) {
             long size = event.getLong("allocationSize");
-            if (size < minObjectBytes || !onCellThreads(event)) {
+            if (size < minObjectBytes) {
                 continue;
             }
             String type = javaName(event.getClass("objectClass").getName());
@@ -120,12 +121,6 @@ final class HeapRecorder implements AutoCloseable {
         }
         return objects == 0 ? HeapOutsideLedger.none(minObjectBytes)
                 : new HeapOutsideLedger(minObjectBytes, objects, bytes, largest, largestType, largestSource);
-    }
-
-    private boolean onCellThreads(RecordedEvent event) {
-        var thread = event.getThread();
-        return thread != null && (thread.getJavaThreadId() == cellThread
-                || String.valueOf(thread.getJavaName()).startsWith("ffbench-kernel"));
     }
 
     /** The model's frame that allocated the object, or null when it is not the model's (see the class comment). */

@@ -35,6 +35,7 @@ final class TrainingLoop {
     private final int batchSize;
     private final int epochs;
     private final int maxStepsPerEpoch;
+    private final int depth;
     private final Workspaces workspaces;
 
     /**
@@ -51,6 +52,7 @@ final class TrainingLoop {
         this.batchSize = spec.batchSize();
         this.epochs = spec.epochs();
         this.maxStepsPerEpoch = spec.maxStepsPerEpoch();
+        this.depth = spec.depth();
         this.workspaces = workspaces;
     }
 
@@ -72,6 +74,14 @@ final class TrainingLoop {
             throw contract("trainingPhases() returned " + (phases == null ? "null" : "no phases")
                     + "; allowed: at least one phase (one per layer for layerwise training, or one for all layers)");
         }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (TrainingPhase phase : phases) {
+            if (phase == null || phase.name() == null || !names.add(phase.name())) {
+                throw contract("trainingPhases() returned " + (phase == null ? "a null phase" : phase.name() == null
+                        ? "a phase without a name" : "two phases named '" + phase.name() + "'") + "; allowed: phases with"
+                        + " names of their own (the results and the report tell the phases apart by name)");
+            }
+        }
         int steps = PixelBatch.stepsPerEpoch(train.count(), batchSize, maxStepsPerEpoch);
         List<EpochLoss> losses = new ArrayList<>();
         List<PhaseMemory> recorded = new ArrayList<>();
@@ -90,13 +100,13 @@ final class TrainingLoop {
                         int start = step * batchSize;
                         int count = Math.min(batchSize, train.count() - start);
                         Batch batch = new Batch(train, order, start, count, transientMemory, random, epoch,
-                                (long) (epoch - 1) * steps + step, (long) steps * epochs, null);
+                                (long) (epoch - 1) * steps + step, (long) steps * epochs, null, true);
                         StepLoss loss;
                         try (MemoryWorkspace ignored = transientMemory.step()) {
                             loss = phase.step(batch);
                         }
                         workspaces.check(algorithm, model, "its step of phase '" + name + "'");
-                        shape = checked(loss, shape, name);
+                        shape = checked(loss, shape, name, epoch, step);
                         if (sums == null) {
                             sums = new double[loss.size()];
                         }
@@ -110,9 +120,10 @@ final class TrainingLoop {
                     for (int i = 0; i < sums.length; i++) {
                         EpochLoss mean = new EpochLoss(epoch, shape.layer(i), sums[i] / steps);
                         if (!Double.isFinite(mean.loss())) {
-                            throw new TrainingDivergedException(String.format(Locale.ROOT, "%s's loss%s is %s in epoch %d"
-                                    + " (phase '%s'); lower the learning rate (%s)", algorithm,
-                                    mean.layer() == 0 ? "" : " of layer " + mean.layer(), mean.loss(), epoch, name, learningRate));
+                            throw new TrainingDivergedException(String.format(Locale.ROOT, "training diverged: %s's loss%s is"
+                                    + " %s in epoch %d (phase '%s'); lower the learning rate (%s), or look for a NaN the step"
+                                    + " itself computes", algorithm, mean.layer() == 0 ? "" : " of layer " + mean.layer(),
+                                    mean.loss(), epoch, name, learningRate));
                         }
                         losses.add(mean);
                     }
@@ -128,15 +139,21 @@ final class TrainingLoop {
         return new Outcome(losses, recorded, samples);
     }
 
-    /** The step's loss, checked against the phase's first (the same layers on every step). */
-    private StepLoss checked(StepLoss loss, StepLoss first, String phase) {
+    /** The step's loss, checked against the net's depth and the phase's first (the same layers on every step). */
+    private StepLoss checked(StepLoss loss, StepLoss first, String phase, int epoch, int step) {
+        String where = "its step " + (step + 1) + " of epoch " + epoch + " of phase '" + phase + "'";
         if (loss == null) {
-            throw contract("its step of phase '" + phase + "' returned no loss; allowed: StepLoss.of(loss) for the"
-                    + " network's loss or StepLoss.ofLayers(firstLayer, losses...) for one per layer");
+            throw contract(where + " returned no loss; allowed: StepLoss.of(loss) for the network's loss or"
+                    + " StepLoss.ofLayers(firstLayer, losses...) for one per layer");
+        }
+        int last = loss.layer(loss.size() - 1);
+        if (last > depth) {
+            throw contract(where + " returned the losses of " + layers(loss) + "; allowed: layers 1.." + depth
+                    + " (the spec's depth), or the network's loss");
         }
         if (first != null && (first.firstLayer() != loss.firstLayer() || first.size() != loss.size())) {
-            throw contract("its step of phase '" + phase + "' returned the losses of " + layers(loss)
-                    + " after " + layers(first) + " on the phase's first step; allowed: the same layers on every step");
+            throw contract(where + " returned the losses of " + layers(loss) + ", but its first step returned those of "
+                    + layers(first) + "; allowed: the same layers on every step");
         }
         return first == null ? loss : first;
     }

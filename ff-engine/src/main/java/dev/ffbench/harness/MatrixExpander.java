@@ -175,7 +175,7 @@ public final class MatrixExpander {
                                     fields.put("dataset", dataset);
                                     fields.put("algorithm", algorithm);
                                     if (g != null) {
-                                        fields.put(resolver.extensions().goodnessOption(algorithm), g);
+                                        fields.put(dev.ffbench.experiment.Extensions.GOODNESS_OPTION, g);
                                     }
                                     fields.put("depth", String.valueOf(depth));
                                     fields.putIfAbsent("maxStepsPerEpoch",

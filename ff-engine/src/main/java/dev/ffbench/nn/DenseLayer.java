@@ -15,8 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class DenseLayer {
     /**
-     * The most weights one layer may have: its initial weights are drawn into one Java float array,
-     * whose length is an int (this is the largest length every JVM allocates).
+     * The most weights one layer may have: the kernels read a layer's weights through one buffer with an
+     * int index (and this is the largest length every JVM allocates for an array).
      */
     public static final long MAX_WEIGHTS = Integer.MAX_VALUE - 8;
 
@@ -38,8 +38,8 @@ public final class DenseLayer {
         this.inputs = inputs;
         this.outputs = outputs;
         double bound = 1.0 / Math.sqrt(inputs);
-        this.weights = memory.of(MemoryCategory.PARAMETERS, uniform(random, inputs * outputs, bound), inputs, outputs);
-        this.bias = memory.of(MemoryCategory.PARAMETERS, uniform(random, outputs, bound), 1, outputs);
+        this.weights = uniform(memory.zeros(MemoryCategory.PARAMETERS, inputs, outputs), random, bound);
+        this.bias = uniform(memory.zeros(MemoryCategory.PARAMETERS, 1, outputs), random, bound);
     }
 
     /**
@@ -52,16 +52,21 @@ public final class DenseLayer {
             return null;
         }
         return String.format(java.util.Locale.ROOT, "a layer of %d x %d has %,d weights; allowed: at most %,d weights"
-                + " per layer (the largest Java array, which holds a layer's initial weights)", inputs, outputs, weights,
+                + " per layer (the kernels index a layer's weights with a Java int)", inputs, outputs, weights,
                 MAX_WEIGHTS);
     }
 
-    private static float[] uniform(SplittableRandom random, int count, double bound) {
-        float[] values = new float[count];
+    /**
+     * Fills {@code array} (a fresh c-order ledger array) with uniform values in [-bound, bound), in order,
+     * straight into its buffer: no Java array of the weights, which would be memory outside the ledger.
+     */
+    private static INDArray uniform(INDArray array, SplittableRandom random, double bound) {
+        java.nio.FloatBuffer values = Floats.of(array);
+        long count = array.length();
         for (int i = 0; i < count; i++) {
-            values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+            values.put(i, (float) ((random.nextDouble() * 2 - 1) * bound));
         }
-        return values;
+        return array;
     }
 
     /**

@@ -71,7 +71,43 @@ class ExtensionsTest {
         ExtensionException e = assertThrows(ExtensionException.class, () -> Extensions.discover(loader));
         assertEquals(List.of("algorithms are registered in " + services.resolve("dev.ffbench.experiment.Algorithm").toUri()
                 .toURL() + ", the name of the interface before it moved; allowed: META-INF/services/dev.ffbench.api.Algorithm"
-                + " (rename the file, and import dev.ffbench.api.Algorithm and the model contract from dev.ffbench.api)"),
+                + " (rename the file, import dev.ffbench.api.Algorithm and the model contract from dev.ffbench.api, and run"
+                + " mvn clean: a copy under the old name stays in target/classes until then)"),
                 e.problems());
+    }
+
+    /** An algorithm whose goodness option has another name than "goodness". */
+    public static final class MisnamedGoodness implements Algorithm {
+        @Override
+        public String name() {
+            return "misnamed";
+        }
+
+        @Override
+        public String description() {
+            return "a goodness option named gf";
+        }
+
+        @Override
+        public List<dev.ffbench.api.Option<?>> options() {
+            return List.of(dev.ffbench.api.Option.goodness("gf", "sum-squares", "its goodness function"));
+        }
+
+        @Override
+        public dev.ffbench.api.Model build(dev.ffbench.api.ModelContext context) {
+            throw new UnsupportedOperationException("never built");
+        }
+    }
+
+    /** The goodness axis, the cell ids and the rule selectors read the option named goodness: another name is refused. */
+    @Test
+    void aGoodnessOptionOfAnotherNameIsRefusedAtDiscovery() {
+        ExtensionException e = assertThrows(ExtensionException.class, () -> Extensions.discover(SampleExtensions.loader(dir,
+                Map.of(Algorithm.class, List.of(MisnamedGoodness.class.getName())))));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).startsWith("algorithm 'misnamed' (dev.ffbench.experiment.ExtensionsTest$MisnamedGoodness, "),
+                e.problems().get(0));
+        assertTrue(e.problems().get(0).endsWith(") declares goodness options [gf]; allowed: one, named 'goodness' (the"
+                + " matrix's goodness axis sets it, and cell ids and rule selectors read it)"), e.problems().get(0));
     }
 }

@@ -90,7 +90,7 @@ class MinimumBytesTest {
     @Test
     void aLayerTooLargeForOneJavaArrayIsABadSpecNotAnOverflow() {
         String tooWide = "width is 50000: a layer of 50000 x 50000 has 2,500,000,000 weights; allowed: at most"
-                + " 2,147,483,639 weights per layer (the largest Java array, which holds a layer's initial weights)";
+                + " 2,147,483,639 weights per layer (the kernels index a layer's weights with a Java int)";
         for (String algorithm : new String[] {"ff-base", "backprop"}) {
             InvalidSpecException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidSpecException.class,
                     () -> Specs.with(Map.of("algorithm", algorithm, "depth", "2", "width", "50000")));
@@ -99,7 +99,7 @@ class MinimumBytesTest {
         InvalidSpecException recurrent = org.junit.jupiter.api.Assertions.assertThrows(InvalidSpecException.class,
                 () -> Specs.with(Map.of("algorithm", "ff-recurrent", "depth", "3", "width", "40000")));
         assertEquals(java.util.List.of("width is 40000: a layer of 80000 x 40000 has 3,200,000,000 weights; allowed: at"
-                + " most 2,147,483,639 weights per layer (the largest Java array, which holds a layer's initial weights)"),
+                + " most 2,147,483,639 weights per layer (the kernels index a layer's weights with a Java int)"),
                 recurrent.problems());
 
         // the first layer depends on the dataset's image size, known in the cell: the layer refuses before allocating
@@ -107,6 +107,6 @@ class MinimumBytesTest {
                 () -> new dev.ffbench.nn.DenseLayer(new dev.ffbench.memory.PersistentMemory(), PIXELS, 3_000_000,
                         new java.util.SplittableRandom(1)));
         assertEquals("a layer of 784 x 3000000 has 2,352,000,000 weights; allowed: at most 2,147,483,639 weights per layer"
-                + " (the largest Java array, which holds a layer's initial weights)", first.getMessage());
+                + " (the kernels index a layer's weights with a Java int)", first.getMessage());
     }
 }

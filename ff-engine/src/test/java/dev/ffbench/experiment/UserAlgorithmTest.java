@@ -176,7 +176,8 @@ class UserAlgorithmTest {
     @Test
     void aNanLossStopsTheRunAsDiverged() {
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> faulty("nan-loss"));
-        assertEquals("faulty's loss is NaN in epoch 1 (phase 'all layers'); lower the learning rate (0.01)", e.getMessage());
+        assertEquals("training diverged: faulty's loss is NaN in epoch 1 (phase 'all layers'); lower the learning rate"
+                + " (0.01), or look for a NaN the step itself computes", e.getMessage());
     }
 
     @Test
@@ -189,8 +190,44 @@ class UserAlgorithmTest {
     @Test
     void aStepLossThatChangesItsLayersFails() {
         ModelFailedException e = assertThrows(ModelFailedException.class, () -> faulty("changing-loss"));
-        assertEquals("algorithm faulty's model dev.ffbench.sample.FaultyAlgorithm$1: its step of phase 'all layers' returned"
-                + " the losses of layers 1..2 after the network on the phase's first step; allowed: the same layers on"
-                + " every step", e.getMessage());
+        assertEquals("algorithm faulty's model dev.ffbench.sample.FaultyAlgorithm$1: its step 2 of epoch 1 of phase 'all"
+                + " layers' returned the losses of layer 1, but its first step returned those of the network; allowed: the"
+                + " same layers on every step", e.getMessage());
+    }
+
+    @Test
+    void aStepLossOfLayersTheNetDoesNotHaveFails() {
+        ModelFailedException e = assertThrows(ModelFailedException.class, () -> faulty("deep-loss"));
+        assertEquals("algorithm faulty's model dev.ffbench.sample.FaultyAlgorithm$1: its step 1 of epoch 1 of phase 'all"
+                + " layers' returned the losses of layers 1..2; allowed: layers 1..1 (the spec's depth), or the network's"
+                + " loss", e.getMessage());
+    }
+
+    @Test
+    void twoPhasesOfOneNameFail() {
+        ModelFailedException e = assertThrows(ModelFailedException.class, () -> faulty("twin-phases"));
+        assertEquals("algorithm faulty's model dev.ffbench.sample.FaultyAlgorithm$1: trainingPhases() returned two phases"
+                + " named 'all layers'; allowed: phases with names of their own (the results and the report tell the"
+                + " phases apart by name)", e.getMessage());
+    }
+
+    /** A predictor that read the true labels would score what it was told: the labels are not there to read. */
+    @Test
+    void aPredictorCannotReadTheLabels() {
+        ModelFailedException e = assertThrows(ModelFailedException.class, () -> faulty("reads-labels"));
+        assertTrue(e.getMessage().endsWith("failed: java.lang.IllegalStateException: Batch.label(0) in a prediction:"
+                + " the true labels are not shown to a predictor; allowed: labels in a training step only"), e.getMessage());
+    }
+
+    /** The record runs from the model's constructor on, and follows the model's code onto threads of its own. */
+    @Test
+    void javaHeapFromTheConstructorOrTheModelsOwnThreadIsOutsideTheLedgerToo() {
+        HeapOutsideLedger table = faulty("constructor-table").memory().heapOutsideLedger();
+        assertEquals(1, table.objects());
+        assertEquals(16 + 4L * (1 << 20), table.largestBytes());
+        assertTrue(table.largestSource().startsWith("dev.ffbench.sample.FaultyAlgorithm.build (line "), table.largestSource());
+        HeapOutsideLedger thread = faulty("own-thread").memory().heapOutsideLedger();
+        assertEquals(3, thread.objects(), "one per step");
+        assertTrue(thread.largestSource().startsWith("dev.ffbench.sample.FaultyAlgorithm.lambda$step$"), thread.largestSource());
     }
 }

@@ -61,7 +61,7 @@ public class FfEvaluationBenchmark {
         try (TransientMemory transientMemory = new TransientMemory("bench-eval")) {
             for (int start = 0; start < images.count(); start += 256) {
                 try (MemoryWorkspace step = transientMemory.step()) {
-                    int[] batch = model.predict(new Batch(images, order, start, 256, transientMemory, null, 0, 0, 1, null));
+                    int[] batch = model.predict(new Batch(images, order, start, 256, transientMemory, null, 0, 0, 1, null, false));
                     System.arraycopy(batch, 0, predictions, start, 256);
                 }
             }

@@ -18,13 +18,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * A model with one fault on demand (option {@code fault}), each of a kind a user's code can have:
  * {@code heap-array} keeps a batch-sized Java array per step (memory outside the ledger),
  * {@code own-workspace} opens an ND4J workspace of its own in its step, {@code throw} throws in its
- * step, {@code nan-loss} reports a NaN loss, {@code short-predictions} predicts half the images, and
- * {@code changing-loss} reports the network's loss and then one per layer. {@code none} is a sound model
+ * step, {@code nan-loss} reports a NaN loss, {@code short-predictions} predicts half the images,
+ * {@code changing-loss} reports the network's loss and then layer 1's, {@code deep-loss} the losses of
+ * two layers of a one-layer net, {@code reads-labels} reads the true labels in its predictor and
+ * {@code twin-phases} has two phases of one name, {@code constructor-table} keeps a 4 MiB Java table from
+ * its constructor on and {@code own-thread} has a thread of its own allocate 1 MiB in every step. {@code none} is a sound model
  * (it learns nothing: every image gets class 0).
  */
 public final class FaultyAlgorithm implements Algorithm {
     static final Option<String> FAULT = Option.choice("fault", "none", List.of("none", "heap-array", "own-workspace", "throw",
-            "nan-loss", "short-predictions", "changing-loss"), "the fault of the model");
+            "nan-loss", "short-predictions", "changing-loss", "deep-loss", "reads-labels", "twin-phases", "constructor-table", "own-thread"), "the fault of the model");
 
     /** Kept so that the heap array cannot be optimized away. */
     public static volatile float[] kept;
@@ -47,14 +50,21 @@ public final class FaultyAlgorithm implements Algorithm {
     @Override
     public Model build(ModelContext context) {
         String fault = FAULT.of(context.spec());
+        if (fault.equals("constructor-table")) {
+            kept = new float[1 << 20]; // a lookup table of 4 MiB on the Java heap, made once
+        }
         return new Model() {
             @Override
             public List<TrainingPhase> trainingPhases() {
-                return List.of(TrainingPhase.of("all layers", batch -> step(batch, fault)));
+                TrainingPhase phase = TrainingPhase.of("all layers", batch -> step(batch, fault));
+                return fault.equals("twin-phases") ? List.of(phase, phase) : List.of(phase);
             }
 
             @Override
             public int[] predict(Batch batch) {
+                if (fault.equals("reads-labels")) {
+                    return new int[] {batch.label(0)};
+                }
                 return new int[fault.equals("short-predictions") ? batch.count() / 2 : batch.count()];
             }
         };
@@ -64,6 +74,15 @@ public final class FaultyAlgorithm implements Algorithm {
         INDArray pixels = batch.pixels();
         switch (fault) {
             case "heap-array" -> kept = pixels.data().asFloat();
+            case "own-thread" -> {
+                Thread worker = new Thread(() -> kept = new float[1 << 18]);
+                worker.start();
+                try {
+                    worker.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             case "own-workspace" -> {
                 try (MemoryWorkspace own = Nd4j.getWorkspaceManager().getAndActivateWorkspace(
                         WorkspaceConfiguration.builder().initialSize(1 << 20).build(), "my-workspace")) {
@@ -75,7 +94,10 @@ public final class FaultyAlgorithm implements Algorithm {
                 return StepLoss.of(Double.NaN);
             }
             case "changing-loss" -> {
-                return batch.step() == 0 ? StepLoss.of(1) : StepLoss.ofLayers(1, 1, 1);
+                return batch.step() == 0 ? StepLoss.of(1) : StepLoss.ofLayers(1, 1);
+            }
+            case "deep-loss" -> {
+                return StepLoss.ofLayers(1, 1, 1);
             }
             default -> { }
         }
