@@ -11,8 +11,10 @@ import dev.ffbench.memory.PhaseMemory;
 import dev.ffbench.memory.TransientMemory;
 import dev.ffbench.nn.PixelBatch;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -69,19 +71,7 @@ final class TrainingLoop {
      *     step loss, a workspace of its own)
      */
     Outcome run(ImageSet train, IntConsumer afterEpoch) {
-        List<TrainingPhase> phases = model.trainingPhases();
-        if (phases == null || phases.isEmpty()) {
-            throw contract("trainingPhases() returned " + (phases == null ? "null" : "no phases")
-                    + "; allowed: at least one phase (one per layer for layerwise training, or one for all layers)");
-        }
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (TrainingPhase phase : phases) {
-            if (phase == null || phase.name() == null || !names.add(phase.name())) {
-                throw contract("trainingPhases() returned " + (phase == null ? "a null phase" : phase.name() == null
-                        ? "a phase without a name" : "two phases named '" + phase.name() + "'") + "; allowed: phases with"
-                        + " names of their own (the results and the report tell the phases apart by name)");
-            }
-        }
+        List<TrainingPhase> phases = checked(model.trainingPhases());
         int steps = PixelBatch.stepsPerEpoch(train.count(), batchSize, maxStepsPerEpoch);
         List<EpochLoss> losses = new ArrayList<>();
         List<PhaseMemory> recorded = new ArrayList<>();
@@ -137,6 +127,23 @@ final class TrainingLoop {
             phase.finish();
         }
         return new Outcome(losses, recorded, samples);
+    }
+
+    /** The model's phases: at least one, each with a name of its own. */
+    private List<TrainingPhase> checked(List<TrainingPhase> phases) {
+        if (phases == null || phases.isEmpty()) {
+            throw contract("trainingPhases() returned " + (phases == null ? "null" : "no phases")
+                    + "; allowed: at least one phase (one per layer for layerwise training, or one for all layers)");
+        }
+        Set<String> names = new HashSet<>();
+        for (TrainingPhase phase : phases) {
+            if (phase == null || phase.name() == null || !names.add(phase.name())) {
+                throw contract("trainingPhases() returned " + (phase == null ? "a null phase" : phase.name() == null
+                        ? "a phase without a name" : "two phases named '" + phase.name() + "'") + "; allowed: phases with"
+                        + " names of their own (the results and the report tell the phases apart by name)");
+            }
+        }
+        return phases;
     }
 
     /** The step's loss, checked against the net's depth and the phase's first (the same layers on every step). */
