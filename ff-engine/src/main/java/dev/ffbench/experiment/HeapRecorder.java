@@ -31,7 +31,10 @@ final class HeapRecorder implements AutoCloseable {
     private static final String EVENT = "jdk.ObjectAllocationOutsideTLAB";
     /** Frames of libraries and of the engine's building blocks: the source of an object is the first frame past them. */
     private static final List<String> LIBRARIES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "org.nd4j.",
-            "org.bytedeco.", "dev.ffbench.nn.", "dev.ffbench.memory.", "dev.ffbench.dataset.");
+            "org.bytedeco.", "org.apache.", "com.google.", "com.fasterxml.", "org.slf4j.", "dev.ffbench.nn.",
+            "dev.ffbench.memory.", "dev.ffbench.dataset.");
+    /** ND4J and what it calls: an object allocated below one of its frames is ND4J's unless it is an array's data. */
+    private static final List<String> ND4J = List.of("org.nd4j.", "org.bytedeco.");
     /** The engine's own code: what it allocates itself (the epoch's order, the predictions) is not the model's. */
     private static final List<String> ENGINE = List.of("dev.ffbench.experiment.", "dev.ffbench.api.");
     private static final List<String> CLASS_LOADING = List.of("java.lang.ClassLoader.", "jdk.internal.loader.",
@@ -134,7 +137,7 @@ final class HeapRecorder implements AutoCloseable {
             if (CLASS_LOADING.stream().anyMatch(method::startsWith) || method.startsWith("dev.ffbench.nn.RowScratch.")) {
                 return null;
             }
-            if (method.startsWith("org.nd4j.") || method.startsWith("org.bytedeco.")) {
+            if (ND4J.stream().anyMatch(method::startsWith)) {
                 outermostNd4j = method;
             }
             if (LIBRARIES.stream().noneMatch(method::startsWith)) {
