@@ -40,9 +40,11 @@ final class HeapRecorder implements AutoCloseable {
     private static final List<String> CLASS_LOADING = List.of("java.lang.ClassLoader.", "jdk.internal.loader.",
             "java.lang.invoke.", "jdk.internal.reflect.", "java.lang.Class.", "java.util.ServiceLoader");
 
-    /** ND4J's arrays and their buffers: a Java array one of their methods allocates is a copy of the data. */
+    /** ND4J's arrays and their buffers, whose accessors copy the data into Java arrays. */
     private static final List<String> ARRAY_DATA = List.of("org.nd4j.linalg.api.ndarray.", "org.nd4j.linalg.cpu.nativecpu.NDArray.",
             "org.nd4j.linalg.api.buffer.", "org.nd4j.linalg.cpu.nativecpu.buffer.");
+    /** The accessors that copy an array's data into Java: toFloatVector, toDoubleMatrix, asFloat, asInt, ... */
+    private static final java.util.regex.Pattern DATA_ACCESSOR = java.util.regex.Pattern.compile("(to|as)[A-Z]\\w*");
     private static final java.util.regex.Pattern PRIMITIVE_ARRAY =
             java.util.regex.Pattern.compile("(float|double|int|long|short|byte|char|boolean)(\\[])+");
 
@@ -131,23 +133,25 @@ final class HeapRecorder implements AutoCloseable {
         if (stack == null) {
             return "an unknown place";
         }
-        String outermostNd4j = null;
+        String innermostNd4j = null;
         for (RecordedFrame frame : stack.getFrames()) {
             String method = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
             if (CLASS_LOADING.stream().anyMatch(method::startsWith) || method.startsWith("dev.ffbench.nn.RowScratch.")) {
                 return null;
             }
-            if (ND4J.stream().anyMatch(method::startsWith)) {
-                outermostNd4j = method;
+            if (innermostNd4j == null && ND4J.stream().anyMatch(method::startsWith)) {
+                innermostNd4j = method;
             }
             if (LIBRARIES.stream().noneMatch(method::startsWith)) {
                 if (ENGINE.stream().anyMatch(method::startsWith)) {
                     return null;
                 }
-                // inside ND4J only a copy of an array's data into Java counts (toFloatVector, data().asFloat(), ...):
-                // the rest is ND4J's own bookkeeping (its op registry, its tables)
-                boolean copiedOut = outermostNd4j == null || (PRIMITIVE_ARRAY.matcher(type).matches()
-                        && ARRAY_DATA.stream().anyMatch(outermostNd4j::startsWith));
+                // inside ND4J only a copy of an array's data into Java counts, made by the array's or its
+                // buffer's own accessor (toFloatVector, toFloatMatrix, data().asFloat(), ...): the rest is ND4J's
+                // bookkeeping (its op registry, its tables, its deallocator's)
+                boolean copiedOut = innermostNd4j == null || (PRIMITIVE_ARRAY.matcher(type).matches()
+                        && ARRAY_DATA.stream().anyMatch(innermostNd4j::startsWith)
+                        && DATA_ACCESSOR.matcher(innermostNd4j.substring(innermostNd4j.lastIndexOf('.') + 1)).matches());
                 return copiedOut ? method + " (line " + frame.getLineNumber() + ")" : null;
             }
         }

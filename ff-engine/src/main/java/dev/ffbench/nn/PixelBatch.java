@@ -28,17 +28,7 @@ public final class PixelBatch {
      * float32 array in the current workspace, written straight into its buffer (no Java copy of the batch).
      */
     public static INDArray rows(ImageSet set, int[] order, int start, int count) {
-        int size = set.pixelsPerImage();
-        INDArray rows = Nd4j.createUninitialized(DataType.FLOAT, count, size);
-        FloatBuffer values = Floats.of(rows);
-        Parallel.forParts(count, Math.max(1, (1 << 16) / size), (part, from, to) -> {
-            float[] row = RowScratch.row(0, size);
-            for (int i = from; i < to; i++) {
-                write(set, order[start + i], row, 0);
-                values.put(i * size, row, 0, size);
-            }
-        });
-        return rows;
+        return rows(set, order, start, count, 1);
     }
 
     /**
@@ -46,15 +36,21 @@ public final class PixelBatch {
      * {@code 0..count)} (a batch's positives and negatives sharing their images).
      */
     public static INDArray rowsTwice(ImageSet set, int[] order, int start, int count) {
+        return rows(set, order, start, count, 2);
+    }
+
+    /** The images {@code copies} times over, each copy {@code count} rows after the one before. */
+    private static INDArray rows(ImageSet set, int[] order, int start, int count, int copies) {
         int size = set.pixelsPerImage();
-        INDArray rows = Nd4j.createUninitialized(DataType.FLOAT, 2L * count, size);
+        INDArray rows = Nd4j.createUninitialized(DataType.FLOAT, (long) copies * count, size);
         FloatBuffer values = Floats.of(rows);
         Parallel.forParts(count, Math.max(1, (1 << 16) / size), (part, from, to) -> {
             float[] row = RowScratch.row(0, size);
             for (int i = from; i < to; i++) {
                 write(set, order[start + i], row, 0);
-                values.put(i * size, row, 0, size);
-                values.put((count + i) * size, row, 0, size);
+                for (int copy = 0; copy < copies; copy++) {
+                    values.put((copy * count + i) * size, row, 0, size);
+                }
             }
         });
         return rows;
