@@ -45,6 +45,8 @@ assert report.contains('collab-ff: goodness=sum-abs')
 String fairness = report.substring(report.indexOf('<ul class="fairness">'), report.indexOf('</ul>', report.indexOf('<ul class="fairness">')))
 assert fairness.contains('<strong>normalization</strong>: <span>FF: length normalization; backprop: length normalization</span>') : fairness
 assert !fairness.contains('unequal') && !fairness.contains('differs between the sides') : fairness
+// layerwise FF Base runs the 3 epochs once per layer; collab-ff and backprop train every layer at once
+assert fairness.contains('collab-ff: 1 phase (all layers), 3 epochs') && fairness.contains('ff-base: 2 phases (layer 1, layer 2), each 3 epochs') : fairness
 assert results.cells.every { it.result.traits.role == (it.spec.algorithm == 'backprop' ? 'REFERENCE' : 'CANDIDATE') }
 assert log.contains('BUILD SUCCESS')
 return true

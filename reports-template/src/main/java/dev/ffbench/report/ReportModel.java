@@ -407,8 +407,18 @@ public record ReportModel(
             note.add(new Fairness("finished FF layers keep", distinctCells(keeping, c -> c.spec().algorithm() + ": "
                     + traits(c).finishedLayersKeep()), true));
         }
+        // layerwise training runs the spec's epochs once per layer: say so beside the epochs of "data"
+        note.add(new Fairness("training phases", distinctCells(passed, ReportModel::phases), true));
         note.add(new Fairness("options", distinct(specs(cells), ReportModel::options), true));
         return note;
+    }
+
+    /** "ff-base: 2 phases (layer 1, layer 2), each 4 epochs" or "backprop: 1 phase (all layers), 4 epochs". */
+    private static String phases(CellRecord cell) {
+        List<String> names = cell.result().memory().trainingPhases().stream().map(p -> p.phase()).toList();
+        int epochs = cell.spec().epochs();
+        return cell.spec().algorithm() + ": " + names.size() + (names.size() == 1 ? " phase (" : " phases (")
+                + String.join(", ", names) + "), " + (names.size() == 1 ? "" : "each ") + epochs + (epochs == 1 ? " epoch" : " epochs");
     }
 
     /** {@code value}, or "not declared by ALGORITHM" when the algorithm does not say. */

@@ -168,6 +168,9 @@ class ReportHtmlTest {
         assertTrue(items.contains("side not known: ff-recurrent: no cell passed, so no cell recorded whether it is a"
                 + " candidate or a reference; its failed cells are left out of this note"), items.toString());
         assertEquals(List.of("side not known"), doc.select("#fairness li.unequal strong").eachText());
+        // layerwise FF runs the epochs once per layer: the note says how many phases of how many epochs
+        assertTrue(items.contains("training phases: ff-base: 1 phase (layer 1), 2 epochs | backprop: 1 phase (layer 1), 2 epochs"),
+                items.toString());
         assertTrue(items.contains("options: ff-base: coolDownFraction=0.5, finishedLayerKeeps=weights, goodness=sum-squares,"
                 + " labelMode=overlay, learningRateSchedule=cooldown, negatives=uniform, peerNormalization=0.0,"
                 + " readout=softmax-all, schedule=layerwise, weightDecay=0.0 | backprop: normalize=true | ff-recurrent:"
