@@ -52,9 +52,7 @@ public record LabelEmbedding(String mode, int classes) {
         FloatBuffer values = Floats.of(rows);
         float[] row = RowScratch.row(0, inputs);
         for (int r = 0; r < labels.length; r++) {
-            java.util.Arrays.fill(row, pixels, inputs, 0f);
-            PixelBatch.write(batch.images(), batch.image(r % batch.count()), row, 0);
-            java.util.Arrays.fill(row, offset, offset + classes, 0f);
+            writeImage(batch.images(), batch.image(r % batch.count()), row, 0);
             if (labels[r] >= 0) {
                 row[offset + labels[r]] = 1f;
             }

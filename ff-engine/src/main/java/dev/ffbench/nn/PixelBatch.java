@@ -66,16 +66,6 @@ public final class PixelBatch {
         }
     }
 
-    /**
-     * A (rows x columns) float32 array in the current workspace holding {@code values} row-major: one bulk
-     * copy into its buffer ({@code Nd4j.create(float[])} writes value by value through an indexer).
-     */
-    public static INDArray toArray(float[] values, int rows, int columns) {
-        INDArray array = Nd4j.createUninitialized(DataType.FLOAT, rows, columns);
-        Floats.of(array).put(values, 0, rows * columns);
-        return array;
-    }
-
     /** A seeded Fisher-Yates permutation of 0..n-1. */
     public static int[] shuffled(int n, SplittableRandom random) {
         int[] order = new int[n];

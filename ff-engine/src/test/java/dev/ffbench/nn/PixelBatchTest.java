@@ -26,6 +26,5 @@ class PixelBatchTest {
         }
         assertEquals(3, rows.rows());
         assertArrayEquals(expected, rows.ravel().toFloatVector());
-        assertArrayEquals(expected, PixelBatch.toArray(expected, 3, pixels).ravel().toFloatVector());
     }
 }
