@@ -49,9 +49,12 @@ public interface Algorithm {
         return 0.001;
     }
 
-    /** Images per step (the spec's {@code batchSize}) when the spec sets none. */
-    default int defaultBatchSize() {
-        return ExperimentSpec.defaults().batchSize();
+    /**
+     * Images per step (the spec's {@code batchSize}) when the user sets none, or null (the default) for
+     * the spec's own default ({@link ExperimentSpec#defaults()}).
+     */
+    default Integer defaultBatchSize() {
+        return null;
     }
 
     /**

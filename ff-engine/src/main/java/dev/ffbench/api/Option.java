@@ -161,9 +161,11 @@ public record Option<T>(
 
     /**
      * The canonical value of what the user wrote, or null with a problem added that names the option,
-     * the value and what is allowed.
+     * the value and what is allowed. Text is parsed; a value that is already typed (a JSON number or
+     * boolean, or a canonical value) is converted to the option's type without going through text and
+     * range-checked, so parsing a canonical value gives it back unchanged.
      *
-     * @param value text (from a POM or the command line) or a JSON scalar (Integer, Long, Double, Boolean, String)
+     * @param value text (from a POM or the command line) or a typed value (Integer, Long, Double, Boolean, String)
      * @param goodnessNames the goodness functions known now, for {@link Type#GOODNESS}
      */
     public Object parse(Object value, List<String> goodnessNames, List<String> problems) {
@@ -171,30 +173,43 @@ public record Option<T>(
             problems.add(name + " is empty; allowed: " + allowed(goodnessNames));
             return null;
         }
-        String text = String.valueOf(value).trim();
-        Object parsed = switch (type) {
-            case INTEGER -> parseInteger(value, text);
-            case NUMBER -> parseNumber(text);
-            case FLAG -> text.equalsIgnoreCase("true") ? Boolean.TRUE : text.equalsIgnoreCase("false") ? Boolean.FALSE : null;
-            case CHOICE -> choices.contains(text) ? text : null;
-            case GOODNESS -> goodnessNames.contains(text) ? text : null;
-        };
+        Object parsed = value instanceof String text ? fromText(text.trim(), goodnessNames) : fromValue(value);
         if (parsed == null || !inRange(parsed)) {
-            problems.add(name + " is '" + text + "'; allowed: " + allowed(goodnessNames));
+            problems.add(name + " is '" + String.valueOf(value).trim() + "'; allowed: " + allowed(goodnessNames));
             return null;
         }
         return parsed;
     }
 
-    private static Integer parseInteger(Object value, String text) {
-        if (value instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE ? (int) (double) d : null;
-        }
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    private Object fromText(String text, List<String> goodnessNames) {
+        return switch (type) {
+            case INTEGER -> {
+                try {
+                    yield Integer.parseInt(text);
+                } catch (NumberFormatException e) {
+                    yield null;
+                }
+            }
+            case NUMBER -> parseNumber(text);
+            case FLAG -> text.equalsIgnoreCase("true") ? Boolean.TRUE : text.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+            case CHOICE -> choices.contains(text) ? text : null;
+            case GOODNESS -> goodnessNames.contains(text) ? text : null;
+        };
+    }
+
+    /** A typed value (a JSON scalar) as this option's canonical type, or null when it is not one. */
+    private Object fromValue(Object value) {
+        return switch (type) {
+            case INTEGER -> value instanceof Integer || value instanceof Long || value instanceof Double
+                    ? wholeNumber(((Number) value).doubleValue()) : null;
+            case NUMBER -> value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+            case FLAG -> value instanceof Boolean b ? b : null;
+            case CHOICE, GOODNESS -> null; // a word is always text
+        };
+    }
+
+    private static Integer wholeNumber(double value) {
+        return value == Math.rint(value) && Math.abs(value) <= Integer.MAX_VALUE ? (int) value : null;
     }
 
     private static Double parseNumber(String text) {

@@ -1,8 +1,10 @@
 package dev.ffbench.cli;
 
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentRunner;
+import dev.ffbench.experiment.InvalidSpecException;
 import dev.ffbench.experiment.Json;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,9 +21,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result here (atomically) instead of stdout.")
     Path out;
 
+    @Option(names = "--cell-spec", paramLabel = "FILE", hidden = true,
+            description = "A resolved spec as the harness writes it for a forked cell: read as is (checked, never resolved again).")
+    Path cellSpec;
+
     @Override
     public Integer call() throws Exception {
-        ExperimentResult result = ExperimentRunner.engine().run(specOptions.spec());
+        ExperimentResult result = ExperimentRunner.engine().run(spec());
         String json = Json.write(result);
         if (out == null) {
             System.out.println(json);
@@ -31,5 +37,17 @@ final class RunCommand implements Callable<Integer> {
         System.err.println(Summary.header());
         System.err.println(Summary.row(result));
         return 0;
+    }
+
+    /** The cell's resolved spec as shipped, or the one --spec and --set describe, resolved once here. */
+    private ExperimentSpec spec() throws java.io.IOException {
+        if (cellSpec == null) {
+            return specOptions.spec();
+        }
+        if (specOptions.specFile != null || !specOptions.overrides.isEmpty()) {
+            throw new InvalidSpecException(java.util.List.of("--cell-spec is given with --spec or --set; allowed:"
+                    + " --cell-spec alone (a resolved spec is run as it is)"));
+        }
+        return Json.mapper().readValue(cellSpec.toFile(), ExperimentSpec.class);
     }
 }

@@ -42,16 +42,18 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Trains and evaluates {@code spec}.
+     * Trains and evaluates {@code spec}, a spec as {@link SpecResolver#resolve} gives it: it is checked
+     * ({@link SpecResolver#requireResolved}), never resolved again.
      *
-     * @throws InvalidSpecException when the spec or its batch size does not fit (exit code 2 on the command line)
+     * @throws InvalidSpecException when the spec is not resolved or its batch size does not fit the
+     *     dataset (exit code 2 on the command line)
      * @throws dev.ffbench.dataset.DatasetException when the dataset cannot be read
      * @throws TrainingDivergedException when a loss becomes NaN or infinite
      * @throws EscapedAllocationException when the model allocates outside the ledger and the workspaces
      * @throws ModelFailedException when the algorithm's own code throws
      */
-    public ExperimentResult run(ExperimentSpec requested) {
-        ExperimentSpec spec = new SpecResolver(extensions).canonical(requested);
+    public ExperimentResult run(ExperimentSpec spec) {
+        new SpecResolver(extensions).requireResolved(spec);
         Dataset dataset = prepare(spec);
         DatasetSummary summary = dataset.summary();
         PersistentMemory memory = new PersistentMemory();
@@ -115,8 +117,8 @@ public final class ExperimentRunner {
     }
 
     /** Builds and trains {@code requested}'s model inside the guard, evaluating nothing. */
-    private TrainingLoop.Outcome train(ExperimentSpec requested) {
-        ExperimentSpec spec = new SpecResolver(extensions).canonical(requested);
+    private TrainingLoop.Outcome train(ExperimentSpec spec) {
+        new SpecResolver(extensions).requireResolved(spec);
         Dataset dataset = prepare(spec);
         PersistentMemory memory = new PersistentMemory();
         try (MemoryWorkspace guard = AllocationGuard.open()) {

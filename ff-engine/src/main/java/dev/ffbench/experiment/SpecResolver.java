@@ -62,19 +62,36 @@ public final class SpecResolver {
         return resolve(all);
     }
 
-    /** A spec checked again and made canonical (e.g. one read from a cell's spec file). */
-    public ExperimentSpec canonical(ExperimentSpec spec) {
-        return resolve(fieldsOf(spec));
+    /**
+     * Checks that {@code spec} is what {@link #resolve} gives (e.g. a cell's spec read back as is in its
+     * fork, or one a test built by hand): every value in range and of its canonical type, every option
+     * declared, every default filled in, the algorithm's own checks passed. Its values are typed, so
+     * nothing is parsed; a spec that is not resolved is refused, not silently completed.
+     *
+     * @throws InvalidSpecException naming each problem, or each field that resolving would change
+     */
+    public void requireResolved(ExperimentSpec spec) {
+        Map<String, Object> given = fieldsOf(spec);
+        ExperimentSpec resolved = resolve(given, spec);
+        Map<String, Object> expected = fieldsOf(resolved);
+        List<String> differences = new ArrayList<>();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(expected.keySet());
+        names.addAll(given.keySet());
+        for (String name : names) {
+            if (!java.util.Objects.equals(given.get(name), expected.get(name))) {
+                differences.add(name + " is " + describe(given.get(name)) + " where the resolved spec has "
+                        + describe(expected.get(name)));
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw new InvalidSpecException(differences.stream().map(d -> "the spec is not resolved: " + d
+                    + "; allowed: a spec built by SpecResolver.resolve, which fills in every default").toList());
+        }
     }
 
-    /** Every problem of {@code spec}, empty when it can run. */
-    public List<String> problems(ExperimentSpec spec) {
-        try {
-            canonical(spec);
-            return List.of();
-        } catch (InvalidSpecException e) {
-            return e.problems();
-        }
+    private static String describe(Object value) {
+        return value == null ? "unset" : value instanceof String ? "'" + value + "'"
+                : value + " (" + value.getClass().getSimpleName() + ")";
     }
 
     /**
@@ -148,53 +165,60 @@ public final class SpecResolver {
     }
 
     /**
-     * The spec with the given fields (shared fields and options by name, as text or JSON scalars) over
-     * the defaults.
+     * The spec with the given fields (shared fields and options by name, as text or typed values) over
+     * {@link ExperimentSpec#defaults()}.
      *
      * @throws InvalidSpecException listing every problem
      */
     public ExperimentSpec resolve(Map<String, ?> fields) {
+        return resolve(fields, ExperimentSpec.defaults());
+    }
+
+    /**
+     * The spec with the given fields over {@code base}, each field layered in one place: the value in
+     * {@code fields}, else the algorithm's default (its batch size and learning rate, its options'
+     * defaults), else {@code base}'s. A value is text (POM, {@code --set}) or already the field's
+     * canonical type (an {@link Integer} depth, a {@link Long} seed, a {@link Double} option, as
+     * {@link #parse} gives them): text is parsed here once, a typed value is only range-checked.
+     *
+     * @param base the bottom layer: {@link ExperimentSpec#defaults()}, or the matrix's cell defaults
+     * @throws InvalidSpecException listing every problem
+     */
+    public ExperimentSpec resolve(Map<String, ?> fields, ExperimentSpec base) {
         List<String> problems = new ArrayList<>();
-        ExperimentSpec d = ExperimentSpec.defaults();
-        String algorithm = text(fields, "algorithm", d.algorithm());
-        String dataset = text(fields, "dataset", d.dataset());
+        String algorithmName = fields.get("algorithm") == null ? base.algorithm() : String.valueOf(fields.get("algorithm")).trim();
+        Algorithm found = extensions.hasAlgorithm(algorithmName) ? extensions.algorithm(algorithmName) : null;
+        Map<String, Object> typed = parse(algorithmName, fields, problems);
+        String dataset = (String) typed.getOrDefault("dataset", base.dataset());
         if (dataset.isBlank()) {
             problems.add("dataset is empty; allowed: " + dev.ffbench.dataset.Datasets.forms(
                     extensions.datasetSources().stream().map(Extensions.Provided::value).toList()));
         }
-        int depth = whole(fields, "depth", d.depth(), 1, problems);
-        int width = whole(fields, "width", d.width(), 1, problems);
-        int epochs = whole(fields, "epochs", d.epochs(), 1, problems);
-        int batchSize = whole(fields, "batchSize", d.batchSize(), 1, problems);
-        String optimizer = text(fields, "optimizer", d.optimizer());
-        if (!ExperimentSpec.OPTIMIZERS.contains(optimizer)) {
-            problems.add("optimizer is '" + optimizer + "'; allowed: " + String.join(", ", ExperimentSpec.OPTIMIZERS));
+        Integer algorithmBatchSize = found == null ? null : found.defaultBatchSize();
+        int batchSize = (Integer) typed.getOrDefault("batchSize", algorithmBatchSize != null ? algorithmBatchSize : base.batchSize());
+        Double learningRate = (Double) typed.get("learningRate");
+        if (learningRate == null && found != null) {
+            learningRate = found.defaultLearningRate();
         }
-        Double learningRate = learningRate(fields.get("learningRate"), problems);
-        long seed = seed(fields.get("seed"), d.seed(), problems);
-        int threads = whole(fields, "threads", d.threads(), 1, problems);
-        int maxSteps = whole(fields, "maxStepsPerEpoch", d.maxStepsPerEpoch(), 0, problems);
-        int evaluateEvery = whole(fields, "evaluateEvery", d.evaluateEvery(), 0, problems);
-        Double targetAccuracy = fraction(fields.get("targetAccuracy"), problems);
-
-        Map<String, Object> given = new LinkedHashMap<>(fields);
-        ExperimentSpec.SHARED_FIELDS.forEach(given::remove);
         Options options = Options.NONE;
-        Algorithm found = null;
-        if (!extensions.hasAlgorithm(algorithm)) {
-            problems.add("algorithm is '" + algorithm + "'; allowed: " + Extensions.describe(extensions.algorithms()));
+        if (found == null) {
+            problems.add("algorithm is '" + algorithmName + "'; allowed: " + Extensions.describe(extensions.algorithms()));
         } else {
-            found = extensions.algorithm(algorithm);
-            options = options(found, given, problems);
-            if (learningRate == null && fields.get("learningRate") == null) {
-                learningRate = found.defaultLearningRate();
-            }
-            if (fields.get("batchSize") == null) {
-                batchSize = found.defaultBatchSize();
-            }
+            options = options(found, fields.keySet(), typed, problems);
         }
-        ExperimentSpec spec = new ExperimentSpec(algorithm, dataset, depth, width, epochs, batchSize, optimizer,
-                learningRate, seed, threads, maxSteps, evaluateEvery, targetAccuracy, options);
+        ExperimentSpec spec = new ExperimentSpec(algorithmName, dataset,
+                (Integer) typed.getOrDefault("depth", base.depth()),
+                (Integer) typed.getOrDefault("width", base.width()),
+                (Integer) typed.getOrDefault("epochs", base.epochs()),
+                batchSize,
+                (String) typed.getOrDefault("optimizer", base.optimizer()),
+                learningRate,
+                (Long) typed.getOrDefault("seed", base.seed()),
+                (Integer) typed.getOrDefault("threads", base.threads()),
+                (Integer) typed.getOrDefault("maxStepsPerEpoch", base.maxStepsPerEpoch()),
+                (Integer) typed.getOrDefault("evaluateEvery", base.evaluateEvery()),
+                (Double) typed.getOrDefault("targetAccuracy", base.targetAccuracy()),
+                options);
         if (problems.isEmpty() && found != null) {
             problems.addAll(found.problems(spec));
         }
@@ -204,23 +228,73 @@ public final class SpecResolver {
         return spec;
     }
 
-    /** The algorithm's declared options: given values parsed, the rest defaulted; undeclared names are problems. */
-    private Options options(Algorithm algorithm, Map<String, Object> given, List<String> problems) {
+    /**
+     * Each of {@code fields} that is a shared field or an option of {@code algorithm} as its canonical
+     * typed value (Integer, Long, Double, Boolean, String), in the order the spec writes them: parsed
+     * from text once, or range-checked when already typed. A bad value adds a problem naming the field,
+     * the value and what is allowed, and is left out; so is a name that is neither (which
+     * {@link #resolve} reports) and a blank learningRate or targetAccuracy (unset).
+     */
+    public Map<String, Object> parse(String algorithm, Map<String, ?> fields, List<String> problems) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        for (String name : ExperimentSpec.SHARED_FIELDS) {
+            Object value = fields.get(name);
+            Object parsed = value == null ? null : sharedField(name, value, problems);
+            if (parsed != null) {
+                typed.put(name, parsed);
+            }
+        }
+        if (extensions.hasAlgorithm(algorithm)) {
+            for (Option<?> option : extensions.algorithm(algorithm).options()) {
+                if (fields.containsKey(option.name())) {
+                    Object parsed = option.parse(fields.get(option.name()), extensions.goodnessNames(), problems);
+                    if (parsed != null) {
+                        typed.put(option.name(), parsed);
+                    }
+                }
+            }
+        }
+        return typed;
+    }
+
+    private Object sharedField(String name, Object value, List<String> problems) {
+        return switch (name) {
+            case "algorithm", "dataset" -> String.valueOf(value).trim();
+            case "optimizer" -> {
+                String text = String.valueOf(value).trim();
+                if (ExperimentSpec.OPTIMIZERS.contains(text)) {
+                    yield text;
+                }
+                problems.add("optimizer is '" + text + "'; allowed: " + String.join(", ", ExperimentSpec.OPTIMIZERS));
+                yield null;
+            }
+            case "depth", "width", "epochs", "batchSize", "threads" -> whole(name, value, 1, problems);
+            case "maxStepsPerEpoch", "evaluateEvery" -> whole(name, value, 0, problems);
+            case "learningRate" -> learningRate(value, problems);
+            case "seed" -> seed(value, problems);
+            case "targetAccuracy" -> fraction(value, problems);
+            default -> throw new IllegalArgumentException("not a shared field: " + name);
+        };
+    }
+
+    /**
+     * The algorithm's declared options: given values (already parsed into {@code typed}), the rest
+     * defaulted; a given name that is neither a shared field nor declared is a problem.
+     */
+    private Options options(Algorithm algorithm, java.util.Set<String> given, Map<String, Object> typed,
+            List<String> problems) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> declared = new ArrayList<>();
         for (Option<?> option : algorithm.options()) {
             declared.add(option.name());
-            if (given.containsKey(option.name())) {
-                Object parsed = option.parse(given.get(option.name()), extensions.goodnessNames(), problems);
-                if (parsed != null) {
-                    values.put(option.name(), parsed);
-                }
-            } else if (option.defaultValue() != null) {
+            if (typed.containsKey(option.name())) {
+                values.put(option.name(), typed.get(option.name()));
+            } else if (!given.contains(option.name()) && option.defaultValue() != null) {
                 values.put(option.name(), option.defaultValue());
             }
         }
-        for (String name : given.keySet()) {
-            if (!declared.contains(name)) {
+        for (String name : given) {
+            if (!ExperimentSpec.SHARED_FIELDS.contains(name) && !declared.contains(name)) {
                 problems.add(name + " is not a field of the spec nor an option of " + algorithm.name() + "; allowed: the"
                         + " shared fields (" + String.join(", ", ExperimentSpec.SHARED_FIELDS) + ") and "
                         + algorithm.name() + "'s options (" + (declared.isEmpty() ? "none" : String.join(", ", declared)) + ")");
@@ -229,73 +303,72 @@ public final class SpecResolver {
         return new Options(values);
     }
 
-    private static String text(Map<String, ?> fields, String name, String fallback) {
-        Object value = fields.get(name);
-        return value == null ? fallback : String.valueOf(value).trim();
-    }
-
-    private static int whole(Map<String, ?> fields, String name, int fallback, int minimum, List<String> problems) {
-        Object value = fields.get(name);
-        if (value == null) {
-            return fallback;
-        }
+    private static Integer whole(String name, Object value, int minimum, List<String> problems) {
+        Integer parsed = value instanceof Integer i ? i : null;
         String text = String.valueOf(value).trim();
-        try {
-            int parsed = Integer.parseInt(text);
-            if (parsed >= minimum) {
-                return parsed;
+        if (!(value instanceof Number)) {
+            try {
+                parsed = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                // reported below
             }
-        } catch (NumberFormatException e) {
-            // reported below
+        }
+        if (parsed != null && parsed >= minimum) {
+            return parsed;
         }
         problems.add(name + " is '" + text + "'; allowed: a whole number >= " + minimum);
-        return fallback;
+        return null;
+    }
+
+    /** A finite number from text or a JSON number, or null (no problem) when it is not one. */
+    private static Double number(Object value) {
+        if (value instanceof Number n) {
+            return Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+        }
+        try {
+            double parsed = Double.parseDouble(String.valueOf(value).trim());
+            return Double.isFinite(parsed) ? parsed : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static Double learningRate(Object value, List<String> problems) {
-        if (value == null || String.valueOf(value).isBlank()) {
+        if (String.valueOf(value).isBlank()) {
             return null;
         }
-        String text = String.valueOf(value).trim();
-        try {
-            double parsed = Double.parseDouble(text);
-            if (parsed > 0 && Double.isFinite(parsed)) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        Double parsed = number(value);
+        if (parsed != null && parsed > 0) {
+            return parsed;
         }
-        problems.add("learningRate is '" + text + "'; allowed: a finite number > 0 (or unset: the algorithm's default)");
+        problems.add("learningRate is '" + String.valueOf(value).trim()
+                + "'; allowed: a finite number > 0 (or unset: the algorithm's default)");
         return null;
     }
 
     private static Double fraction(Object value, List<String> problems) {
-        if (value == null || String.valueOf(value).isBlank()) {
+        if (String.valueOf(value).isBlank()) {
             return null;
         }
-        String text = String.valueOf(value).trim();
-        try {
-            double parsed = Double.parseDouble(text);
-            if (parsed > 0 && parsed <= 1) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        Double parsed = number(value);
+        if (parsed != null && parsed > 0 && parsed <= 1) {
+            return parsed;
         }
-        problems.add("targetAccuracy is '" + text + "'; allowed: a fraction > 0 and <= 1 (0.9 means 90 %), or unset");
+        problems.add("targetAccuracy is '" + String.valueOf(value).trim()
+                + "'; allowed: a fraction > 0 and <= 1 (0.9 means 90 %), or unset");
         return null;
     }
 
-    private static long seed(Object value, long fallback, List<String> problems) {
-        if (value == null) {
-            return fallback;
+    private static Long seed(Object value, List<String> problems) {
+        if (value instanceof Long || value instanceof Integer) {
+            return ((Number) value).longValue();
         }
         String text = String.valueOf(value).trim();
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
             problems.add("seed is '" + text + "'; allowed: a whole number");
-            return fallback;
+            return null;
         }
     }
 }

@@ -66,16 +66,6 @@ public final class FfBase implements Algorithm {
         return FfOptions.DEFAULT_LEARNING_RATE;
     }
 
-    /**
-     * 64 images per step when the spec sets no batchSize: 4x the optimizer updates per epoch of 256,
-     * which FF's local losses need (mnist-sample, 784-500-500, 10 epochs, seed 1: 94.39 % at 64
-     * against 92.13 % at 256; README, Benchmark).
-     */
-    @Override
-    public int defaultBatchSize() {
-        return 64;
-    }
-
     /** A hidden layer of width x width must fit in one Java array (its initial weights), checked before any run. */
     @Override
     public List<String> problems(ExperimentSpec spec) {

@@ -26,7 +26,6 @@ public final class DefaultMatrix {
      * and 72.6 % after 3 epochs, measured).
      */
     public static final int EPOCHS = 4;
-    public static final int BATCH_SIZE = 64;
     /** Steps per epoch of a memory cell when {@code maxStepsPerEpoch} is not configured: 10 steps of 64 images. */
     public static final int MEMORY_CELL_STEPS = 10;
 
@@ -50,7 +49,12 @@ public final class DefaultMatrix {
         return ExperimentSpec.defaults().dataset();
     }
 
-    public static int threads() {
-        return ExperimentSpec.defaults().threads();
+    /**
+     * The bottom layer of a cell's spec at {@code depth} (below the user's values and the algorithm's
+     * defaults): {@link ExperimentSpec#defaults()} with the matrix's {@link #EPOCHS} and
+     * {@link #maxStepsPerEpoch}; every other default is the spec's own, in one place.
+     */
+    public static ExperimentSpec cellDefaults(int depth, int accuracyDepth) {
+        return ExperimentSpec.defaults().withTraining(EPOCHS, maxStepsPerEpoch(depth, accuracyDepth));
     }
 }

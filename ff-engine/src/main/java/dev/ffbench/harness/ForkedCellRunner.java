@@ -123,6 +123,12 @@ final class ForkedCellRunner {
         List<String> tail = tail(log);
         if (exit == 0 && Files.isRegularFile(out)) {
             ExperimentResult result = Json.mapper().readValue(out.toFile(), ExperimentResult.class);
+            if (!cell.spec().equals(result.spec())) {
+                // the result is stored under the cell's spec: it must be the spec the fork ran
+                return CellRecord.failed(cell, "the fork's result is of another spec than the cell's (" + Json.write(result.spec())
+                        .replaceAll("\\s+", " ") + "); allowed: the spec it was sent (is the fork's class path this plugin's?)",
+                        tail, seconds(start));
+            }
             return CellRecord.passed(cell, result, seconds(start));
         }
         return CellRecord.failed(cell, reason(exit, log, layout.crashReport(cell.id())), tail, seconds(start));
@@ -145,7 +151,8 @@ final class ForkedCellRunner {
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, options.forkClasspath().stream().map(Path::toString).toList()));
         command.add(mainClass);
-        command.addAll(List.of("run", "--spec", spec.toString(), "--out", out.toString()));
+        // the cell's spec as resolved here, run as it is: the fork parses nothing again
+        command.addAll(List.of("run", "--cell-spec", spec.toString(), "--out", out.toString()));
         return command;
     }
 

@@ -46,24 +46,24 @@ public final class MatrixExpander {
         List<Long> seeds = orDefault(values.longs("seeds", parameters.seeds()), parameters.seeds(), DefaultMatrix.SEEDS);
         String dataset = blank(parameters.dataset()) ? DefaultMatrix.dataset() : parameters.dataset().trim();
 
-        Map<String, String> common = new LinkedHashMap<>();
+        // the values the user gave, each parsed once and typed; what is not given is layered by the resolver
+        // (the algorithm's default, else the matrix's cell defaults: DefaultMatrix.cellDefaults)
+        Map<String, Object> common = new LinkedHashMap<>();
         common.put("dataset", dataset);
         Integer epochs = values.integer("epochs", parameters.epochs(), 1);
         Integer batchSize = values.integer("batchSize", parameters.batchSize(), 1);
         Integer maxSteps = values.integer("maxStepsPerEpoch", parameters.maxStepsPerEpoch(), 0);
         Integer threads = values.integer("threads", parameters.threads(), 1);
-        common.put("epochs", String.valueOf(or(epochs, DefaultMatrix.EPOCHS)));
-        common.put("batchSize", String.valueOf(or(batchSize, DefaultMatrix.BATCH_SIZE)));
-        if (maxSteps != null) {
-            common.put("maxStepsPerEpoch", String.valueOf(maxSteps));
-        }
-        common.put("threads", String.valueOf(or(threads, DefaultMatrix.threads())));
+        putIfGiven(common, "epochs", epochs);
+        putIfGiven(common, "batchSize", batchSize);
+        putIfGiven(common, "maxStepsPerEpoch", maxSteps);
+        putIfGiven(common, "threads", threads);
         Double learningRate = values.number("learningRate", parameters.learningRate());
         if (learningRate != null) {
             if (learningRate <= 0) {
                 values.problem("learningRate is '" + parameters.learningRate().trim() + "'; allowed: a number > 0");
             }
-            common.put("learningRate", String.valueOf(learningRate));
+            common.put("learningRate", learningRate);
         }
         // scoped settings: algorithm name -> field -> value; "" holds the unscoped ones
         Map<String, Map<String, String>> settings = settings(values, parameters.settings(), extensions);
@@ -72,30 +72,32 @@ public final class MatrixExpander {
         }
         SpecResolver resolver = new SpecResolver(extensions);
         checkUsed(values, resolver, extensions, algorithms, goodness, settings);
+        List<CellSelector> includes = selectors(values, "includes", parameters.includes());
+        List<CellSelector> excludes = selectors(values, "excludes", parameters.excludes());
+        List<CellSelector> extras = selectors(values, "extraCells", parameters.extraCells());
+        Map<String, Map<String, Object>> typedSettings = typedSettings(values, resolver, settings,
+                algorithmsOf(algorithms, extras));
 
         String datasetProblem = DatasetCheck.problem("dataset", dataset, workingDirectory, extensions);
         if (datasetProblem != null) {
             values.problem(datasetProblem);
         } else if (batchSize != null || blank(parameters.batchSize())) {
             // a batchSize that is itself bad is reported once, not measured against the dataset too
-            addProblem(values, DatasetCheck.batchProblem("dataset", dataset, Integer.parseInt(common.get("batchSize")),
-                    workingDirectory, extensions));
+            addProblem(values, DatasetCheck.batchProblem("dataset", dataset,
+                    largestBatch(batchSize, algorithmsOf(algorithms, extras), extensions), workingDirectory, extensions));
         }
 
-        List<CellSelector> includes = selectors(values, "includes", parameters.includes());
-        List<CellSelector> excludes = selectors(values, "excludes", parameters.excludes());
-        List<CellSelector> extras = selectors(values, "extraCells", parameters.extraCells());
         for (int i = 0; i < extras.size(); i++) {
             for (String extraDataset : extras.get(i).datasets()) {
                 String parameter = "extraCells[" + (i + 1) + "].dataset";
                 String problem = DatasetCheck.problem(parameter, extraDataset, workingDirectory, extensions);
                 addProblem(values, problem != null ? problem : DatasetCheck.batchProblem(parameter, extraDataset,
-                        Integer.parseInt(common.get("batchSize")), workingDirectory, extensions));
+                        largestBatch(batchSize, algorithmsOf(algorithms, extras), extensions), workingDirectory, extensions));
             }
         }
         values.throwIfAny();
 
-        Product product = new Product(resolver, common, settings, java.util.Collections.min(depths));
+        Product product = new Product(resolver, common, typedSettings, java.util.Collections.min(depths));
         Set<ExperimentSpec> specs = new LinkedHashSet<>();
         int productSize = 0;
         boolean[] includeUsed = new boolean[includes.size()];
@@ -143,13 +145,13 @@ public final class MatrixExpander {
     /** Builds and checks the specs of a product, collecting every distinct problem. */
     private static final class Product {
         private final SpecResolver resolver;
-        private final Map<String, String> common;
-        private final Map<String, Map<String, String>> settings;
+        private final Map<String, Object> common;
+        private final Map<String, Map<String, Object>> settings;
         private final List<String> problems = new ArrayList<>();
         /** Cells at or below this depth are accuracy cells when maxStepsPerEpoch is not configured. */
         private final int accuracyDepth;
 
-        Product(SpecResolver resolver, Map<String, String> common, Map<String, Map<String, String>> settings,
+        Product(SpecResolver resolver, Map<String, Object> common, Map<String, Map<String, Object>> settings,
                 int accuracyDepth) {
             this.resolver = resolver;
             this.common = common;
@@ -169,21 +171,19 @@ public final class MatrixExpander {
                         for (int depth : depths) {
                             for (int width : widths) {
                                 for (long seed : seeds) {
-                                    Map<String, String> fields = new LinkedHashMap<>(common);
-                                    fields.putAll(resolver.applicable(algorithm, settings.getOrDefault("", Map.of())));
+                                    // every value is typed already: the resolver layers and checks, it parses nothing
+                                    Map<String, Object> fields = new LinkedHashMap<>(common);
                                     fields.putAll(settings.getOrDefault(algorithm, Map.of()));
                                     fields.put("dataset", dataset);
                                     fields.put("algorithm", algorithm);
                                     if (g != null) {
                                         fields.put(dev.ffbench.experiment.Extensions.GOODNESS_OPTION, g);
                                     }
-                                    fields.put("depth", String.valueOf(depth));
-                                    fields.putIfAbsent("maxStepsPerEpoch",
-                                            String.valueOf(DefaultMatrix.maxStepsPerEpoch(depth, accuracyDepth)));
-                                    fields.put("width", String.valueOf(width));
-                                    fields.put("seed", String.valueOf(seed));
+                                    fields.put("depth", depth);
+                                    fields.put("width", width);
+                                    fields.put("seed", seed);
                                     try {
-                                        specs.add(resolver.resolve(fields));
+                                        specs.add(resolver.resolve(fields, DefaultMatrix.cellDefaults(depth, accuracyDepth)));
                                     } catch (InvalidSpecException e) {
                                         e.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
                                     }
@@ -195,6 +195,45 @@ public final class MatrixExpander {
             }
             return specs;
         }
+    }
+
+    /**
+     * Each algorithm's settings (the unscoped ones it declares, then its scoped ones), parsed once into
+     * typed values; a bad value is a problem naming the setting, reported once however many cells use it.
+     */
+    private static Map<String, Map<String, Object>> typedSettings(FieldValues values, SpecResolver resolver,
+            Map<String, Map<String, String>> settings, java.util.Collection<String> algorithms) {
+        Map<String, Map<String, Object>> typed = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String algorithm : algorithms) {
+            Map<String, String> given = new LinkedHashMap<>(resolver.applicable(algorithm, settings.getOrDefault("", Map.of())));
+            given.putAll(settings.getOrDefault(algorithm, Map.of()));
+            List<String> own = new ArrayList<>();
+            typed.put(algorithm, resolver.parse(algorithm, given, own));
+            own.stream().map(p -> "settings: " + p).filter(p -> !problems.contains(p)).forEach(problems::add);
+        }
+        problems.forEach(values::problem);
+        return typed;
+    }
+
+    /** The matrix's algorithms and those its extra cell blocks add, in order, once each. */
+    private static Set<String> algorithmsOf(List<String> algorithms, List<CellSelector> extras) {
+        Set<String> all = new LinkedHashSet<>(algorithms);
+        extras.forEach(extra -> all.addAll(extra.algorithms()));
+        return all;
+    }
+
+    /** The largest batch any cell will train with: the user's, else the largest of the algorithms' defaults. */
+    private static int largestBatch(Integer given, java.util.Collection<String> algorithms, Extensions extensions) {
+        if (given != null) {
+            return given;
+        }
+        int largest = ExperimentSpec.defaults().batchSize();
+        for (String algorithm : algorithms) {
+            Integer own = extensions.hasAlgorithm(algorithm) ? extensions.algorithm(algorithm).defaultBatchSize() : null;
+            largest = Math.max(largest, own == null ? ExperimentSpec.defaults().batchSize() : own);
+        }
+        return largest;
     }
 
     /**
@@ -318,8 +357,10 @@ public final class MatrixExpander {
         return FieldValues.clean(raw).isEmpty() ? fallback : parsed;
     }
 
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
+    private static void putIfGiven(Map<String, Object> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
     }
 
     private static boolean blank(String value) {

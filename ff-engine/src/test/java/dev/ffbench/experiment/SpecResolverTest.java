@@ -1,15 +1,21 @@
 package dev.ffbench.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.api.Algorithm;
 import dev.ffbench.api.ExperimentSpec;
+import dev.ffbench.sample.OwnBatchSizeAlgorithm;
+import dev.ffbench.sample.SampleExtensions;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Specs from what users write: shared fields, each algorithm's own options with defaults, one message per problem. */
 class SpecResolverTest {
@@ -22,15 +28,56 @@ class SpecResolverTest {
         assertEquals(7, spec.epochs());
         assertEquals(ExperimentSpec.defaults().width(), spec.width());
         assertEquals("ff-base", spec.algorithm());
-        assertTrue(resolver.problems(spec).isEmpty(), resolver.problems(spec).toString());
+        resolver.requireResolved(spec);
     }
 
     @Test
-    void anUnsetBatchSizeIsTheAlgorithmsOwnAndASetOneIsEveryAlgorithms() {
-        assertEquals(64, resolver.resolve(Map.of("algorithm", "ff-base")).batchSize());
-        assertEquals(256, resolver.resolve(Map.of("algorithm", "backprop")).batchSize());
-        assertEquals(256, resolver.resolve(Map.of("algorithm", "ff-base", "batchSize", "256")).batchSize());
-        assertEquals(32, resolver.resolve(Map.of("algorithm", "backprop", "batchSize", "32")).batchSize());
+    void eachDefaultIsLayeredTheUsersValueThenTheAlgorithmsThenTheBase(@TempDir Path dir) {
+        SpecResolver withOwn = new SpecResolver(Extensions.discover(SampleExtensions.loader(dir,
+                Map.of(Algorithm.class, List.of(OwnBatchSizeAlgorithm.class.getName())))));
+        // no algorithm of the engine's declares a batch size: the spec's one default holds for all of them
+        assertEquals(ExperimentSpec.DEFAULT_BATCH_SIZE, withOwn.resolve(Map.of("algorithm", "ff-base")).batchSize());
+        assertEquals(ExperimentSpec.DEFAULT_BATCH_SIZE, withOwn.resolve(Map.of("algorithm", "backprop")).batchSize());
+        assertEquals(32, withOwn.resolve(Map.of("algorithm", "own-batch")).batchSize());
+        assertEquals(256, withOwn.resolve(Map.of("algorithm", "own-batch", "batchSize", "256")).batchSize());
+        // another base (the matrix's cell defaults) is the bottom layer only
+        ExperimentSpec base = ExperimentSpec.defaults().withTraining(3, 10);
+        ExperimentSpec backprop = withOwn.resolve(Map.of("algorithm", "backprop"), base);
+        assertEquals(List.of(3, 10, ExperimentSpec.DEFAULT_BATCH_SIZE), List.of(backprop.epochs(), backprop.maxStepsPerEpoch(),
+                backprop.batchSize()));
+        assertEquals(0.001, backprop.learningRate(), "the algorithm's learning rate");
+        assertEquals(32, withOwn.resolve(Map.of("algorithm", "own-batch", "epochs", 5), base).batchSize());
+        assertEquals(5, withOwn.resolve(Map.of("algorithm", "own-batch", "epochs", 5), base).epochs());
+    }
+
+    @Test
+    void typedValuesAreTakenAsTheyAreAndCheckedLikeText() {
+        ExperimentSpec typed = resolver.resolve(Map.of("algorithm", "ff-recurrent", "depth", 3, "seed", 1L << 40,
+                "damping", 0, "iterations", 6, "scoreTo", 6, "learningRate", 0.01));
+        ExperimentSpec text = resolver.resolve(Map.of("algorithm", "ff-recurrent", "depth", "3", "seed",
+                String.valueOf(1L << 40), "damping", "0", "iterations", "6", "scoreTo", "6", "learningRate", "0.01"));
+        assertEquals(text, typed);
+        assertEquals(0.0, typed.options().values().get("damping"), "a number option holds a Double");
+        InvalidSpecException error = assertThrows(InvalidSpecException.class, () -> resolver.resolve(Map.of(
+                "algorithm", "ff-recurrent", "depth", 0, "iterations", 2.5)));
+        assertEquals(List.of("depth is '0'; allowed: a whole number >= 1",
+                "iterations is '2.5'; allowed: a whole number >= 1"), error.problems());
+    }
+
+    @Test
+    void aSpecThatIsNotResolvedIsRefusedNamingWhatResolvingWouldChange() {
+        ExperimentSpec resolved = resolver.resolve(Map.of("algorithm", "backprop"));
+        resolver.requireResolved(resolved);
+        ExperimentSpec handMade = new ExperimentSpec("backprop", "mnist-sample", 2, 500, 1, 64, "adam", null, 1, 2, 0, 0,
+                null, dev.ffbench.api.Options.NONE);
+        InvalidSpecException error = assertThrows(InvalidSpecException.class, () -> resolver.requireResolved(handMade));
+        assertEquals(List.of(
+                "the spec is not resolved: learningRate is unset where the resolved spec has 0.001 (Double); allowed: a spec"
+                        + " built by SpecResolver.resolve, which fills in every default",
+                "the spec is not resolved: normalize is unset where the resolved spec has true (Boolean); allowed: a spec"
+                        + " built by SpecResolver.resolve, which fills in every default"), error.problems());
+        InvalidSpecException run = assertThrows(InvalidSpecException.class, () -> ExperimentRunner.engine().run(handMade));
+        assertEquals(error.problems(), run.problems(), "the runner checks, never completes, what it is given");
     }
 
     @Test
@@ -109,7 +156,10 @@ class SpecResolverTest {
         String json = Json.write(spec);
         assertTrue(json.contains("\"options\" : {"), json);
         assertEquals(spec, resolver.read(json, Map.of()));
-        assertEquals(spec, resolver.canonical(spec));
+        // what a fork does with its cell's spec: read it as is, and check it
+        ExperimentSpec shipped = assertDoesNotThrow(() -> Json.mapper().readValue(json, ExperimentSpec.class));
+        assertEquals(spec, shipped);
+        resolver.requireResolved(shipped);
         assertEquals(12.5, spec.options().number("threshold"));
     }
 

@@ -177,4 +177,20 @@ class HarnessBenchmarkTest {
             assertEquals(List.of(), crashFiles, "no crash file in the working directory or anywhere but cells/");
         }
     }
+
+    @Test
+    void aForkWhoseResultIsOfAnotherSpecThanItWasSentFailsItsCell() throws Exception {
+        OutputLayout layout = new OutputLayout(dir.resolve("out"));
+        Files.createDirectories(layout.work());
+        Cell cell = new Cell(0, "backprop-d1-w16-s1", TestCells.spec("backprop", 1, 16, 1));
+
+        CellRecord record = new ForkedCellRunner(fork(List.of("-Xmx512m")), layout, OtherSpecFork.class.getName()).run(cell);
+
+        assertFalse(record.isPassed(), "a result is stored under its cell's spec only when it is of that spec");
+        assertTrue(record.failure().startsWith("the fork's result is of another spec than the cell's ({ \"algorithm\" :"
+                + " \"backprop\","), record.failure());
+        assertTrue(record.failure().contains("\"seed\" : 2,"), record.failure());
+        assertTrue(record.failure().endsWith("; allowed: the spec it was sent (is the fork's class path this plugin's?)"),
+                record.failure());
+    }
 }

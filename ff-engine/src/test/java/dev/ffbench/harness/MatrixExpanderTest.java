@@ -49,7 +49,8 @@ class MatrixExpanderTest {
             // the smallest depth trains whole epochs (accuracy cells), deeper cells are capped (memory cells)
             int expectedSteps = cell.spec().depth() == DefaultMatrix.DEPTHS.get(0) ? 0 : DefaultMatrix.MEMORY_CELL_STEPS;
             assertEquals(expectedSteps, cell.spec().maxStepsPerEpoch(), cell.id());
-            assertEquals(List.of(), SpecResolver.engine().problems(cell.spec()));
+            assertEquals(ExperimentSpec.DEFAULT_BATCH_SIZE, cell.spec().batchSize(), cell.id());
+            SpecResolver.engine().requireResolved(cell.spec());
         }
         assertEquals("ff-base-sum-squares-d" + DefaultMatrix.DEPTHS.get(0) + "-w" + DefaultMatrix.WIDTHS.get(0) + "-s1", cells.get(0).id());
     }

@@ -48,6 +48,11 @@ public abstract class RecordingAlgorithm implements Algorithm {
     }
 
     @Override
+    public Integer defaultBatchSize() {
+        return inner.defaultBatchSize();
+    }
+
+    @Override
     public List<String> problems(ExperimentSpec spec) {
         return inner.problems(spec);
     }
