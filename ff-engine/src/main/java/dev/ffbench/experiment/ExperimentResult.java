@@ -46,6 +46,12 @@ public record ExperimentResult(
                 samplesPerSecond, curve, secondsToAccuracy, evaluation, environment, null);
     }
 
+    /** This result of {@code other} spec (a cell's spec, which a results document stores once, beside its result). */
+    public ExperimentResult withSpec(ExperimentSpec other) {
+        return new ExperimentResult(schemaVersion, other, dataset, trainAccuracy, testAccuracy, losses, memory, trainSeconds,
+                evalSeconds, samplesPerSecond, curve, secondsToAccuracy, evaluation, environment, traits);
+    }
+
     /** Whether the predictions are degenerate (see {@link EvaluationDiagnostics#of}). */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isDegenerate() {

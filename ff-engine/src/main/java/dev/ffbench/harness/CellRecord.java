@@ -1,6 +1,7 @@
 package dev.ffbench.harness;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.ExperimentResult;
@@ -9,7 +10,9 @@ import java.util.List;
 /**
  * What one cell produced: the engine's result when it passed, or the reason and the tail of its
  * log when its JVM failed, crashed, ran out of memory or timed out. {@code wallSeconds} includes
- * the JVM start; it is reported, never gated.
+ * the JVM start; it is reported, never gated. The cell's spec is written once, as {@code spec}: its
+ * result is written without one and read back with the cell's (results schema 3; a schema-2 file's
+ * copy inside the result, always equal, is ignored).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CellRecord(
@@ -17,10 +20,16 @@ public record CellRecord(
         String id,
         ExperimentSpec spec,
         String status,
-        ExperimentResult result,
+        @JsonIgnoreProperties("spec") ExperimentResult result,
         String failure,
         List<String> logTail,
         double wallSeconds) {
+
+    public CellRecord {
+        if (result != null && spec != null && result.spec() == null) {
+            result = result.withSpec(spec);
+        }
+    }
 
     public static final String PASSED = "passed";
     public static final String FAILED = "failed";

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The versioned results contract ({@code target/ff-benchmark/results.json}) and, with kind
  * "baseline", the baseline file. {@code schemaVersion} changes whenever a field changes meaning or
- * disappears, so CI scripts reading it can tell. {@code matrixCells} is the size of the whole
+ * disappears, so CI scripts reading it can tell: 3 stores each cell's spec once (a cell's result has
+ * none), 2 also kept a copy inside each result and still reads. {@code matrixCells} is the size of the whole
  * matrix, {@code shards} which parts of it these cells are ("1/2"; empty for an unsharded run),
  * {@code fingerprint} the environment of the first passed cell.
  */
@@ -20,7 +21,9 @@ public record ResultsDocument(
         EnvironmentFingerprint fingerprint,
         List<CellRecord> cells) {
 
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
+    /** The oldest schema this plugin still reads: 2 differs from 3 only by a copy of each cell's spec in its result. */
+    public static final int OLDEST_READABLE_SCHEMA_VERSION = 2;
     public static final String RESULTS = "results";
     public static final String BASELINE = "baseline";
 

@@ -79,16 +79,21 @@ public final class ResultsFiles {
                     + " document written by ff-maven-plugin");
         }
         JsonNode version = tree.get("schemaVersion");
-        if (version == null || !version.isInt() || version.intValue() != ResultsDocument.SCHEMA_VERSION) {
-            boolean older = version != null && version.isInt() && version.intValue() < ResultsDocument.SCHEMA_VERSION;
+        if (version == null || !version.isInt() || version.intValue() < ResultsDocument.OLDEST_READABLE_SCHEMA_VERSION
+                || version.intValue() > ResultsDocument.SCHEMA_VERSION) {
+            boolean older = version != null && version.isInt() && version.intValue() < ResultsDocument.OLDEST_READABLE_SCHEMA_VERSION;
+            boolean newer = version != null && version.isInt() && version.intValue() > ResultsDocument.SCHEMA_VERSION;
             throw new HarnessException("file " + file + " has schemaVersion " + (version == null ? "(none)" : version)
-                    + "; allowed: " + ResultsDocument.SCHEMA_VERSION + " (this plugin's results schema)"
+                    + "; allowed: " + ResultsDocument.OLDEST_READABLE_SCHEMA_VERSION + " to " + ResultsDocument.SCHEMA_VERSION
+                    + " (the results schemas this plugin reads)"
                     + (older ? "; it was written by an earlier ff-maven-plugin (schema 2 moved each algorithm's settings"
                     + " into spec.options), so measure again with this one: "
                     + (ResultsDocument.BASELINE.equals(expectedKind)
                             ? "move " + file + " aside (ff:benchmark reads the baseline before any cell runs), run"
                             + " mvn ff:benchmark, then mvn ff:baseline to re-record it"
-                            : "mvn ff:benchmark") : ""));
+                            : "mvn ff:benchmark") : "")
+                    + (newer ? "; it was written by a newer ff-maven-plugin: read it with that one, or measure again"
+                    + " with this one" : ""));
         }
         JsonNode kind = tree.get("kind");
         if (kind == null || !expectedKind.equals(kind.asText())) {
@@ -103,14 +108,14 @@ public final class ResultsFiles {
         }
         if (!missing.isEmpty()) {
             throw new HarnessException("file " + file + " has no " + String.join(" and no ", missing) + "; allowed: a "
-                    + expectedKind + " document of results schema " + ResultsDocument.SCHEMA_VERSION
+                    + expectedKind + " document of results schema " + version.intValue()
                     + " as ff-maven-plugin writes it (schemaVersion, kind, matrixCells, cells)");
         }
         ResultsDocument document;
         try {
             document = Json.mapper().treeToValue(tree, ResultsDocument.class);
         } catch (JsonProcessingException e) {
-            throw new HarnessException("file " + file + " does not follow results schema " + ResultsDocument.SCHEMA_VERSION
+            throw new HarnessException("file " + file + " does not follow results schema " + version.intValue()
                     + ": " + originalMessage(e), e);
         }
         checkConsistent(file, document);

@@ -39,7 +39,9 @@ class ResultsFilesTest {
         List<String> fields = new ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("schemaVersion", "kind", "generatedAt", "matrixCells", "shards", "fingerprint", "cells"), fields);
-        assertEquals(2, json.get("schemaVersion").asInt());
+        assertEquals(3, json.get("schemaVersion").asInt());
+        assertEquals(2, json.at("/cells/0/spec/depth").asInt(), "each cell's spec, once");
+        assertTrue(json.at("/cells/0/result/spec").isMissingNode(), "the result holds no second copy of it");
         assertEquals("results", json.get("kind").asText());
         assertEquals("AMD EPYC", json.at("/fingerprint/cpuModel").asText());
         assertEquals("passed", json.at("/cells/0/status").asText());
@@ -53,6 +55,24 @@ class ResultsFilesTest {
         try (var listing = Files.list(dir)) {
             assertEquals(1, listing.count(), "no temporary file is left beside results.json");
         }
+    }
+
+    @Test
+    void aSchema2DocumentWithTheSpecInsideEachResultStillReads() throws Exception {
+        Path file = dir.resolve("ff-baseline.json");
+        ResultsDocument document = TestCells.results(cells);
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Json.mapper().valueToTree(document);
+        tree.put("schemaVersion", 2);
+        for (JsonNode cell : tree.get("cells")) {
+            if (cell.has("result")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) cell.get("result")).set("spec", cell.get("spec"));
+            }
+        }
+        Files.writeString(file, Json.write(tree));
+
+        ResultsDocument read = ResultsFiles.read(file, ResultsDocument.RESULTS);
+        assertEquals(document.cells(), read.cells());
+        assertEquals(cells.get(0).spec(), read.cells().get(0).result().spec(), "the result carries its cell's spec");
     }
 
     @Test
@@ -99,14 +119,15 @@ class ResultsFilesTest {
                 .getMessage().startsWith("file " + notJson + " is not valid JSON: "));
 
         Path future = dir.resolve("future.json");
-        Files.writeString(future, "{\"schemaVersion\": 3, \"kind\": \"results\"}");
-        assertEquals("file " + future + " has schemaVersion 3; allowed: 2 (this plugin's results schema)",
+        Files.writeString(future, "{\"schemaVersion\": 4, \"kind\": \"results\"}");
+        assertEquals("file " + future + " has schemaVersion 4; allowed: 2 to 3 (the results schemas this plugin reads); it"
+                + " was written by a newer ff-maven-plugin: read it with that one, or measure again with this one",
                 assertThrows(HarnessException.class, () -> ResultsFiles.read(future, ResultsDocument.RESULTS)).getMessage());
 
         // a baseline of the first schema (one flat spec) is not migrated: the message says how to re-record it
         Path older = dir.resolve("ff-baseline.json");
         Files.writeString(older, "{\"schemaVersion\": 1, \"kind\": \"baseline\", \"matrixCells\": 0, \"cells\": []}");
-        assertEquals("file " + older + " has schemaVersion 1; allowed: 2 (this plugin's results schema); it was written"
+        assertEquals("file " + older + " has schemaVersion 1; allowed: 2 to 3 (the results schemas this plugin reads); it was written"
                 + " by an earlier ff-maven-plugin (schema 2 moved each algorithm's settings into spec.options), so measure"
                 + " again with this one: move " + older + " aside (ff:benchmark reads the baseline before any cell runs), run"
                 + " mvn ff:benchmark, then mvn ff:baseline to re-record it",
