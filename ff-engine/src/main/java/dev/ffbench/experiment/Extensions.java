@@ -31,6 +31,8 @@ public final class Extensions {
     private static volatile Extensions engine;
 
     private final Map<String, Provided<Algorithm>> algorithms;
+    /** The same algorithms as the engine calls them: declarations checked, failures naming the provider. */
+    private final Map<String, Algorithm> checked = new LinkedHashMap<>();
     private final Map<String, Provided<GoodnessFunction>> goodness;
     private final Map<String, Provided<DatasetSource>> datasetSources;
 
@@ -40,6 +42,7 @@ public final class Extensions {
     private Extensions(Map<String, Provided<Algorithm>> algorithms, Map<String, Provided<GoodnessFunction>> goodness,
             Map<String, Provided<DatasetSource>> datasetSources) {
         this.algorithms = Collections.unmodifiableMap(algorithms);
+        algorithms.forEach((name, provided) -> checked.put(name, checked(provided)));
         this.goodness = Collections.unmodifiableMap(goodness);
         this.datasetSources = Collections.unmodifiableMap(datasetSources);
     }
@@ -72,8 +75,14 @@ public final class Extensions {
         Map<String, Provided<DatasetSource>> sources =
                 load(DatasetSource.class, loader, DatasetSource::name, "dataset source", problems);
         for (Provided<Algorithm> algorithm : algorithms.values()) {
-            List<String> goodnessOptions = algorithm.value().options().stream()
-                    .filter(o -> o.type() == Option.Type.GOODNESS).map(Option::name).toList();
+            List<String> goodnessOptions;
+            try {
+                goodnessOptions = checked(algorithm).options().stream()
+                        .filter(o -> o.type() == Option.Type.GOODNESS).map(Option::name).toList();
+            } catch (ExtensionException e) {
+                problems.addAll(e.problems());
+                continue;
+            }
             if (!goodnessOptions.isEmpty() && !goodnessOptions.equals(List.of(GOODNESS_OPTION))) {
                 problems.add("algorithm '" + algorithm.name() + "' (" + algorithm.value().getClass().getName() + ", "
                         + algorithm.origin() + ") declares goodness options " + goodnessOptions + "; allowed: one,"
@@ -125,7 +134,20 @@ public final class Extensions {
                         + " no-argument constructor that does no ND4J work");
                 continue;
             }
-            String key = name.apply(value);
+            String key;
+            try {
+                key = name.apply(value);
+            } catch (RuntimeException | LinkageError e) {
+                problems.add(what + " " + provider.type().getName() + " (" + origin(provider.type()) + ") threw " + e
+                        + " in name(); allowed: name() returns its name without throwing");
+                continue;
+            }
+            if (key == null || key.isBlank()) {
+                problems.add(what + " " + provider.type().getName() + " (" + origin(provider.type()) + ") has "
+                        + (key == null ? "no name (name() returned null)" : "a blank name") + "; allowed: a name of"
+                        + " lower-case letters, digits and '-'");
+                continue;
+            }
             Provided<T> previous = found.get(key);
             String origin = origin(value.getClass());
             if (previous != null) {
@@ -208,13 +230,21 @@ public final class Extensions {
         return algorithms.containsKey(name);
     }
 
-    /** The algorithm named {@code name}; an unknown name is an {@link InvalidSpecException} that lists them all. */
+    /**
+     * The algorithm named {@code name}, as the engine calls it: what it declares is checked, and an
+     * exception its declarations throw is an {@link ExtensionException} naming it, its class and origin.
+     * An unknown name is an {@link InvalidSpecException} that lists them all.
+     */
     public Algorithm algorithm(String name) {
-        Provided<Algorithm> found = algorithms.get(name);
+        Algorithm found = checked.get(name);
         if (found == null) {
             throw new InvalidSpecException(List.of("algorithm is '" + name + "'; allowed: " + describe(algorithms())));
         }
-        return found.value();
+        return found;
+    }
+
+    private static Algorithm checked(Provided<Algorithm> provided) {
+        return new CheckedAlgorithm(provided.value(), provided.name(), provided.origin());
     }
 
     /** The goodness function named {@code name}; an unknown name is an {@link InvalidSpecException} listing them all. */
@@ -238,8 +268,8 @@ public final class Extensions {
      * {@link #GOODNESS_OPTION}.
      */
     public boolean usesGoodness(String algorithm) {
-        Provided<Algorithm> found = algorithms.get(algorithm);
-        return found != null && found.value().options().stream().anyMatch(o -> o.type() == Option.Type.GOODNESS);
+        Algorithm found = checked.get(algorithm);
+        return found != null && found.options().stream().anyMatch(o -> o.type() == Option.Type.GOODNESS);
     }
 
     /** The name an algorithm's one {@link Option.Type#GOODNESS} option must have (checked at discovery). */

@@ -1,5 +1,7 @@
 package dev.ffbench.maven;
 
+import dev.ffbench.experiment.ExitGuard;
+import dev.ffbench.experiment.ExtensionException;
 import dev.ffbench.harness.FileProblems;
 import dev.ffbench.harness.Harness;
 import dev.ffbench.harness.HarnessException;
@@ -42,8 +44,11 @@ abstract class AbstractFfMojo extends AbstractMojo {
             getLog().info("ff: skipped (ff.skip=true)");
             return;
         }
-        try {
+        // the project's code runs in this JVM (discovery, its algorithms' declarations): an exit it calls fails the build
+        try (ExitGuard guard = ExitGuard.open("ff-maven-plugin", System.err)) {
             run();
+        } catch (ExtensionException e) {
+            throw new MojoExecutionException("ff-maven-plugin: " + e.getMessage(), e);
         } catch (HarnessException e) {
             throw new MojoExecutionException("ff-maven-plugin: " + e.getMessage()
                     + "\n(each parameter is set as <name> in the plugin's <configuration> or as -Dff.<name>;"

@@ -1,0 +1,143 @@
+package dev.ffbench.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ffbench.api.Algorithm;
+import dev.ffbench.api.ExperimentSpec;
+import dev.ffbench.api.Model;
+import dev.ffbench.api.ModelContext;
+import dev.ffbench.api.Option;
+import dev.ffbench.sample.SampleExtensions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a project's algorithm declares is checked where the engine reads it, and its code's exceptions
+ * there name the algorithm, its class and origin, the method and the line that threw: never a bare
+ * NullPointerException from deep in a matrix expansion.
+ */
+class CheckedAlgorithmTest {
+    @TempDir
+    Path dir;
+
+    private Extensions discover(Class<?>... algorithms) {
+        return Extensions.discover(SampleExtensions.loader(dir,
+                Map.of(Algorithm.class, java.util.Arrays.stream(algorithms).map(Class::getName).toList())));
+    }
+
+    @Test
+    void anExceptionFromProblemsNamesTheAlgorithmItsClassTheMethodAndTheLine() {
+        SpecResolver resolver = new SpecResolver(discover(ThrowingProblems.class));
+        ExtensionException e = assertThrows(ExtensionException.class,
+                () -> resolver.resolve(Map.of("algorithm", "throwing-problems")));
+        String problem = e.problems().get(0);
+        assertTrue(problem.startsWith("algorithm 'throwing-problems' (" + ThrowingProblems.class.getName() + ", "), problem);
+        assertTrue(problem.contains("test-classes) threw java.lang.NullPointerException: no table in problems(spec) at "
+                + ThrowingProblems.class.getName() + ".problems(CheckedAlgorithmTest.java:"), problem);
+        assertTrue(problem.endsWith("; allowed: problems(spec) returns its value without throwing"), problem);
+    }
+
+    @Test
+    void declarationsThatCouldMisleadAreRefusedNamingTheValue() {
+        Extensions found = discover(BadDeclarations.class);
+        Algorithm bad = found.algorithm("bad-declarations");
+        ExperimentSpec spec = ExperimentSpec.defaults();
+        assertEquals(List.of("algorithm 'bad-declarations' (" + BadDeclarations.class.getName() + ", " + found.algorithmOrigin(
+                "bad-declarations") + ")'s minimumBytes(spec, inputSize, classes) returned OptionalLong[-5]; allowed: a byte"
+                + " count >= 0, or OptionalLong.empty() when it does not say"),
+                assertThrows(ExtensionException.class, () -> bad.minimumBytes(spec, 784, 10)).problems());
+        assertTrue(assertThrows(ExtensionException.class, bad::defaultLearningRate).problems().get(0)
+                .endsWith("'s defaultLearningRate() returned NaN; allowed: a finite number > 0"));
+        assertTrue(assertThrows(ExtensionException.class, bad::defaultBatchSize).problems().get(0)
+                .endsWith("'s defaultBatchSize() returned 0; allowed: a whole number >= 1, or null for the spec's default"));
+        assertTrue(assertThrows(ExtensionException.class, () -> bad.problems(spec)).problems().get(0)
+                .endsWith("'s problems(spec) returned null; allowed: a list of problems, none null (empty when the spec can run)"));
+    }
+
+    @Test
+    void optionsThatAreNullTwiceOrAShareFieldAreRefusedAtDiscovery() {
+        ExtensionException e = assertThrows(ExtensionException.class, () -> discover(NullOptions.class, TwiceOptions.class));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).endsWith("'s options() returned null; allowed: a list of options (empty when it has"
+                + " none)"), e.problems().get(0));
+        assertTrue(e.problems().get(1).endsWith("'s options() declares option 'depth', the name of a shared field;"
+                + " allowed: options named apart from the shared fields (algorithm, dataset, depth, width, epochs,"
+                + " batchSize, optimizer, learningRate, seed, threads, maxStepsPerEpoch, evaluateEvery, targetAccuracy)"),
+                e.problems().get(1));
+    }
+
+    @Test
+    void aNameThatThrowsIsNamedByItsClass() {
+        ExtensionException e = assertThrows(ExtensionException.class, () -> discover(ThrowingName.class));
+        assertTrue(e.problems().get(0).startsWith("algorithm " + ThrowingName.class.getName() + " ("), e.getMessage());
+        assertTrue(e.problems().get(0).endsWith(") threw java.lang.IllegalStateException: not configured in name();"
+                + " allowed: name() returns its name without throwing"), e.getMessage());
+    }
+
+    /** The parts every sample shares: a name and a model that is never built. */
+    abstract static class Sample implements Algorithm {
+        @Override
+        public String description() {
+            return "a sample of a fault in a declaration";
+        }
+
+        @Override
+        public Model build(ModelContext context) {
+            throw new UnsupportedOperationException("never built");
+        }
+    }
+
+    public static final class ThrowingProblems extends Sample {
+        private Map<String, Integer> table;
+
+        public String name() { return "throwing-problems"; }
+
+        @Override
+        public List<String> problems(ExperimentSpec spec) {
+            if (table == null) {
+                throw new NullPointerException("no table");
+            }
+            return List.of();
+        }
+    }
+
+    public static final class BadDeclarations extends Sample {
+        public String name() { return "bad-declarations"; }
+
+        @Override
+        public double defaultLearningRate() { return Double.NaN; }
+
+        @Override
+        public Integer defaultBatchSize() { return 0; }
+
+        @Override
+        public List<String> problems(ExperimentSpec spec) { return null; }
+
+        @Override
+        public OptionalLong minimumBytes(ExperimentSpec spec, int inputSize, int classes) { return OptionalLong.of(-5); }
+    }
+
+    public static final class NullOptions extends Sample {
+        public String name() { return "null-options"; }
+
+        @Override
+        public List<Option<?>> options() { return null; }
+    }
+
+    public static final class TwiceOptions extends Sample {
+        public String name() { return "shared-name-option"; }
+
+        @Override
+        public List<Option<?>> options() { return List.of(Option.integer("depth", 3, "a second depth")); }
+    }
+
+    public static final class ThrowingName extends Sample {
+        public String name() { throw new IllegalStateException("not configured"); }
+    }
+}
