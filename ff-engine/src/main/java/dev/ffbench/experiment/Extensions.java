@@ -214,8 +214,13 @@ public final class Extensions {
         return List.copyOf(goodness.values());
     }
 
+    /**
+     * Every dataset source with its origin, each as the engine calls it: an exception its code throws
+     * (other than a DatasetException) or a value that could mislead is a DatasetException naming it.
+     */
     public List<Provided<DatasetSource>> datasetSources() {
-        return List.copyOf(datasetSources.values());
+        return datasetSources.values().stream().map(s -> new Provided<DatasetSource>(s.name(),
+                new CheckedDatasetSource(s.value(), s.name(), s.origin()), s.origin())).toList();
     }
 
     public List<String> algorithmNames() {

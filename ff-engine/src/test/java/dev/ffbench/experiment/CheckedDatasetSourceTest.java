@@ -1,0 +1,89 @@
+package dev.ffbench.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ffbench.dataset.Dataset;
+import dev.ffbench.dataset.DatasetException;
+import dev.ffbench.dataset.DatasetReader;
+import dev.ffbench.dataset.DatasetSource;
+import dev.ffbench.dataset.Datasets;
+import dev.ffbench.sample.SampleExtensions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A project's dataset source is checked where the engine calls it: its exceptions and its misleading
+ * answers become one DatasetException naming the source, its class and origin, the method and the line.
+ */
+class CheckedDatasetSourceTest {
+    @TempDir
+    Path dir;
+
+    private Extensions discover() {
+        return Extensions.discover(SampleExtensions.loader(dir, Map.of(DatasetSource.class,
+                List.of(ThrowingOpen.class.getName(), BrokenReader.class.getName()))));
+    }
+
+    private List<DatasetSource> sources() {
+        return discover().datasetSources().stream().map(Extensions.Provided::value).toList();
+    }
+
+    @Test
+    void anExceptionFromOpenNamesTheSourceItsClassAndTheLine() {
+        DatasetException e = assertThrows(DatasetException.class, () -> Datasets.open("throwing:x", dir, sources()));
+        assertTrue(e.getMessage().startsWith("dataset source 'throwing' (" + ThrowingOpen.class.getName() + ", "), e.getMessage());
+        assertTrue(e.getMessage().contains("test-classes) threw java.lang.IllegalStateException: no index in"
+                + " open(dataset, baseDirectory) at " + ThrowingOpen.class.getName() + ".open(CheckedDatasetSourceTest.java:"),
+                e.getMessage());
+    }
+
+    @Test
+    void aReaderThatThrowsOrAnswersNonsenseIsNamed() {
+        DatasetReader reader = Datasets.open("broken:1", dir, sources());
+        DatasetException count = assertThrows(DatasetException.class, reader::knownTrainCount);
+        String origin = discover().datasetSources().stream().filter(s -> s.name().equals("broken")).findFirst().orElseThrow()
+                .origin();
+        assertEquals("dataset source 'broken' (" + BrokenReader.class.getName() + ", " + origin + ")'s knownTrainCount()"
+                + " of 'broken:1' returned OptionalInt[-3]; allowed: a count >= 1, or OptionalInt.empty() when only loading"
+                + " can tell", count.getMessage());
+        DatasetException load = assertThrows(DatasetException.class, reader::load);
+        assertTrue(load.getMessage().contains(") threw java.lang.ArithmeticException: / by zero in load() of 'broken:1' at "
+                + BrokenReader.class.getName()), load.getMessage());
+    }
+
+    public static final class ThrowingOpen implements DatasetSource {
+        public String name() { return "throwing"; }
+
+        public String usage() { return "throwing:INDEX"; }
+
+        public DatasetReader open(String dataset, Path baseDirectory) {
+            throw new IllegalStateException("no index");
+        }
+    }
+
+    public static final class BrokenReader implements DatasetSource {
+        public String name() { return "broken"; }
+
+        public String usage() { return "broken:N"; }
+
+        public DatasetReader open(String dataset, Path baseDirectory) {
+            int images = Integer.parseInt(dataset.substring("broken:".length()));
+            return new DatasetReader() {
+                public Dataset load() {
+                    return images / (images - 1) > 0 ? null : null;
+                }
+
+                public String describe() { return dataset; }
+
+                @Override
+                public OptionalInt knownTrainCount() { return OptionalInt.of(-3); }
+            };
+        }
+    }
+}
