@@ -111,7 +111,7 @@ final class BaselineGates {
         String detail = "[baseline] " + group + ": " + metric.key() + " mean is " + metric.format(change.meanNow())
                 + ", baseline mean " + metric.format(change.meanBefore())
                 + String.format(Locale.ROOT, " (drop %.2f points)", change.dropPoints())
-                + "; allowed: " + bound + specNote(old.get(0).spec(), cells.get(0).spec());
+                + "; allowed: " + bound + specNote(old.get(0).spec(), cells.get(0).spec()) + change.noiseSource();
         GateOutcome.Status status;
         if (degenerate != null && baselineDegenerate) {
             // neither side learned: there is no accuracy to compare, which is no pass either
