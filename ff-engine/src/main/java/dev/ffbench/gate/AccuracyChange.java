@@ -1,11 +1,11 @@
 package dev.ffbench.gate;
 
-import dev.ffbench.harness.CellRecord;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * How the mean test accuracy of one group of seeds moved against the baseline's, and how far it may drop: {@code maxAccuracyDropPoints} plus the seed-noise
+ * How the mean test accuracy of one group moved against the baseline's, over the same seeds on both
+ * sides (a {@link SeedMatch}), and how far it may drop: {@code maxAccuracyDropPoints} plus the seed-noise
  * allowance ({@code accuracyNoiseSigmas} standard errors of the difference of the two means; 0 with one
  * seed on each side), never more than {@link #MAX_NOISE_POINTS}. All in percentage points. The baseline
  * gate and the comparison table both use this one computation.
@@ -38,12 +38,15 @@ public record AccuracyChange(List<Long> seeds, double meanNow, double meanBefore
         seeds = List.copyOf(seeds);
     }
 
-    /** Compares the group {@code cells} with the baseline's cells of the same group. */
-    public static AccuracyChange of(BaselineTolerance tolerance, List<CellRecord> cells, List<CellRecord> baseline) {
-        SeedStatistics now = SeedStatistics.of(cells, Metric.TEST_ACCURACY);
-        SeedStatistics before = SeedStatistics.of(baseline, Metric.TEST_ACCURACY);
+    /** Compares the seeds {@code match} pairs; {@code match} must compare at least one seed. */
+    static AccuracyChange of(BaselineTolerance tolerance, SeedMatch match) {
+        if (match.isEmpty()) {
+            throw new IllegalArgumentException("no seed to compare");
+        }
+        SeedStatistics now = SeedStatistics.of(match.now(), Metric.TEST_ACCURACY);
+        SeedStatistics before = SeedStatistics.of(match.before(), Metric.TEST_ACCURACY);
         double spreadNoise = 100 * tolerance.accuracyNoiseSigmas() * SeedStatistics.standardErrorOfDifference(now, before);
-        return new AccuracyChange(cells.stream().map(cell -> cell.spec().seed()).toList(), now.mean(), before.mean(), 100 * (before.mean() - now.mean()),
+        return new AccuracyChange(match.seeds(), now.mean(), before.mean(), 100 * (before.mean() - now.mean()),
                 tolerance.maxAccuracyDropPoints(), tolerance.accuracyNoiseSigmas(), 100 * Math.sqrt(now.variance()),
                 100 * Math.sqrt(before.variance()), spreadNoise);
     }
@@ -87,8 +90,7 @@ public record AccuracyChange(List<Long> seeds, double meanNow, double meanBefore
         }
         String source = String.format(Locale.ROOT, "%s standard errors of the difference of the means over %s (standard"
                 + " deviation %.2f points now, %.2f in the baseline)", Bounds.plainNumber(noiseSigmas),
-                (seeds.size() == 1 ? "seed " : "seeds ") + seeds.stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(", ")), spreadNowPoints, spreadBeforePoints);
+                SeedMatch.seedsText(seeds), spreadNowPoints, spreadBeforePoints);
         if (spreadNoisePoints <= MAX_NOISE_POINTS) {
             return String.format(Locale.ROOT, "; seed noise %.2f points: ", spreadNoisePoints) + source;
         }
