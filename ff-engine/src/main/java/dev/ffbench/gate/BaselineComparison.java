@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
 
 /**
  * Every cell of a run beside its baseline cell (matched by id, as the baseline gates match them):
- * memory deltas in bytes and per cent, the change of the mean test accuracy of its group of seeds
- * with the allowance the gate applies (the same {@link AccuracyChange}), and samples/s, which is
- * informational unless a speed gate is set. Each row gets one {@link Change}, the worst that
- * applies, and rows come regressions first. The summary (Markdown) and the HTML report render this
+ * memory deltas in bytes and per cent, the change of the mean test accuracy of its group over the
+ * seeds both sides have, with the allowance and the verdict of the gate (the same judgement, so the
+ * two agree), and samples/s, which is informational unless a speed gate is set (then over the same
+ * seeds on both sides). Each row gets one {@link Change}, the worst that applies, and rows come
+ * regressions first. The summary (Markdown) and the HTML report render this
  * one computation.
  *
  * @param baseline how the baseline is named (e.g. "ff-baseline.json at origin/main (commit 1a2b3c4)")
@@ -96,16 +97,19 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
     }
 
     /**
-     * A cell's test accuracy now and in the baseline, and the change of its group's mean over seeds,
-     * which is what the gate judges.
+     * A cell's test accuracy now and in the baseline, and the change of its group's mean over the seeds
+     * both sides have, which is what the gate judges.
      *
      * @param now the cell's test accuracy (a fraction)
      * @param before the baseline cell's, or null for a new cell
      * @param group the group of seeds, e.g. "ff-base-sum-squares-d2-w16 (seeds 1, 2, 3)"
      * @param seeds how many seeds the group has now
-     * @param change the group's mean change and allowance, or null for a new cell
+     * @param change the group's mean change and allowance, or null for a new cell or a group the gate did
+     *        not compare
+     * @param notCompared why the gate did not compare the group ("" when it did, or for a new cell)
      */
-    public record AccuracyDelta(double now, Double before, String group, int seeds, AccuracyChange change) {
+    public record AccuracyDelta(double now, Double before, String group, int seeds, AccuracyChange change,
+            String notCompared) {
 
         /** "85.00 %". */
         public String nowText() {
@@ -113,21 +117,17 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
         }
 
         /**
-         * One seed: "-0.50 pts; allowed: a drop of at most 1.00 points". Several: "mean -1.67 pts over
-         * seeds 1, 2, 3; allowed: a drop of at most 4.27 points (1.00 + 3.27 for seed noise)". Empty
-         * without a baseline.
+         * One seed on both sides: "-0.50 pts; allowed: a drop of at most 1.00 points". Otherwise: "mean -1.67
+         * pts over seeds 1, 2, 3; allowed: a drop of at most 4.27 points (1.00 + 3.27 for seed noise)", over
+         * the seeds compared. A group the gate did not compare: why. Empty without a baseline.
          */
         public String deltaText() {
             if (change == null) {
-                return "";
+                return before == null ? "" : notCompared;
             }
-            String over = seeds > 1 ? "mean " + change.deltaText() + " over " + seedsOf(group) : change.deltaText();
+            String over = seeds == 1 && change.seeds().size() == 1 ? change.deltaText()
+                    : "mean " + change.deltaText() + " over " + SeedMatch.seedsText(change.seeds());
             return over + "; allowed: " + change.boundText();
-        }
-
-        private static String seedsOf(String group) {
-            int open = group.lastIndexOf(" (");
-            return open < 0 ? "seeds" : group.substring(open + 2, group.length() - 1);
         }
     }
 
@@ -192,15 +192,18 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
         baseline.passedCells().forEach(cell -> before.putIfAbsent(cell.id(), cell));
         Map<String, List<CellRecord>> groupsNow = SeedGroups.of(results.cells());
         Map<String, List<CellRecord>> groupsBefore = SeedGroups.of(baseline.cells());
-        Map<String, AccuracyChange> accuracy = new LinkedHashMap<>();
+        Map<String, List<CellRecord>> allNow = SeedGroups.withFailed(results.cells());
+        Map<String, List<CellRecord>> allBefore = SeedGroups.withFailed(baseline.cells());
+        // the gate's own judgement of each group, so that the table and the gate agree
+        Map<String, BaselineGates.AccuracyJudgement> accuracy = new LinkedHashMap<>();
         Map<String, Double> speedDrop = new LinkedHashMap<>();
         groupsNow.forEach((group, cells) -> {
-            List<CellRecord> old = groupsBefore.get(group);
-            if (old != null) {
-                accuracy.put(group, AccuracyChange.of(tolerance, cells, old));
-                speedDrop.put(group, BaselineGates.speedDropPercent(
-                        SeedStatistics.of(cells, Metric.SAMPLES_PER_SECOND).mean(),
-                        SeedStatistics.of(old, Metric.SAMPLES_PER_SECOND).mean()));
+            if (groupsBefore.containsKey(group)) {
+                accuracy.put(group, BaselineGates.accuracy(tolerance, allNow.get(group), allBefore.get(group)));
+                Double drop = BaselineGates.speedDropPercent(allNow.get(group), allBefore.get(group));
+                if (drop != null) {
+                    speedDrop.put(group, drop);
+                }
             }
         });
 
@@ -225,14 +228,16 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
             double speedNow = cell.result().samplesPerSecond();
             if (old == null) {
                 rows.add(new Row(cell.index(), cell.id(), Change.NEW, new MemoryDelta(trainingNow, null),
-                        new MemoryDelta(evaluationNow, null), new AccuracyDelta(accuracyNow, null, groupName, members.size(), null),
+                        new MemoryDelta(evaluationNow, null),
+                        new AccuracyDelta(accuracyNow, null, groupName, members.size(), null, ""),
                         new SpeedDelta(speedNow, null, maxSpeedDrop), Set.of(),
                         "no baseline cell with this id: record it with mvn ff:baseline"));
                 continue;
             }
             MemoryDelta training = new MemoryDelta(trainingNow, (long) Metric.TRAINING_PEAK_BYTES.of(old.result()));
             MemoryDelta evaluation = new MemoryDelta(evaluationNow, (long) Metric.EVALUATION_PEAK_BYTES.of(old.result()));
-            AccuracyChange groupAccuracy = accuracy.get(group);
+            BaselineGates.AccuracyJudgement judgement = accuracy.get(group);
+            AccuracyChange groupAccuracy = judgement == null ? null : judgement.change();
             Set<Metric> regressed = EnumSet.noneOf(Metric.class);
             boolean worse = false;
             boolean better = false;
@@ -245,10 +250,10 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
                 worse |= delta.bytes() > 0;
                 better |= delta.bytes() < 0;
             }
+            if (judgement != null && judgement.outcome().failed()) {
+                regressed.add(Metric.TEST_ACCURACY);
+            }
             if (groupAccuracy != null) {
-                if (groupAccuracy.violates()) {
-                    regressed.add(Metric.TEST_ACCURACY);
-                }
                 worse |= groupAccuracy.dropPoints() > 0;
                 better |= groupAccuracy.dropPoints() < 0;
             }
@@ -260,7 +265,9 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
             // the baseline gates refuse a cell measured on other data: a regression, whatever the deltas read
             boolean otherData = BaselineData.differs(cell, old);
             rows.add(new Row(cell.index(), cell.id(), otherData ? Change.REGRESSION : change, training, evaluation,
-                    new AccuracyDelta(accuracyNow, old.result().testAccuracy(), groupName, members.size(), groupAccuracy),
+                    new AccuracyDelta(accuracyNow, old.result().testAccuracy(), groupName, members.size(), groupAccuracy,
+                            // a cell matched by id shares its seed, so only degenerate predictions leave nothing compared
+                            judgement == null || groupAccuracy != null ? "" : "not compared: no seed learned on both sides"),
                     new SpeedDelta(speedNow, old.result().samplesPerSecond(), maxSpeedDrop), regressed,
                     otherData ? BaselineData.otherData(cell, old) : ""));
         }

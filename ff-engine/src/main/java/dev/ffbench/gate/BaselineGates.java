@@ -7,14 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Judges results against a baseline. A cell matches the baseline cell with the same id (algorithm,
  * goodness, depth, width, seed, dataset), so a baseline stays usable when the spec gains fields;
  * when other spec fields differ, the outcome says which. A matched cell measured on other data
  * (another dataset content hash) is refused, not compared (see {@link BaselineData}). Memory is judged
- * per cell (it is exact); accuracy and, when asked, speed per group of cells that differ only in the
- * seed, on the mean over seeds.
+ * per cell (it is exact, and the cell id names the seed); accuracy and, when asked, speed per group of
+ * cells that differ only in the seed, on the mean over the seeds both sides have ({@link SeedMatch}): a
+ * seed on one side only, failed, or (for accuracy) with degenerate baseline predictions is left out and
+ * named, and a group that shares no seed with the baseline is not compared.
  */
 final class BaselineGates {
     private BaselineGates() {}
@@ -63,6 +66,8 @@ final class BaselineGates {
         }
         Map<String, List<CellRecord>> current = SeedGroups.of(cells);
         Map<String, List<CellRecord>> previous = SeedGroups.of(baseline);
+        Map<String, List<CellRecord>> currentAll = SeedGroups.withFailed(cells);
+        Map<String, List<CellRecord>> previousAll = SeedGroups.withFailed(baseline);
         for (Map.Entry<String, List<CellRecord>> group : current.entrySet()) {
             List<CellRecord> old = previous.get(group.getKey());
             if (old != null && BaselineData.anyDiffers(group.getValue(), old)) {
@@ -71,9 +76,11 @@ final class BaselineGates {
                     outcomes.add(BaselineData.skipped(groupName(group.getValue()), Metric.SAMPLES_PER_SECOND));
                 }
             } else if (old != null) {
-                accuracy(tolerance, group.getValue(), old, outcomes);
+                List<CellRecord> now = currentAll.get(group.getKey());
+                List<CellRecord> before = previousAll.get(group.getKey());
+                outcomes.add(accuracy(tolerance, now, before).outcome());
                 if (tolerance.maxSpeedDropPercent() != null) {
-                    speed(tolerance.maxSpeedDropPercent(), group.getValue(), old, otherEnvironment, outcomes);
+                    speed(tolerance.maxSpeedDropPercent(), now, before, otherEnvironment, outcomes);
                 }
             }
         }
@@ -99,45 +106,85 @@ final class BaselineGates {
                         + specNote(old.spec(), cell.spec()) + (outside == null ? "" : "; " + outside)));
     }
 
-    private static void accuracy(BaselineTolerance tolerance, List<CellRecord> cells, List<CellRecord> old,
-            List<GateOutcome> outcomes) {
+    /**
+     * A group's accuracy against the baseline: the gate's outcome, and the change it judged (null when no
+     * seed was compared). The comparison table takes its verdict from here, so the two agree.
+     */
+    record AccuracyJudgement(GateOutcome outcome, AccuracyChange change, SeedMatch match) {}
+
+    /**
+     * Judges the mean test accuracy of a group over the seeds both sides have, leaving out the seeds whose
+     * baseline predictions are degenerate (see {@link SeedMatch}).
+     *
+     * @param cells this run's cells of the group, failed ones included; at least one passed
+     * @param old the baseline's cells of the group, failed ones included; at least one passed
+     */
+    static AccuracyJudgement accuracy(BaselineTolerance tolerance, List<CellRecord> cells, List<CellRecord> old) {
         Metric metric = Metric.TEST_ACCURACY;
-        AccuracyChange change = AccuracyChange.of(tolerance, cells, old);
+        String group = groupName(cells.stream().filter(CellRecord::isPassed).toList());
+        SeedMatch match = SeedMatch.of(cells, old, true);
+        if (match.isEmpty()) {
+            String bound = String.format(Locale.ROOT, "a drop of at most %.2f points", tolerance.maxAccuracyDropPoints());
+            String detail;
+            if (match.neitherLearned()) {
+                // neither side learned: there is no accuracy to compare, which is no pass either
+                String others = match.leftOut().entrySet().stream()
+                        .filter(e -> !e.getKey().equals(SeedMatch.BOTH_DEGENERATE))
+                        .map(e -> SeedMatch.seedsText(e.getValue()) + " (" + e.getKey() + ")").collect(Collectors.joining(", "));
+                String degenerate = SeedGroups.groupId(cells.get(0)) + " ("
+                        + SeedMatch.seedsText(match.leftOut().get(SeedMatch.BOTH_DEGENERATE)) + ")";
+                detail = "[baseline] " + group + ": " + metric.key() + (others.isEmpty() ? "" : " (left out: " + others + ")")
+                        + " not compared: the predictions of this run and of the baseline are degenerate (" + degenerate
+                        + "), so neither accuracy is a measure of learning";
+            } else {
+                detail = "[baseline] " + group + ": " + metric.key() + " " + match.refusal();
+            }
+            return new AccuracyJudgement(new GateOutcome(GateKind.BASELINE, group, metric, bound, null, null,
+                    GateOutcome.Status.SKIPPED, detail), null, match);
+        }
+        AccuracyChange change = AccuracyChange.of(tolerance, match);
         String bound = change.boundText();
-        String group = groupName(cells);
-        String degenerate = cells.stream().map(cell -> Degenerate.accuracyVeto(metric, cell))
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        boolean baselineDegenerate = old.stream().anyMatch(cell -> Degenerate.accuracyVeto(metric, cell) != null);
         String detail = "[baseline] " + group + ": " + metric.key() + " mean is " + metric.format(change.meanNow())
                 + ", baseline mean " + metric.format(change.meanBefore())
                 + String.format(Locale.ROOT, " (drop %.2f points)", change.dropPoints())
-                + "; allowed: " + bound + specNote(old.get(0).spec(), cells.get(0).spec());
+                + "; allowed: " + bound + specNote(match.before().get(0).spec(), match.now().get(0).spec())
+                + change.noiseSource() + match.note();
+        // a compared seed's baseline cell learned (degenerate ones are left out): one that stopped learning fails
+        String degenerate = match.now().stream().map(cell -> Degenerate.accuracyVeto(metric, cell))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         GateOutcome.Status status;
-        if (degenerate != null && baselineDegenerate) {
-            // neither side learned: there is no accuracy to compare, which is no pass either
-            status = GateOutcome.Status.SKIPPED;
-            detail += "; not compared: the predictions of this run and of the baseline are degenerate (" + group
-                    + "), so neither accuracy is a measure of learning";
-        } else if (degenerate != null) {
+        if (degenerate != null) {
             status = GateOutcome.Status.FAILED;
             detail += "; " + degenerate + " (the baseline's were not)";
         } else {
             status = change.violates() ? GateOutcome.Status.FAILED : GateOutcome.Status.PASSED;
         }
-        outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, change.meanNow(), change.meanBefore(),
-                status, detail));
+        return new AccuracyJudgement(new GateOutcome(GateKind.BASELINE, group, metric, bound, change.meanNow(),
+                change.meanBefore(), status, detail), change, match);
     }
 
+    /**
+     * Judges the mean samples/s of a group over the seeds both sides have. A degenerate cell's speed is a
+     * measurement like any other (it ran the same steps), so only seeds without a passed cell on both sides
+     * are left out.
+     */
     private static void speed(double maxDropPercent, List<CellRecord> cells, List<CellRecord> old,
             List<String> otherEnvironment, List<GateOutcome> outcomes) {
         Metric metric = Metric.SAMPLES_PER_SECOND;
-        double now = SeedStatistics.of(cells, metric).mean();
-        double before = SeedStatistics.of(old, metric).mean();
-        double drop = speedDropPercent(now, before);
         String bound = String.format(Locale.ROOT, "a drop of at most %.2f %%", maxDropPercent);
-        String group = groupName(cells);
+        String group = groupName(cells.stream().filter(CellRecord::isPassed).toList());
+        SeedMatch match = SeedMatch.of(cells, old, false);
+        if (match.isEmpty()) {
+            outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, null, null, GateOutcome.Status.SKIPPED,
+                    "[baseline] " + group + ": " + metric.key() + " " + match.refusal()));
+            return;
+        }
+        double now = SeedStatistics.of(match.now(), metric).mean();
+        double before = SeedStatistics.of(match.before(), metric).mean();
+        double drop = speedDropPercent(now, before);
         String detail = "[baseline] " + group + ": " + metric.key() + " mean is " + metric.format(now) + ", baseline mean "
-                + metric.format(before) + String.format(Locale.ROOT, " (drop %.2f %%)", drop) + "; allowed: " + bound;
+                + metric.format(before) + String.format(Locale.ROOT, " (drop %.2f %%)", drop) + "; allowed: " + bound
+                + match.note();
         if (!otherEnvironment.isEmpty()) {
             outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, now, before, GateOutcome.Status.SKIPPED,
                     detail + "; not compared: the baseline was measured in another environment ("
@@ -147,6 +194,13 @@ final class BaselineGates {
         }
         outcomes.add(new GateOutcome(GateKind.BASELINE, group, metric, bound, now, before,
                 drop <= maxDropPercent ? GateOutcome.Status.PASSED : GateOutcome.Status.FAILED, detail));
+    }
+
+    /** How far the mean samples/s over the seeds both sides have dropped, in per cent; null when they share none. */
+    static Double speedDropPercent(List<CellRecord> cells, List<CellRecord> old) {
+        SeedMatch match = SeedMatch.of(cells, old, false);
+        return match.isEmpty() ? null : speedDropPercent(SeedStatistics.of(match.now(), Metric.SAMPLES_PER_SECOND).mean(),
+                SeedStatistics.of(match.before(), Metric.SAMPLES_PER_SECOND).mean());
     }
 
     /** Growth of a memory figure over the baseline's, in per cent (infinite when it grew from 0). */

@@ -2,9 +2,10 @@ package dev.ffbench.gate;
 
 /**
  * How far results may move from the baseline. Memory is exact and deterministic, so the default
- * allows no growth at all; accuracy varies with the seed, so a drop is judged on the mean over
- * seeds and may exceed {@code maxAccuracyDropPoints} by {@code accuracyNoiseSigmas} standard
- * errors of the difference of the means. Speed is gated only when {@code maxSpeedDropPercent} is
+ * allows no growth at all; accuracy varies with the seed, so a drop is judged on the mean over the
+ * seeds both sides have and may exceed {@code maxAccuracyDropPoints} by {@code accuracyNoiseSigmas}
+ * standard errors of the difference of the means, never by more than
+ * {@link AccuracyChange#MAX_NOISE_POINTS}. Speed is gated only when {@code maxSpeedDropPercent} is
  * set: wall time depends on the machine and its load.
  */
 public record BaselineTolerance(

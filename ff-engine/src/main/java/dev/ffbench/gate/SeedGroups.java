@@ -21,11 +21,21 @@ public final class SeedGroups {
 
     /** The passed cells grouped by {@link #groupId}, groups and cells in first-seen order. */
     public static Map<String, List<CellRecord>> of(List<CellRecord> cells) {
+        return grouped(cells.stream().filter(CellRecord::isPassed).toList());
+    }
+
+    /**
+     * Every cell, failed ones too, grouped by {@link #groupId}: a baseline gate names the seeds it leaves
+     * out, and a failed seed is one of them.
+     */
+    static Map<String, List<CellRecord>> withFailed(List<CellRecord> cells) {
+        return grouped(cells);
+    }
+
+    private static Map<String, List<CellRecord>> grouped(List<CellRecord> cells) {
         Map<String, List<CellRecord>> groups = new LinkedHashMap<>();
         for (CellRecord cell : cells) {
-            if (cell.isPassed()) {
-                groups.computeIfAbsent(groupId(cell), k -> new ArrayList<>()).add(cell);
-            }
+            groups.computeIfAbsent(groupId(cell), k -> new ArrayList<>()).add(cell);
         }
         return groups;
     }

@@ -4,9 +4,9 @@
  * <p>Three kinds, each judged on the cells that passed: absolute bounds in the style of
  * {@code jacoco:check} (cells selected by algorithm, depth, width, goodness, dataset x a metric x
  * minimum/maximum), bounds relative to a stored baseline (memory growth in per cent, judged per
- * cell because memory is exact; accuracy drop in points, judged on the mean over seeds with an
- * allowance for seed noise) and FF-vs-reference ratios at the same depth and width. Evaluation is
- * pure: it returns every outcome, and the caller decides, after writing everything, whether the
- * build fails.
+ * cell because memory is exact; accuracy drop in points, judged on the mean over the seeds both
+ * sides have with a bounded allowance for seed noise) and FF-vs-reference ratios at the same depth
+ * and width. Evaluation is pure: it returns every outcome, and the caller decides, after writing
+ * everything, whether the build fails.
  */
 package dev.ffbench.gate;

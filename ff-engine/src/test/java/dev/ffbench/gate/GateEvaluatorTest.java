@@ -105,7 +105,9 @@ class GateEvaluatorTest {
                 baseline(then), BASELINE);
         assertEquals(1, failed.violations().size());
         assertEquals("[baseline] ff-d2 (seeds 1, 2, 3): testAccuracy mean is 78.00 %, baseline mean 88.00 % (drop 10.00 points);"
-                + " allowed: a drop of at most 4.27 points (1.00 + 3.27 for seed noise)", failed.violations().get(0).detail());
+                + " allowed: a drop of at most 4.27 points (1.00 + 3.27 for seed noise); seed noise 3.27 points: 2 standard"
+                + " errors of the difference of the means over seeds 1, 2, 3 (standard deviation 2.00 points now, 2.00 in"
+                + " the baseline)", failed.violations().get(0).detail());
     }
 
     @Test
