@@ -111,6 +111,8 @@ final class ForkedCellRunner {
             destroy(process); // the shutdown hook may have run between start() and add()
         }
         try {
+            // no input: a cell that reads standard input sees its end at once instead of waiting for cellTimeout
+            process.getOutputStream().close();
             if (!process.waitFor(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 destroy(process);
                 return CellRecord.failed(cell, "timed out after " + options.timeout().toSeconds()

@@ -1,0 +1,42 @@
+package dev.ffbench.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 24: what crosses the boundary between the harness and a forked cell. Fake main classes are forked in
+ * place of the engine, started exactly as the engine is, so that each test shows what the harness does with
+ * what a fork takes in and prints.
+ */
+class ForkBoundaryTest {
+    @TempDir
+    Path dir;
+
+    private CellRecord run(Class<?> mainClass, List<String> jvmArgs, Duration timeout) throws Exception {
+        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of).toList();
+        OutputLayout layout = new OutputLayout(dir.resolve("out"));
+        Files.createDirectories(layout.work());
+        Cell cell = new Cell(0, "backprop-d1-w16-s1", TestCells.spec("backprop", 1, 16, 1));
+        ForkOptions options = new ForkOptions(ForkOptions.currentJava(), classpath, jvmArgs, timeout, 1, dir);
+        return new ForkedCellRunner(options, layout, mainClass.getName()).run(cell);
+    }
+
+    /** A cell that reads standard input sees its end at once, instead of waiting for the cell's timeout. */
+    @Test
+    void aForkSeesTheEndOfItsStandardInputAtOnce() throws Exception {
+        // a regression (an open pipe) fails here as "timed out after 60 s", not by a timing assertion
+        CellRecord record = run(StdinFork.class, List.of("-Xmx64m"), Duration.ofSeconds(60));
+
+        assertEquals("the JVM exited with code 0 but wrote no result: StdinFork: read 0 bytes, then the end of standard"
+                + " input", record.failure());
+    }
+}
