@@ -5,7 +5,6 @@ import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ForkedCellRunner {
     static final int LOG_TAIL_LINES = 20;
+    /** The log's last lines searched for why the fork failed (a crash block, the engine's message, the ending exception). */
+    private static final int REASON_LINES = 1_000;
     /**
      * The engine's TrainingDivergedException messages: "... loss is NaN in epoch ..." (stopped mid-training)
      * or "training diverged: ..." (parameters or loss blown up, found after training).
@@ -127,8 +128,9 @@ final class ForkedCellRunner {
             ExperimentResult result = Json.mapper().readValue(out.toFile(), ExperimentResult.class);
             if (!cell.spec().equals(result.spec())) {
                 // the result is stored under the cell's spec: it must be the spec the fork ran
-                return CellRecord.failed(cell, "the fork's result is of another spec than the cell's (" + Json.write(result.spec())
-                        .replaceAll("\\s+", " ") + "); allowed: the spec it was sent (is the fork's class path this plugin's?)",
+                String sent = ForkLog.cap(Json.write(result.spec()).replaceAll("\\s+", " "));
+                return CellRecord.failed(cell, "the fork's result is of another spec than the cell's (" + sent
+                        + "); allowed: the spec it was sent (is the fork's class path this plugin's?)",
                         tail, seconds(start));
             }
             return CellRecord.passed(cell, result, seconds(start));
@@ -176,12 +178,12 @@ final class ForkedCellRunner {
 
     /** Why the fork failed, from its exit code, its log and the crash report the JVM may have written. */
     private static String reason(int exit, Path log, Path crashReport) throws IOException {
-        List<String> lines = readLines(log);
+        List<String> lines = ForkLog.lastLines(log, REASON_LINES);
         java.util.Optional<JvmCrash.Summary> crash = JvmCrash.find(lines).or(() -> JvmCrash.fromReport(crashReport));
         if (crash.isPresent()) {
             Path report = crash.get().report() != null ? crash.get().report()
                     : Files.isRegularFile(crashReport) ? crashReport : null;
-            return "the JVM crashed (" + exitCode(exit) + "): " + crash.get().text()
+            return "the JVM crashed (" + exitCode(exit) + "): " + ForkLog.cap(crash.get().text())
                     + (report == null ? "" : "; crash report: " + report);
         }
         if (lines.stream().anyMatch(line -> line.contains("OutOfMemoryError"))) {
@@ -219,24 +221,19 @@ final class ForkedCellRunner {
                 for (int j = i + 1; j < lines.size() && lines.get(j).startsWith("  "); j++) {
                     message.append(' ').append(lines.get(j).trim());
                 }
-                return message.toString();
+                return ForkLog.cap(message.toString());
             }
         }
         return "";
     }
 
+    /** The log's last {@link #LOG_TAIL_LINES} lines, each at most {@link ForkLog#MAX_LINE_CHARS} characters. */
     static List<String> tail(Path log) {
         try {
-            List<String> lines = readLines(log);
-            return List.copyOf(lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+            return ForkLog.lastLines(log, LOG_TAIL_LINES);
         } catch (IOException | java.io.UncheckedIOException e) {
-            return List.of("(log unreadable: " + e.getMessage() + ")");
+            return List.of(ForkLog.cap("(log unreadable: " + e.getMessage() + ")"));
         }
-    }
-
-    /** The log's lines; bytes that are not UTF-8 (native libraries print what they like) become U+FFFD. */
-    private static List<String> readLines(Path log) throws IOException {
-        return Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList() : List.of();
     }
 
     /** Kills every fork still running (at the end of a run, or when it fails). */

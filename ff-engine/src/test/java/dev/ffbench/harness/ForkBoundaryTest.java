@@ -1,7 +1,9 @@
 package dev.ffbench.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.experiment.Json;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,5 +40,16 @@ class ForkBoundaryTest {
 
         assertEquals("the JVM exited with code 0 but wrote no result: StdinFork: read 0 bytes, then the end of standard"
                 + " input", record.failure());
+    }
+
+    /** Issue 24: one 20 MB log line was copied whole into results.json, the JUnit XML and the report. */
+    @Test
+    void aHugeLogLineIsCutInTheLogTailAndInTheFailureReason() throws Exception {
+        CellRecord record = run(HugeLineFork.class, List.of("-Xmx256m"), Duration.ofMinutes(5));
+
+        String kept = "x".repeat(ForkLog.MAX_LINE_CHARS) + " [... 19,998,000 characters left out]";
+        assertEquals(List.of("HugeLineFork: before", kept), record.logTail());
+        assertEquals("the JVM exited with code 1: " + kept, record.failure());
+        assertTrue(Json.write(record).length() < 10_000, "the cell's record in results.json stays small");
     }
 }
