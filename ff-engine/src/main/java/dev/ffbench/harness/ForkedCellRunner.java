@@ -1,6 +1,7 @@
 package dev.ffbench.harness;
 
 import dev.ffbench.cli.ParentWatchdog;
+import dev.ffbench.cli.RunFailure;
 import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.Json;
@@ -27,11 +28,12 @@ final class ForkedCellRunner {
     /** The log's last lines searched for why the fork failed (a crash block, the engine's message, the ending exception). */
     private static final int REASON_LINES = 1_000;
     /**
-     * The engine's TrainingDivergedException messages: "... loss is NaN in epoch ..." (stopped mid-training)
-     * or "training diverged: ..." (parameters or loss blown up, found after training).
+     * A line saying that an OutOfMemoryError ended the JVM: the main thread's uncaught error, or the JVM's own
+     * line under -XX:+ExitOnOutOfMemoryError (or CrashOnOutOfMemoryError); never a line that merely mentions it.
      */
-    private static final java.util.regex.Pattern DIVERGED =
-            java.util.regex.Pattern.compile("loss is (NaN|-?Infinity)\\b|training diverged: ");
+    private static final java.util.regex.Pattern ENDED_OUT_OF_MEMORY = java.util.regex.Pattern.compile(
+            "^(Exception in thread \"main\" |Terminating due to |Aborting due to )java\\.lang\\.OutOfMemoryError\\b");
+    private static final String UNCAUGHT = "Exception in thread \"main\" ";
 
     private final ForkOptions options;
     private final OutputLayout layout;
@@ -61,16 +63,18 @@ final class ForkedCellRunner {
         Path spec = layout.work().resolve(cell.id() + ".spec.json");
         Path out = layout.work().resolve(cell.id() + ".result.json");
         Path workLog = layout.work().resolve(cell.id() + ".log");
+        Path failure = layout.work().resolve(cell.id() + ".failure.json");
         Path log = layout.cells().resolve(cell.id() + ".log");
         CellRecord record;
         try {
             Files.createDirectories(layout.cells());
             AtomicFiles.write(spec, Json.write(cell.spec()));
             Files.deleteIfExists(out);
+            Files.deleteIfExists(failure);
             for (Path crashFile : layout.crashFiles(cell.id())) {
                 Files.deleteIfExists(crashFile); // an earlier run's: a crash file always belongs to this run of the cell
             }
-            record = fork(cell, spec, out, workLog, start);
+            record = fork(cell, spec, out, failure, workLog, start);
             if (!stopping) {
                 Files.move(workLog, log, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -80,7 +84,7 @@ final class ForkedCellRunner {
             Thread.currentThread().interrupt();
             record = CellRecord.failed(cell, "interrupted", tail(workLog), seconds(start));
         } finally {
-            for (Path file : List.of(spec, out, workLog)) {
+            for (Path file : List.of(spec, out, failure, workLog)) {
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException e) {
@@ -96,9 +100,9 @@ final class ForkedCellRunner {
         return stopping;
     }
 
-    private CellRecord fork(Cell cell, Path spec, Path out, Path log, long start)
+    private CellRecord fork(Cell cell, Path spec, Path out, Path failure, Path log, long start)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command(cell, spec, out))
+        ProcessBuilder builder = new ProcessBuilder(command(cell, spec, out, failure))
                 .directory(options.workingDirectory().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -135,10 +139,10 @@ final class ForkedCellRunner {
             }
             return CellRecord.passed(cell, result, seconds(start));
         }
-        return CellRecord.failed(cell, reason(exit, log, layout.crashReport(cell.id())), tail, seconds(start));
+        return CellRecord.failed(cell, reason(exit, failure, log, layout.crashReport(cell.id())), tail, seconds(start));
     }
 
-    private List<String> command(Cell cell, Path spec, Path out) {
+    private List<String> command(Cell cell, Path spec, Path out, Path failure) {
         List<String> command = new ArrayList<>();
         command.add(options.javaExecutable().toString());
         // crash files go to cells/, never into the working directory (the user's project); before
@@ -156,7 +160,7 @@ final class ForkedCellRunner {
         command.add(String.join(java.io.File.pathSeparator, options.forkClasspath().stream().map(Path::toString).toList()));
         command.add(mainClass);
         // the cell's spec as resolved here, run as it is: the fork parses nothing again
-        command.addAll(List.of("run", "--cell-spec", spec.toString(), "--out", out.toString()));
+        command.addAll(List.of("run", "--cell-spec", spec.toString(), "--out", out.toString(), "--failure", failure.toString()));
         return command;
     }
 
@@ -176,8 +180,15 @@ final class ForkedCellRunner {
         return file.toString().replace("%", "%%");
     }
 
-    /** Why the fork failed, from its exit code, its log and the crash report the JVM may have written. */
-    private static String reason(int exit, Path log, Path crashReport) throws IOException {
+    /**
+     * Why the fork failed: what the engine wrote to {@code failure} (the exception that ended the run); when the
+     * JVM died without writing it, from its exit code, its log and the crash report the JVM may have written.
+     */
+    private static String reason(int exit, Path failure, Path log, Path crashReport) throws IOException {
+        java.util.Optional<RunFailure> ended = RunFailure.read(failure);
+        if (ended.isPresent()) {
+            return reason(ended.get(), exit);
+        }
         List<String> lines = ForkLog.lastLines(log, REASON_LINES);
         java.util.Optional<JvmCrash.Summary> crash = JvmCrash.find(lines).or(() -> JvmCrash.fromReport(crashReport));
         if (crash.isPresent()) {
@@ -186,26 +197,44 @@ final class ForkedCellRunner {
             return "the JVM crashed (" + exitCode(exit) + "): " + ForkLog.cap(crash.get().text())
                     + (report == null ? "" : "; crash report: " + report);
         }
-        if (lines.stream().anyMatch(line -> line.contains("OutOfMemoryError"))) {
-            return "ran out of memory (OutOfMemoryError, exit code " + exit + "); raise -Xmx in jvmArgs or shrink the cell";
+        if (lines.stream().anyMatch(line -> ENDED_OUT_OF_MEMORY.matcher(line).find())) {
+            return outOfMemory(exit);
         }
         String engineMessage = engineMessage(lines);
         if (exit == 2 && !engineMessage.isEmpty()) {
             return "the engine rejected the cell (exit code 2: bad spec or dataset)" + engineMessage;
         }
-        if (exit == 1 && DIVERGED.matcher(engineMessage).find()) {
-            return "training diverged (the cell was stopped, no accuracy is reported)"
-                    + engineMessage.replaceFirst("^: training diverged: ", ": ");
-        }
         if (exit == 1 && !engineMessage.isEmpty()) {
             return "the run failed (exit code 1)" + engineMessage;
         }
-        // the last line that says something (not a lone "#" closing a block)
-        String lastLine = lines.stream().filter(line -> !line.isBlank() && !line.strip().matches("#+"))
-                .reduce((first, second) -> second).orElse("");
+        // the exception that ended the main thread, else the last line that says something (not a lone "#"
+        // closing a block)
+        String lastLine = lines.stream().filter(line -> line.startsWith(UNCAUGHT)).reduce((first, second) -> second)
+                .or(() -> lines.stream().filter(line -> !line.isBlank() && !line.strip().matches("#+"))
+                        .reduce((first, second) -> second)).orElse("");
         return (exit == 0 ? "the JVM exited with code 0 but wrote no result" : "the JVM exited with code " + exit
                 + (exit > 128 ? " (killed by signal " + (exit - 128) + ")" : ""))
                 + (lastLine.isEmpty() ? "" : ": " + lastLine.trim());
+    }
+
+    /**
+     * The reason of a failure the engine wrote down, by its kind; its message on one line (a list of problems
+     * joined as the log's indented lines are) and cut as a log line is.
+     */
+    private static String reason(RunFailure failure, int exit) {
+        String message = ForkLog.cap(String.join(" ", failure.message().lines().map(String::trim)
+                .filter(line -> !line.isEmpty()).toList()));
+        return switch (failure.kind()) {
+            case REJECTED -> "the engine rejected the cell (exit code " + exit + ": bad spec or dataset): " + message;
+            case DIVERGED -> "training diverged (the cell was stopped, no accuracy is reported): "
+                    + message.replaceFirst("^training diverged: ", "");
+            case OUT_OF_MEMORY -> outOfMemory(exit);
+            case ESCAPED_ALLOCATION, MODEL_FAILED, OTHER -> "the run failed (exit code " + exit + "): " + message;
+        };
+    }
+
+    private static String outOfMemory(int exit) {
+        return "ran out of memory (OutOfMemoryError, exit code " + exit + "); raise -Xmx in jvmArgs or shrink the cell";
     }
 
     /** "exit code 134, killed by signal 6". */

@@ -52,4 +52,38 @@ class ForkBoundaryTest {
         assertEquals("the JVM exited with code 1: " + kept, record.failure());
         assertTrue(Json.write(record).length() < 10_000, "the cell's record in results.json stays small");
     }
+
+    /**
+     * Issue 24: a log line that merely mentioned OutOfMemoryError turned a rejected spec into "ran out of memory";
+     * the reason is the exception that ended the run, as the engine wrote it down.
+     */
+    @Test
+    void theReasonIsTheExceptionThatEndedTheRunNotALogLineMentioningOutOfMemory() throws Exception {
+        CellRecord record = run(MentionsOutOfMemoryFork.class, List.of("-Xmx256m"), Duration.ofMinutes(5));
+
+        assertTrue(record.failure().startsWith("the engine rejected the cell (exit code 2: bad spec or dataset): invalid"
+                + " experiment spec: depth is '0'"), record.failure());
+        assertTrue(record.logTail().contains("cache: recovered from java.lang.OutOfMemoryError: Java heap space by dropping"
+                + " entries"), record.logTail().toString());
+    }
+
+    /** Without the engine's failure file, only an OutOfMemoryError that ended the JVM is out of memory. */
+    @Test
+    void aForkThatDiesWithoutTheFailureFileIsOutOfMemoryOnlyWhenAnOutOfMemoryErrorEndedIt() throws Exception {
+        CellRecord state = run(UncaughtFork.class, List.of("-Xmx64m", "-Dfork.ending=state"), Duration.ofMinutes(5));
+        assertEquals("the JVM exited with code 1: Exception in thread \"main\" java.lang.IllegalStateException: boom",
+                state.failure());
+
+        CellRecord heap = run(UncaughtFork.class, List.of("-Xmx64m", "-Dfork.ending=heap"), Duration.ofMinutes(5));
+        assertEquals("ran out of memory (OutOfMemoryError, exit code 1); raise -Xmx in jvmArgs or shrink the cell",
+                heap.failure());
+        assertTrue(heap.logTail().contains("Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space"),
+                heap.logTail().toString());
+
+        CellRecord exited = run(UncaughtFork.class, List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-Dfork.ending=heap"),
+                Duration.ofMinutes(5));
+        assertEquals("ran out of memory (OutOfMemoryError, exit code 3); raise -Xmx in jvmArgs or shrink the cell",
+                exited.failure());
+        assertEquals(List.of("Terminating due to java.lang.OutOfMemoryError: Java heap space"), exited.logTail());
+    }
 }
