@@ -124,7 +124,7 @@ public record ForkMemory(long maxHeapBytes, long maxBytes, long maxPhysicalBytes
                 }
             }
         }
-        String last = output.isEmpty() ? "no output" : output.substring(output.lastIndexOf('\n') + 1).trim();
+        String last = output.isEmpty() ? "no output" : ForkLog.cap(output.substring(output.lastIndexOf('\n') + 1).trim());
         log.warn("the forks' memory limits could not be read (a JVM started with jvmArgs " + String.join(" ", options.jvmArgs())
                 + " said: " + last + "), so the cells are not checked against them before they run");
         return Optional.empty();
