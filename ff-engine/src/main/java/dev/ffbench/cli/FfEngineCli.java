@@ -1,9 +1,5 @@
 package dev.ffbench.cli;
 
-import dev.ffbench.dataset.DatasetException;
-import dev.ffbench.experiment.ExtensionException;
-import dev.ffbench.experiment.InvalidSpecException;
-import dev.ffbench.experiment.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +7,9 @@ import picocli.CommandLine.Command;
  * Entry point: {@code java -cp ... dev.ffbench.cli.FfEngineCli run|benchmark|memory-sweep|list ...}.
  * Exit codes: 0 done; 2 the input cannot run (a bad spec, dataset or extension), with one message;
  * 1 the run failed (training diverged, the model broke the memory ledger or threw), with the
- * algorithm's stack trace before the message so that a cell's log tail shows where it failed.
+ * algorithm's stack trace before the message so that a cell's log tail shows where it failed. A forked
+ * cell's {@code run --failure FILE} also writes the failure's kind and message there ({@link RunFailure}),
+ * which the harness reads instead of the log.
  */
 @Command(
         name = "ff-engine",
@@ -32,14 +30,13 @@ public final class FfEngineCli {
     static int execute(String... args) {
         return new CommandLine(new FfEngineCli())
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-                    boolean badInput = exception instanceof InvalidSpecException || exception instanceof DatasetException
-                            || exception instanceof ExtensionException;
-                    if (!badInput && !(exception instanceof TrainingDivergedException)) {
+                    RunFailure.Kind kind = RunFailure.of(exception).kind();
+                    if (kind != RunFailure.Kind.REJECTED && kind != RunFailure.Kind.DIVERGED) {
                         StackTraces.printUserPart(exception.getCause() != null ? exception.getCause() : exception,
                                 commandLine.getErr());
                     }
                     commandLine.getErr().println("ff-engine: " + exception.getMessage());
-                    return badInput ? 2 : 1;
+                    return kind.exitCode();
                 })
                 .execute(args);
     }

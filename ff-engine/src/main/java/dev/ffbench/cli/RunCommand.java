@@ -25,8 +25,28 @@ final class RunCommand implements Callable<Integer> {
             description = "A resolved spec as the harness writes it for a forked cell: read as is (checked, never resolved again).")
     Path cellSpec;
 
+    @Option(names = "--failure", paramLabel = "FILE", hidden = true,
+            description = "When the run fails, write why here as JSON (its kind and message), for the harness that forked it.")
+    Path failure;
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } catch (Throwable ended) {
+            if (failure != null) {
+                try {
+                    RunFailure.of(ended).write(failure);
+                } catch (Throwable notWritten) {
+                    // the harness then reads the exit code and the log; the run's own failure still ends it
+                    ended.addSuppressed(notWritten);
+                }
+            }
+            throw ended;
+        }
+    }
+
+    private int run() throws Exception {
         ExperimentResult result = ExperimentRunner.engine().run(spec());
         String json = Json.write(result);
         if (out == null) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,23 +21,34 @@ import java.util.concurrent.TimeUnit;
  * The figures are read by running {@link #main} in a JVM started exactly as the forks are (the same
  * {@code java}, JVM arguments and engine class path), so every way of setting them (-Xmx,
  * -XX:MaxRAMPercentage, a container's limit, JavaCPP's properties and their relative forms) counts as in
- * a cell.
+ * a cell. The machine's memory is read through the module {@code jdk.management}; a runtime without it (a
+ * trimmed JRE) leaves it unknown, and says so on the harness log.
  *
  * @param maxHeapBytes the fork's {@code Runtime.maxMemory()}
  * @param maxBytes JavaCPP's {@code maxBytes}
  * @param maxPhysicalBytes JavaCPP's {@code maxPhysicalBytes} (0 or less: unchecked)
- * @param physicalBytes the machine's (or container's) physical memory
+ * @param physicalBytes the machine's (or container's) physical memory; empty when the fork's runtime cannot tell
  * @param jvmArgs the forks' JVM arguments, to say where the figures come from
  */
-public record ForkMemory(long maxHeapBytes, long maxBytes, long maxPhysicalBytes, long physicalBytes, List<String> jvmArgs) {
+public record ForkMemory(long maxHeapBytes, long maxBytes, long maxPhysicalBytes, OptionalLong physicalBytes,
+        List<String> jvmArgs) {
+
+    /** What the fork prints for a physical memory it cannot read. */
+    static final long UNKNOWN = -1;
 
     public ForkMemory {
         jvmArgs = List.copyOf(jvmArgs);
     }
 
-    /** The most bytes a forked cell can hold: JavaCPP's physical limit, or the machine's memory when that is lower. */
-    public long limit() {
-        return maxPhysicalBytes > 0 ? Math.min(maxPhysicalBytes, physicalBytes) : physicalBytes;
+    /**
+     * The most bytes a forked cell can hold: JavaCPP's physical limit, or the machine's memory when that is lower;
+     * empty when neither is known (JavaCPP's check off, the machine's memory unreadable).
+     */
+    public OptionalLong limit() {
+        if (maxPhysicalBytes <= 0) {
+            return physicalBytes;
+        }
+        return OptionalLong.of(physicalBytes.isPresent() ? Math.min(maxPhysicalBytes, physicalBytes.getAsLong()) : maxPhysicalBytes);
     }
 
     /**
@@ -44,8 +56,8 @@ public record ForkMemory(long maxHeapBytes, long maxBytes, long maxPhysicalBytes
      * by default 4 x the fork's maximum heap of 2,147,483,648 B (jvmArgs -Xmx2g)".
      */
     public String describeLimit() {
-        if (maxPhysicalBytes <= 0 || maxPhysicalBytes >= physicalBytes) {
-            return bytes(physicalBytes) + ": this machine's physical memory";
+        if (maxPhysicalBytes <= 0 || physicalBytes.isPresent() && maxPhysicalBytes >= physicalBytes.getAsLong()) {
+            return bytes(physicalBytes.orElseThrow()) + ": this machine's physical memory";
         }
         String limit = bytes(maxPhysicalBytes) + ": JavaCPP's maxPhysicalBytes, ";
         if (sets("maxphysicalbytes")) {
@@ -96,9 +108,7 @@ public record ForkMemory(long maxHeapBytes, long maxBytes, long maxPhysicalBytes
             if (!ended) {
                 output = "no answer within 60 s";
             } else if (process.exitValue() == 0) {
-                String[] figures = output.substring(output.lastIndexOf('\n') + 1).trim().split(" ");
-                return Optional.of(new ForkMemory(Long.parseLong(figures[0]), Long.parseLong(figures[1]),
-                        Long.parseLong(figures[2]), Long.parseLong(figures[3]), options.jvmArgs()));
+                return Optional.of(parse(output.substring(output.lastIndexOf('\n') + 1).trim(), options.jvmArgs(), log));
             }
         } catch (IOException | RuntimeException e) {
             output = e.toString();
@@ -114,20 +124,52 @@ public record ForkMemory(long maxHeapBytes, long maxBytes, long maxPhysicalBytes
                 }
             }
         }
-        String last = output.isEmpty() ? "no output" : output.substring(output.lastIndexOf('\n') + 1).trim();
+        String last = output.isEmpty() ? "no output" : ForkLog.cap(output.substring(output.lastIndexOf('\n') + 1).trim());
         log.warn("the forks' memory limits could not be read (a JVM started with jvmArgs " + String.join(" ", options.jvmArgs())
                 + " said: " + last + "), so the cells are not checked against them before they run");
         return Optional.empty();
     }
 
     /**
-     * Prints the figures of this JVM on one line: the maximum heap, JavaCPP's maxBytes and maxPhysicalBytes,
-     * and the physical memory (what {@link #probe} reads).
+     * The figures {@link #main} printed; a physical memory the fork could not read is named on the harness log
+     * as a warning, with what is then not checked and why.
+     */
+    static ForkMemory parse(String line, List<String> jvmArgs, HarnessLog log) {
+        String[] figures = line.split(" ", 5);
+        long physical = Long.parseLong(figures[3]);
+        ForkMemory memory = new ForkMemory(Long.parseLong(figures[0]), Long.parseLong(figures[1]), Long.parseLong(figures[2]),
+                physical == UNKNOWN ? OptionalLong.empty() : OptionalLong.of(physical), jvmArgs);
+        if (memory.physicalBytes().isEmpty()) {
+            log.warn("the machine's physical memory cannot be read (module jdk.management is missing from " + figures[4]
+                    + "): cells are not checked against it before they run" + (memory.maxPhysicalBytes() > 0
+                            ? ", only against JavaCPP's maxPhysicalBytes of " + bytes(memory.maxPhysicalBytes())
+                            : ", nor against JavaCPP's maxPhysicalBytes, which jvmArgs switch off"));
+        }
+        return memory;
+    }
+
+    /**
+     * Prints the figures of this JVM on one line: the maximum heap, JavaCPP's maxBytes and maxPhysicalBytes, the
+     * physical memory ({@value #UNKNOWN} when unknown) and {@code java.home} (what {@link #probe} reads).
      */
     public static void main(String[] args) {
-        long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
         System.out.println(Runtime.getRuntime().maxMemory() + " " + org.bytedeco.javacpp.Pointer.maxBytes() + " "
-                + org.bytedeco.javacpp.Pointer.maxPhysicalBytes() + " " + physical);
+                + org.bytedeco.javacpp.Pointer.maxPhysicalBytes() + " " + physicalMemory(ModuleLayer.boot()) + " "
+                + System.getProperty("java.home"));
+    }
+
+    /**
+     * The machine's physical memory, or {@value #UNKNOWN} when {@code layer} lacks the module {@code jdk.management}
+     * that tells it (a runtime trimmed by jlink may).
+     */
+    static long physicalMemory(ModuleLayer layer) {
+        return layer.findModule("jdk.management").isPresent() ? Management.totalMemorySize() : UNKNOWN;
+    }
+
+    /** Kept apart so that com.sun.management is loaded only when its module is there. */
+    private static final class Management {
+        static long totalMemorySize() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        }
     }
 }

@@ -1,11 +1,11 @@
 package dev.ffbench.harness;
 
 import dev.ffbench.cli.ParentWatchdog;
+import dev.ffbench.cli.RunFailure;
 import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,12 +25,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class ForkedCellRunner {
     static final int LOG_TAIL_LINES = 20;
+    /** The log's last lines searched for why the fork failed (a crash block, the engine's message, the ending exception). */
+    private static final int REASON_LINES = 1_000;
     /**
-     * The engine's TrainingDivergedException messages: "... loss is NaN in epoch ..." (stopped mid-training)
-     * or "training diverged: ..." (parameters or loss blown up, found after training).
+     * A line saying that an OutOfMemoryError ended the JVM: the main thread's uncaught error, or the JVM's own
+     * line under -XX:+ExitOnOutOfMemoryError (or CrashOnOutOfMemoryError); never a line that merely mentions it.
      */
-    private static final java.util.regex.Pattern DIVERGED =
-            java.util.regex.Pattern.compile("loss is (NaN|-?Infinity)\\b|training diverged: ");
+    private static final java.util.regex.Pattern ENDED_OUT_OF_MEMORY = java.util.regex.Pattern.compile(
+            "^(Exception in thread \"main\" |Terminating due to |Aborting due to )java\\.lang\\.OutOfMemoryError\\b");
+    private static final String UNCAUGHT = "Exception in thread \"main\" ";
 
     private final ForkOptions options;
     private final OutputLayout layout;
@@ -60,16 +63,18 @@ final class ForkedCellRunner {
         Path spec = layout.work().resolve(cell.id() + ".spec.json");
         Path out = layout.work().resolve(cell.id() + ".result.json");
         Path workLog = layout.work().resolve(cell.id() + ".log");
+        Path failure = layout.work().resolve(cell.id() + ".failure.json");
         Path log = layout.cells().resolve(cell.id() + ".log");
         CellRecord record;
         try {
             Files.createDirectories(layout.cells());
             AtomicFiles.write(spec, Json.write(cell.spec()));
             Files.deleteIfExists(out);
+            Files.deleteIfExists(failure);
             for (Path crashFile : layout.crashFiles(cell.id())) {
                 Files.deleteIfExists(crashFile); // an earlier run's: a crash file always belongs to this run of the cell
             }
-            record = fork(cell, spec, out, workLog, start);
+            record = fork(cell, spec, out, failure, workLog, start);
             if (!stopping) {
                 Files.move(workLog, log, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -79,7 +84,7 @@ final class ForkedCellRunner {
             Thread.currentThread().interrupt();
             record = CellRecord.failed(cell, "interrupted", tail(workLog), seconds(start));
         } finally {
-            for (Path file : List.of(spec, out, workLog)) {
+            for (Path file : List.of(spec, out, failure, workLog)) {
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException e) {
@@ -95,9 +100,9 @@ final class ForkedCellRunner {
         return stopping;
     }
 
-    private CellRecord fork(Cell cell, Path spec, Path out, Path log, long start)
+    private CellRecord fork(Cell cell, Path spec, Path out, Path failure, Path log, long start)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command(cell, spec, out))
+        ProcessBuilder builder = new ProcessBuilder(command(cell, spec, out, failure))
                 .directory(options.workingDirectory().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -111,6 +116,8 @@ final class ForkedCellRunner {
             destroy(process); // the shutdown hook may have run between start() and add()
         }
         try {
+            // no input: a cell that reads standard input sees its end at once instead of waiting for cellTimeout
+            process.getOutputStream().close();
             if (!process.waitFor(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 destroy(process);
                 return CellRecord.failed(cell, "timed out after " + options.timeout().toSeconds()
@@ -125,16 +132,17 @@ final class ForkedCellRunner {
             ExperimentResult result = Json.mapper().readValue(out.toFile(), ExperimentResult.class);
             if (!cell.spec().equals(result.spec())) {
                 // the result is stored under the cell's spec: it must be the spec the fork ran
-                return CellRecord.failed(cell, "the fork's result is of another spec than the cell's (" + Json.write(result.spec())
-                        .replaceAll("\\s+", " ") + "); allowed: the spec it was sent (is the fork's class path this plugin's?)",
+                String sent = ForkLog.cap(Json.write(result.spec()).replaceAll("\\s+", " "));
+                return CellRecord.failed(cell, "the fork's result is of another spec than the cell's (" + sent
+                        + "); allowed: the spec it was sent (is the fork's class path this plugin's?)",
                         tail, seconds(start));
             }
             return CellRecord.passed(cell, result, seconds(start));
         }
-        return CellRecord.failed(cell, reason(exit, log, layout.crashReport(cell.id())), tail, seconds(start));
+        return CellRecord.failed(cell, reason(exit, failure, log, layout.crashReport(cell.id())), tail, seconds(start));
     }
 
-    private List<String> command(Cell cell, Path spec, Path out) {
+    private List<String> command(Cell cell, Path spec, Path out, Path failure) {
         List<String> command = new ArrayList<>();
         command.add(options.javaExecutable().toString());
         // crash files go to cells/, never into the working directory (the user's project); before
@@ -152,7 +160,7 @@ final class ForkedCellRunner {
         command.add(String.join(java.io.File.pathSeparator, options.forkClasspath().stream().map(Path::toString).toList()));
         command.add(mainClass);
         // the cell's spec as resolved here, run as it is: the fork parses nothing again
-        command.addAll(List.of("run", "--cell-spec", spec.toString(), "--out", out.toString()));
+        command.addAll(List.of("run", "--cell-spec", spec.toString(), "--out", out.toString(), "--failure", failure.toString()));
         return command;
     }
 
@@ -172,36 +180,61 @@ final class ForkedCellRunner {
         return file.toString().replace("%", "%%");
     }
 
-    /** Why the fork failed, from its exit code, its log and the crash report the JVM may have written. */
-    private static String reason(int exit, Path log, Path crashReport) throws IOException {
-        List<String> lines = readLines(log);
+    /**
+     * Why the fork failed: what the engine wrote to {@code failure} (the exception that ended the run); when the
+     * JVM died without writing it, from its exit code, its log and the crash report the JVM may have written.
+     */
+    private static String reason(int exit, Path failure, Path log, Path crashReport) throws IOException {
+        java.util.Optional<RunFailure> ended = RunFailure.read(failure);
+        if (ended.isPresent()) {
+            return reason(ended.get(), exit);
+        }
+        List<String> lines = ForkLog.lastLines(log, REASON_LINES);
         java.util.Optional<JvmCrash.Summary> crash = JvmCrash.find(lines).or(() -> JvmCrash.fromReport(crashReport));
         if (crash.isPresent()) {
             Path report = crash.get().report() != null ? crash.get().report()
                     : Files.isRegularFile(crashReport) ? crashReport : null;
-            return "the JVM crashed (" + exitCode(exit) + "): " + crash.get().text()
+            return "the JVM crashed (" + exitCode(exit) + "): " + ForkLog.cap(crash.get().text())
                     + (report == null ? "" : "; crash report: " + report);
         }
-        if (lines.stream().anyMatch(line -> line.contains("OutOfMemoryError"))) {
-            return "ran out of memory (OutOfMemoryError, exit code " + exit + "); raise -Xmx in jvmArgs or shrink the cell";
+        if (lines.stream().anyMatch(line -> ENDED_OUT_OF_MEMORY.matcher(line).find())) {
+            return outOfMemory(exit);
         }
         String engineMessage = engineMessage(lines);
         if (exit == 2 && !engineMessage.isEmpty()) {
             return "the engine rejected the cell (exit code 2: bad spec or dataset)" + engineMessage;
         }
-        if (exit == 1 && DIVERGED.matcher(engineMessage).find()) {
-            return "training diverged (the cell was stopped, no accuracy is reported)"
-                    + engineMessage.replaceFirst("^: training diverged: ", ": ");
-        }
         if (exit == 1 && !engineMessage.isEmpty()) {
             return "the run failed (exit code 1)" + engineMessage;
         }
-        // the last line that says something (not a lone "#" closing a block)
-        String lastLine = lines.stream().filter(line -> !line.isBlank() && !line.strip().matches("#+"))
-                .reduce((first, second) -> second).orElse("");
+        // the exception that ended the main thread, else the last line that says something (not a lone "#"
+        // closing a block)
+        String lastLine = lines.stream().filter(line -> line.startsWith(UNCAUGHT)).reduce((first, second) -> second)
+                .or(() -> lines.stream().filter(line -> !line.isBlank() && !line.strip().matches("#+"))
+                        .reduce((first, second) -> second)).orElse("");
         return (exit == 0 ? "the JVM exited with code 0 but wrote no result" : "the JVM exited with code " + exit
                 + (exit > 128 ? " (killed by signal " + (exit - 128) + ")" : ""))
                 + (lastLine.isEmpty() ? "" : ": " + lastLine.trim());
+    }
+
+    /**
+     * The reason of a failure the engine wrote down, by its kind; its message on one line (a list of problems
+     * joined as the log's indented lines are) and cut as a log line is.
+     */
+    private static String reason(RunFailure failure, int exit) {
+        String message = ForkLog.cap(String.join(" ", failure.message().lines().map(String::trim)
+                .filter(line -> !line.isEmpty()).toList()));
+        return switch (failure.kind()) {
+            case REJECTED -> "the engine rejected the cell (exit code " + exit + ": bad spec or dataset): " + message;
+            case DIVERGED -> "training diverged (the cell was stopped, no accuracy is reported): "
+                    + message.replaceFirst("^training diverged: ", "");
+            case OUT_OF_MEMORY -> outOfMemory(exit);
+            case ESCAPED_ALLOCATION, MODEL_FAILED, OTHER -> "the run failed (exit code " + exit + "): " + message;
+        };
+    }
+
+    private static String outOfMemory(int exit) {
+        return "ran out of memory (OutOfMemoryError, exit code " + exit + "); raise -Xmx in jvmArgs or shrink the cell";
     }
 
     /** "exit code 134, killed by signal 6". */
@@ -217,24 +250,19 @@ final class ForkedCellRunner {
                 for (int j = i + 1; j < lines.size() && lines.get(j).startsWith("  "); j++) {
                     message.append(' ').append(lines.get(j).trim());
                 }
-                return message.toString();
+                return ForkLog.cap(message.toString());
             }
         }
         return "";
     }
 
+    /** The log's last {@link #LOG_TAIL_LINES} lines, each at most {@link ForkLog#MAX_LINE_CHARS} characters. */
     static List<String> tail(Path log) {
         try {
-            List<String> lines = readLines(log);
-            return List.copyOf(lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+            return ForkLog.lastLines(log, LOG_TAIL_LINES);
         } catch (IOException | java.io.UncheckedIOException e) {
-            return List.of("(log unreadable: " + e.getMessage() + ")");
+            return List.of(ForkLog.cap("(log unreadable: " + e.getMessage() + ")"));
         }
-    }
-
-    /** The log's lines; bytes that are not UTF-8 (native libraries print what they like) become U+FFFD. */
-    private static List<String> readLines(Path log) throws IOException {
-        return Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList() : List.of();
     }
 
     /** Kills every fork still running (at the end of a run, or when it fails). */

@@ -165,7 +165,9 @@ public final class Harness {
             // the whole matrix, also in a shard: the gates judge the merged results of every shard
             problems.addAll(GateCoverage.problems(gates, matrix, true));
         }
-        if (cells != null) {
+        java.util.Optional<String> badJava = ForkJava.problem(request.fork().javaExecutable());
+        badJava.ifPresent(problems::add);
+        if (cells != null && badJava.isEmpty()) {
             // a cell too large for its JVM is refused now, not after the cells before it ran
             problems.addAll(MemoryCheck.problems(cells, extensions, request.fork().workingDirectory(),
                     () -> ForkMemory.probe(request.fork(), log), log));

@@ -52,10 +52,10 @@ final class MemoryCheck {
             return List.of();
         }
         Optional<ForkMemory> memory = limits.get();
-        if (memory.isEmpty()) {
-            return List.of();
+        if (memory.isEmpty() || memory.get().limit().isEmpty()) {
+            return List.of(); // the probe said on the log why not
         }
-        long limit = memory.get().limit();
+        long limit = memory.get().limit().getAsLong();
         List<String> problems = new ArrayList<>();
         needs.forEach((cell, bytes) -> {
             if (bytes > limit) {
@@ -66,15 +66,16 @@ final class MemoryCheck {
     }
 
     private static String problem(Cell cell, long bytes, ForkMemory memory) {
-        boolean machine = bytes > memory.physicalBytes();
+        boolean machine = memory.physicalBytes().isPresent() && bytes > memory.physicalBytes().getAsLong();
+        String upTo = memory.physicalBytes().isEmpty() ? ""
+                : ", up to this machine's " + ForkMemory.bytes(memory.physicalBytes().getAsLong()) + " of physical memory";
         return "cell " + cell.id() + " (depth " + cell.spec().depth() + ", width " + cell.spec().width() + ") needs "
                 + (bytes == Long.MAX_VALUE ? "more than " : "at least ") + ForkMemory.bytes(bytes) + " for its parameters, gradients"
                 + " and optimizer state alone, but a forked cell may hold at most " + memory.describeLimit() + "; allowed: a"
                 + " cell that fits" + (machine
-                        ? " in this machine's " + ForkMemory.bytes(memory.physicalBytes()) + " of physical memory: a smaller"
-                                + " width or depth"
+                        ? " in this machine's " + ForkMemory.bytes(memory.physicalBytes().getAsLong()) + " of physical memory:"
+                                + " a smaller width or depth"
                         : ": a smaller width or depth, or more memory for the forks in jvmArgs (-Xmx, or"
-                                + " -Dorg.bytedeco.javacpp.maxphysicalbytes), up to this machine's "
-                                + ForkMemory.bytes(memory.physicalBytes()) + " of physical memory");
+                                + " -Dorg.bytedeco.javacpp.maxphysicalbytes)" + upTo);
     }
 }

@@ -102,4 +102,32 @@ class FfEngineCliTest {
         assertTrue(text.contains("  backprop (built in): "), text);
         assertTrue(text.contains("  synthetic[:SEED:TRAIN:TEST][;classes=K] (built in)"), text);
     }
+
+    /** Issue 24: the harness learns why a forked run failed from this file, never from the log's wording. */
+    @Test
+    void aFailedRunWritesItsKindAndMessageToTheFailureFile(@TempDir Path dir) throws Exception {
+        Path failure = dir.resolve("failure.json");
+        PrintStream original = System.err;
+        int exit;
+        try {
+            System.setErr(new PrintStream(new ByteArrayOutputStream(), true));
+            exit = FfEngineCli.execute("run", "--set", "depth=0", "--out", dir.resolve("r.json").toString(),
+                    "--failure", failure.toString());
+        } finally {
+            System.setErr(original);
+        }
+
+        assertEquals(2, exit);
+        RunFailure written = RunFailure.read(failure).orElseThrow();
+        assertEquals(RunFailure.Kind.REJECTED, written.kind());
+        assertTrue(written.message().startsWith("invalid experiment spec:\n  depth is '0'; allowed: a whole number >= 1"),
+                written.message());
+
+        Path passed = dir.resolve("passed.json");
+        Files.writeString(dir.resolve("spec.json"), "{\"algorithm\": \"backprop\", \"dataset\": \"synthetic:3:300:100\","
+                + " \"depth\": 1, \"width\": 16, \"epochs\": 1, \"batchSize\": 50}");
+        assertEquals(0, FfEngineCli.execute("run", "--spec", dir.resolve("spec.json").toString(), "--out",
+                dir.resolve("out.json").toString(), "--failure", passed.toString()));
+        assertFalse(Files.exists(passed), "a run that passes writes no failure");
+    }
 }
