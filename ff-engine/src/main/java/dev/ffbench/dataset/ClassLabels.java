@@ -5,7 +5,8 @@ import java.util.function.IntFunction;
 /**
  * Labels as read from a source's files, turned into classes 0..K-1 and checked: {@code firstLabel} is
  * subtracted, K is declared or the training split's label range, and a label outside the range is an
- * error naming the file, the record (or line) and the value.
+ * error naming the file, the record (or line) and the value. An inferred K must also be borne out by the
+ * data ({@link InferredClasses}): no class with too few training images or none in the test split.
  */
 final class ClassLabels {
     private ClassLabels() {}
@@ -29,7 +30,8 @@ final class ClassLabels {
      * @param train the training split's label values as in its file
      * @param test the test split's label values as in its file
      * @throws DatasetException naming the file, the record and the value of the first label outside the range,
-     *         or the training file when it holds fewer than 2 classes
+     *         or the training file when it holds fewer than 2 classes; with K inferred, naming the file and the
+     *         labels (as written) of classes with too few training images or no test image
      */
     static Resolved resolve(int[] train, Origin trainOrigin, int[] test, Origin testOrigin,
             DatasetOptions.LabelOptions options) {
@@ -66,6 +68,13 @@ final class ClassLabels {
                 throw outside(testOrigin, i, test[i], first, classes, options, false);
             }
             testClasses[i] = (byte) c;
+        }
+        if (declared == null) {
+            InferredClasses.Problem problem = InferredClasses.check(trainClasses, testClasses, classes, first,
+                    DatasetOptions.CLASSES + "=" + classes + (first == 0 ? "" : " (with firstLabel=" + first + ")"));
+            if (problem != null) {
+                throw new DatasetException((problem.test() ? testOrigin : trainOrigin).file() + ": " + problem.text());
+            }
         }
         return new Resolved(trainClasses, testClasses, classes);
     }

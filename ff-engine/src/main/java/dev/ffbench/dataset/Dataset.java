@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * A dataset: a name (as the user wrote it), a train and a test split of the same image shape, the
  * number of classes K (labels are 0..K-1 in both splits) and the files it was read from (empty for
- * generated data), for its {@linkplain #fingerprint() fingerprint}.
+ * generated data), for its {@linkplain #fingerprint() fingerprint}. Every dataset a source hands the
+ * engine is built here, so this is where its data is checked: each split's sizes, counts and labels.
  *
  * @param classes K, 2..{@value ImageSet#MAX_CLASSES}: declared by the source (CIFAR-10: 10) or the label
  *        range of the training split
@@ -18,29 +19,41 @@ import java.util.Objects;
 public record Dataset(String name, ImageSet train, ImageSet test, int classes, List<DatasetFile> files) {
 
     /**
-     * @throws DatasetException when the splits' shapes differ, K is outside 2..256 or a label is not below K
-     *         (naming the split, the image and the label; sources check labels first, where they can name the file)
+     * @throws DatasetException naming the dataset and the split when a split holds no image, its pixel values
+     *         or labels do not match its image count and shape, the splits' shapes differ, K is outside 2..256 or
+     *         a label is not below K (sources check labels first, where they can name the file)
      */
     public Dataset {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(test, "test");
         files = files == null ? List.of() : List.copyOf(files);
+        checkSplit(name, "train", train);
+        checkSplit(name, "test", test);
         if (train.height() != test.height() || train.width() != test.width() || train.channels() != test.channels()) {
-            throw new DatasetException("dataset " + name + ": train images are " + train.shape() + " but test images are "
+            throw DatasetException.ofData(name, "train images are " + train.shape() + " but test images are "
                     + test.shape() + ", expected the same size");
         }
         if (classes < 2 || classes > ImageSet.MAX_CLASSES) {
-            throw new DatasetException("dataset " + name + " has " + classes + (classes == 1 ? " class" : " classes")
-                    + "; allowed: 2.." + ImageSet.MAX_CLASSES + " classes (labels 0..K-1)");
+            throw DatasetException.ofData(name, "K is " + classes + " (the number of classes); allowed: 2.."
+                    + ImageSet.MAX_CLASSES + " classes (labels 0..K-1)");
         }
         checkLabels(name, "train", train, classes);
         checkLabels(name, "test", test, classes);
     }
 
-    /** A dataset whose K is the label range of its training split (its largest label plus one), read from no file. */
+    /**
+     * A dataset whose K is the label range of its training split (its largest label plus one), read from no
+     * file. As with a file source's inferred K, a class with too few training images or none in the test split
+     * is refused: it is more likely a stray label than a class (see {@link InferredClasses}).
+     */
     public Dataset(String name, ImageSet train, ImageSet test) {
-        this(name, train, test, train.labelRange(), List.of());
+        this(name, train, test, inferredClasses(name, train), List.of());
+        InferredClasses.Problem problem = InferredClasses.check(train.labels(), test.labels(), classes, 0,
+                "new Dataset(name, train, test, " + classes + ")");
+        if (problem != null) {
+            throw DatasetException.ofData(name, (problem.test() ? "test" : "train") + " split: " + problem.text());
+        }
     }
 
     /** A dataset of {@code classes} classes read from no file (generated, or bundled). */
@@ -48,10 +61,30 @@ public record Dataset(String name, ImageSet train, ImageSet test, int classes, L
         this(name, train, test, classes, List.of());
     }
 
+    /** The training split's label range, once its labels are known to be one per image. */
+    private static int inferredClasses(String name, ImageSet train) {
+        Objects.requireNonNull(train, "train");
+        checkSplit(name, "train", train);
+        int range = train.labelRange();
+        if (range < 2) {
+            throw DatasetException.ofData(name, "K is " + range + " (the training labels' largest, " + (range - 1)
+                    + ", plus one); allowed: 2.." + ImageSet.MAX_CLASSES + " classes (labels 0..K-1)");
+        }
+        return range;
+    }
+
+    /** A split's sizes, pixel values and labels against its image count: what the pixel and label reads rely on. */
+    private static void checkSplit(String name, String split, ImageSet set) {
+        String problem = set.problem();
+        if (problem != null) {
+            throw DatasetException.ofData(name, split + " split " + problem);
+        }
+    }
+
     private static void checkLabels(String name, String split, ImageSet set, int classes) {
         for (int i = 0; i < set.count(); i++) {
             if (set.label(i) >= classes) {
-                throw new DatasetException("dataset " + name + ": " + split + " label of image " + i + " is " + set.label(i)
+                throw DatasetException.ofData(name, split + " label of image " + i + " is " + set.label(i)
                         + "; allowed: 0.." + (classes - 1) + " (" + classes + " classes)");
             }
         }

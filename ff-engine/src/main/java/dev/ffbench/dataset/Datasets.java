@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Turns the dataset the user wrote (a spec field, a plugin parameter) into a {@link DatasetReader}:
  * the first discovered {@link DatasetSource} that accepts it opens it; a value no source accepts is
- * taken as a directory of IDX files, the form users had before sources had prefixes.
+ * taken as a directory of IDX files, the form users had before sources had prefixes. The reader is
+ * wrapped so that what it loads is checked where it enters, naming the source ({@link SourcedReader}).
  */
 public final class Datasets {
     private Datasets() {}
@@ -22,10 +23,11 @@ public final class Datasets {
         String value = dataset.trim();
         for (DatasetSource source : sources) {
             if (source.accepts(value)) {
-                return source.open(value, baseDirectory);
+                return new SourcedReader(value, source, source.open(value, baseDirectory));
             }
         }
-        return new IdxSource().open(value, baseDirectory);
+        IdxSource directory = new IdxSource();
+        return new SourcedReader(value, directory, directory.open(value, baseDirectory));
     }
 
     /** Every allowed form: each source's usage, then a bare directory of IDX files. */

@@ -7,7 +7,9 @@ import java.util.Objects;
  * (0..255) and one label per image. Image {@code i} is {@code pixels[i*valuesPerImage .. (i+1)*valuesPerImage)},
  * row-major with the channels of a pixel side by side (height, width, channels: "channels last", the
  * order of a 4-dimensional IDX file; a grey image has 1 channel). Labels are classes 0..K-1 stored as
- * unsigned bytes (so K is at most 256); the {@link Dataset} that holds the split checks them against K.
+ * unsigned bytes (so K is at most 256). The {@link Dataset} that holds the split checks it (its
+ * {@link #problem()}, then its labels against K), naming the dataset and the split, which a split
+ * alone does not know: the engine only ever reads splits of a checked dataset.
  * The arrays are shared, not copied (a full dataset is tens of megabytes): callers must not modify them.
  */
 public record ImageSet(int count, int height, int width, int channels, byte[] pixels, byte[] labels) {
@@ -15,28 +17,35 @@ public record ImageSet(int count, int height, int width, int channels, byte[] pi
     /** The largest number of classes: labels are stored as unsigned bytes. */
     public static final int MAX_CLASSES = 256;
 
-    /**
-     * @throws IllegalArgumentException when a size is not positive or the arrays do not hold
-     *         {@code count} images of that size and {@code count} labels
-     */
     public ImageSet {
-        if (count < 0) {
-            throw new IllegalArgumentException("image count is " + count + ", expected >= 0");
-        }
-        if (height <= 0 || width <= 0 || channels <= 0) {
-            throw new IllegalArgumentException("image size is " + height + "x" + width + "x" + channels
-                    + ", expected all three > 0");
-        }
         Objects.requireNonNull(pixels, "pixels");
         Objects.requireNonNull(labels, "labels");
+    }
+
+    /**
+     * What makes this split unusable, with what is allowed, e.g. "has 10 images but 9 labels; allowed: one
+     * label per image"; null when it holds at least one image, positive sizes, exactly count x height x width x
+     * channels pixel values and one label per image.
+     */
+    public String problem() {
+        if (height <= 0 || width <= 0 || channels <= 0) {
+            return "has images of " + height + "x" + width + "x" + channels + " (height x width x channels); allowed: each"
+                    + " at least 1";
+        }
+        if (count < 1) {
+            return "has " + count + " images; allowed: at least 1 image in each split";
+        }
         long expectedPixels = (long) count * height * width * channels;
         if (pixels.length != expectedPixels) {
-            throw new IllegalArgumentException("pixels has " + pixels.length + " bytes, expected " + expectedPixels
-                    + " (" + count + " images of " + shape(height, width, channels) + ")");
+            return "has " + IdxReader.grouped(pixels.length) + " pixel values for " + IdxReader.grouped(count) + " images of "
+                    + shape() + "; allowed: " + IdxReader.grouped(expectedPixels) + " (count x height x width x channels,"
+                    + " " + IdxReader.grouped((long) height * width * channels) + " per image)";
         }
         if (labels.length != count) {
-            throw new IllegalArgumentException("labels has " + labels.length + " entries, expected " + count);
+            return "has " + IdxReader.grouped(count) + " images but " + IdxReader.grouped(labels.length) + " labels; allowed:"
+                    + " one label per image";
         }
+        return null;
     }
 
     /** A split of grey images (1 channel). */

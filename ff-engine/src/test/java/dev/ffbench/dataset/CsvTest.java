@@ -39,18 +39,18 @@ class CsvTest {
 
     /** 2x2 images: train has a header and CRLF line ends, test neither, plus a blank line. */
     private void writeValid() throws IOException {
-        write("mnist_train.csv", "label,1x1,1x2,2x1,2x2\r\n3,0,255,10,20\r\n1,1,2,3,4\r\n0,9,9,9,9\r\n");
-        write("mnist_test.csv", "1,5,6,7,8\n\n0,0,0,0,0");
+        write("mnist_train.csv", "label,1x1,1x2,2x1,2x2\r\n3,0,255,10,20\r\n1,1,2,3,4\r\n0,9,9,9,9\r\n2,8,8,8,8\r\n");
+        write("mnist_test.csv", "1,5,6,7,8\n\n0,0,0,0,0\n2,1,1,1,1\n3,2,2,2,2");
     }
 
     @Test
     void readsTheLabelThenThePixelsWithOrWithoutAHeader() throws IOException {
         writeValid();
         Dataset d = open("");
-        assertEquals(3, d.train().count());
-        assertEquals(2, d.test().count());
+        assertEquals(4, d.train().count());
+        assertEquals(4, d.test().count());
         assertEquals(new DatasetShape(2, 2, 1, 4), d.shape(), "2x2 from 4 pixel values; K from the labels 0..3");
-        assertArrayEquals(new byte[] {0, (byte) 255, 10, 20, 1, 2, 3, 4, 9, 9, 9, 9}, d.train().pixels());
+        assertArrayEquals(new byte[] {0, (byte) 255, 10, 20, 1, 2, 3, 4, 9, 9, 9, 9, 8, 8, 8, 8}, d.train().pixels());
         assertEquals(List.of(3, 1, 0), List.of(d.train().label(0), d.train().label(1), d.train().label(2)));
         assertEquals(0, d.test().label(1), "the last line needs no line end; blank lines are skipped");
         assertEquals(List.of(new DatasetFile("mnist_train.csv", Files.size(dir.resolve("mnist_train.csv"))),
@@ -70,7 +70,7 @@ class CsvTest {
     @Test
     void theSideGivesChannels() throws IOException {
         write("train.csv", "0,1,2,3,4,5,6,7,8,9,10,11,12\n1,0,0,0,0,0,0,0,0,0,0,0,0\n");
-        write("test.csv", "1,0,0,0,0,0,0,0,0,0,0,0,0\n");
+        write("test.csv", "1,0,0,0,0,0,0,0,0,0,0,0,0\n0,0,0,0,0,0,0,0,0,0,0,0,0\n");
         assertContains(failure(""), "train.csv (" + dir.resolve("train.csv") + "): 12 pixel values per line (as on line 1)"
                 + " are not a square image; allowed: give the side, side=S with S x S x channels = 12, e.g. side=2 (3 channels)");
         Dataset colour = open(";side=2");
@@ -111,7 +111,7 @@ class CsvTest {
     void oneBasedLabelsWithFirstLabel() throws IOException {
         write("letters-train.csv", "1,0\n26,1\n2,1\n");
         write("letters-test.csv", "26,0\n");
-        Dataset d = open(";firstLabel=1");
+        Dataset d = open(";firstLabel=1;classes=26");
         assertEquals(26, d.classes());
         assertEquals(25, d.train().label(1));
         assertContains(failure(""), "letters-train.csv (", "no training label is 0", "need firstLabel=1");

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The validation in the ImageSet and Dataset records, K and the content hash. */
+/** The validation of a split and of a dataset (naming the dataset and the split), K and the content hash. */
 class DatasetTest {
 
     @Test
@@ -34,18 +34,49 @@ class DatasetTest {
     }
 
     @Test
-    void inconsistentImageSetsAreRejectedWithTheProblem() {
-        assertMessage("pixels has 7 bytes, expected 8", () -> new ImageSet(2, 2, 2, new byte[7], new byte[2]));
-        assertMessage("pixels has 8 bytes, expected 24 (2 images of 2x2x3)",
-                () -> new ImageSet(2, 2, 2, 3, new byte[8], new byte[2]));
-        assertMessage("labels has 1 entries, expected 2", () -> new ImageSet(2, 2, 2, new byte[8], new byte[1]));
-        assertMessage("image size is 0x2x1", () -> new ImageSet(0, 0, 2, new byte[0], new byte[0]));
-        assertMessage("image size is 2x2x0", () -> new ImageSet(0, 2, 2, 0, new byte[0], new byte[0]));
-        assertMessage("image count is -1", () -> new ImageSet(-1, 2, 2, new byte[0], new byte[0]));
+    void aSplitWhoseCountsDoNotMatchIsRefusedNamingTheDatasetAndTheSplit() {
+        ImageSet good = new ImageSet(2, 2, 2, new byte[8], new byte[] {0, 1});
+        assertEquals(null, good.problem());
+        assertExactMessage("dataset x: test split has 7 pixel values for 2 images of 2x2; allowed: 8 (count x height x"
+                + " width x channels, 4 per image)", () -> new Dataset("x", good, new ImageSet(2, 2, 2, new byte[7], new byte[2]), 2));
+        assertExactMessage("dataset x: train split has 8 pixel values for 2 images of 2x2x3; allowed: 24 (count x height x"
+                + " width x channels, 12 per image)", () -> new Dataset("x", new ImageSet(2, 2, 2, 3, new byte[8], new byte[2]), good, 2));
+        assertExactMessage("dataset x: test split has 2 images but 1 labels; allowed: one label per image",
+                () -> new Dataset("x", good, new ImageSet(2, 2, 2, new byte[8], new byte[1]), 2));
+        assertExactMessage("dataset x: train split has 2 images but 3 labels; allowed: one label per image",
+                () -> new Dataset("x", new ImageSet(2, 2, 2, new byte[8], new byte[3]), good), "also when K is inferred");
+        assertExactMessage("dataset x: train split has images of 0x2x1 (height x width x channels); allowed: each at least 1",
+                () -> new Dataset("x", new ImageSet(1, 0, 2, new byte[0], new byte[1]), good, 2));
+        assertExactMessage("dataset x: test split has images of 2x2x0 (height x width x channels); allowed: each at least 1",
+                () -> new Dataset("x", good, new ImageSet(1, 2, 2, 0, new byte[0], new byte[1]), 2));
+    }
+
+    @Test
+    void anEmptySplitIsRefused() {
+        ImageSet good = new ImageSet(2, 2, 2, new byte[8], new byte[] {0, 1});
+        ImageSet empty = new ImageSet(0, 2, 2, new byte[0], new byte[0]);
+        assertExactMessage("dataset x: test split has 0 images; allowed: at least 1 image in each split",
+                () -> new Dataset("x", good, empty, 2));
+        assertExactMessage("dataset x: train split has 0 images; allowed: at least 1 image in each split",
+                () -> new Dataset("x", empty, good, 2));
+        assertExactMessage("dataset x: train split has 0 images; allowed: at least 1 image in each split",
+                () -> new Dataset("x", empty, good), "before K is inferred from no labels");
+        assertExactMessage("dataset x: test split has -1 images; allowed: at least 1 image in each split",
+                () -> new Dataset("x", good, new ImageSet(-1, 2, 2, new byte[0], new byte[0]), 2));
     }
 
     private static ImageSet split(byte... labels) {
         return new ImageSet(labels.length, 1, 2, new byte[2 * labels.length], labels);
+    }
+
+    /** {@code perClass} images of each class 0..classes-1, then {@code extra}. */
+    private static ImageSet balanced(int classes, int perClass, byte... extra) {
+        byte[] labels = new byte[classes * perClass + extra.length];
+        for (int i = 0; i < classes * perClass; i++) {
+            labels[i] = (byte) (i % classes);
+        }
+        System.arraycopy(extra, 0, labels, classes * perClass, extra.length);
+        return split(labels);
     }
 
     @Test
@@ -54,16 +85,50 @@ class DatasetTest {
                 () -> new Dataset("x", split((byte) 0, (byte) 10), split((byte) 1), 10));
         assertMessage("dataset x: test label of image 0 is 255; allowed: 0..9 (10 classes)",
                 () -> new Dataset("x", split((byte) 0, (byte) 9), split((byte) -1), 10));
-        assertMessage("dataset x has 1 class; allowed: 2..256 classes", () -> new Dataset("x", split((byte) 0), split((byte) 0)));
-        assertMessage("dataset x has 257 classes", () -> new Dataset("x", split((byte) 0), split((byte) 0), 257));
+        assertExactMessage("dataset x: K is 1 (the training labels' largest, 0, plus one); allowed: 2..256 classes"
+                + " (labels 0..K-1)", () -> new Dataset("x", split((byte) 0), split((byte) 0)));
+        assertExactMessage("dataset x: K is 257 (the number of classes); allowed: 2..256 classes (labels 0..K-1)",
+                () -> new Dataset("x", split((byte) 0), split((byte) 0), 257));
     }
 
     @Test
     void withoutADeclaredKTheTrainingLabelsRangeIsK() {
-        Dataset d = new Dataset("x", split((byte) 0, (byte) 46, (byte) 3), split((byte) 12));
+        Dataset d = new Dataset("x", balanced(47, 2), balanced(47, 1));
         assertEquals(47, d.classes());
         assertEquals(new DatasetShape(1, 2, 1, 47), d.shape());
         assertEquals(2, d.shape().inputSize());
+    }
+
+    @Test
+    void anInferredKIsRefusedWhenAStrayLabelMakesIt() {
+        // 2,000 digits 0..9 and one 10: K would be 11, class 10 one image where the mean is 181.9 (1 %: 2)
+        assertExactMessage("dataset x: train split: too few training images: label 10: 1 image; allowed: at least 2 per"
+                + " class (1 % of the mean, 181.9 = 2,001 images / 11 classes, and at least 1) when K is inferred from the"
+                + " training labels (here 11: labels 0..10, the largest plus one); if these classes are meant, declare K:"
+                + " new Dataset(name, train, test, 11)", () -> new Dataset("x", balanced(10, 200, (byte) 10), balanced(11, 1)));
+        // one 255: classes 10..254 have no image at all
+        assertExactMessage("dataset x: train split: too few training images: labels 10..254: 0 images each; allowed: at least"
+                + " 1 per class (1 % of the mean, 0.8 = 201 images / 256 classes, and at least 1) when K is inferred from"
+                + " the training labels (here 256: labels 0..255, the largest plus one); if these classes are meant,"
+                + " declare K: new Dataset(name, train, test, 256)",
+                () -> new Dataset("x", balanced(10, 20, (byte) 255), balanced(10, 1)));
+        assertExactMessage("dataset x: test split: no test image for label 9 (20 training images); allowed: at least 1 test"
+                + " image per class when K is inferred from the training labels (here 10: labels 0..9, the largest plus"
+                + " one); if these classes are meant, declare K: new Dataset(name, train, test, 10)",
+                () -> new Dataset("x", balanced(10, 20), balanced(9, 1)));
+        assertEquals(11, new Dataset("x", balanced(10, 20, (byte) 10), balanced(10, 1), 11).classes(),
+                "a declared K is taken as meant");
+        assertEquals(10, new Dataset("x", balanced(10, 20, (byte) 9), balanced(10, 1)).classes(),
+                "one image more or less of a class is no stray");
+    }
+
+    @Test
+    void theFewestTrainingImagesOfAClassAreOnePercentOfTheMeanAndAtLeastOne() {
+        assertEquals(1, InferredClasses.minimumTrainImages(40, 10));
+        assertEquals(1, InferredClasses.minimumTrainImages(1000, 10), "mean 100: 1 % is 1");
+        assertEquals(2, InferredClasses.minimumTrainImages(1001, 10));
+        assertEquals(8, InferredClasses.minimumTrainImages(8005, 11), "7.3 rounds up");
+        assertEquals(60, InferredClasses.minimumTrainImages(60_000, 10), "Fashion-MNIST: 6,000 per class");
     }
 
     @Test
@@ -100,5 +165,14 @@ class DatasetTest {
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable construct) {
         String message = assertThrows(IllegalArgumentException.class, construct).getMessage();
         assertTrue(message.contains(expected), message);
+    }
+
+    private static void assertExactMessage(String expected, org.junit.jupiter.api.function.Executable construct) {
+        assertExactMessage(expected, construct, "");
+    }
+
+    private static void assertExactMessage(String expected, org.junit.jupiter.api.function.Executable construct,
+            String why) {
+        assertEquals(expected, assertThrows(DatasetException.class, construct).getMessage(), why);
     }
 }

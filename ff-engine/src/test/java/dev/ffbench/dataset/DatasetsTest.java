@@ -33,7 +33,7 @@ class DatasetsTest {
     @Test
     void mnistSample() {
         DatasetReader reader = open("mnist-sample");
-        assertInstanceOf(MnistSample.class, reader);
+        assertInstanceOf(MnistSample.class, assertInstanceOf(SourcedReader.class, reader).reader());
         assertTrue(reader.describe().startsWith("mnist-sample (bundled"), reader.describe());
     }
 
@@ -77,9 +77,11 @@ class DatasetsTest {
     @Test
     void directoryWithAndWithoutPrefixResolvesAgainstTheBaseDirectory() {
         DatasetReader prefixed = open("idx:/usr/share/datasets/fashion-mnist");
-        assertEquals(Path.of("/usr/share/datasets/fashion-mnist"), assertInstanceOf(IdxDirectory.class, prefixed).dir());
+        assertEquals(Path.of("/usr/share/datasets/fashion-mnist"),
+                assertInstanceOf(IdxDirectory.class, ((SourcedReader) prefixed).reader()).dir());
         DatasetReader bare = open("data/fashion");
-        assertEquals(Path.of("/work/project/data/fashion"), assertInstanceOf(IdxDirectory.class, bare).dir());
+        assertEquals(Path.of("/work/project/data/fashion"),
+                assertInstanceOf(IdxDirectory.class, ((SourcedReader) bare).reader()).dir());
         assertEquals("idx directory /work/project/data/fashion", bare.describe());
         assertEquals("directory /work/project/data/fashion does not exist", bare.quickProblem().orElseThrow());
     }

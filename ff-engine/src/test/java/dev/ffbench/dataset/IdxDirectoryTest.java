@@ -28,12 +28,12 @@ class IdxDirectoryTest {
         Files.write(dir.resolve(name), content);
     }
 
-    /** A tiny valid MNIST-style directory: 12 train / 5 test images of 4x3, mixing raw and gzipped files. */
+    /** A tiny valid MNIST-style directory: 12 train / 10 test images of 4x3, mixing raw and gzipped files. */
     private void writeValid() throws IOException {
         write("train-images-idx3-ubyte.gz", gzip(idxImages(12, 4, 3, pattern(12 * 12))));
         write("train-labels-idx1-ubyte", idxLabels(labels(12)));
-        write("t10k-images-idx3-ubyte", idxImages(5, 4, 3, pattern(5 * 12)));
-        write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(labels(5))));
+        write("t10k-images-idx3-ubyte", idxImages(10, 4, 3, pattern(10 * 12)));
+        write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(labels(10))));
     }
 
     private Dataset open(String options) {
@@ -56,11 +56,11 @@ class IdxDirectoryTest {
         Dataset d = new IdxDirectory(dir).load();
         assertEquals(dir.toString(), d.name());
         assertEquals(12, d.train().count());
-        assertEquals(5, d.test().count());
+        assertEquals(10, d.test().count());
         assertEquals(12, d.pixelsPerImage());
         assertEquals(10, d.classes(), "the training labels run 0..9");
         assertArrayEquals(pattern(12 * 12), d.train().pixels());
-        assertArrayEquals(labels(5), d.test().labels());
+        assertArrayEquals(labels(10), d.test().labels());
         assertEquals(List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
                 "t10k-labels-idx1-ubyte.gz"), d.files().stream().map(DatasetFile::name).toList());
         assertEquals(Files.size(dir.resolve("train-images-idx3-ubyte.gz")), d.files().get(0).bytes());
@@ -109,7 +109,7 @@ class IdxDirectoryTest {
         assertContains(failure(""), "2 files could be the training images: emnist-digits-train-images-idx3-ubyte.gz,"
                 + " emnist-letters-train-images-idx3-ubyte.gz; allowed: one", "idx:" + dir + ";prefix=emnist-letters");
 
-        Dataset letters = open(";prefix=emnist-letters;firstLabel=1");
+        Dataset letters = open(";prefix=emnist-letters;firstLabel=1;classes=26");
         assertEquals(26, letters.classes(), "labels 1..26 are classes 0..25");
         assertEquals(List.of(0, 1, 2, 25), List.of(letters.train().label(0), letters.train().label(1),
                 letters.train().label(2), letters.train().label(3)));
@@ -133,9 +133,9 @@ class IdxDirectoryTest {
     @Test
     void aTestLabelOutsideTheTrainingRangeNamesTheFileTheRecordAndTheValue() throws IOException {
         writeValid();
-        write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(new byte[] {0, 1, 2, 3, 11})));
+        write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 11})));
         assertContains(failure(""), "t10k-labels-idx1-ubyte.gz (" + dir.resolve("t10k-labels-idx1-ubyte.gz")
-                + "): label of record 4 is 11; allowed: 0..9 (10 classes: the training split's labels 0..9;"
+                + "): label of record 9 is 11; allowed: 0..9 (10 classes: the training split's labels 0..9;"
                 + " declare K with classes=K if the training split lacks the last classes)");
         assertEquals(12, open(";classes=12").classes(), "a declared K admits it");
         write("train-labels-idx1-ubyte", idxLabels(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, (byte) 200}));
@@ -156,14 +156,14 @@ class IdxDirectoryTest {
     void fourDimensionalImagesKeepTheirChannels() throws IOException {
         write("train-images-idx4-ubyte.gz", gzip(idxColourImages(4, 2, 2, 3, pattern(48))));
         write("train-labels-idx1-ubyte.gz", gzip(idxLabels(labels(4))));
-        write("t10k-images-idx4-ubyte.gz", gzip(idxColourImages(2, 2, 2, 3, pattern(24))));
-        write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(labels(2))));
+        write("t10k-images-idx4-ubyte.gz", gzip(idxColourImages(4, 2, 2, 3, pattern(48))));
+        write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(labels(4))));
         Dataset d = open("");
         assertEquals(new DatasetShape(2, 2, 3, 4), d.shape());
         assertEquals(12, d.pixelsPerImage());
         assertEquals(Byte.toUnsignedInt(pattern(48)[12 + 5]), d.train().pixel(1, 5));
 
-        write("t10k-images-idx4-ubyte.gz", gzip(idxImages(2, 2, 2, pattern(8))));
+        write("t10k-images-idx4-ubyte.gz", gzip(idxImages(4, 2, 2, pattern(16))));
         assertContains(failure(""), "train images (train-images-idx4-ubyte.gz) are 2x2x3 but test images"
                 + " (t10k-images-idx4-ubyte.gz) are 2x2, expected the same size");
     }
@@ -177,10 +177,55 @@ class IdxDirectoryTest {
                 "train-labels-idx1-ubyte has 11 labels", dir.toAbsolutePath().toString());
     }
 
+    /** 2,000 training digits 0..9 (each written + first) and {@code stray} as written last; the 10 digits as the test split. */
+    private void writeDigitsWithAStray(int first, int stray) throws IOException {
+        byte[] train = new byte[2001];
+        for (int i = 0; i < 2000; i++) {
+            train[i] = (byte) (i % 10 + first);
+        }
+        train[2000] = (byte) stray;
+        byte[] test = new byte[10];
+        for (int i = 0; i < 10; i++) {
+            test[i] = (byte) (i + first);
+        }
+        write("train-images-idx3-ubyte", idxImages(2001, 1, 1, pattern(2001)));
+        write("train-labels-idx1-ubyte", idxLabels(train));
+        write("t10k-images-idx3-ubyte", idxImages(10, 1, 1, pattern(10)));
+        write("t10k-labels-idx1-ubyte", idxLabels(test));
+    }
+
+    @Test
+    void aStrayTrainingLabelDoesNotMakeAClassOfItsOwn() throws IOException {
+        writeDigitsWithAStray(0, 10);
+        assertEquals("train-labels-idx1-ubyte (" + dir.resolve("train-labels-idx1-ubyte") + "): too few training images:"
+                + " label 10: 1 image; allowed: at least 2 per class (1 % of the mean, 181.9 = 2,001 images / 11 classes,"
+                + " and at least 1) when K is inferred from the training labels (here 11: labels 0..10, the largest plus"
+                + " one); if these classes are meant, declare K: classes=11", failure(""));
+        assertEquals(11, open(";classes=11").classes(), "a declared K is taken as meant");
+
+        writeDigitsWithAStray(1, 255);
+        assertEquals("train-labels-idx1-ubyte (" + dir.resolve("train-labels-idx1-ubyte") + "): too few training images:"
+                + " labels 11..254: 0 images each; allowed: at least 1 per class (1 % of the mean, 7.8 = 2,001 images"
+                + " / 255 classes, and at least 1) when K is inferred from the training labels (here 255: labels 1..255,"
+                + " the largest plus one); if these classes are meant, declare K: classes=255 (with firstLabel=1)",
+                failure(";firstLabel=1"), "labels as written in the file, after firstLabel");
+    }
+
+    @Test
+    void aClassWithNoTestImageIsRefusedNamingTheTestFile() throws IOException {
+        writeValid();
+        write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 8})));
+        assertEquals("t10k-labels-idx1-ubyte.gz (" + dir.resolve("t10k-labels-idx1-ubyte.gz") + "): no test image for"
+                + " label 9 (1 training image); allowed: at least 1 test image per class when K is inferred from the"
+                + " training labels (here 10: labels 0..9, the largest plus one); if these classes are meant, declare K:"
+                + " classes=10", failure(""));
+        assertEquals(10, open(";classes=10").classes());
+    }
+
     @Test
     void trainAndTestImageSizesMustMatch() throws IOException {
         writeValid();
-        write("t10k-images-idx3-ubyte", idxImages(5, 3, 4, pattern(5 * 12)));
+        write("t10k-images-idx3-ubyte", idxImages(10, 3, 4, pattern(10 * 12)));
         DatasetException e = assertThrows(DatasetException.class, () -> new IdxDirectory(dir).load());
         assertContains(e.getMessage(), "4x3", "3x4");
     }

@@ -133,4 +133,29 @@ class SyntheticTest {
         assertTrue(e.getMessage().contains("train count is 0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Synthetic(1, 10, Synthetic.MAX_COUNT + 1));
     }
+
+    /**
+     * Classes are balanced, so the sizes tests use (synthetic:7:40:20, synthetic:7:400:100, the defaults, 47 classes)
+     * never hold a class that the check on an inferred K would take for a stray: written to files and read back
+     * without classes=K, they load.
+     */
+    @Test
+    void everyClassHasItsShareInBothSplitsSoAnInferredKPasses() {
+        for (Synthetic synthetic : new Synthetic[] {new Synthetic(7, 40, 20), new Synthetic(7, 400, 100),
+            new Synthetic(Synthetic.DEFAULT_SEED), new Synthetic(11, 47 * 40, 47 * 10, 47), new Synthetic(7, 40, 10)}) {
+            Dataset d = synthetic.load();
+            for (ImageSet split : new ImageSet[] {d.train(), d.test()}) {
+                int[] counts = new int[d.classes()];
+                for (int i = 0; i < split.count(); i++) {
+                    counts[split.label(i)]++;
+                }
+                int min = Arrays.stream(counts).min().orElseThrow();
+                int max = Arrays.stream(counts).max().orElseThrow();
+                assertTrue(min >= 1 && max - min <= 1, d.name() + ": " + Arrays.toString(counts));
+            }
+            assertEquals(null, InferredClasses.check(d.train().labels(), d.test().labels(), d.classes(), 0, "classes="
+                    + d.classes()), d.name());
+            assertEquals(d.classes(), new Dataset(d.name(), d.train(), d.test()).classes(), d.name());
+        }
+    }
 }

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ffbench.api.Algorithm;
 import dev.ffbench.dataset.Dataset;
+import dev.ffbench.dataset.DatasetException;
 import dev.ffbench.dataset.DatasetFiles;
+import dev.ffbench.dataset.DatasetSource;
 import dev.ffbench.dataset.DatasetSummary;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.dataset.Synthetic;
+import dev.ffbench.sample.HandedDataSource;
 import dev.ffbench.sample.RecordingAlgorithm;
 import dev.ffbench.sample.SampleExtensions;
 import java.io.IOException;
@@ -85,6 +88,28 @@ class DatasetRunTest {
         String json = Json.write(result);
         assertEquals(result.dataset(), Json.mapper().readValue(json, ExperimentResult.class).dataset(),
                 "the strict reader reads what the writer wrote");
+    }
+
+    /**
+     * A project's dataset source that hands over a test split of no image fails the run, naming the dataset, the
+     * source and the split, where it used to pass at 0.00 %; its good data trains.
+     */
+    @Test
+    void aProjectSourcesEmptyTestSplitFailsTheRun() {
+        Extensions extensions = Extensions.discover(SampleExtensions.loader(dir.resolve("services"),
+                Map.of(DatasetSource.class, List.of(HandedDataSource.class.getName()))));
+        Map<String, String> fields = Map.of("algorithm", "backprop", "depth", "2", "width", "32", "epochs", "1",
+                "batchSize", "50", "maxStepsPerEpoch", "3");
+        Map<String, String> empty = new LinkedHashMap<>(fields);
+        empty.put("dataset", "handed:empty-test");
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> new ExperimentRunner(extensions).run(new SpecResolver(extensions).resolve(empty)));
+        assertEquals("dataset 'handed:empty-test' (source handed, " + HandedDataSource.class.getName() + "): test split"
+                + " has 0 images; allowed: at least 1 image in each split", e.getMessage());
+        Map<String, String> good = new LinkedHashMap<>(fields);
+        good.put("dataset", "handed:good");
+        assertEquals(100, new ExperimentRunner(extensions).run(new SpecResolver(extensions).resolve(good)).dataset()
+                .testImages());
     }
 
     /** The built-ins plus FF Base and backprop that keep their test predictions. */

@@ -1,0 +1,84 @@
+package dev.ffbench.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ffbench.experiment.Extensions;
+import dev.ffbench.sample.HandedDataSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a project's own dataset source hands over is checked where it enters ({@link Datasets#open}'s
+ * reader), in one message naming the dataset as written, the source's name and its class.
+ */
+class ProjectSourceTest {
+    private static final String SOURCE = "(source handed, " + HandedDataSource.class.getName() + ")";
+
+    private static List<DatasetSource> sources() {
+        List<DatasetSource> sources = new ArrayList<>(
+                Extensions.engine().datasetSources().stream().map(Extensions.Provided::value).toList());
+        sources.add(new HandedDataSource());
+        return sources;
+    }
+
+    private static Dataset load(String dataset) {
+        return Datasets.open(dataset, Path.of("/"), sources()).load();
+    }
+
+    private static String failure(String dataset) {
+        return assertThrows(DatasetException.class, () -> load(dataset)).getMessage();
+    }
+
+    @Test
+    void goodDataPasses() {
+        assertEquals(400, load("handed:good").train().count());
+        assertEquals(10, load("handed:inferred").classes());
+    }
+
+    @Test
+    void anEmptySplitIsRefused() {
+        assertEquals("dataset 'handed:empty-test' " + SOURCE + ": test split has 0 images; allowed: at least 1 image in"
+                + " each split", failure("handed:empty-test"));
+    }
+
+    @Test
+    void countsThatDoNotMatchAreRefused() {
+        assertEquals("dataset 'handed:fewer-labels' " + SOURCE + ": test split has 100 images but 99 labels; allowed: one"
+                + " label per image", failure("handed:fewer-labels"));
+        assertEquals("dataset 'handed:short-pixels' " + SOURCE + ": train split has 313,599 pixel values for 400 images of"
+                + " 28x28; allowed: 313,600 (count x height x width x channels, 784 per image)", failure("handed:short-pixels"));
+    }
+
+    @Test
+    void labelsOutsideKAndStrayClassesAreRefused() {
+        assertEquals("dataset 'handed:label-above-k' " + SOURCE + ": test label of image 99 is 10; allowed: 0..9 (10"
+                + " classes)", failure("handed:label-above-k"));
+        String stray = failure("handed:stray-label");
+        assertTrue(stray.startsWith("dataset 'handed:stray-label' " + SOURCE + ": test split: no test image for label 10"
+                + " (1 training image); allowed: at least 1 test image per class when K is inferred from the training"
+                + " labels (here 11: labels 0..10, the largest plus one); if these classes are meant, declare K:"
+                + " new Dataset(name, train, test, 11)"), stray);
+    }
+
+    @Test
+    void nothingOrAnotherShapeThanAnnouncedIsRefused() {
+        assertTrue(failure("handed:null").matches("dataset 'handed:null' \\Q" + SOURCE + "\\E: \\S+\\.load\\(\\) returned"
+                + " null; allowed: a Dataset"), failure("handed:null"));
+        assertEquals("dataset 'handed:announces-500' " + SOURCE + ": 400 training images loaded, but knownTrainCount()"
+                + " announced 500; allowed: the count loaded, or empty", failure("handed:announces-500"));
+        assertEquals("dataset 'handed:announces-colour' " + SOURCE + ": images of 28x28 in 10 classes loaded, but"
+                + " knownShape() announced images of 32x32x3 in 10 classes; allowed: the shape loaded, or empty",
+                failure("handed:announces-colour"));
+    }
+
+    @Test
+    void aProjectSourcesOwnErrorIsNamedWithTheSourceABuiltInsNamesItsFiles() {
+        assertEquals("dataset 'handed:own-error' " + SOURCE + ": data.bin: no such file", failure("handed:own-error"));
+        assertTrue(failure("idx:/nonexistent/fashion").startsWith("dataset directory /nonexistent/fashion does not exist; "),
+                failure("idx:/nonexistent/fashion"));
+    }
+}
