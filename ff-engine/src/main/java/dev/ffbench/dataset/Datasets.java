@@ -22,8 +22,9 @@ public final class Datasets {
         }
         String value = dataset.trim();
         for (DatasetSource source : sources) {
-            if (source.accepts(value)) {
-                return new SourcedReader(value, source, source.open(value, baseDirectory));
+            if (SourcedReader.call(value, source, "accepts(dataset)", () -> source.accepts(value))) {
+                return new SourcedReader(value, source,
+                        SourcedReader.call(value, source, "open(dataset, baseDirectory)", () -> source.open(value, baseDirectory)));
             }
         }
         IdxSource directory = new IdxSource();
@@ -32,6 +33,7 @@ public final class Datasets {
 
     /** Every allowed form: each source's usage, then a bare directory of IDX files. */
     public static String forms(List<DatasetSource> sources) {
-        return String.join(", ", sources.stream().map(DatasetSource::usage).toList()) + ", or a directory of IDX files";
+        return String.join(", ", sources.stream().map(source -> SourcedReader.call(source.name(), source, "usage()",
+                source::usage)).toList()) + ", or a directory of IDX files";
     }
 }

@@ -1,7 +1,6 @@
 package dev.ffbench.dataset;
 
 import java.security.CodeSource;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -21,16 +20,21 @@ import java.util.OptionalInt;
 record SourcedReader(String dataset, DatasetSource source, DatasetReader reader) implements DatasetReader {
 
     SourcedReader {
-        Objects.requireNonNull(reader, () -> "dataset source " + source.name() + " (" + source.getClass().getName()
-                + ") returned no reader for '" + dataset + "'");
+        if (reader == null) {
+            throw new DatasetException(origin(dataset, source) + ": open(dataset, baseDirectory) returned null; allowed:"
+                    + " a DatasetReader, or a DatasetException naming what is wrong with the name");
+        }
     }
 
     @Override
     public Dataset load() {
         Dataset data;
         try {
-            data = reader.load();
+            data = call(dataset, source, "load()", reader::load);
         } catch (DatasetException e) {
+            if (e.getMessage().startsWith(origin())) {
+                throw e; // named already: the source's code threw something else than a DatasetException
+            }
             if (e.dataProblem() != null) {
                 throw new DatasetException(origin() + ": " + e.dataProblem(), e);
             }
@@ -43,13 +47,13 @@ record SourcedReader(String dataset, DatasetSource source, DatasetReader reader)
             throw new DatasetException(origin() + ": " + reader.getClass().getName() + ".load() returned null;"
                     + " allowed: a Dataset");
         }
-        OptionalInt train = reader.knownTrainCount();
+        OptionalInt train = knownTrainCount();
         if (train.isPresent() && train.getAsInt() != data.train().count()) {
             throw new DatasetException(origin() + ": " + IdxReader.grouped(data.train().count()) + " training images"
                     + " loaded, but knownTrainCount() announced " + IdxReader.grouped(train.getAsInt())
                     + "; allowed: the count loaded, or empty");
         }
-        Optional<DatasetShape> shape = reader.knownShape();
+        Optional<DatasetShape> shape = knownShape();
         if (shape.isPresent() && !shape.get().equals(data.shape())) {
             throw new DatasetException(origin() + ": " + describe(data.shape()) + " loaded, but knownShape()"
                     + " announced " + describe(shape.get()) + "; allowed: the shape loaded, or empty");
@@ -59,6 +63,10 @@ record SourcedReader(String dataset, DatasetSource source, DatasetReader reader)
 
     /** "dataset 'mine:x' (source mine, com.example.MineSource)". */
     String origin() {
+        return origin(dataset, source);
+    }
+
+    private static String origin(String dataset, DatasetSource source) {
         return "dataset '" + dataset + "' (source " + source.name() + ", " + source.getClass().getName() + ")";
     }
 
@@ -78,21 +86,59 @@ record SourcedReader(String dataset, DatasetSource source, DatasetReader reader)
 
     @Override
     public String describe() {
-        return reader.describe();
+        String described = call(dataset, source, "describe()", reader::describe);
+        return described == null ? dataset : described;
     }
 
     @Override
     public OptionalInt knownTrainCount() {
-        return reader.knownTrainCount();
+        OptionalInt count = call(dataset, source, "knownTrainCount()", reader::knownTrainCount);
+        if (count == null || (count.isPresent() && count.getAsInt() < 1)) {
+            throw new DatasetException(origin() + ": knownTrainCount() returned " + count + "; allowed: a count >= 1,"
+                    + " or OptionalInt.empty() when only loading can tell");
+        }
+        return count;
     }
 
     @Override
     public Optional<DatasetShape> knownShape() {
-        return reader.knownShape();
+        Optional<DatasetShape> shape = call(dataset, source, "knownShape()", reader::knownShape);
+        if (shape == null) {
+            throw new DatasetException(origin() + ": knownShape() returned null; allowed: the shape, or Optional.empty()"
+                    + " when only loading can tell");
+        }
+        return shape;
     }
 
     @Override
     public Optional<String> quickProblem() {
-        return reader.quickProblem();
+        Optional<String> problem = call(dataset, source, "quickProblem()", reader::quickProblem);
+        if (problem == null) {
+            throw new DatasetException(origin() + ": quickProblem() returned null; allowed: a problem, or Optional.empty()");
+        }
+        return problem;
+    }
+
+    /**
+     * Runs a source's code: an exception other than the {@link DatasetException} it is meant to throw becomes
+     * one naming the dataset, the source and its class, the method and the line of the source's code that threw
+     * (a bare NullPointerException from a project's source named none of them). Its DatasetException passes as
+     * it is.
+     */
+    static <T> T call(String dataset, DatasetSource source, String method, java.util.function.Supplier<T> code) {
+        try {
+            return code.get();
+        } catch (DatasetException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            String ownPackage = source.getClass().getPackageName() + ".";
+            StackTraceElement line = java.util.Arrays.stream(e.getStackTrace())
+                    .filter(f -> f.getClassName().startsWith(ownPackage)).findFirst()
+                    .orElse(e.getStackTrace().length == 0 ? null : e.getStackTrace()[0]);
+            throw new DatasetException(origin(dataset, source) + ": " + method + " threw " + e
+                    + (line == null ? "" : " at " + line.getClassName() + "." + line.getMethodName() + "("
+                            + line.getFileName() + ":" + line.getLineNumber() + ")")
+                    + "; allowed: " + method + " returns its value, or throws a DatasetException naming what is wrong", e);
+        }
     }
 }

@@ -214,13 +214,9 @@ public final class Extensions {
         return List.copyOf(goodness.values());
     }
 
-    /**
-     * Every dataset source with its origin, each as the engine calls it: an exception its code throws
-     * (other than a DatasetException) or a value that could mislead is a DatasetException naming it.
-     */
+    /** Every dataset source with its origin; {@link dev.ffbench.dataset.Datasets#open} checks what they hand over. */
     public List<Provided<DatasetSource>> datasetSources() {
-        return datasetSources.values().stream().map(s -> new Provided<DatasetSource>(s.name(),
-                new CheckedDatasetSource(s.value(), s.name(), s.origin()), s.origin())).toList();
+        return List.copyOf(datasetSources.values());
     }
 
     public List<String> algorithmNames() {

@@ -18,43 +18,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A project's dataset source is checked where the engine calls it: its exceptions and its misleading
- * answers become one DatasetException naming the source, its class and origin, the method and the line.
+ * A project's dataset source, discovered as a user's jar brings it, is checked where the engine calls it:
+ * its exceptions and its misleading answers become one DatasetException naming the dataset, the source and
+ * its class, the method and the line.
  */
-class CheckedDatasetSourceTest {
+class SourceCodeFaultsTest {
     @TempDir
     Path dir;
 
-    private Extensions discover() {
-        return Extensions.discover(SampleExtensions.loader(dir, Map.of(DatasetSource.class,
-                List.of(ThrowingOpen.class.getName(), BrokenReader.class.getName()))));
-    }
-
     private List<DatasetSource> sources() {
-        return discover().datasetSources().stream().map(Extensions.Provided::value).toList();
+        return Extensions.discover(SampleExtensions.loader(dir, Map.of(DatasetSource.class,
+                List.of(ThrowingOpen.class.getName(), BrokenReader.class.getName())))).datasetSources().stream()
+                .map(Extensions.Provided::value).toList();
     }
 
     @Test
     void anExceptionFromOpenNamesTheSourceItsClassAndTheLine() {
         DatasetException e = assertThrows(DatasetException.class, () -> Datasets.open("throwing:x", dir, sources()));
-        assertTrue(e.getMessage().startsWith("dataset source 'throwing' (" + ThrowingOpen.class.getName() + ", "), e.getMessage());
-        assertTrue(e.getMessage().contains("test-classes) threw java.lang.IllegalStateException: no index in"
-                + " open(dataset, baseDirectory) at " + ThrowingOpen.class.getName() + ".open(CheckedDatasetSourceTest.java:"),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("dataset 'throwing:x' (source throwing, " + ThrowingOpen.class.getName()
+                + "): open(dataset, baseDirectory) threw java.lang.IllegalStateException: no index at "
+                + ThrowingOpen.class.getName() + ".open(SourceCodeFaultsTest.java:"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; allowed: open(dataset, baseDirectory) returns its value, or throws a"
+                + " DatasetException naming what is wrong"), e.getMessage());
     }
 
     @Test
     void aReaderThatThrowsOrAnswersNonsenseIsNamed() {
         DatasetReader reader = Datasets.open("broken:1", dir, sources());
         DatasetException count = assertThrows(DatasetException.class, reader::knownTrainCount);
-        String origin = discover().datasetSources().stream().filter(s -> s.name().equals("broken")).findFirst().orElseThrow()
-                .origin();
-        assertEquals("dataset source 'broken' (" + BrokenReader.class.getName() + ", " + origin + ")'s knownTrainCount()"
-                + " of 'broken:1' returned OptionalInt[-3]; allowed: a count >= 1, or OptionalInt.empty() when only loading"
-                + " can tell", count.getMessage());
+        assertEquals("dataset 'broken:1' (source broken, " + BrokenReader.class.getName() + "): knownTrainCount() returned"
+                + " OptionalInt[-3]; allowed: a count >= 1, or OptionalInt.empty() when only loading can tell", count.getMessage());
         DatasetException load = assertThrows(DatasetException.class, reader::load);
-        assertTrue(load.getMessage().contains(") threw java.lang.ArithmeticException: / by zero in load() of 'broken:1' at "
-                + BrokenReader.class.getName()), load.getMessage());
+        assertTrue(load.getMessage().startsWith("dataset 'broken:1' (source broken, " + BrokenReader.class.getName()
+                + "): load() threw java.lang.ArithmeticException: / by zero at " + BrokenReader.class.getName()),
+                load.getMessage());
     }
 
     public static final class ThrowingOpen implements DatasetSource {
