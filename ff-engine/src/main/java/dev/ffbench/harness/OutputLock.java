@@ -70,9 +70,19 @@ public final class OutputLock implements AutoCloseable {
         }
         byte[] who = ("pid " + ProcessHandle.current().pid() + ", ff:" + goal + ", since "
                 + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n").getBytes(StandardCharsets.UTF_8);
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(who), 0);
-        channel.force(false);
+        try {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(who), 0);
+            channel.force(false);
+        } catch (IOException e) {
+            lock.release();
+            channel.close();
+            // a full disk says only "No space left on device": name the file
+            java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(file.toString(), null,
+                    "cannot be written (" + e.getMessage() + ")");
+            named.initCause(e);
+            throw named;
+        }
         return new OutputLock(file, channel, lock);
     }
 
