@@ -179,6 +179,7 @@ public final class Harness {
         History history = History.read(request.historyDirectory(), paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "benchmark")) {
+            removePreviousDocuments(layout, paths, log);
             log.info("FF Bench: " + cells.size() + (cells.size() == 1 ? " cell" : " cells") + (shard.isWhole() ? "" : " (shard " + shard + " of a "
                     + matrix.size() + "-cell matrix)") + ", each in its own JVM, " + request.fork().parallelCells()
                     + " at a time; results in " + paths.show(layout.directory()));
@@ -402,6 +403,26 @@ public final class Harness {
                 + "; wrote " + inputs.paths().show(layout.results()) + ", " + layout.summary().getFileName() + ", "
                 + layout.junit().getFileName() + (writers.isEmpty() ? "" : ", " + layout.report().getFileName()));
         return new Outcome(results, gates, layout, inputs.paths(), logDirectories);
+    }
+
+    /**
+     * The previous run's results, summary, JUnit XML and report go before any cell runs (as Surefire
+     * clears its reports): a run that fails or is interrupted would otherwise leave them beside its own
+     * cells, and ff:check, ff:baseline and ff:history would take them for this run's. cells/ stays: it
+     * is what -Dff.resume reads, and a run without it clears it itself.
+     */
+    private static void removePreviousDocuments(OutputLayout layout, ProjectPaths paths, HarnessLog log) throws IOException {
+        List<String> removed = new ArrayList<>();
+        for (Path document : layout.documents()) {
+            if (Files.isRegularFile(document, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(document)) {
+                Files.delete(document);
+                removed.add(document.getFileName().toString());
+            }
+        }
+        if (!removed.isEmpty()) {
+            log.info("removed the previous run's " + String.join(", ", removed) + " from " + paths.show(layout.directory())
+                    + ": this run writes its own when it ends");
+        }
     }
 
     /** Old cell files would mix with this run's: only the harness's own files are removed. */

@@ -61,9 +61,53 @@ class FaultsTest {
         }
     }
 
+    /**
+     * A finished earlier run's documents in {@code out}, written by ff:check as ff:benchmark writes them
+     * (results.json, summary.md, TEST-ff-benchmark.xml) and a report.html; checked to pass as they are.
+     */
+    private void previousRunsDocuments(Path out) throws IOException {
+        ResultsFiles.write(out.resolve("results.json"), TestCells.results(List.of(
+                TestCells.passed(0, "ff-d2", TestCells.spec("ff-base", 2, 16, 1), 1000, 500, 0.9))));
+        Harness.Outcome earlier = Harness.check(new Harness.CheckRequest(List.of(out.resolve("results.json")),
+                GateParameters.defaults(), null, out, List.of()), new RecordingLog());
+        assertFalse(earlier.hasFailedCells() || earlier.hasViolations(), "the earlier run passed");
+        Files.writeString(out.resolve("report.html"), "<html>the earlier run</html>");
+        for (Path document : new OutputLayout(out).documents()) {
+            assertTrue(Files.isRegularFile(document), document.toString());
+        }
+    }
+
+    /** After a run that did not finish, nothing of the earlier run's is left to pass ff:check. */
+    private void noDocumentIsLeftAndCheckSaysToRunTheBenchmark(Path out) {
+        for (Path document : new OutputLayout(out).documents()) {
+            assertFalse(Files.exists(document), "the earlier run's " + document.getFileName() + " is removed");
+        }
+        Path results = out.resolve("results.json");
+        HarnessException check = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
+                List.of(results), GateParameters.defaults(), null, out, List.of()), log));
+        assertEquals("results file " + results + " does not exist; run mvn ff:benchmark first, or list the shards'"
+                + " results.json files in ff.results", check.getMessage());
+    }
+
+    @Test
+    void aRunThatFailsBeforeItEndsLeavesNoneOfThePreviousRunsDocumentsForCheckToPass() throws Exception {
+        Path out = dir.resolve("out");
+        previousRunsDocuments(out);
+        // cells/ a regular file: the first cell's record cannot be written, so the run fails before it ends
+        Path cells = Files.writeString(out.resolve("cells"), "in the way");
+
+        IOException e = assertThrows(IOException.class, () -> Harness.benchmark(FaultChild.request(out, dir, false), log));
+
+        assertTrue(e.getMessage().contains(cells.toString()), e.getMessage());
+        assertTrue(lines.contains("removed the previous run's results.json, summary.md, TEST-ff-benchmark.xml, report.html"
+                + " from out: this run writes its own when it ends"), lines.toString());
+        noDocumentIsLeftAndCheckSaysToRunTheBenchmark(out);
+    }
+
     @Test
     void sigtermMidMatrixKillsTheForksKeepsFinishedCellsAndResumeRunsOnlyTheMissingOnes() throws Exception {
         Path out = dir.resolve("interrupted");
+        previousRunsDocuments(out);
         Process harness = child(dir.resolve("child.log"), "run", out.toString(), dir.toString());
         try {
             // poll (bounded) until the first cell is on disk, then SIGTERM the harness mid-matrix
@@ -87,6 +131,7 @@ class FaultsTest {
         assertFalse(kept.isEmpty());
         assertTrue(kept.size() < 4, "interrupted mid-matrix: " + kept);
         assertFalse(Files.exists(out.resolve("results.json")), "an interrupted run writes no results.json");
+        noDocumentIsLeftAndCheckSaysToRunTheBenchmark(out);
         // the run ends with its shutdown hook's word on what is kept and how to go on; the only other line after
         // the cells' is the main thread's failure, if it gets to print before the JVM halts, and it says the same
         String message = "ff:benchmark was interrupted: " + kept.size() + " of 4 cells finished and are kept in "
