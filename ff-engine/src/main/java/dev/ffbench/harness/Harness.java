@@ -273,6 +273,12 @@ public final class Harness {
      */
     public static Path history(HistoryRequest request, HarnessLog log) throws IOException {
         ProjectPaths paths = new ProjectPaths(request.projectDirectory());
+        try (OutputLock.Readers locks = OutputLock.acquireToRead(request.resultsFiles(), "history", paths::show)) {
+            return recordHistory(request, paths, log);
+        }
+    }
+
+    private static Path recordHistory(HistoryRequest request, ProjectPaths paths, HarnessLog log) throws IOException {
         ResultsDocument results = readAll(request.resultsFiles(), paths, log);
         if (!results.shards().isEmpty()) {
             throw new HarnessException("results " + describe(request.resultsFiles(), paths) + " hold shard(s) "
@@ -337,6 +343,13 @@ public final class Harness {
                     ? "a directory" : "not a regular file") + "; allowed: a file, written by ff:baseline (default"
                     + " ff-baseline.json in the project)");
         }
+        try (OutputLock.Readers locks = OutputLock.acquireToRead(resultsFiles, "baseline", paths::show)) {
+            return recordBaseline(resultsFiles, baselineFile, paths, log);
+        }
+    }
+
+    private static ResultsDocument recordBaseline(List<Path> resultsFiles, Path baselineFile, ProjectPaths paths,
+            HarnessLog log) throws IOException {
         ResultsDocument results = readAll(resultsFiles, paths, log);
         List<CellRecord> passed = results.passedCells();
         if (passed.isEmpty()) {

@@ -230,6 +230,62 @@ class FaultsTest {
         OutputLock.acquire(out, "check").close();
     }
 
+    /** A child JVM holding {@code out}'s output lock as ff:benchmark does, once it has it. */
+    private Process lockHolder(Path out) throws Exception {
+        Process holder = child(dir.resolve("holder.log"), "lock", out.toString());
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!Files.readString(dir.resolve("holder.log")).contains("locked")) {
+            assertTrue(holder.isAlive() && System.nanoTime() < deadline, Files.readString(dir.resolve("holder.log")));
+            Thread.sleep(20);
+        }
+        return holder;
+    }
+
+    @Test
+    void baselineAndHistoryRefuseResultsWhoseDirectoryARunHoldsAndNameTheHolder() throws Exception {
+        Path out = dir.resolve("target/ff-benchmark");
+        Path results = out.resolve("results.json");
+        ResultsFiles.write(results, TestCells.results(List.of(
+                TestCells.passed(0, "ff-d2", TestCells.spec("ff-base", 2, 16, 1), 1000, 500, 0.9))));
+        Path baseline = dir.resolve("ff-baseline.json");
+        Path history = dir.resolve("ff-history");
+        Process holder = lockHolder(out);
+        String lock = out.toRealPath().resolve(OutputLock.FILE_NAME).toString();
+        try {
+            HarnessException e = assertThrows(HarnessException.class,
+                    () -> Harness.baseline(List.of(results), baseline, dir, log));
+            String holds = "results file target/ff-benchmark/results.json cannot be read: its directory is in use by"
+                    + " another ff-maven-plugin run (pid " + holder.pid() + ", ff:benchmark, since ";
+            assertEquals(holds, e.getMessage().substring(0, holds.length()), e.getMessage());
+            assertTrue(e.getMessage().endsWith("; lock " + lock + "), whose results are not written yet; allowed: the"
+                    + " results of a finished run: wait for that run to end, then run ff:baseline again. Nothing was"
+                    + " written"), e.getMessage());
+            assertFalse(Files.exists(baseline), "no baseline recorded from the previous run's results");
+
+            HarnessException h = assertThrows(HarnessException.class, () -> Harness.history(
+                    new Harness.HistoryRequest(List.of(results), history, dir), log));
+            assertEquals(holds, h.getMessage().substring(0, holds.length()), h.getMessage());
+            assertTrue(h.getMessage().endsWith("then run ff:history again. Nothing was written"), h.getMessage());
+            assertFalse(Files.exists(history), "nothing appended to the history");
+        } finally {
+            holder.getOutputStream().close();
+            assertTrue(holder.waitFor(1, TimeUnit.MINUTES));
+        }
+
+        // the run is over: both record its results, and release the lock when done
+        Harness.baseline(List.of(results), baseline, dir, log);
+        assertEquals(1, ResultsFiles.read(baseline, ResultsDocument.BASELINE).cells().size());
+        Harness.history(new Harness.HistoryRequest(List.of(results), history, dir), log);
+        assertEquals(1, History.read(history, new ProjectPaths(dir)).runs().size());
+        OutputLock.acquire(out, "benchmark").close();
+
+        // results in a directory no run wrote (downloaded from CI): read without leaving a lock file there
+        Path downloaded = Files.createDirectories(dir.resolve("downloaded")).resolve("results.json");
+        Files.copy(results, downloaded);
+        Harness.baseline(List.of(downloaded), baseline, dir, log);
+        assertEquals(List.of(downloaded), files(downloaded.getParent()));
+    }
+
     @Test
     void everyBadParameterIsReportedAtOnceBeforeAnythingRunsOrIsWritten() throws Exception {
         MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("ff-base").withDepths("0").withWidths("-16")
