@@ -187,7 +187,11 @@ public final class Harness {
                     .ifPresent(log::warn);
             List<CellRecord> kept = List.of();
             if (request.resume()) {
-                kept = Resume.finishedCells(cells, layout, log);
+                List<dev.ffbench.dataset.DatasetSource> sources = extensions.datasetSources().stream()
+                        .map(Extensions.Provided::value).toList();
+                // read as the cells' JVMs read it: from their working directory, with the project's sources
+                kept = Resume.finishedCells(cells, layout, dataset -> dev.ffbench.dataset.Datasets.open(dataset,
+                        request.fork().workingDirectory(), sources).load().fingerprint(), log);
                 CellScheduler.removeTemporaryFiles(layout);
             } else {
                 clearPreviousRun(layout);
