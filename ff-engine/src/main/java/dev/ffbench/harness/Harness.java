@@ -273,7 +273,8 @@ public final class Harness {
      * Records the results as one more run of the history directory, with the commit git reports for
      * the project directory (none without git or a repository), the date and the environment
      * fingerprint. The same results recorded twice are written once. Returns the file written, or
-     * the file that already held them.
+     * the file that already held them. Refused, like {@link #baseline}, while a run holds the output
+     * directory of a results file.
      */
     public static Path history(HistoryRequest request, HarnessLog log) throws IOException {
         ProjectPaths paths = new ProjectPaths(request.projectDirectory());
@@ -337,7 +338,9 @@ public final class Harness {
 
     /**
      * Writes the passed cells of the results as the new baseline, with the environment's fingerprint;
-     * paths in messages are shown relative to {@code projectDirectory} (may be null).
+     * paths in messages are shown relative to {@code projectDirectory} (may be null). Refused while a run
+     * holds the output directory of a results file ({@link OutputLock#acquireToRead}): its results.json
+     * is not that run's yet.
      */
     public static ResultsDocument baseline(List<Path> resultsFiles, Path baselineFile, Path projectDirectory, HarnessLog log)
             throws IOException {
