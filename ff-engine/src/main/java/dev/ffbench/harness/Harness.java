@@ -181,6 +181,7 @@ public final class Harness {
         History history = History.read(request.historyDirectory(), paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "benchmark")) {
+            removePreviousDocuments(layout, paths, log);
             log.info("FF Bench: " + cells.size() + (cells.size() == 1 ? " cell" : " cells") + (shard.isWhole() ? "" : " (shard " + shard + " of a "
                     + matrix.size() + "-cell matrix)") + ", each in its own JVM, " + request.fork().parallelCells()
                     + " at a time; results in " + paths.show(layout.directory()));
@@ -188,7 +189,11 @@ public final class Harness {
                     .ifPresent(log::warn);
             List<CellRecord> kept = List.of();
             if (request.resume()) {
-                kept = Resume.finishedCells(cells, layout, log);
+                List<dev.ffbench.dataset.DatasetSource> sources = extensions.datasetSources().stream()
+                        .map(Extensions.Provided::value).toList();
+                // read as the cells' JVMs read it: from their working directory, with the project's sources
+                kept = Resume.finishedCells(cells, layout, dataset -> dev.ffbench.dataset.Datasets.open(dataset,
+                        request.fork().workingDirectory(), sources).load().fingerprint(), log);
                 CellScheduler.removeTemporaryFiles(layout);
             } else {
                 clearPreviousRun(layout);
@@ -270,10 +275,17 @@ public final class Harness {
      * Records the results as one more run of the history directory, with the commit git reports for
      * the project directory (none without git or a repository), the date and the environment
      * fingerprint. The same results recorded twice are written once. Returns the file written, or
-     * the file that already held them.
+     * the file that already held them. Refused, like {@link #baseline}, while a run holds the output
+     * directory of a results file.
      */
     public static Path history(HistoryRequest request, HarnessLog log) throws IOException {
         ProjectPaths paths = new ProjectPaths(request.projectDirectory());
+        try (OutputLock.Readers locks = OutputLock.acquireToRead(request.resultsFiles(), "history", paths::show)) {
+            return recordHistory(request, paths, log);
+        }
+    }
+
+    private static Path recordHistory(HistoryRequest request, ProjectPaths paths, HarnessLog log) throws IOException {
         ResultsDocument results = readAll(request.resultsFiles(), paths, log);
         if (!results.shards().isEmpty()) {
             throw new HarnessException("results " + describe(request.resultsFiles(), paths) + " hold shard(s) "
@@ -328,7 +340,9 @@ public final class Harness {
 
     /**
      * Writes the passed cells of the results as the new baseline, with the environment's fingerprint;
-     * paths in messages are shown relative to {@code projectDirectory} (may be null).
+     * paths in messages are shown relative to {@code projectDirectory} (may be null). Refused while a run
+     * holds the output directory of a results file ({@link OutputLock#acquireToRead}): its results.json
+     * is not that run's yet.
      */
     public static ResultsDocument baseline(List<Path> resultsFiles, Path baselineFile, Path projectDirectory, HarnessLog log)
             throws IOException {
@@ -338,6 +352,13 @@ public final class Harness {
                     ? "a directory" : "not a regular file") + "; allowed: a file, written by ff:baseline (default"
                     + " ff-baseline.json in the project)");
         }
+        try (OutputLock.Readers locks = OutputLock.acquireToRead(resultsFiles, "baseline", paths::show)) {
+            return recordBaseline(resultsFiles, baselineFile, paths, log);
+        }
+    }
+
+    private static ResultsDocument recordBaseline(List<Path> resultsFiles, Path baselineFile, ProjectPaths paths,
+            HarnessLog log) throws IOException {
         ResultsDocument results = readAll(resultsFiles, paths, log);
         List<CellRecord> passed = results.passedCells();
         if (passed.isEmpty()) {
@@ -404,6 +425,26 @@ public final class Harness {
                 + "; wrote " + inputs.paths().show(layout.results()) + ", " + layout.summary().getFileName() + ", "
                 + layout.junit().getFileName() + (writers.isEmpty() ? "" : ", " + layout.report().getFileName()));
         return new Outcome(results, gates, layout, inputs.paths(), logDirectories);
+    }
+
+    /**
+     * The previous run's results, summary, JUnit XML and report go before any cell runs (as Surefire
+     * clears its reports): a run that fails or is interrupted would otherwise leave them beside its own
+     * cells, and ff:check, ff:baseline and ff:history would take them for this run's. cells/ stays: it
+     * is what -Dff.resume reads, and a run without it clears it itself.
+     */
+    private static void removePreviousDocuments(OutputLayout layout, ProjectPaths paths, HarnessLog log) throws IOException {
+        List<String> removed = new ArrayList<>();
+        for (Path document : layout.documents()) {
+            if (Files.isRegularFile(document, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(document)) {
+                Files.delete(document);
+                removed.add(document.getFileName().toString());
+            }
+        }
+        if (!removed.isEmpty()) {
+            log.info("removed the previous run's " + String.join(", ", removed) + " from " + paths.show(layout.directory())
+                    + ": this run writes its own when it ends");
+        }
     }
 
     /** Old cell files would mix with this run's: only the harness's own files are removed. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.Json;
+import dev.ffbench.gate.Metric;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,13 +145,38 @@ public record History(Path directory, String shownAs, List<Run> runs) {
                     + HistoryEntry.SCHEMA_VERSION + ": " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException json
                             ? json.getOriginalMessage() : e.getMessage()) + "; allowed: " + ALLOWED, e);
         }
+        List<String> problems = new ArrayList<>();
         for (HistoryEntry.CellFigures cell : entry.cells()) {
             if (cell == null || cell.id() == null || cell.group() == null || cell.status() == null) {
                 throw new HarnessException("history file " + shown + " has a cell without id, group or status; allowed: "
                         + ALLOWED);
             }
+            // the trends draw these figures: one out of its range would be drawn as if measured
+            for (Metric metric : Metric.values()) {
+                Double value = cell.metric(metric);
+                if (value != null && !inRange(metric.unit(), value)) {
+                    problems.add("history file " + shown + ": cell " + cell.id() + " has metrics." + metric.key() + " "
+                            + value + "; allowed: " + allowed(metric.unit()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new HarnessException(problems);
         }
         return entry;
+    }
+
+    private static boolean inRange(Metric.Unit unit, double value) {
+        return unit == Metric.Unit.FRACTION ? value >= 0 && value <= 1 : value >= 0 && !Double.isInfinite(value);
+    }
+
+    private static String allowed(Metric.Unit unit) {
+        return switch (unit) {
+            case BYTES -> "a byte count >= 0";
+            case FRACTION -> "a fraction from 0 to 1";
+            case RATE -> "a finite rate >= 0 (images per second)";
+            case SECONDS -> "a finite number of seconds >= 0";
+        };
     }
 
     /**

@@ -54,6 +54,15 @@ public record OutputLayout(Path directory) {
         return directory.resolve("report.html");
     }
 
+    /**
+     * The documents a run writes when it ends (results, summary, JUnit XML, report), which ff:check,
+     * ff:report, ff:baseline and ff:history read: removed when the next run starts, so that a run that
+     * fails or is interrupted leaves none of its predecessor's beside its own cells.
+     */
+    public java.util.List<Path> documents() {
+        return java.util.List.of(results(), summary(), junit(), report());
+    }
+
     /** One {@code <id>.json} per finished cell, written the moment it finishes, and its {@code <id>.log}. */
     public Path cells() {
         return directory.resolve("cells");

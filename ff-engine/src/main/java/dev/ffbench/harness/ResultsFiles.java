@@ -2,8 +2,19 @@ package dev.ffbench.harness;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ffbench.dataset.DatasetFile;
+import dev.ffbench.dataset.DatasetSummary;
+import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.experiment.AtomicFiles;
+import dev.ffbench.experiment.CurvePoint;
+import dev.ffbench.experiment.EpochLoss;
+import dev.ffbench.experiment.EvaluationDiagnostics;
+import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.Json;
+import dev.ffbench.memory.HeapOutsideLedger;
+import dev.ffbench.memory.MemoryBreakdown;
+import dev.ffbench.memory.MemoryLedger;
+import dev.ffbench.memory.PhaseMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,7 +159,12 @@ public final class ResultsFiles {
                 if (field != null) {
                     problems.add(where + " passed but its result has no " + field + "; allowed: a result as the engine"
                             + " writes it (memory.trainingPeak, memory.evaluationPeak, environment)");
+                } else {
+                    problems.addAll(figureProblems(where, cell.result()));
                 }
+            }
+            if (!(cell.wallSeconds() >= 0) || Double.isInfinite(cell.wallSeconds())) {
+                problems.add(where + " has wallSeconds " + cell.wallSeconds() + "; allowed: " + SECONDS);
             }
         }
         if (!problems.isEmpty()) {
@@ -196,8 +212,145 @@ public final class ResultsFiles {
         return ResultsDocument.results(generatedAt, matrixCells, cells.size() == matrixCells ? List.of() : shards, cells);
     }
 
+    private static final String BYTES = "a byte count >= 0";
+    private static final String FRACTION = "a fraction from 0 to 1";
+    private static final String SECONDS = "a finite number of seconds >= 0";
+
+    /**
+     * Every figure of a passed result that the gates judge or the summary, the report and the history
+     * show, out of its range: one problem per figure, "{@code where} has FIELD VALUE; allowed: ...". A
+     * file is edited by hand, merged, or written by another tool; a negative byte count would pass
+     * every memory gate and an accuracy of 1.5 every accuracy rule, so no figure is taken on trust.
+     * {@code result} has its memory peaks and environment (see {@link #missingResultField}).
+     */
+    static List<String> figureProblems(String where, ExperimentResult result) {
+        List<String> problems = new ArrayList<>();
+        java.util.function.BiConsumer<String, Object> bad = (field, allowed) -> problems.add(where + " has " + field
+                + "; allowed: " + allowed);
+        fraction(bad, "trainAccuracy", result.trainAccuracy());
+        fraction(bad, "testAccuracy", result.testAccuracy());
+        seconds(bad, "trainSeconds", result.trainSeconds());
+        seconds(bad, "evalSeconds", result.evalSeconds());
+        if (!(result.samplesPerSecond() >= 0) || Double.isInfinite(result.samplesPerSecond())) {
+            bad.accept("samplesPerSecond " + result.samplesPerSecond(), "a finite rate >= 0 (images per second)");
+        }
+        if (result.secondsToAccuracy() != null) {
+            seconds(bad, "secondsToAccuracy", result.secondsToAccuracy());
+        }
+        List<EpochLoss> losses = result.losses() == null ? List.of() : result.losses();
+        for (int i = 0; i < losses.size(); i++) {
+            EpochLoss loss = losses.get(i);
+            if (loss == null) {
+                bad.accept("losses[" + i + "] null", "an epoch's loss as the engine writes it");
+            } else if (!Double.isFinite(loss.loss())) {
+                bad.accept("losses[" + i + "].loss " + loss.loss() + " (epoch " + loss.epoch() + ")", "a finite number"
+                        + " (a non-finite loss is a diverged cell, which is a failed cell, never a passed one)");
+            }
+        }
+        List<CurvePoint> curve = result.curve() == null ? List.of() : result.curve();
+        for (int i = 0; i < curve.size(); i++) {
+            CurvePoint point = curve.get(i);
+            if (point == null) {
+                bad.accept("curve[" + i + "] null", "a curve point as the engine writes it");
+                continue;
+            }
+            fraction(bad, "curve[" + i + "].testAccuracy", point.testAccuracy());
+            seconds(bad, "curve[" + i + "].trainSeconds", point.trainSeconds());
+        }
+        MemoryLedger memory = result.memory();
+        bytes(bad, "memory.trainingPeak", memory.trainingPeak());
+        bytes(bad, "memory.evaluationPeak", memory.evaluationPeak());
+        List<PhaseMemory> phases = memory.trainingPhases() == null ? List.of() : memory.trainingPhases();
+        for (int i = 0; i < phases.size(); i++) {
+            PhaseMemory phase = phases.get(i);
+            if (phase == null || phase.memory() == null) {
+                bad.accept("memory.trainingPhases[" + i + "]" + (phase == null ? " null" : ".memory null"),
+                        "a phase's memory as the engine writes it");
+            } else {
+                bytes(bad, "memory.trainingPhases[" + i + "].memory", phase.memory());
+            }
+        }
+        if (memory.datasetBytes() < 0) {
+            bad.accept("memory.datasetBytes " + memory.datasetBytes(), BYTES);
+        }
+        if (memory.processPeakRssBytes() < -1) {
+            bad.accept("memory.processPeakRssBytes " + memory.processPeakRssBytes(), BYTES + ", or -1 (not measured)");
+        }
+        HeapOutsideLedger heap = memory.heapOutsideLedger();
+        if (heap != null) {
+            long[] values = {heap.minObjectBytes(), heap.objects(), heap.bytes(), heap.largestBytes()};
+            String[] names = {"minObjectBytes", "objects", "bytes", "largestBytes"};
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] < 0) {
+                    bad.accept("memory.heapOutsideLedger." + names[i] + " " + values[i],
+                            names[i].equals("objects") ? "a count >= 0" : BYTES);
+                }
+            }
+        }
+        EvaluationDiagnostics evaluation = result.evaluation();
+        if (evaluation != null) {
+            fraction(bad, "evaluation.tieFraction", evaluation.tieFraction());
+            fraction(bad, "evaluation.mostPredictedShare", evaluation.mostPredictedShare());
+            fraction(bad, "evaluation.chanceAccuracy", evaluation.chanceAccuracy());
+            for (int i = 0; i < evaluation.deadUnitFractions().size(); i++) {
+                Double dead = evaluation.deadUnitFractions().get(i);
+                fraction(bad, "evaluation.deadUnitFractions[" + i + "]", dead == null ? Double.NaN : dead);
+            }
+        }
+        DatasetSummary dataset = result.dataset();
+        if (dataset != null) {
+            // the training count decides whether maxStepsPerEpoch cut a cell short (ExperimentResult.isCapped)
+            int[] counts = {dataset.trainImages(), dataset.testImages(), dataset.height(), dataset.width(), dataset.channels()};
+            String[] names = {"trainImages", "testImages", "height", "width", "channels"};
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] < 1) {
+                    bad.accept("dataset." + names[i] + " " + counts[i], "a whole number >= 1");
+                }
+            }
+            if (dataset.classes() < 2 || dataset.classes() > ImageSet.MAX_CLASSES) {
+                bad.accept("dataset.classes " + dataset.classes(), "2 to " + ImageSet.MAX_CLASSES);
+            }
+            List<DatasetFile> files = dataset.fingerprint() == null ? List.of() : dataset.fingerprint().files();
+            for (int i = 0; i < files.size(); i++) {
+                if (files.get(i) != null && files.get(i).bytes() < 0) {
+                    bad.accept("dataset.fingerprint.files[" + i + "].bytes " + files.get(i).bytes(), BYTES);
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void fraction(java.util.function.BiConsumer<String, Object> bad, String field, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            bad.accept(field + " " + value, FRACTION);
+        }
+    }
+
+    private static void seconds(java.util.function.BiConsumer<String, Object> bad, String field, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            bad.accept(field + " " + value, SECONDS);
+        }
+    }
+
+    /** Each part of a breakdown a byte count, and their total (what the gates judge) within a long. */
+    private static void bytes(java.util.function.BiConsumer<String, Object> bad, String field, MemoryBreakdown memory) {
+        long[] values = {memory.parameters(), memory.gradients(), memory.optimizerState(), memory.transientBytes()};
+        String[] names = {"parameters", "gradients", "optimizerState", "transientBytes"};
+        boolean negative = false;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0) {
+                bad.accept(field + "." + names[i] + " " + values[i], BYTES);
+                negative = true;
+            }
+        }
+        if (!negative && memory.totalBytes() < 0) {
+            bad.accept(field + " parts summing to more than " + Long.MAX_VALUE + " B", "parts whose total is at most "
+                    + Long.MAX_VALUE + " B");
+        }
+    }
+
     /** The first field the gates and the report need that a passed result lacks, or null. */
-    private static String missingResultField(dev.ffbench.experiment.ExperimentResult result) {
+    static String missingResultField(ExperimentResult result) {
         if (result.memory() == null) {
             return "memory";
         }

@@ -1,6 +1,10 @@
 package dev.ffbench.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,26 @@ class AtomicFilesTest {
         assertEquals("second", Files.readString(target));
         try (var files = Files.list(target.getParent())) {
             assertEquals(List.of(target), files.toList());
+        }
+    }
+
+    @Test
+    void aFailedWriteNamesTheFileItWasWritingAndWhy(@TempDir Path dir) throws Exception {
+        // where its directory should be, a regular file: not even the temporary file can be created
+        Path notes = Files.writeString(dir.resolve("notes"), "mine");
+        Path underAFile = notes.resolve("results.json");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(underAFile, "{}"));
+        assertEquals(underAFile + ": cannot be written (" + notes + ": exists and is not a directory)", e.getMessage());
+        assertEquals("mine", Files.readString(notes));
+
+        // the target a directory with files in it: the temporary file is written, the rename fails
+        Path occupied = Files.createDirectories(dir.resolve("out/summary.md"));
+        Files.writeString(occupied.resolve("keep.txt"), "x");
+        IOException rename = assertThrows(IOException.class, () -> AtomicFiles.write(occupied, "# summary"));
+        assertTrue(rename.getMessage().startsWith(occupied + ": cannot be written (renaming its temporary file to it: "),
+                rename.getMessage());
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertEquals(List.of(occupied), files.toList(), "no temporary file is left beside it");
         }
     }
 

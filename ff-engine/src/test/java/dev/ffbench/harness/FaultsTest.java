@@ -61,9 +61,58 @@ class FaultsTest {
         }
     }
 
+    /**
+     * A finished earlier run's documents in {@code out}, written by ff:check as ff:benchmark writes them
+     * (results.json, summary.md, TEST-ff-benchmark.xml) and a report.html; checked to pass as they are.
+     */
+    private void previousRunsDocuments(Path out) throws IOException {
+        ResultsFiles.write(out.resolve("results.json"), TestCells.results(List.of(
+                TestCells.passed(0, "ff-d2", TestCells.spec("ff-base", 2, 16, 1), 1000, 500, 0.9))));
+        Harness.Outcome earlier = Harness.check(new Harness.CheckRequest(List.of(out.resolve("results.json")),
+                GateParameters.defaults(), null, out, List.of()), new RecordingLog());
+        assertFalse(earlier.hasFailedCells() || earlier.hasViolations(), "the earlier run passed");
+        Files.writeString(out.resolve("report.html"), "<html>the earlier run</html>");
+        for (Path document : new OutputLayout(out).documents()) {
+            assertTrue(Files.isRegularFile(document), document.toString());
+        }
+    }
+
+    /** After a run that did not finish, nothing of the earlier run's is left to pass ff:check. */
+    private void noDocumentIsLeftAndCheckSaysToRunTheBenchmark(Path out) {
+        for (Path document : new OutputLayout(out).documents()) {
+            assertFalse(Files.exists(document), "the earlier run's " + document.getFileName() + " is removed");
+        }
+        Path results = out.resolve("results.json");
+        HarnessException check = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
+                List.of(results), GateParameters.defaults(), null, out, List.of()), log));
+        assertEquals("results file " + results + " does not exist; run mvn ff:benchmark first, or list the shards'"
+                + " results.json files in ff.results", check.getMessage());
+    }
+
+    @Test
+    void aRunThatFailsBeforeItEndsLeavesNoneOfThePreviousRunsDocumentsForCheckToPass() throws Exception {
+        Path out = dir.resolve("out");
+        previousRunsDocuments(out);
+        // cells/ a regular file: the cell's record cannot be written, so the run fails before it ends (one cell:
+        // after a failure the scheduler does not wait for a next cell's task, which would outlive this test)
+        Path cells = Files.writeString(out.resolve("cells"), "in the way");
+        Harness.BenchmarkRequest request = FaultChild.request(out, dir, false);
+        MatrixParameters oneCell = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("16")
+                .withRun("synthetic:7:400:100", "1", "50", "2");
+
+        IOException e = assertThrows(IOException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(oneCell,
+                null, request.fork(), request.gates(), request.baselineFile(), out, List.of()), log));
+
+        assertTrue(e.getMessage().contains(cells.toString()), e.getMessage());
+        assertTrue(lines.contains("removed the previous run's results.json, summary.md, TEST-ff-benchmark.xml, report.html"
+                + " from out: this run writes its own when it ends"), lines.toString());
+        noDocumentIsLeftAndCheckSaysToRunTheBenchmark(out);
+    }
+
     @Test
     void sigtermMidMatrixKillsTheForksKeepsFinishedCellsAndResumeRunsOnlyTheMissingOnes() throws Exception {
         Path out = dir.resolve("interrupted");
+        previousRunsDocuments(out);
         Process harness = child(dir.resolve("child.log"), "run", out.toString(), dir.toString());
         try {
             // poll (bounded) until the first cell is on disk, then SIGTERM the harness mid-matrix
@@ -87,6 +136,7 @@ class FaultsTest {
         assertFalse(kept.isEmpty());
         assertTrue(kept.size() < 4, "interrupted mid-matrix: " + kept);
         assertFalse(Files.exists(out.resolve("results.json")), "an interrupted run writes no results.json");
+        noDocumentIsLeftAndCheckSaysToRunTheBenchmark(out);
         // the run ends with its shutdown hook's word on what is kept and how to go on; the only other line after
         // the cells' is the main thread's failure, if it gets to print before the JVM halts, and it says the same
         String message = "ff:benchmark was interrupted: " + kept.size() + " of 4 cells finished and are kept in "
@@ -183,6 +233,62 @@ class FaultsTest {
             assertThrows(HarnessException.class, () -> OutputLock.acquire(out, "check"), "one run per JVM too");
         }
         OutputLock.acquire(out, "check").close();
+    }
+
+    /** A child JVM holding {@code out}'s output lock as ff:benchmark does, once it has it. */
+    private Process lockHolder(Path out) throws Exception {
+        Process holder = child(dir.resolve("holder.log"), "lock", out.toString());
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!Files.readString(dir.resolve("holder.log")).contains("locked")) {
+            assertTrue(holder.isAlive() && System.nanoTime() < deadline, Files.readString(dir.resolve("holder.log")));
+            Thread.sleep(20);
+        }
+        return holder;
+    }
+
+    @Test
+    void baselineAndHistoryRefuseResultsWhoseDirectoryARunHoldsAndNameTheHolder() throws Exception {
+        Path out = dir.resolve("target/ff-benchmark");
+        Path results = out.resolve("results.json");
+        ResultsFiles.write(results, TestCells.results(List.of(
+                TestCells.passed(0, "ff-d2", TestCells.spec("ff-base", 2, 16, 1), 1000, 500, 0.9))));
+        Path baseline = dir.resolve("ff-baseline.json");
+        Path history = dir.resolve("ff-history");
+        Process holder = lockHolder(out);
+        String lock = out.toRealPath().resolve(OutputLock.FILE_NAME).toString();
+        try {
+            HarnessException e = assertThrows(HarnessException.class,
+                    () -> Harness.baseline(List.of(results), baseline, dir, log));
+            String holds = "results file target/ff-benchmark/results.json cannot be read: its directory is in use by"
+                    + " another ff-maven-plugin run (pid " + holder.pid() + ", ff:benchmark, since ";
+            assertEquals(holds, e.getMessage().substring(0, holds.length()), e.getMessage());
+            assertTrue(e.getMessage().endsWith("; lock " + lock + "), whose results are not written yet; allowed: the"
+                    + " results of a finished run: wait for that run to end, then run ff:baseline again. Nothing was"
+                    + " written"), e.getMessage());
+            assertFalse(Files.exists(baseline), "no baseline recorded from the previous run's results");
+
+            HarnessException h = assertThrows(HarnessException.class, () -> Harness.history(
+                    new Harness.HistoryRequest(List.of(results), history, dir), log));
+            assertEquals(holds, h.getMessage().substring(0, holds.length()), h.getMessage());
+            assertTrue(h.getMessage().endsWith("then run ff:history again. Nothing was written"), h.getMessage());
+            assertFalse(Files.exists(history), "nothing appended to the history");
+        } finally {
+            holder.getOutputStream().close();
+            assertTrue(holder.waitFor(1, TimeUnit.MINUTES));
+        }
+
+        // the run is over: both record its results, and release the lock when done
+        Harness.baseline(List.of(results), baseline, dir, log);
+        assertEquals(1, ResultsFiles.read(baseline, ResultsDocument.BASELINE).cells().size());
+        Harness.history(new Harness.HistoryRequest(List.of(results), history, dir), log);
+        assertEquals(1, History.read(history, new ProjectPaths(dir)).runs().size());
+        OutputLock.acquire(out, "benchmark").close();
+
+        // results in a directory no run wrote (downloaded from CI): read without leaving a lock file there
+        Path downloaded = Files.createDirectories(dir.resolve("downloaded")).resolve("results.json");
+        Files.copy(results, downloaded);
+        Harness.baseline(List.of(downloaded), baseline, dir, log);
+        assertEquals(List.of(downloaded), files(downloaded.getParent()));
     }
 
     @Test

@@ -119,6 +119,25 @@ class HistoryTest {
     }
 
     @Test
+    void figuresOutOfTheirRangeInAHistoryFileAreNamedAllAtOnce() throws IOException {
+        Path file = record(run("2026-11-02T10:00:00Z", 2000));
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(file.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode metrics =
+                (com.fasterxml.jackson.databind.node.ObjectNode) tree.at("/cells/0/metrics");
+        metrics.put("trainingPeakBytes", -2000);
+        metrics.put("testAccuracy", 1.5);
+        Files.writeString(file, Json.write(tree));
+
+        HarnessException e = assertThrows(HarnessException.class,
+                () -> History.read(project.resolve("ff-history"), new ProjectPaths(project)));
+
+        String where = "history file ff-history/" + file.getFileName() + ": cell ff-base-sum-squares-d2-w16-s1 has metrics.";
+        assertEquals(List.of(where + "trainingPeakBytes -2000.0; allowed: a byte count >= 0",
+                where + "testAccuracy 1.5; allowed: a fraction from 0 to 1"), e.problems());
+    }
+
+    @Test
     void aShardAloneIsRefusedAndAFileIsNoHistoryDirectory() throws IOException {
         ResultsDocument shard = ResultsDocument.results("2026-11-02T10:00:00Z", 4, List.of("1/2"), run("x", 1).cells());
         HarnessException e = assertThrows(HarnessException.class, () -> record(shard));

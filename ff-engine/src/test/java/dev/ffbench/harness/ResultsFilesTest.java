@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ffbench.experiment.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,6 +178,81 @@ class ResultsFilesTest {
         Files.writeString(noId, tree.toString());
         assertEquals("file " + noId + ": a cell has no id or spec; allowed: cells as ff-maven-plugin writes them",
                 assertThrows(HarnessException.class, () -> ResultsFiles.read(noId, ResultsDocument.RESULTS)).getMessage());
+    }
+
+    @Test
+    void everyFigureOutOfItsRangeIsNamedWithTheFileTheCellTheFieldTheValueAndWhatIsAllowed() throws Exception {
+        Path file = dir.resolve("ff-baseline.json");
+        ObjectNode tree = Json.mapper().valueToTree(new ResultsDocument(ResultsDocument.SCHEMA_VERSION,
+                ResultsDocument.BASELINE, "then", cells.size(), List.of(), null, cells));
+        ObjectNode ff = (ObjectNode) tree.at("/cells/0/result");
+        ((ObjectNode) ff.at("/memory/trainingPeak")).put("parameters", -10);
+        ff.put("testAccuracy", 1.5);
+        ff.set("losses", Json.mapper().readTree("[{\"epoch\": 1, \"layer\": 1, \"loss\": 0.7},"
+                + " {\"epoch\": 2, \"layer\": 1, \"loss\": \"NaN\"}]"));
+        ((ObjectNode) ff.get("memory")).put("datasetBytes", -5);
+        ObjectNode bp = (ObjectNode) tree.at("/cells/1/result");
+        bp.put("samplesPerSecond", "Infinity");
+        ((ObjectNode) bp.at("/curve/0")).put("testAccuracy", -0.1);
+        ((ObjectNode) bp.at("/memory/trainingPhases/0/memory")).put("transientBytes", -1);
+        ((ObjectNode) bp.at("/evaluation")).put("chanceAccuracy", 2);
+        ((ObjectNode) bp.at("/dataset")).put("trainImages", -400);
+        ((ObjectNode) tree.at("/cells/2")).put("wallSeconds", -1);
+        Files.writeString(file, Json.write(tree));
+
+        HarnessException e = assertThrows(HarnessException.class, () -> ResultsFiles.read(file, ResultsDocument.BASELINE));
+
+        String ffCell = "file " + file + ": cell ff-d2 has ";
+        String bpCell = "file " + file + ": cell bp-d2 has ";
+        assertEquals(List.of(
+                ffCell + "testAccuracy 1.5; allowed: a fraction from 0 to 1",
+                ffCell + "losses[1].loss NaN (epoch 2); allowed: a finite number (a non-finite loss is a diverged cell,"
+                        + " which is a failed cell, never a passed one)",
+                ffCell + "memory.trainingPeak.parameters -10; allowed: a byte count >= 0",
+                ffCell + "memory.datasetBytes -5; allowed: a byte count >= 0",
+                bpCell + "samplesPerSecond Infinity; allowed: a finite rate >= 0 (images per second)",
+                bpCell + "curve[0].testAccuracy -0.1; allowed: a fraction from 0 to 1",
+                bpCell + "memory.trainingPhases[0].memory.transientBytes -1; allowed: a byte count >= 0",
+                bpCell + "evaluation.chanceAccuracy 2.0; allowed: a fraction from 0 to 1",
+                bpCell + "dataset.trainImages -400; allowed: a whole number >= 1",
+                "file " + file + ": cell ff-d4 has wallSeconds -1.0; allowed: a finite number of seconds >= 0"),
+                e.problems(), "every problem at once");
+        assertTrue(e.getMessage().startsWith("10 problems:\n  "), e.getMessage());
+    }
+
+    @Test
+    void aBaselineWithNegativeBytesFailsTheCheckInsteadOfPassingEveryMemoryGate() throws Exception {
+        Path results = dir.resolve("results.json");
+        ResultsFiles.write(results, TestCells.results(cells));
+        Path baseline = dir.resolve("ff-baseline.json");
+        ObjectNode tree = Json.mapper().valueToTree(new ResultsDocument(ResultsDocument.SCHEMA_VERSION,
+                ResultsDocument.BASELINE, "then", cells.size(), List.of(), null, cells));
+        ObjectNode peak = (ObjectNode) tree.at("/cells/0/result/memory/trainingPeak");
+        List.of("parameters", "gradients", "optimizerState", "transientBytes").forEach(field -> peak.put(field, -500_000));
+        Files.writeString(baseline, Json.write(tree));
+
+        HarnessException e = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
+                List.of(results), dev.ffbench.gate.GateParameters.defaults(), baseline, dir.resolve("out"), List.of()),
+                HarnessLog.STDERR));
+
+        assertEquals(4, e.problems().size(), e.getMessage());
+        assertEquals("file " + baseline + ": cell ff-d2 has memory.trainingPeak.parameters -500000; allowed: a byte"
+                + " count >= 0", e.problems().get(0));
+        assertTrue(Files.notExists(dir.resolve("out/results.json")), "nothing judged, nothing written");
+    }
+
+    @Test
+    void peaksWhosePartsOverflowTheTotalAreRefused() throws Exception {
+        Path file = dir.resolve("results.json");
+        ObjectNode tree = Json.mapper().valueToTree(TestCells.results(cells));
+        ObjectNode peak = (ObjectNode) tree.at("/cells/0/result/memory/evaluationPeak");
+        peak.put("parameters", Long.MAX_VALUE);
+        peak.put("gradients", 1);
+        Files.writeString(file, Json.write(tree));
+
+        assertEquals("file " + file + ": cell ff-d2 has memory.evaluationPeak parts summing to more than "
+                + Long.MAX_VALUE + " B; allowed: parts whose total is at most " + Long.MAX_VALUE + " B",
+                assertThrows(HarnessException.class, () -> ResultsFiles.read(file, ResultsDocument.RESULTS)).getMessage());
     }
 
     private static String Json(ResultsDocument document) {
