@@ -117,7 +117,7 @@ final class CheckedAlgorithm implements Algorithm {
     }
 
     private List<String> problemList(String method, List<String> problems) {
-        if (problems == null || problems.contains(null)) {
+        if (problems == null || problems.stream().anyMatch(java.util.Objects::isNull)) {
             throw refused(method, "returned " + problems, "a list of problems, none null (empty when the spec can run)");
         }
         return problems;

@@ -84,7 +84,15 @@ final class CellScheduler {
             }
             throw new IOException("the harness failed while running cells: " + cause, cause);
         } finally {
+            // on a failure (a record that cannot be written) cells may still be queued or starting a fork:
+            // none may start once this method returns, none may outlive it, and none may record a cell
+            runner.stop();
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             runner.destroyAll();
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupted);

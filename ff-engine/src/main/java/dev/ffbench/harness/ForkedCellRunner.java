@@ -137,6 +137,13 @@ final class ForkedCellRunner {
                         + "); allowed: the spec it was sent (is the fork's class path this plugin's?)",
                         tail, seconds(start));
             }
+            // a figure the gates would judge must be one: the fork's JVM ran a project's code, which could have
+            // corrupted what it wrote (results files read back are checked the same way)
+            List<String> outOfRange = ResultsFiles.figureProblems("its result", result);
+            if (!outOfRange.isEmpty()) {
+                return CellRecord.failed(cell, ForkLog.cap("the fork's result has figures out of range: "
+                        + String.join("; ", outOfRange)), tail, seconds(start));
+            }
             return CellRecord.passed(cell, result, seconds(start));
         }
         return CellRecord.failed(cell, reason(exit, failure, log, layout.crashReport(cell.id())), tail, seconds(start));

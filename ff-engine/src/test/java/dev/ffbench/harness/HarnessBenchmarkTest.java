@@ -193,4 +193,17 @@ class HarnessBenchmarkTest {
         assertTrue(record.failure().endsWith("; allowed: the spec it was sent (is the fork's class path this plugin's?)"),
                 record.failure());
     }
+
+    @Test
+    void aForkWhoseResultHoldsAFigureOutOfRangeFailsItsCell() throws Exception {
+        OutputLayout layout = new OutputLayout(dir.resolve("out"));
+        Files.createDirectories(layout.work());
+        Cell cell = new Cell(0, "backprop-d1-w16-s1", TestCells.spec("backprop", 1, 16, 1));
+
+        CellRecord record = new ForkedCellRunner(fork(List.of("-Xmx512m")), layout, CorruptResultFork.class.getName()).run(cell);
+
+        assertFalse(record.isPassed(), "a test accuracy of 1.5 is judged by no gate");
+        assertEquals("the fork's result has figures out of range: its result has testAccuracy 1.5; allowed: a fraction"
+                + " from 0 to 1", record.failure());
+    }
 }
