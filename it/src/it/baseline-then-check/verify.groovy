@@ -4,7 +4,7 @@ String log = new File(basedir, 'build.log').getText('UTF-8')
 def baseline = new JsonSlurper().parse(new File(basedir, 'ff-baseline.json'))
 def results = new JsonSlurper().parse(new File(basedir, 'target/ff-benchmark/results.json'))
 
-assert baseline.schemaVersion == 2
+assert baseline.schemaVersion == 3
 assert baseline.kind == 'baseline'
 assert baseline.fingerprint.keySet().containsAll(['javaVersion', 'nd4jVersion', 'blasVendor', 'openblasCoreType', 'cpuModel', 'threads'])
 assert baseline.fingerprint.javaVersion == System.getProperty('java.version')

@@ -5,7 +5,7 @@ File out = new File(basedir, 'target/ff-benchmark')
 String log = new File(basedir, 'build.log').getText('UTF-8')
 
 def results = new JsonSlurper().parse(new File(out, 'results.json'))
-assert results.schemaVersion == 2
+assert results.schemaVersion == 3
 assert results.kind == 'results'
 assert results.matrixCells == 4
 assert results.shards == []
@@ -18,6 +18,7 @@ results.cells.eachWithIndex { cell, i ->
     assert cell.spec.dataset == 'synthetic:7:400:100'
     assert cell.spec.width == 16 && cell.spec.batchSize == 50 && cell.spec.maxStepsPerEpoch == 0 && cell.spec.epochs == 3
     assert cell.result.schemaVersion == 2
+    assert !cell.result.containsKey('spec') : 'schema 3 stores each cell\'s spec once, beside its result'
     assert cell.result.memory.trainingPeak.parameters > 0
     assert cell.result.testAccuracy >= 0 && cell.result.testAccuracy <= 1
     assert cell.wallSeconds > 0
