@@ -1,5 +1,6 @@
 package dev.ffbench.cli;
 
+import dev.ffbench.experiment.ExitGuard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +25,14 @@ public final class FfEngineCli {
      */
     public static void main(String[] args) {
         ParentWatchdog.startIfRequested();
-        System.exit(execute(args));
+        int code;
+        // a project's code that ends this JVM is named, never taken for a run that wrote no result
+        try (ExitGuard guard = ExitGuard.open("the run", "its JVM ran the cell", System.err)) {
+            code = execute(args);
+        }
+        // processes a project's code started die with the cell, as on a timeout or an interruption
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        System.exit(code);
     }
 
     static int execute(String... args) {

@@ -62,6 +62,13 @@ final class CheckedAlgorithm implements Algorithm {
             if (!names.add(option.name())) {
                 throw refused("options()", "declares option '" + option.name() + "' twice", "each option once");
             }
+            List<String> outOfRange = new ArrayList<>();
+            if (option.defaultValue() != null && option.type() != Option.Type.GOODNESS
+                    && option.parse(option.defaultValue(), List.of(), outOfRange) == null) {
+                // else every cell would fail as if the user had set the value
+                throw refused("options()", "declares option '" + option.name() + "' with the default "
+                        + option.defaultValue() + ", which the option itself refuses", option.allowed(List.of()));
+            }
         }
         return options;
     }
@@ -102,7 +109,11 @@ final class CheckedAlgorithm implements Algorithm {
 
     @Override
     public Model build(ModelContext context) {
-        return algorithm.build(context);
+        Model model = algorithm.build(context);
+        if (model == null) {
+            throw refused("build(context)", "returned null", "a Model (its training phases and its predictor)");
+        }
+        return model;
     }
 
     @Override

@@ -24,11 +24,19 @@ public final class ExitGuard implements AutoCloseable {
     }
 
     /**
-     * Opens the guard for {@code what} runs (e.g. "ff:benchmark"); close it when that code is done.
+     * Opens the guard in Maven's JVM for {@code what} (e.g. "ff-maven-plugin"); close it when that code is done.
      *
      * @param err where the message goes (Maven's own log is being torn down by then: standard error)
      */
     public static ExitGuard open(String what, PrintStream err) {
+        return open(what, "FF Bench ran in Maven's JVM", err);
+    }
+
+    /**
+     * Opens the guard for {@code what} running {@code where} (e.g. "the cell", "its JVM ran the cell"): in a
+     * cell's JVM the message is the last line of its log, which the harness reports as the cell's failure.
+     */
+    public static ExitGuard open(String what, String where, PrintStream err) {
         Thread hook = new Thread(() -> {
             StackTraceElement caller = exitCaller();
             if (caller == null) {
@@ -36,7 +44,7 @@ public final class ExitGuard implements AutoCloseable {
             }
             err.println("[ERROR] " + what + " failed: the JVM was told to exit by " + CheckedAlgorithm.where(caller)
                     + " (System.exit, called by"
-                    + " code on the project's class path while FF Bench ran in Maven's JVM: an algorithm, goodness"
+                    + " code on the project's class path while " + where + ": an algorithm, goodness"
                     + " function or dataset source must not end the JVM; allowed: throw an exception, which FF Bench"
                     + " reports)");
             err.flush();

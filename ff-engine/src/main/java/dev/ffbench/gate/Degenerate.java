@@ -28,6 +28,14 @@ final class Degenerate {
                 + ": its peaks understate the memory it needs, which is no pass";
     }
 
+    /** How both vetoes end: a violation that says so is one a new baseline cannot fix. */
+    static final String NO_PASS = " is no pass";
+
+    /** Whether {@code outcome} failed by a veto (memory outside the ledger, predictions of a net that did not learn). */
+    static boolean vetoed(GateOutcome outcome) {
+        return outcome.failed() && outcome.detail() != null && outcome.detail().contains(NO_PASS);
+    }
+
     /** The warning for the log, the summary and the report about a cell with memory outside the ledger. */
     static String outsideLedgerWarning(CellRecord cell) {
         return cell.id() + ": " + cell.result().memory().outsideLedgerNote() + "; its memory peaks understate what it"

@@ -45,9 +45,14 @@ public record GateReport(List<GateOutcome> outcomes, List<String> warnings) {
             lines.add("  " + violation.detail());
         }
         java.util.Set<GateKind> kinds = java.util.EnumSet.noneOf(GateKind.class);
-        violations.forEach(violation -> kinds.add(violation.kind()));
+        violations.stream().filter(violation -> !Degenerate.vetoed(violation)).forEach(violation -> kinds.add(violation.kind()));
+        if (violations.stream().anyMatch(Degenerate::vetoed)) {
+            lines.add(VETO_ADVICE);
+        }
         if (kinds.contains(GateKind.BASELINE)) {
-            lines.add((kinds.size() == 1 ? "If" : "For the [baseline] violations: if")
+            boolean anyVetoed = violations.stream().anyMatch(Degenerate::vetoed);
+            lines.add((anyVetoed ? "For the other [baseline] violations: if" : kinds.size() == 1 ? "If"
+                    : "For the [baseline] violations: if")
                     + " the new numbers are intended, accept them as the new baseline with: " + acceptCommand);
         }
         if (kinds.contains(GateKind.ABSOLUTE)) {
@@ -58,6 +63,11 @@ public record GateReport(List<GateOutcome> outcomes, List<String> warnings) {
         }
         return String.join("\n", lines);
     }
+
+    /** The next step after a veto: a figure that misleads is not made true by recording it. */
+    static final String VETO_ADVICE = "A violation that is no pass (memory outside the ledger, or the predictions of a"
+            + " net that did not learn) is not fixed by a new baseline or bound, which would record the misleading figure:"
+            + " fix the model (keep batch-sized data in the step's workspace; make the net learn)";
 
     /** The next step after an absolute rule failed. */
     static final String ABSOLUTE_ADVICE = "An [absolute] rule has its own bound, not the baseline, so mvn ff:baseline"

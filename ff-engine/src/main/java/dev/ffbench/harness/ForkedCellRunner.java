@@ -38,6 +38,8 @@ final class ForkedCellRunner {
     private final ForkOptions options;
     private final OutputLayout layout;
     private final String mainClass;
+    /** What every cell of this run runs: recorded with each cell, for resume. */
+    private final String code;
     /** Forks still running, destroyed if the build is interrupted (Ctrl-C) so none outlives it. */
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
@@ -51,6 +53,7 @@ final class ForkedCellRunner {
         this.options = options;
         this.layout = layout;
         this.mainClass = mainClass;
+        this.code = CodeFingerprint.of(options.forkClasspath());
     }
 
     /**
@@ -92,7 +95,7 @@ final class ForkedCellRunner {
                 }
             }
         }
-        return stopping ? null : record;
+        return stopping ? null : record.withCode(code);
     }
 
     /** True once the build is being interrupted: no more records are written. */

@@ -192,11 +192,12 @@ public final class Harness {
                 List<dev.ffbench.dataset.DatasetSource> sources = extensions.datasetSources().stream()
                         .map(Extensions.Provided::value).toList();
                 // read as the cells' JVMs read it: from their working directory, with the project's sources
-                kept = Resume.finishedCells(cells, layout, dataset -> dev.ffbench.dataset.Datasets.open(dataset,
+                kept = Resume.finishedCells(cells, layout, CodeFingerprint.of(request.fork().forkClasspath()),
+                        dataset -> dev.ffbench.dataset.Datasets.open(dataset,
                         request.fork().workingDirectory(), sources).load().fingerprint(), log);
                 CellScheduler.removeTemporaryFiles(layout);
             } else {
-                clearPreviousRun(layout);
+                clearPreviousRun(layout, paths, log);
             }
             List<Integer> keptIndexes = kept.stream().map(CellRecord::index).toList();
             List<Cell> toRun = cells.stream().filter(cell -> !keptIndexes.contains(cell.index())).toList();
@@ -228,7 +229,12 @@ public final class Harness {
         ProjectPaths paths = new ProjectPaths(request.projectDirectory());
         BaselineSource baselineSource = BaselineSource.of(request.baselineFile(), request.baselineRef());
         List<String> problems = new ArrayList<>(baselineSource.problems());
-        ResultsDocument results = readAll(request.resultsFiles(), paths, log);
+        ResultsDocument results;
+        // a run that holds the results' directory is still writing them (ff:benchmark removed the earlier ones):
+        // say so, rather than that they do not exist
+        try (OutputLock.Readers locks = OutputLock.acquireToRead(request.resultsFiles(), "check", paths::show)) {
+            results = readAll(request.resultsFiles(), paths, log);
+        }
         // the results may hold the project's own algorithms, which this JVM need not be able to load
         GateConfig gates = collect(problems, () -> request.gates().parse(KnownNames.of(Extensions.engine()).plus(
                 results.cells().stream().map(c -> c.spec().algorithm()).toList(),
@@ -447,8 +453,20 @@ public final class Harness {
         }
     }
 
-    /** Old cell files would mix with this run's: only the harness's own files are removed. */
-    private static void clearPreviousRun(OutputLayout layout) throws IOException {
+    /**
+     * Old cell files would mix with this run's: only the harness's own files are removed, and the cell
+     * records among them are counted in the log, which says how they could have been kept.
+     */
+    private static void clearPreviousRun(OutputLayout layout, ProjectPaths paths, HarnessLog log) throws IOException {
+        if (Files.isDirectory(layout.cells())) {
+            try (Stream<Path> files = Files.list(layout.cells())) {
+                long records = files.filter(file -> file.getFileName().toString().endsWith(".json")).count();
+                if (records > 0) {
+                    log.info("removed the previous run's " + count((int) records, "cell record") + " from "
+                            + paths.show(layout.cells()) + " (-Dff.resume keeps the passed ones of an interrupted run)");
+                }
+            }
+        }
         for (Path directory : List.of(layout.cells(), layout.work())) {
             if (Files.isDirectory(directory)) {
                 try (Stream<Path> files = Files.list(directory)) {

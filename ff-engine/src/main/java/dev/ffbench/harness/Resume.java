@@ -17,8 +17,9 @@ import java.util.function.Function;
 /**
  * {@code -Dff.resume}: which cells of an interrupted (or partly failed) run are already done. A
  * cell counts as done when {@code cells/<id>.json} holds a passed record of exactly the cell's
- * spec, with its figures in range, measured on the data its dataset holds now; cells whose file is
- * missing, failed, unreadable, from another configuration or from other data run again.
+ * spec, with its figures in range, run by the code the cells run now ({@link CodeFingerprint}) and
+ * measured on the data its dataset holds now; cells whose file is missing, failed, unreadable, from
+ * another configuration, other code or other data run again.
  *
  * <p>The data: a spec names its dataset (a directory, a source), not its content, so files replaced
  * under the same names would keep the old cells beside new ones, and results.json would mix two
@@ -38,11 +39,12 @@ final class Resume {
      * @param currentData the fingerprint of a dataset (as a spec names it) as it is now, read as a cell's
      *     JVM reads it; throws (a {@link RuntimeException}) when it cannot be read
      */
-    static List<CellRecord> finishedCells(List<Cell> cells, OutputLayout layout,
+    static List<CellRecord> finishedCells(List<Cell> cells, OutputLayout layout, String currentCode,
             Function<String, DatasetFingerprint> currentData, HarnessLog log) {
         List<CellRecord> kept = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         List<String> stale = new ArrayList<>();
+        List<String> otherCode = new ArrayList<>();
         Map<String, Object> now = new HashMap<>(); // dataset -> its fingerprint now, or why it cannot be read
         Map<Change, List<String>> otherData = new LinkedHashMap<>(); // what changed -> the cells measured before
         for (Cell cell : cells) {
@@ -64,6 +66,11 @@ final class Resume {
             }
             if (!record.isPassed()) {
                 failed.add(cell.id());
+                continue;
+            }
+            if (!currentCode.equals(record.code())) {
+                // a project's algorithm changed since (or the engine did): its old figures would pass unmeasured
+                otherCode.add(cell.id());
                 continue;
             }
             // the kept record goes into results.json unread again: its figures are checked as a results file's are
@@ -95,7 +102,7 @@ final class Resume {
                         k -> new ArrayList<>()).add(cell.id());
             } else {
                 kept.add(new CellRecord(cell.index(), record.id(), record.spec(), record.status(), record.result(),
-                        record.failure(), record.logTail(), record.wallSeconds()));
+                        record.failure(), record.logTail(), record.wallSeconds(), record.code()));
             }
         }
         log.info("resume: " + kept.size() + " of " + cells.size() + " cells already passed in " + layout.cells()
@@ -106,6 +113,12 @@ final class Resume {
         otherData.forEach((change, ids) -> log.warn("resume: dataset " + change.dataset() + " holds other data than when "
                 + (ids.size() == 1 ? "cell " + ids.get(0) + " was" : "cells " + String.join(", ", ids) + " were")
                 + " measured on it (" + change.details() + "); " + (ids.size() == 1 ? "it runs" : "they run") + " again"));
+        if (!otherCode.isEmpty()) {
+            log.warn("resume: " + (otherCode.size() == 1 ? "cell " + otherCode.get(0) + " was" : "cells "
+                    + String.join(", ", otherCode) + " were") + " measured with other code than the cells run now (the"
+                    + " classes on the forks' class path changed since: the project's or the engine's); "
+                    + (otherCode.size() == 1 ? "it runs" : "they run") + " again");
+        }
         if (!stale.isEmpty()) {
             log.warn("resume: cell files not reused, their cells run again: " + String.join("; ", stale));
         }

@@ -73,6 +73,21 @@ class CheckedAlgorithmTest {
     }
 
     @Test
+    void anOptionDefaultItsOwnRangeRefusesIsNamedAtDiscoveryNotInEveryCell() {
+        ExtensionException e = assertThrows(ExtensionException.class, () -> discover(BadDefault.class));
+        assertTrue(e.problems().get(0).endsWith("'s options() declares option 'k' with the default -1, which the option"
+                + " itself refuses; allowed: a whole number >= 0"), e.getMessage());
+    }
+
+    @Test
+    void aBuildThatReturnsNullIsNamed() {
+        Algorithm nullModel = discover(NullModel.class).algorithm("null-model");
+        ExtensionException e = assertThrows(ExtensionException.class, () -> nullModel.build(null));
+        assertTrue(e.problems().get(0).endsWith("'s build(context) returned null; allowed: a Model (its training phases"
+                + " and its predictor)"), e.getMessage());
+    }
+
+    @Test
     void aNameThatThrowsIsNamedByItsClass() {
         ExtensionException e = assertThrows(ExtensionException.class, () -> discover(ThrowingName.class));
         assertTrue(e.problems().get(0).startsWith("algorithm " + ThrowingName.class.getName() + " ("), e.getMessage());
@@ -135,6 +150,20 @@ class CheckedAlgorithmTest {
 
         @Override
         public List<Option<?>> options() { return List.of(Option.integer("depth", 3, "a second depth")); }
+    }
+
+    public static final class BadDefault extends Sample {
+        public String name() { return "bad-default"; }
+
+        @Override
+        public List<Option<?>> options() { return List.of(Option.integer("k", -1, "a count").atLeast(0)); }
+    }
+
+    public static final class NullModel extends Sample {
+        public String name() { return "null-model"; }
+
+        @Override
+        public Model build(ModelContext context) { return null; }
     }
 
     public static final class ThrowingName extends Sample {

@@ -292,6 +292,10 @@ class GateEvaluatorTest {
         assertEquals(GateOutcome.Status.FAILED, accuracy.status());
         assertTrue(accuracy.detail().endsWith("but ff-d2-s1's predictions are degenerate (" + reason + "): an accuracy from a"
                 + " net that did not learn is no pass (the baseline's were not)"), accuracy.detail());
+        // a new baseline would record a net that did not learn: the advice says to fix the model instead
+        String message = regression.failureMessage("mvn ff:baseline");
+        assertFalse(message.contains("accept them as the new baseline"), message);
+        assertTrue(message.endsWith("\n" + GateReport.VETO_ADVICE), message);
 
         GateReport neither = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false),
                 TestCells.results(List.of(collapsed)), baseline(List.of(collapsed)), BASELINE);

@@ -272,6 +272,17 @@ class FaultsTest {
             assertEquals(holds, h.getMessage().substring(0, holds.length()), h.getMessage());
             assertTrue(h.getMessage().endsWith("then run ff:history again. Nothing was written"), h.getMessage());
             assertFalse(Files.exists(history), "nothing appended to the history");
+
+            // ff:check (and ff:report) while the run writes its results: said so, not "does not exist"
+            Files.delete(results);
+            HarnessException c = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
+                    List.of(results), GateParameters.defaults(), null, out, List.of()), log));
+            String checkHolds = "results file " + results + " cannot be read: its directory is in use by another"
+                    + " ff-maven-plugin run (pid " + holder.pid() + ", ff:benchmark, since ";
+            assertEquals(checkHolds, c.getMessage().substring(0, checkHolds.length()), c.getMessage());
+            assertTrue(c.getMessage().endsWith("then run ff:check again. Nothing was written"), c.getMessage());
+            ResultsFiles.write(results, TestCells.results(List.of(
+                    TestCells.passed(0, "ff-d2", TestCells.spec("ff-base", 2, 16, 1), 1000, 500, 0.9))));
         } finally {
             holder.getOutputStream().close();
             assertTrue(holder.waitFor(1, TimeUnit.MINUTES));

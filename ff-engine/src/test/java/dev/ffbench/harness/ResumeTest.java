@@ -59,8 +59,9 @@ class ResumeTest {
     }
 
     private Harness.BenchmarkRequest request(Path out, boolean resume) {
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).toList();
+        // a project's classes beside the engine's, as the plugin's forks have them
+        List<Path> classpath = java.util.stream.Stream.concat(Arrays.stream(System.getProperty("java.class.path")
+                .split(File.pathSeparator)).map(Path::of), java.util.stream.Stream.of(dir.resolve("project-classes"))).toList();
         ForkOptions fork = new ForkOptions(ForkOptions.currentJava(), classpath, List.of("-Xmx512m"), Duration.ofMinutes(5),
                 1, dir);
         MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("16")
@@ -72,6 +73,8 @@ class ResumeTest {
     @Test
     void aCellMeasuredOnDataReplacedUnderTheSameNamesRunsAgainWithALineSayingWhatChanged() throws Exception {
         idx(dir.resolve("data"), 1);
+        Path project = Files.createDirectories(dir.resolve("project-classes/com/acme"));
+        Files.writeString(project.resolve("MyFf.class"), "the project's algorithm, version 1");
         Path out = dir.resolve("out");
         CellRecord first = Harness.benchmark(request(out, false), log).results().cells().get(0);
         assertTrue(first.isPassed(), first.toString());
@@ -82,6 +85,17 @@ class ResumeTest {
         assertTrue(log.lines().contains("resume: 1 of 1 cells already passed in " + out.resolve("cells")
                 + " and are kept; 0 run now"), log.lines().toString());
         assertEquals(first.result(), same.results().cells().get(0).result());
+
+        // the project's algorithm changed since: its old figures would pass unmeasured, so the cell runs again
+        Files.writeString(project.resolve("MyFf.class"), "the project's algorithm, version 2");
+        log.lines().clear();
+        Harness.Outcome otherCode = Harness.benchmark(request(out, true), log);
+        assertTrue(log.lines().contains("resume: 0 of 1 cells already passed in " + out.resolve("cells")
+                + " and are kept; 1 run now"), log.lines().toString());
+        assertTrue(log.lines().contains("WARN resume: cell " + id + " was measured with other code than the cells run now"
+                + " (the classes on the forks' class path changed since: the project's or the engine's); it runs again"),
+                log.lines().toString());
+        assertNotEquals(first.code(), otherCode.results().cells().get(0).code());
 
         // other pixels in files of the same names and sizes: the cell runs again, on the data there now
         idx(dir.resolve("data"), 2);
@@ -99,6 +113,12 @@ class ResumeTest {
                 + " content); it runs again"), log.lines().toString());
         assertEquals(List.of(now.contentHash()), ResultsFiles.read(out.resolve("results.json"), ResultsDocument.RESULTS)
                 .cells().stream().map(c -> c.result().dataset().fingerprint().contentHash()).toList(), "one dataset hash");
+
+        // without -Dff.resume the cell records go, and the log says so and how they could have been kept
+        log.lines().clear();
+        Harness.benchmark(request(out, false), log);
+        assertTrue(log.lines().contains("removed the previous run's 1 cell record from out/cells"
+                + " (-Dff.resume keeps the passed ones of an interrupted run)"), log.lines().toString());
     }
 
     @Test
@@ -107,21 +127,23 @@ class ResumeTest {
         Files.createDirectories(layout.cells());
         java.util.Map<String, String> fields = new java.util.LinkedHashMap<>(java.util.Map.of("algorithm", "backprop",
                 "depth", "2", "width", "16", "seed", "1", "batchSize", "256", "dataset", "synthetic:7:400:101"));
+        String code = "sha256:the-code-run-now";
         List<CellRecord> records = List.of(
-                TestCells.passed(0, "kept", TestCells.spec("ff-base", 2, 16, 1), 1000, 500, 0.9),
-                TestCells.passed(1, "also-kept", TestCells.spec("ff-base", 2, 16, 2), 1000, 500, 0.9),
-                TestCells.passed(2, "negative", TestCells.spec("ff-base", 2, 16, 3), 1000, -500, 0.9),
+                TestCells.passed(0, "kept", TestCells.spec("ff-base", 2, 16, 1), 1000, 500, 0.9).withCode(code),
+                TestCells.passed(1, "also-kept", TestCells.spec("ff-base", 2, 16, 2), 1000, 500, 0.9).withCode(code),
+                TestCells.passed(2, "negative", TestCells.spec("ff-base", 2, 16, 3), 1000, -500, 0.9).withCode(code),
                 TestCells.withData(TestCells.passed(3, "unrecorded", TestCells.spec("ff-base", 2, 16, 4), 1000, 500, 0.9),
-                        null),
+                        null).withCode(code),
                 TestCells.passed(4, "unreadable", dev.ffbench.experiment.SpecResolver.engine().resolve(fields), 1000, 500,
-                        0.9));
+                        0.9).withCode(code),
+                TestCells.passed(5, "unknown-code", TestCells.spec("ff-base", 2, 16, 5), 1000, 500, 0.9));
         for (CellRecord record : records) {
             Files.writeString(layout.cells().resolve(record.id() + ".json"), Json.write(record));
         }
         List<Cell> cells = records.stream().map(r -> new Cell(r.index(), r.id(), r.spec())).toList();
         List<String> reads = new java.util.ArrayList<>();
 
-        List<CellRecord> kept = Resume.finishedCells(cells, layout, dataset -> {
+        List<CellRecord> kept = Resume.finishedCells(cells, layout, code, dataset -> {
             reads.add(dataset);
             if (!dataset.equals("synthetic:7:400:100")) {
                 throw new DatasetException("dataset " + dataset + " cannot be generated");
@@ -137,7 +159,10 @@ class ResumeTest {
                 + " records no dataset fingerprint, so whether dataset synthetic:7:400:100 changed since cannot be told);"
                 + " unreadable (dataset synthetic:7:400:101 cannot be read now: dataset synthetic:7:400:101 cannot be"
                 + " generated)", log.lines().get(log.lines().size() - 1));
-        assertEquals("resume: 2 of 5 cells already passed in " + layout.cells() + " and are kept; 3 run now",
+        assertEquals("resume: 2 of 6 cells already passed in " + layout.cells() + " and are kept; 4 run now",
                 log.lines().get(0));
+        assertTrue(log.lines().contains("WARN resume: cell unknown-code was measured with other code than the cells run"
+                + " now (the classes on the forks' class path changed since: the project's or the engine's); it runs again"),
+                log.lines().toString());
     }
 }
