@@ -50,3 +50,19 @@ assert fairness.contains('collab-ff: 1 phase (all layers), 3 epochs') && fairnes
 assert results.cells.every { it.result.traits.role == (it.spec.algorithm == 'backprop' ? 'REFERENCE' : 'CANDIDATE') }
 assert log.contains('BUILD SUCCESS')
 return true
+
+// the committed baseline was measured before the engine owned the loop and before the spec was resolved once
+// (and is a schema-2 file, read as such): every peak is the same to the byte, on any machine; on the machine
+// that recorded it (same CPU model), every accuracy is the same too
+def baseline = new JsonSlurper().parse(new File(basedir, 'ff-baseline.json'))
+assert baseline.schemaVersion == 2
+def recorded = baseline.cells.collectEntries { [(it.id): it.result] }
+results.cells.each { cell ->
+    def then = recorded[cell.id]
+    assert then != null : "${cell.id} is in the committed baseline"
+    assert cell.result.memory.trainingPeak == then.memory.trainingPeak : "${cell.id}: training peak"
+    assert cell.result.memory.evaluationPeak == then.memory.evaluationPeak : "${cell.id}: evaluation peak"
+    if (cell.result.environment.cpuModel == then.environment.cpuModel) {
+        assert cell.result.testAccuracy == then.testAccuracy : "${cell.id}: test accuracy on the recording machine"
+    }
+}
