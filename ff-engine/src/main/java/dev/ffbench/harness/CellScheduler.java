@@ -23,17 +23,13 @@ import java.nio.file.Path;
 final class CellScheduler {
     private CellScheduler() {}
 
-    static List<CellRecord> run(List<Cell> cells, ForkOptions options, OutputLayout layout, HarnessLog log)
-            throws IOException {
-        return run(cells, 0, options, layout, log);
-    }
-
     /**
      * @param kept how many passed cells a resume kept in {@code cells/} (they do not run again)
+     * @param code the {@link CodeFingerprint} of the forks' class path, recorded with every cell
      */
-    static List<CellRecord> run(List<Cell> cells, int kept, ForkOptions options, OutputLayout layout,
+    static List<CellRecord> run(List<Cell> cells, int kept, ForkOptions options, String code, OutputLayout layout,
             HarnessLog log) throws IOException {
-        ForkedCellRunner runner = new ForkedCellRunner(options, layout);
+        ForkedCellRunner runner = new ForkedCellRunner(options, layout, code);
         Progress progress = new Progress(log, cells.size(), options.parallelCells());
         ExecutorService pool = Executors.newFixedThreadPool(options.parallelCells());
         Tally tally = new Tally(kept, kept + cells.size());

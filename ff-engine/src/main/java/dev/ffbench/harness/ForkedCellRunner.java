@@ -44,16 +44,17 @@ final class ForkedCellRunner {
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    ForkedCellRunner(ForkOptions options, OutputLayout layout) {
-        this(options, layout, ForkOptions.ENGINE_MAIN_CLASS);
+    /** @param code the {@link CodeFingerprint} of the forks' class path, recorded with every cell */
+    ForkedCellRunner(ForkOptions options, OutputLayout layout, String code) {
+        this(options, layout, ForkOptions.ENGINE_MAIN_CLASS, code);
     }
 
     /** Runs {@code mainClass} in the forks instead of the engine, started exactly the same way (for tests). */
-    ForkedCellRunner(ForkOptions options, OutputLayout layout, String mainClass) {
+    ForkedCellRunner(ForkOptions options, OutputLayout layout, String mainClass, String code) {
         this.options = options;
         this.layout = layout;
         this.mainClass = mainClass;
-        this.code = CodeFingerprint.of(options.forkClasspath());
+        this.code = code;
     }
 
     /**

@@ -188,11 +188,13 @@ public final class Harness {
             CoreBudget.warning(cells, request.fork().parallelCells(), Runtime.getRuntime().availableProcessors())
                     .ifPresent(log::warn);
             List<CellRecord> kept = List.of();
+            // what the cells run: recorded with each, and what -Dff.resume compares (hashed once per run)
+            String code = CodeFingerprint.of(request.fork().forkClasspath());
             if (request.resume()) {
                 List<dev.ffbench.dataset.DatasetSource> sources = extensions.datasetSources().stream()
                         .map(Extensions.Provided::value).toList();
                 // read as the cells' JVMs read it: from their working directory, with the project's sources
-                kept = Resume.finishedCells(cells, layout, CodeFingerprint.of(request.fork().forkClasspath()),
+                kept = Resume.finishedCells(cells, layout, code,
                         dataset -> dev.ffbench.dataset.Datasets.open(dataset,
                         request.fork().workingDirectory(), sources).load().fingerprint(), log);
                 CellScheduler.removeTemporaryFiles(layout);
@@ -203,7 +205,7 @@ public final class Harness {
             List<Cell> toRun = cells.stream().filter(cell -> !keptIndexes.contains(cell.index())).toList();
             List<CellRecord> records = new ArrayList<>(kept);
             if (!toRun.isEmpty()) {
-                records.addAll(CellScheduler.run(toRun, kept.size(), request.fork(), layout, log));
+                records.addAll(CellScheduler.run(toRun, kept.size(), request.fork(), code, layout, log));
             }
             records.sort(java.util.Comparator.comparingInt(CellRecord::index));
             ResultsDocument results = ResultsDocument.results(now(), matrix.size(),

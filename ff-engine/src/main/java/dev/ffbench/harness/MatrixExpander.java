@@ -75,8 +75,9 @@ public final class MatrixExpander {
         List<CellSelector> includes = selectors(values, "includes", parameters.includes());
         List<CellSelector> excludes = selectors(values, "excludes", parameters.excludes());
         List<CellSelector> extras = selectors(values, "extraCells", parameters.extraCells());
-        Map<String, Map<String, Object>> typedSettings = typedSettings(values, resolver, settings,
-                algorithmsOf(algorithms, extras));
+        Set<String> allAlgorithms = algorithmsOf(algorithms, extras);
+        Map<String, Map<String, Object>> typedSettings = typedSettings(values, resolver, settings, allAlgorithms);
+        int largestBatch = largestBatch(batchSize, allAlgorithms, extensions);
 
         String datasetProblem = DatasetCheck.problem("dataset", dataset, workingDirectory, extensions);
         if (datasetProblem != null) {
@@ -84,7 +85,7 @@ public final class MatrixExpander {
         } else if (batchSize != null || blank(parameters.batchSize())) {
             // a batchSize that is itself bad is reported once, not measured against the dataset too
             addProblem(values, DatasetCheck.batchProblem("dataset", dataset,
-                    largestBatch(batchSize, algorithmsOf(algorithms, extras), extensions), workingDirectory, extensions));
+                    largestBatch, workingDirectory, extensions));
         }
 
         for (int i = 0; i < extras.size(); i++) {
@@ -92,7 +93,7 @@ public final class MatrixExpander {
                 String parameter = "extraCells[" + (i + 1) + "].dataset";
                 String problem = DatasetCheck.problem(parameter, extraDataset, workingDirectory, extensions);
                 addProblem(values, problem != null ? problem : DatasetCheck.batchProblem(parameter, extraDataset,
-                        largestBatch(batchSize, algorithmsOf(algorithms, extras), extensions), workingDirectory, extensions));
+                        largestBatch, workingDirectory, extensions));
             }
         }
         values.throwIfAny();

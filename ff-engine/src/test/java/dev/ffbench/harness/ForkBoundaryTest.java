@@ -29,7 +29,7 @@ class ForkBoundaryTest {
         Files.createDirectories(layout.work());
         Cell cell = new Cell(0, "backprop-d1-w16-s1", TestCells.spec("backprop", 1, 16, 1));
         ForkOptions options = new ForkOptions(ForkOptions.currentJava(), classpath, jvmArgs, timeout, 1, dir);
-        return new ForkedCellRunner(options, layout, mainClass.getName()).run(cell);
+        return new ForkedCellRunner(options, layout, mainClass.getName(), "sha256:test").run(cell);
     }
 
     /** A cell that reads standard input sees its end at once, instead of waiting for the cell's timeout. */

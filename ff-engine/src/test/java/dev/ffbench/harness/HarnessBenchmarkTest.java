@@ -159,7 +159,7 @@ class HarnessBenchmarkTest {
         Files.writeString(staleReport, "# an earlier run's report\n");
 
         // the fork's working directory is dir, as the project's base directory is for ff:benchmark
-        CellRecord record = new ForkedCellRunner(fork(List.of("-Xmx256m")), layout, NativeCrash.class.getName()).run(cell);
+        CellRecord record = new ForkedCellRunner(fork(List.of("-Xmx256m")), layout, NativeCrash.class.getName(), "sha256:test").run(cell);
 
         assertFalse(record.isPassed());
         Path report = layout.crashReport(cell.id());
@@ -184,7 +184,7 @@ class HarnessBenchmarkTest {
         Files.createDirectories(layout.work());
         Cell cell = new Cell(0, "backprop-d1-w16-s1", TestCells.spec("backprop", 1, 16, 1));
 
-        CellRecord record = new ForkedCellRunner(fork(List.of("-Xmx512m")), layout, OtherSpecFork.class.getName()).run(cell);
+        CellRecord record = new ForkedCellRunner(fork(List.of("-Xmx512m")), layout, OtherSpecFork.class.getName(), "sha256:test").run(cell);
 
         assertFalse(record.isPassed(), "a result is stored under its cell's spec only when it is of that spec");
         assertTrue(record.failure().startsWith("the fork's result is of another spec than the cell's ({ \"algorithm\" :"
@@ -200,7 +200,7 @@ class HarnessBenchmarkTest {
         Files.createDirectories(layout.work());
         Cell cell = new Cell(0, "backprop-d1-w16-s1", TestCells.spec("backprop", 1, 16, 1));
 
-        CellRecord record = new ForkedCellRunner(fork(List.of("-Xmx512m")), layout, CorruptResultFork.class.getName()).run(cell);
+        CellRecord record = new ForkedCellRunner(fork(List.of("-Xmx512m")), layout, CorruptResultFork.class.getName(), "sha256:test").run(cell);
 
         assertFalse(record.isPassed(), "a test accuracy of 1.5 is judged by no gate");
         assertEquals("the fork's result has figures out of range: its result has testAccuracy 1.5; allowed: a fraction"
