@@ -27,6 +27,10 @@ final class ForkJava {
 
     /** What is wrong with {@code java} as the forks' java, naming the parameter, the path and what is allowed; empty when nothing. */
     static Optional<String> problem(Path java) {
+        if (java.toAbsolutePath().normalize().equals(ForkOptions.currentJava().toAbsolutePath().normalize())) {
+            // the java running this code: a Java 17 or later runtime by construction, not worth a JVM start
+            return Optional.empty();
+        }
         return why(java).map(why -> "the forks' java (parameter java, -Dff.java) is '" + java + "': " + why + "; allowed: the"
                 + " java executable of a Java " + MINIMUM_VERSION + " or later runtime (<runtime>/bin/java), or no java"
                 + " parameter for the java running Maven");

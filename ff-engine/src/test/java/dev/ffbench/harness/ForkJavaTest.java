@@ -39,8 +39,11 @@ class ForkJavaTest {
     }
 
     @Test
-    void theJavaRunningTheBuildIsAJavaRuntime() {
+    void theJavaRunningTheBuildIsAJavaRuntime() throws Exception {
         assertEquals(Optional.empty(), ForkJava.problem(ForkOptions.currentJava()));
+        // the same runtime by another path is asked for its version, and says it is Java 17 or later
+        Path link = Files.createSymbolicLink(dir.resolve("java"), ForkOptions.currentJava());
+        assertEquals(Optional.empty(), ForkJava.problem(link));
     }
 
     @Test
