@@ -131,13 +131,9 @@ record SourcedReader(String dataset, DatasetSource source, DatasetReader reader)
         } catch (DatasetException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
-            String ownPackage = source.getClass().getPackageName() + ".";
-            StackTraceElement line = java.util.Arrays.stream(e.getStackTrace())
-                    .filter(f -> f.getClassName().startsWith(ownPackage)).findFirst()
-                    .orElse(e.getStackTrace().length == 0 ? null : e.getStackTrace()[0]);
+            StackTraceElement line = ProviderCode.lineOf(e, source.getClass());
             throw new DatasetException(origin(dataset, source) + ": " + method + " threw " + e
-                    + (line == null ? "" : " at " + line.getClassName() + "." + line.getMethodName() + "("
-                            + line.getFileName() + ":" + line.getLineNumber() + ")")
+                    + (line == null ? "" : " at " + ProviderCode.where(line))
                     + "; allowed: " + method + " returns its value, or throws a DatasetException naming what is wrong", e);
         }
     }

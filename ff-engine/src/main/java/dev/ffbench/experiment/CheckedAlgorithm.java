@@ -7,6 +7,7 @@ import dev.ffbench.api.Model;
 import dev.ffbench.api.ModelContext;
 import dev.ffbench.api.Option;
 import dev.ffbench.dataset.DatasetShape;
+import dev.ffbench.dataset.ProviderCode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -143,9 +144,9 @@ final class CheckedAlgorithm implements Algorithm {
     }
 
     private <T> T failed(String method, Throwable e) {
-        StackTraceElement line = firstFrameOf(e);
+        StackTraceElement line = ProviderCode.lineOf(e, algorithm.getClass());
         throw new ExtensionException(List.of(describe() + " threw " + e + " in " + method
-                + (line == null ? "" : " at " + where(line)) + "; allowed: " + method + " returns its value without throwing"));
+                + (line == null ? "" : " at " + ProviderCode.where(line)) + "; allowed: " + method + " returns its value without throwing"));
     }
 
     private ExtensionException refused(String method, String what, String allowed) {
@@ -154,21 +155,5 @@ final class CheckedAlgorithm implements Algorithm {
 
     private String describe() {
         return "algorithm '" + name + "' (" + algorithm.getClass().getName() + ", " + origin + ")";
-    }
-
-    /** "com.example.MyFf.problems(MyFf.java:42)": a frame without the class loader's name that toString() may add. */
-    static String where(StackTraceElement frame) {
-        return frame.getClassName() + "." + frame.getMethodName() + "(" + (frame.getFileName() == null ? "unknown source"
-                : frame.getFileName() + (frame.getLineNumber() >= 0 ? ":" + frame.getLineNumber() : "")) + ")";
-    }
-
-    /** The innermost frame of the algorithm's own class (or its package), else the exception's first. */
-    private StackTraceElement firstFrameOf(Throwable e) {
-        String type = algorithm.getClass().getName();
-        String ownPackage = algorithm.getClass().getPackageName() + ".";
-        List<StackTraceElement> frames = new ArrayList<>(List.of(e.getStackTrace()));
-        return frames.stream().filter(f -> f.getClassName().startsWith(type)).findFirst()
-                .or(() -> frames.stream().filter(f -> f.getClassName().startsWith(ownPackage)).findFirst())
-                .orElse(frames.isEmpty() ? null : frames.get(0));
     }
 }

@@ -42,7 +42,7 @@ public final class ExitGuard implements AutoCloseable {
             if (caller == null) {
                 return; // a signal, not an exit call: the other hooks handle it
             }
-            err.println("[ERROR] " + what + " failed: the JVM was told to exit by " + CheckedAlgorithm.where(caller)
+            err.println("[ERROR] " + what + " failed: the JVM was told to exit by " + dev.ffbench.dataset.ProviderCode.where(caller)
                     + " (System.exit, called by"
                     + " code on the project's class path while " + where + ": an algorithm, goodness"
                     + " function or dataset source must not end the JVM; allowed: throw an exception, which FF Bench"
