@@ -172,10 +172,10 @@ public record History(Path directory, String shownAs, List<Run> runs) {
 
     private static String allowed(Metric.Unit unit) {
         return switch (unit) {
-            case BYTES -> "a byte count >= 0";
-            case FRACTION -> "a fraction from 0 to 1";
-            case RATE -> "a finite rate >= 0 (images per second)";
-            case SECONDS -> "a finite number of seconds >= 0";
+            case BYTES -> ResultsFiles.BYTES;
+            case FRACTION -> ResultsFiles.FRACTION;
+            case RATE -> ResultsFiles.RATE;
+            case SECONDS -> ResultsFiles.SECONDS;
         };
     }
 

@@ -212,9 +212,11 @@ public final class ResultsFiles {
         return ResultsDocument.results(generatedAt, matrixCells, cells.size() == matrixCells ? List.of() : shards, cells);
     }
 
-    private static final String BYTES = "a byte count >= 0";
-    private static final String FRACTION = "a fraction from 0 to 1";
-    private static final String SECONDS = "a finite number of seconds >= 0";
+    /** What each kind of figure allows, as every file check (results, baselines, history) says it. */
+    static final String BYTES = "a byte count >= 0";
+    static final String FRACTION = "a fraction from 0 to 1";
+    static final String SECONDS = "a finite number of seconds >= 0";
+    static final String RATE = "a finite rate >= 0 (images per second)";
 
     /**
      * Every figure of a passed result that the gates judge or the summary, the report and the history
@@ -232,7 +234,7 @@ public final class ResultsFiles {
         seconds(bad, "trainSeconds", result.trainSeconds());
         seconds(bad, "evalSeconds", result.evalSeconds());
         if (!(result.samplesPerSecond() >= 0) || Double.isInfinite(result.samplesPerSecond())) {
-            bad.accept("samplesPerSecond " + result.samplesPerSecond(), "a finite rate >= 0 (images per second)");
+            bad.accept("samplesPerSecond " + result.samplesPerSecond(), RATE);
         }
         if (result.secondsToAccuracy() != null) {
             seconds(bad, "secondsToAccuracy", result.secondsToAccuracy());
