@@ -59,6 +59,22 @@ public record ExperimentResult(
     }
 
     /**
+     * Whether a layer lost more than {@link EvaluationDiagnostics#DEAD_UNIT_BOUND} of its units (see
+     * {@link EvaluationDiagnostics#deadUnitLayers}). A capped run is not a trained net, whose dead units
+     * would say nothing (its accuracy is already marked capped), and a degenerate one says so already.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean hasDeadUnits() {
+        return evaluation != null && !isCapped() && !isDegenerate() && !evaluation.deadUnitLayers().isEmpty();
+    }
+
+    /** "layer 1: 89.00 % of its units never fired; layer 2: ..." for a result that {@link #hasDeadUnits}. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String deadUnitsText() {
+        return String.join("; ", evaluation.deadUnitLayers());
+    }
+
+    /**
      * Whether {@code maxStepsPerEpoch} cut the training short: a cap below the steps an epoch of the
      * training split takes (ceil(train images / batchSize)). Such a cell runs for its memory figures,
      * which do not depend on the number of steps; its accuracy and speed are not a trained run's. A

@@ -51,7 +51,8 @@ final class AbsoluteGates {
                         "[absolute] " + cell.id() + ": " + rule.metric().key() + " is " + rule.metric().format(value)
                                 + "; allowed: " + rule.describeBound() + " (rules[" + (r + 1) + "])"
                                 + (degenerate == null ? "" : "; " + degenerate)
-                                + (passed ? "" : Degenerate.cappedNote(rule.metric(), cell))));
+                                + (passed ? "" : Degenerate.cappedNote(rule.metric(), cell))
+                                + Degenerate.deadUnitsNote(rule.metric(), cell)));
             }
         }
     }

@@ -159,6 +159,7 @@ final class BaselineGates {
         } else {
             status = change.violates() ? GateOutcome.Status.FAILED : GateOutcome.Status.PASSED;
         }
+        detail += match.now().stream().map(cell -> Degenerate.deadUnitsNote(metric, cell)).collect(Collectors.joining());
         return new AccuracyJudgement(new GateOutcome(GateKind.BASELINE, group, metric, bound, change.meanNow(),
                 change.meanBefore(), status, detail), change, match);
     }

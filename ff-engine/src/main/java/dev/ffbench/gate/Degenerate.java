@@ -1,5 +1,6 @@
 package dev.ffbench.gate;
 
+import dev.ffbench.experiment.EvaluationDiagnostics;
 import dev.ffbench.harness.CellRecord;
 
 /**
@@ -56,6 +57,30 @@ final class Degenerate {
     static String warning(CellRecord cell) {
         return cell.id() + ": the test predictions are degenerate (" + String.join("; ",
                 cell.result().evaluation().degenerate()) + ")" + capped(cell) + "; its accuracy is not a measure of learning";
+    }
+
+    /** The warning for the log, the summary and the report about a cell that lost units (see {@link #deadUnitsNote}). */
+    static String deadUnitsWarning(CellRecord cell) {
+        return cell.id() + ": dead units on the test split (" + cell.result().deadUnitsText() + "; the bound is "
+                + deadUnitBound() + " of a layer): its accuracy is that of a net that lost those units (dying ReLUs)";
+    }
+
+    /**
+     * For an accuracy gate on a cell that lost units (more than the bound of a layer never fired, see
+     * {@link dev.ffbench.experiment.ExperimentResult#hasDeadUnits}): a note naming each such layer and its
+     * share, on a passed gate as on a failed one, so that such a pass is never silent; else "". Not a veto:
+     * the accuracy is the net's real one.
+     */
+    static String deadUnitsNote(Metric metric, CellRecord cell) {
+        if (metric.unit() != Metric.Unit.FRACTION || !cell.isPassed() || !cell.result().hasDeadUnits()) {
+            return "";
+        }
+        return "; note: " + cell.id() + " has dead units (" + cell.result().deadUnitsText() + "; bound "
+                + deadUnitBound() + ")";
+    }
+
+    private static String deadUnitBound() {
+        return String.format(java.util.Locale.ROOT, "%.0f %%", 100 * EvaluationDiagnostics.DEAD_UNIT_BOUND);
     }
 
     /**

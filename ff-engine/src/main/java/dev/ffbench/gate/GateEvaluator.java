@@ -40,6 +40,8 @@ public final class GateEvaluator {
                 .forEach(cell -> warnings.add(Degenerate.warning(cell)));
         cells.stream().filter(cell -> cell.isPassed() && cell.result().memory().isHeapOutsideLedger())
                 .forEach(cell -> warnings.add(Degenerate.outsideLedgerWarning(cell)));
+        cells.stream().filter(cell -> cell.isPassed() && cell.result().hasDeadUnits())
+                .forEach(cell -> warnings.add(Degenerate.deadUnitsWarning(cell)));
         AbsoluteGates.evaluate(config.rules(), cells, outcomes, warnings);
         RatioGates.evaluate(config.ratios(), cells, outcomes, warnings);
         if (baseline == null) {

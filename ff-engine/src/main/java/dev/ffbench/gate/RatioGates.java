@@ -60,7 +60,8 @@ final class RatioGates {
                         "[ratio] " + cell.id() + " vs " + reference.id() + ": " + rule.metric().key() + " ratio is "
                                 + String.format(Locale.ROOT, "%.3f", ratio) + " (" + rule.metric().format(value) + " / "
                                 + rule.metric().format(referenceValue) + "); allowed: " + rule.describeBound() + " ("
-                                + ruleName + ")" + (degenerate == null ? "" : "; " + degenerate)));
+                                + ruleName + ")" + (degenerate == null ? "" : "; " + degenerate)
+                                + Degenerate.deadUnitsNote(rule.metric(), cell) + Degenerate.deadUnitsNote(rule.metric(), reference)));
             }
             if (judged > 0) {
                 continue;

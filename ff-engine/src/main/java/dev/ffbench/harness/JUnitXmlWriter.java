@@ -53,6 +53,10 @@ final class JUnitXmlWriter {
                     xml.writeCharacters("WARNING: the test predictions are degenerate: "
                             + String.join("; ", cell.result().evaluation().degenerate()));
                     xml.writeEndElement();
+                } else if (cell.result().hasDeadUnits()) {
+                    xml.writeStartElement("system-out");
+                    xml.writeCharacters("WARNING: dead units on the test split: " + cell.result().deadUnitsText());
+                    xml.writeEndElement();
                 }
                 xml.writeEndElement();
                 xml.writeCharacters("\n");

@@ -49,8 +49,9 @@ final class Progress {
         if (record.isPassed() && record.result().isDegenerate()) {
             log.warn(head + figures + eta + outside + "; DEGENERATE predictions: "
                     + String.join("; ", record.result().evaluation().degenerate()));
-        } else if (!outside.isEmpty()) {
-            log.warn(head + figures + eta + outside);
+        } else if (!outside.isEmpty() || record.isPassed() && record.result().hasDeadUnits()) {
+            log.warn(head + figures + eta + outside + (record.result().hasDeadUnits()
+                    ? "; DEAD UNITS: " + record.result().deadUnitsText() : ""));
         } else if (record.isPassed()) {
             log.info(head + figures + eta);
         } else {

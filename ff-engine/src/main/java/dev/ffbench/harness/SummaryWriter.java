@@ -80,6 +80,12 @@ final class SummaryWriter {
             md.line("(capped): trained on a capped number of steps per epoch (maxStepsPerEpoch) for its memory figures,"
                     + " which do not depend on it; that accuracy and speed are not a trained net's.");
         }
+        if (results.cells().stream().anyMatch(c -> c.isPassed() && c.result().hasDeadUnits())) {
+            md.blank();
+            md.line(String.format(Locale.ROOT, "(dead units): more than %.0f %% of a layer's units never fired on the test split"
+                    + " (named under Warnings); that accuracy is a net's that lost them.",
+                    100 * dev.ffbench.experiment.EvaluationDiagnostics.DEAD_UNIT_BOUND));
+        }
         List<String> open = comparison == null ? List.of("") : List.of("", "<details><summary>All " + results.cells().size()
                 + " cells</summary>", "");
         MarkdownBudget.Rows cells = md.rows(open, List.of(
@@ -89,7 +95,7 @@ final class SummaryWriter {
             if (cell.isPassed()) {
                 var r = cell.result();
                 cells.add(6, "| " + cell.id() + " | passed | " + Metric.TEST_ACCURACY.format(r.testAccuracy())
-                        + CappedTraining.mark(r) + " | "
+                        + CappedTraining.mark(r) + (r.hasDeadUnits() ? " (dead units)" : "") + " | "
                         + Metric.TRAINING_PEAK_BYTES.format(Metric.TRAINING_PEAK_BYTES.of(r))
                         + (r.memory().isHeapOutsideLedger() ? " (memory outside the ledger)" : "") + " | "
                         + Metric.EVALUATION_PEAK_BYTES.format(Metric.EVALUATION_PEAK_BYTES.of(r)) + " | "

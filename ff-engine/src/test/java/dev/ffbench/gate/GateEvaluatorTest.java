@@ -281,6 +281,33 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void aCellThatLostUnitsIsNamedInAWarningAndOnEveryAccuracyGatePassedOrNot() {
+        CellRecord crippled = TestCells.withDeadUnits(0, "ff-d2", spec("ff-base", 2, 16, 1), 0.7588, List.of(0.89, 0.47));
+        CellRecord reference = passed(1, "bp-d2", spec("backprop", 2, 16, 1), 2000, 500, 0.884);
+        GateReport report = GateEvaluator.evaluate(gates(
+                List.of(Map.of("algorithm", "ff-base", "metric", "testAccuracy", "minimum", "0.7"),
+                        Map.of("algorithm", "ff-base", "metric", "testAccuracy", "minimum", "0.8"),
+                        Map.of("algorithm", "ff-base", "metric", "trainingPeakBytes", "maximum", "5000")),
+                List.of(Map.of("algorithm", "ff-base", "metric", "testAccuracy", "minimum", "0.5")), null, false),
+                TestCells.results(List.of(crippled, reference)), baseline(List.of(crippled)), BASELINE);
+
+        String note = "; note: ff-d2 has dead units (layer 1: 89.00 % of its units never fired; layer 2: 47.00 % of its"
+                + " units never fired; bound 20 %)";
+        List<GateOutcome> accuracy = report.outcomes().stream().filter(o -> o.metric() == Metric.TEST_ACCURACY).toList();
+        assertEquals(4, accuracy.size(), accuracy.toString()); // two absolute, one ratio, one baseline
+        assertEquals("[absolute] ff-d2: testAccuracy is 75.88 %; allowed: at least 70.00 % (rules[1])" + note,
+                accuracy.get(0).detail());
+        assertEquals(GateOutcome.Status.PASSED, accuracy.get(0).status(), "the accuracy is real: not vetoed");
+        assertEquals(GateOutcome.Status.FAILED, accuracy.get(1).status());
+        assertTrue(accuracy.stream().allMatch(o -> o.detail().endsWith(note)), accuracy.toString());
+        assertTrue(report.outcomes().stream().filter(o -> o.metric() == Metric.TRAINING_PEAK_BYTES)
+                .noneMatch(o -> o.detail().contains("dead units")), "memory gates are not about units");
+        assertTrue(report.warnings().contains("ff-d2: dead units on the test split (layer 1: 89.00 % of its units never"
+                + " fired; layer 2: 47.00 % of its units never fired; the bound is 20 % of a layer): its accuracy is that of"
+                + " a net that lost those units (dying ReLUs)"), report.warnings().toString());
+    }
+
+    @Test
     void aBaselineAccuracyGateFailsWhenACellStopsLearningAndIsSkippedWhenNeitherSideLearned() {
         String reason = "test accuracy 10.00 % is not above chance (11.00 %, the most frequent class's share of the test split)";
         CellRecord learned = passed(0, "ff-d2-s1", spec("ff-base", 2, 16, 1), 1000, 500, 0.9);

@@ -67,6 +67,17 @@ public final class TestCells {
         return CellRecord.passed(new Cell(index, id, spec), degenerate, cell.wallSeconds());
     }
 
+    /** A passed cell that learned but whose layers lost {@code deadUnitFractions} of their units. */
+    public static CellRecord withDeadUnits(int index, String id, ExperimentSpec spec, double testAccuracy,
+            List<Double> deadUnitFractions) {
+        CellRecord cell = passed(index, id, spec, 1000, 500, testAccuracy);
+        ExperimentResult r = cell.result();
+        ExperimentResult result = new ExperimentResult(r.schemaVersion(), r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(),
+                r.losses(), r.memory(), r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(),
+                r.secondsToAccuracy(), new EvaluationDiagnostics(0, 0.1, 0.1, deadUnitFractions, List.of()), r.environment());
+        return CellRecord.passed(new Cell(index, id, spec), result, cell.wallSeconds());
+    }
+
     /** A summary of synthetic:7:400:100's shape whose content hash is {@code contentHash}. */
     public static DatasetSummary data(String contentHash) {
         return new DatasetSummary(400, 100, 28, 28, 1, 10, new DatasetFingerprint(List.of(), contentHash));

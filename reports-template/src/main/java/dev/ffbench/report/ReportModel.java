@@ -326,6 +326,9 @@ public record ReportModel(
         if (r.memory().isHeapOutsideLedger()) {
             notes.add(r.memory().outsideLedgerNote());
         }
+        if (r.hasDeadUnits()) {
+            notes.add("dead units: " + r.deadUnitsText());
+        }
         return new CellRow(cell.id(), "passed", Metric.TEST_ACCURACY.format(acc), String.join("; ", notes),
                 b == null ? "" : Metric.TEST_ACCURACY.format(b.testAccuracy()), accDelta,
                 Metric.TRAINING_PEAK_BYTES.format(train), b == null ? "" : Metric.TRAINING_PEAK_BYTES.format(Metric.TRAINING_PEAK_BYTES.of(b)),
