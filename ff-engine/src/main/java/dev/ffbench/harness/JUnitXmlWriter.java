@@ -4,6 +4,7 @@ import dev.ffbench.gate.GateOutcome;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Verdict;
 import java.io.StringWriter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * JUnit XML for CI test tabs: one test case per cell (class {@code ff.cells}: an error when the
  * cell's JVM failed, a warning in its system-out when its predictions are degenerate) and one per
- * gate outcome (class {@code ff.gates.<kind>}: a failure for a violation, skipped when there was
- * nothing to compare with). The suite's
+ * gate outcome (class {@code ff.gates.<kind>}, named "cell: metric" ({@link GateOutcome#name}) so
+ * that CI test history follows it across runs: a failure for a violation, skipped when there was
+ * nothing to compare with, the figures and the bound in the message or system-out). The suite's
  * properties name the baseline, the commits, the verdict and the environment. Written with the JDK's
  * StAX, which escapes every value.
  */
@@ -75,11 +77,15 @@ final class JUnitXmlWriter {
                 xml.writeEndElement();
                 xml.writeCharacters("\n");
             }
+            Map<String, Integer> seen = new HashMap<>();
             for (GateOutcome outcome : gates.outcomes()) {
+                String classname = "ff.gates." + outcome.kind().key();
+                // two rules on one cell and metric (a minimum and a maximum) would share a name: numbered in rule order
+                int occurrence = seen.merge(classname + "\n" + outcome.name(), 1, Integer::sum);
                 xml.writeCharacters("  ");
                 xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", "ff.gates." + outcome.kind().key());
-                xml.writeAttribute("name", outcome.name());
+                xml.writeAttribute("classname", classname);
+                xml.writeAttribute("name", outcome.name() + (occurrence == 1 ? "" : " #" + occurrence));
                 xml.writeAttribute("time", "0");
                 if (outcome.status() == GateOutcome.Status.FAILED) {
                     xml.writeStartElement("failure");
@@ -90,6 +96,10 @@ final class JUnitXmlWriter {
                 } else if (outcome.status() == GateOutcome.Status.SKIPPED) {
                     xml.writeEmptyElement("skipped");
                     xml.writeAttribute("message", outcome.detail());
+                } else if (outcome.detail() != null) {
+                    xml.writeStartElement("system-out");
+                    xml.writeCharacters(outcome.detail());
+                    xml.writeEndElement();
                 }
                 xml.writeEndElement();
                 xml.writeCharacters("\n");
