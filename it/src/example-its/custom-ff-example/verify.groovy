@@ -35,9 +35,9 @@ assert Math.round(collab.result.samplesPerSecond * collab.result.trainSeconds) =
 assert log.contains('5 of 5 cells passed; 19 gates: 19 passed, 0 failed, 0 skipped')
 def junit = new groovy.xml.XmlSlurper().parse(new File(out, 'TEST-ff-benchmark.xml'))
 def names = junit.testcase*.@name*.text()
-assert names.contains('collab-ff-sum-abs-d2-w256-s1: testAccuracy at least 75.00 %')
-assert names.contains('collab-ff-sum-abs-d2-w256-s1 vs backprop-d2-w256-s1: trainingPeakBytes at most 1.100 x backprop')
-assert names.any { it.startsWith('collab-ff-sum-abs-d2-w256-s1: trainingPeakBytes at most +0.00 % over the baseline') }
+assert names.contains('collab-ff-sum-abs-d2-w256-s1: testAccuracy')
+assert names.contains('collab-ff-sum-abs-d2-w256-s1 vs backprop-d2-w256-s1: trainingPeakBytes')
+assert names.contains('collab-ff-sum-abs-d2-w256-s1: trainingPeakBytes')
 
 String report = new File(out, 'report.html').getText('UTF-8')
 assert report.contains('collab-ff: goodness=sum-abs')

@@ -31,7 +31,7 @@ String expected = """\
 assert log.contains(expected) : "expected:\n${expected}\nin:\n${log}"
 assert log.contains("[INFO] against baseline ff-baseline.json at main (commit ${main}): 1 cell: 1 regression\n")
 String summary = new File(basedir, 'target/ff-benchmark/summary.md').getText('UTF-8')
-assert summary.readLines()[0] == "# FF Bench results against baseline ff-baseline.json at main (commit ${main})"
+assert summary.readLines()[2] == "# FF Bench results against baseline ff-baseline.json at main (commit ${main})"
 assert summary.contains("| **regression** | backprop-d1-w16-s1 | ${fmt} | **+${String.format(Locale.ROOT, '%,d', now - 100_000)} B (${growth})** |")
 String report = new File(basedir, 'target/ff-benchmark/report.html').getText('UTF-8')
 assert report.contains("Baseline ff-baseline.json at main (commit ${main}): 1 cells, generated 2026-11-26T19:51:39Z")
@@ -40,7 +40,7 @@ assert report.contains('<section id="comparison">')
 // 2: ff:check against the working tree's baseline passes
 assert log.contains('[INFO] against baseline ff-baseline.json: 1 cell: 1 improvement\n')
 assert log.contains('[INFO] 1 of 1 cells passed; 3 gates: 3 passed, 0 failed, 0 skipped; wrote target/working-tree/results.json, ')
-assert new File(basedir, 'target/working-tree/summary.md').readLines()[0] == '# FF Bench results against baseline ff-baseline.json'
+assert new File(basedir, 'target/working-tree/summary.md').readLines()[2] == '# FF Bench results against baseline ff-baseline.json'
 
 // 3: a revision git does not know
 assert log.contains("on project baseline-ref: ff-maven-plugin: baselineRef is 'no-such-branch': the git repository has no"

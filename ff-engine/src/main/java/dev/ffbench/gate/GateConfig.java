@@ -4,19 +4,28 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Every gate of a build: absolute rules, ratio rules, the baseline tolerance. */
+/**
+ * Every gate of a build: absolute rules, ratio rules, the baseline tolerance; and whether violations
+ * fail the build ({@code failOnViolation}; false: the gates are advisory, see {@link Verdict}).
+ */
 public record GateConfig(
         List<AbsoluteRule> rules,
         List<RatioRule> ratios,
         BaselineTolerance tolerance,
-        boolean failIfNoBaseline) {
+        boolean failIfNoBaseline,
+        boolean failOnViolation) {
 
     public GateConfig {
         rules = List.copyOf(rules);
         ratios = List.copyOf(ratios);
     }
 
-    public static final GateConfig DEFAULTS = new GateConfig(List.of(), List.of(), BaselineTolerance.DEFAULTS, false);
+    /** Gates whose violations fail the build (failOnViolation, the default). */
+    public GateConfig(List<AbsoluteRule> rules, List<RatioRule> ratios, BaselineTolerance tolerance, boolean failIfNoBaseline) {
+        this(rules, ratios, tolerance, failIfNoBaseline, true);
+    }
+
+    public static final GateConfig DEFAULTS = new GateConfig(List.of(), List.of(), BaselineTolerance.DEFAULTS, false, true);
 
     /**
      * The metrics some gate judges, in {@link Metric} order: the baseline gates' training and

@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * The gates as the user wrote them (POM text or {@code -D} properties), unparsed so that every
  * error names the parameter. Blank tolerances take the {@link BaselineTolerance} defaults.
+ * {@code failOnViolation} false makes the gates advisory: violations are reported but do not fail the build.
  */
 public record GateParameters(
         List<Map<String, String>> rules,
@@ -17,11 +18,19 @@ public record GateParameters(
         String maxAccuracyDropPoints,
         String accuracyNoiseSigmas,
         String maxSpeedDropPercent,
-        boolean failIfNoBaseline) {
+        boolean failIfNoBaseline,
+        boolean failOnViolation) {
 
     public GateParameters {
         rules = rules == null ? List.of() : List.copyOf(rules);
         ratios = ratios == null ? List.of() : List.copyOf(ratios);
+    }
+
+    /** Gates whose violations fail the build (failOnViolation, the default). */
+    public GateParameters(List<Map<String, String>> rules, List<Map<String, String>> ratios, String maxMemoryGrowthPercent,
+            String maxAccuracyDropPoints, String accuracyNoiseSigmas, String maxSpeedDropPercent, boolean failIfNoBaseline) {
+        this(rules, ratios, maxMemoryGrowthPercent, maxAccuracyDropPoints, accuracyNoiseSigmas, maxSpeedDropPercent,
+                failIfNoBaseline, true);
     }
 
     public static GateParameters defaults() {
@@ -57,7 +66,7 @@ public record GateParameters(
         checkDuplicates(values, "rules", parsedRules);
         checkDuplicates(values, "ratios", parsedRatios);
         values.throwIfAny();
-        return new GateConfig(parsedRules, parsedRatios, tolerance, failIfNoBaseline);
+        return new GateConfig(parsedRules, parsedRatios, tolerance, failIfNoBaseline, failOnViolation);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.ffbench.gate.GateCoverage;
 import dev.ffbench.gate.GateEvaluator;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.gate.GateReport;
+import dev.ffbench.gate.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,12 +95,12 @@ public final class Harness {
     public record HistoryRequest(List<Path> resultsFiles, Path historyDirectory, Path projectDirectory) {}
 
     /**
-     * The results as written, their gate judgement, where everything is, how paths are shown, and where
+     * The results as written, their gate judgement, where everything is, how paths are shown, where
      * the cells' log files may be ({@code cells/} beside each results file read, or the run's own
-     * {@code cells/}).
+     * {@code cells/}), and the run's verdict (whether violations fail the build is decided there).
      */
     public record Outcome(ResultsDocument results, GateReport gates, OutputLayout layout, ProjectPaths paths,
-            List<Path> logDirectories) {
+            List<Path> logDirectories, Verdict verdict) {
         public Outcome {
             logDirectories = List.copyOf(logDirectories);
         }
@@ -110,6 +111,11 @@ public final class Harness {
 
         public boolean hasViolations() {
             return !gates.violations().isEmpty();
+        }
+
+        /** Whether the gate violations fail the build: there are some, and the gates are not advisory. */
+        public boolean violationsFail() {
+            return verdict.violationsFail();
         }
 
         /**
@@ -211,15 +217,18 @@ public final class Harness {
             ResultsDocument results = ResultsDocument.results(now(), matrix.size(),
                     shard.isWhole() ? List.of() : List.of(shard.toString()), records);
             ResultsFiles.write(layout.results(), results);
+            Commits commits = Commits.of(request.fork().workingDirectory(), baselineSource, baseline);
             if (!shard.isWhole()) {
                 String deferred = "shard " + shard + ": gates are judged on the merged results of all shards, by ff:check"
                         + " with ff.results listing every shard's results.json";
-                return finish(new ReportInputs(results, GateReport.none(deferred), layout, paths, baseline,
+                GateReport none = GateReport.none(deferred);
+                return finish(new ReportInputs(results, none, layout, paths, baseline,
                         "shard " + shard + " of the matrix: the gates and the comparison with the baseline are judged on the"
-                                + " merged results of all shards, by ff:check", null, history, gates.gatedMetrics()),
+                                + " merged results of all shards, by ff:check", null, history, gates.gatedMetrics(),
+                        Verdict.of(none, results.failedCells().size(), null, gates.failOnViolation(), commits.head(), null)),
                         List.of(layout.cells()), request.writers(), log);
             }
-            return finish(judge(gates, results, baseline, layout, paths, history), List.of(layout.cells()),
+            return finish(judge(gates, results, baseline, layout, paths, history, commits), List.of(layout.cells()),
                     request.writers(), log);
         }
     }
@@ -261,7 +270,9 @@ public final class Harness {
             // the cells' logs stay where the run wrote them, beside the results file it wrote
             List<Path> logDirectories = request.resultsFiles().stream()
                     .map(file -> file.toAbsolutePath().normalize().resolveSibling("cells")).distinct().toList();
-            return finish(judge(gates, results, baseline, layout, paths, history), logDirectories, request.writers(), log);
+            Commits commits = Commits.of(request.projectDirectory(), baselineSource, baseline);
+            return finish(judge(gates, results, baseline, layout, paths, history, commits), logDirectories,
+                    request.writers(), log);
         }
     }
 
@@ -321,15 +332,17 @@ public final class Harness {
         return file;
     }
 
-    /** Judges the gates and compares every cell with the baseline, when there is one. */
+    /** Judges the gates, compares every cell with the baseline when there is one, and decides the verdict. */
     private static ReportInputs judge(GateConfig gates, ResultsDocument results, Baseline baseline,
-            OutputLayout layout, ProjectPaths paths, History history) {
+            OutputLayout layout, ProjectPaths paths, History history, Commits commits) {
         GateReport report = GateEvaluator.evaluate(gates, results, baseline.document(), baseline.source());
         BaselineComparison comparison = baseline.present()
                 ? BaselineComparison.of(gates.tolerance(), results, baseline.document(), baseline.source()) : null;
+        Verdict verdict = Verdict.of(report, results.failedCells().size(), comparison, gates.failOnViolation(),
+                commits.head(), commits.baseline());
         return new ReportInputs(results, report, layout, paths, baseline,
                 baseline.present() ? null : "no baseline file at " + baseline.source(), comparison, history,
-                gates.gatedMetrics());
+                gates.gatedMetrics(), verdict);
     }
 
     private static <T> T collect(List<String> problems, java.util.function.Supplier<T> parse) {
@@ -421,7 +434,7 @@ public final class Harness {
         GateReport gates = inputs.gates();
         OutputLayout layout = inputs.layout();
         AtomicFiles.write(layout.summary(), SummaryWriter.markdown(inputs));
-        AtomicFiles.write(layout.junit(), JUnitXmlWriter.xml(results, gates));
+        AtomicFiles.write(layout.junit(), JUnitXmlWriter.xml(inputs));
         for (OutputWriter writer : writers) {
             writer.write(inputs);
         }
@@ -432,7 +445,16 @@ public final class Harness {
         log.info(results.passedCells().size() + " of " + results.cells().size() + " cells passed; " + gates.tally()
                 + "; wrote " + inputs.paths().show(layout.results()) + ", " + layout.summary().getFileName() + ", "
                 + layout.junit().getFileName() + (writers.isEmpty() ? "" : ", " + layout.report().getFileName()));
-        return new Outcome(results, gates, layout, inputs.paths(), logDirectories);
+        Verdict verdict = inputs.verdict();
+        if (verdict.advisory()) {
+            int n = verdict.violations();
+            log.warn("the gates are advisory (failOnViolation=false): " + count(n, "gate violation") + " (" + gates.tally()
+                    + ") " + (n == 1 ? "is" : "are") + " reported (log, " + layout.summary().getFileName() + ", "
+                    + layout.junit().getFileName() + (writers.isEmpty() ? "" : ", " + layout.report().getFileName())
+                    + ") but " + (n == 1 ? "does" : "do") + " not fail the build:");
+            gates.violations().forEach(violation -> log.warn("  " + violation.detail()));
+        }
+        return new Outcome(results, gates, layout, inputs.paths(), logDirectories, verdict);
     }
 
     /**

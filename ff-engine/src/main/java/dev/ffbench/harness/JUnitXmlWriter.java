@@ -2,22 +2,32 @@ package dev.ffbench.harness;
 
 import dev.ffbench.gate.GateOutcome;
 import dev.ffbench.gate.GateReport;
+import dev.ffbench.gate.Verdict;
 import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
  * JUnit XML for CI test tabs: one test case per cell (class {@code ff.cells}: an error when the
- * cell's JVM failed, a warning in its system-out when its predictions are degenerate) and one per gate outcome (class {@code ff.gates.<kind>}: a failure for a
- * violation, skipped when there was nothing to compare with). Written with the JDK's StAX, which
- * escapes every value.
+ * cell's JVM failed, a warning in its system-out when its predictions are degenerate) and one per
+ * gate outcome (class {@code ff.gates.<kind>}, named "cell: metric" ({@link GateOutcome#name}) so
+ * that CI test history follows it across runs: a failure for a violation, skipped when there was
+ * nothing to compare with, the figures and the bound in the message or system-out). The suite's
+ * properties name the baseline, the commits, the verdict and the environment. Written with the JDK's
+ * StAX, which escapes every value.
  */
 final class JUnitXmlWriter {
     private JUnitXmlWriter() {}
 
-    static String xml(ResultsDocument results, GateReport gates) {
+    static String xml(ReportInputs inputs) {
+        ResultsDocument results = inputs.results();
+        GateReport gates = inputs.gates();
         try {
             StringWriter out = new StringWriter();
             XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -35,6 +45,16 @@ final class JUnitXmlWriter {
             xml.writeAttribute("skipped", String.valueOf(skipped));
             xml.writeAttribute("time", seconds(time));
             xml.writeAttribute("timestamp", String.valueOf(results.generatedAt()));
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("properties");
+            for (Map.Entry<String, String> property : properties(inputs).entrySet()) {
+                xml.writeCharacters("\n    ");
+                xml.writeEmptyElement("property");
+                xml.writeAttribute("name", property.getKey());
+                xml.writeAttribute("value", property.getValue());
+            }
+            xml.writeCharacters("\n  ");
+            xml.writeEndElement();
             xml.writeCharacters("\n");
             for (CellRecord cell : results.cells()) {
                 xml.writeCharacters("  ");
@@ -46,7 +66,7 @@ final class JUnitXmlWriter {
                     xml.writeStartElement("error");
                     xml.writeAttribute("message", String.valueOf(cell.failure()));
                     xml.writeAttribute("type", "CellFailed");
-                    xml.writeCharacters(String.join("\n", cell.logTail() == null ? java.util.List.of() : cell.logTail()));
+                    xml.writeCharacters(String.join("\n", cell.logTail() == null ? List.of() : cell.logTail()));
                     xml.writeEndElement();
                 } else if (cell.result().isDegenerate()) {
                     xml.writeStartElement("system-out");
@@ -61,11 +81,15 @@ final class JUnitXmlWriter {
                 xml.writeEndElement();
                 xml.writeCharacters("\n");
             }
+            Map<String, Integer> seen = new HashMap<>();
             for (GateOutcome outcome : gates.outcomes()) {
+                String classname = "ff.gates." + outcome.kind().key();
+                // two rules on one cell and metric (a minimum and a maximum) would share a name: numbered in rule order
+                int occurrence = seen.merge(classname + "\n" + outcome.name(), 1, Integer::sum);
                 xml.writeCharacters("  ");
                 xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", "ff.gates." + outcome.kind().key());
-                xml.writeAttribute("name", outcome.name());
+                xml.writeAttribute("classname", classname);
+                xml.writeAttribute("name", outcome.name() + (occurrence == 1 ? "" : " #" + occurrence));
                 xml.writeAttribute("time", "0");
                 if (outcome.status() == GateOutcome.Status.FAILED) {
                     xml.writeStartElement("failure");
@@ -76,6 +100,10 @@ final class JUnitXmlWriter {
                 } else if (outcome.status() == GateOutcome.Status.SKIPPED) {
                     xml.writeEmptyElement("skipped");
                     xml.writeAttribute("message", outcome.detail());
+                } else if (outcome.detail() != null) {
+                    xml.writeStartElement("system-out");
+                    xml.writeCharacters(outcome.detail());
+                    xml.writeEndElement();
                 }
                 xml.writeEndElement();
                 xml.writeCharacters("\n");
@@ -88,6 +116,37 @@ final class JUnitXmlWriter {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write JUnit XML", e);
         }
+    }
+
+    /**
+     * What the gates were judged against and where the cells ran: the baseline (or why there was none),
+     * the commits, the verdict and each field of the environment fingerprint.
+     */
+    static Map<String, String> properties(ReportInputs inputs) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("ff.baseline", inputs.noBaseline() != null ? "none: " + inputs.noBaseline() : inputs.baseline().source());
+        Verdict verdict = inputs.verdict();
+        if (verdict != null) {
+            if (verdict.baselineCommit() != null) {
+                properties.put("ff.baselineCommit", verdict.baselineCommit());
+            }
+            properties.put("ff.headCommit", verdict.headCommit());
+            properties.put("ff.verdict", verdict.status().label());
+        }
+        EnvironmentFingerprint env = inputs.results().fingerprint();
+        if (env != null) {
+            properties.put("ff.environment.javaVersion", env.javaVersion());
+            properties.put("ff.environment.javaVm", env.javaVm());
+            properties.put("ff.environment.nd4jVersion", env.nd4jVersion());
+            properties.put("ff.environment.nd4jBackend", env.nd4jBackend());
+            properties.put("ff.environment.blasVendor", env.blasVendor());
+            properties.put("ff.environment.openblasCoreType", env.openblasCoreType());
+            properties.put("ff.environment.cpuModel", env.cpuModel());
+            properties.put("ff.environment.availableProcessors", String.valueOf(env.availableProcessors()));
+            properties.put("ff.environment.threads", String.valueOf(env.threads()));
+        }
+        properties.replaceAll((name, value) -> String.valueOf(value));
+        return properties;
     }
 
     private static String seconds(double seconds) {

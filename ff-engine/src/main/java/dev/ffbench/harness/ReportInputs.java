@@ -3,6 +3,7 @@ package dev.ffbench.harness;
 import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Metric;
+import dev.ffbench.gate.Verdict;
 import java.util.List;
 
 /**
@@ -17,6 +18,7 @@ import java.util.List;
  * @param comparison every cell against the baseline, or null when no baseline was used
  * @param history the recorded runs of the history directory (empty when it does not exist)
  * @param gatedMetrics the metrics some gate judges, in {@link Metric} order
+ * @param verdict the run's verdict, with its counts against the baseline and the commits
  */
 public record ReportInputs(
         ResultsDocument results,
@@ -27,7 +29,8 @@ public record ReportInputs(
         String noBaseline,
         BaselineComparison comparison,
         History history,
-        List<Metric> gatedMetrics) {
+        List<Metric> gatedMetrics,
+        Verdict verdict) {
 
     public ReportInputs {
         gatedMetrics = List.copyOf(gatedMetrics);

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The Markdown summary for CI job summaries and pull-request comments: its first line says which
- * baseline the run was judged against, or that none was used; then the gate verdict (failures
+ * The Markdown summary for CI job summaries and pull-request comments: its first line is the run's
+ * verdict ({@link dev.ffbench.gate.Verdict#line}: counts against the baseline, head and baseline
+ * commits); then a heading says which baseline the run was judged against, or that none was used;
+ * then the gate verdict (failures
  * first), the comparison of every cell with the baseline (regressions first, unchanged cells
  * folded), the cells and the environment. It stays under {@link #LIMIT} characters: rows that do not
  * fit are folded with a count, pointing to report.html.
@@ -35,6 +37,9 @@ final class SummaryWriter {
         GateReport gates = inputs.gates();
         BaselineComparison comparison = inputs.comparison();
         MarkdownBudget md = new MarkdownBudget();
+        // one line to read at a glance (a job summary's or a PR comment's first): the verdict, the counts, the commits
+        md.line(inputs.verdict().line(inputs.noBaseline() == null ? null : escape(inputs.noBaseline())));
+        md.blank();
         md.line(inputs.noBaseline() != null
                 ? "# FF Bench results: no baseline was used (" + escape(inputs.noBaseline()) + ")"
                 : "# FF Bench results against baseline " + escape(inputs.baseline().source()));

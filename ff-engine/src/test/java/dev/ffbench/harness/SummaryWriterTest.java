@@ -10,6 +10,7 @@ import dev.ffbench.gate.GateConfig;
 import dev.ffbench.gate.GateEvaluator;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.gate.GateReport;
+import dev.ffbench.gate.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +31,8 @@ class SummaryWriterTest {
         ReportInputs inputs = new ReportInputs(results, gates, new OutputLayout(PROJECT.resolve("target/ff-benchmark")),
                 new ProjectPaths(PROJECT), new Baseline(baseline, baseline == null ? "ff-baseline.json" : SOURCE),
                 baseline == null ? "no baseline file at ff-baseline.json" : null, comparison,
-                History.none(PROJECT.resolve("ff-history"), "ff-history"), config.gatedMetrics());
+                History.none(PROJECT.resolve("ff-history"), "ff-history"), config.gatedMetrics(),
+                Verdict.of(gates, results.failedCells().size(), comparison, true, "1a2b3c4", "9f8e7d6"));
         return SummaryWriter.markdown(inputs);
     }
 
@@ -50,7 +52,7 @@ class SummaryWriterTest {
     void theComparisonListsARegressionThenAnAccuracyDropWithinNoiseThenAnImprovementWithTheirDeltas() {
         String md = summary(ComparisonFixture.results(), ComparisonFixture.baseline());
 
-        assertEquals("# FF Bench results against baseline ff-baseline.json at main (commit 1a2b3c4)", md.lines().findFirst().get());
+        assertEquals("# FF Bench results against baseline ff-baseline.json at main (commit 1a2b3c4)", md.lines().skip(2).findFirst().get());
         List<String> section = section(md, "## Comparison with the baseline");
         assertTrue(section.get(1).startsWith("Baseline ff-baseline.json at main (commit 1a2b3c4), generated"
                 + " 2026-11-01T00:00:00Z: 8 cells: 1 regression, 1 failed, 3 within tolerance, 1 improvement, 1 new,"
@@ -82,11 +84,30 @@ class SummaryWriterTest {
         assertTrue(md.contains("**FAILED**: "), "the memory regression fails its gate");
     }
 
+    /** Issue 21: the verdict at a glance, before everything else, with the counts and commits computed by the verdict. */
     @Test
-    void withoutABaselineTheFirstLineSaysSoAndTheCellsAreShown() {
+    void theFirstLineIsTheVerdictWithTheCountsAgainstTheBaselineAndTheCommits() {
+        String md = summary(ComparisonFixture.results(), ComparisonFixture.baseline());
+
+        assertEquals("**FF Bench: failed** (1 failed cell, 1 gate violation): against the baseline 1 regression,"
+                + " 1 improvement, 1 unchanged, 1 new, 0 missing, 3 within tolerance, 1 failed; head 1a2b3c4 against"
+                + " baseline 9f8e7d6.", md.lines().findFirst().get());
+        assertEquals("", md.lines().skip(1).findFirst().get());
+    }
+
+    @Test
+    void withoutABaselineTheFirstLineSaysSoAndNamesTheHeadCommitOnly() {
+        String md = summary(ComparisonFixture.results(), null);
+
+        assertEquals("**FF Bench: failed** (1 failed cell): no baseline (no baseline file at ff-baseline.json); head"
+                + " 1a2b3c4.", md.lines().findFirst().get());
+    }
+
+    @Test
+    void withoutABaselineTheHeadingSaysSoAndTheCellsAreShown() {
         String md = summary(ComparisonFixture.results(), null);
         assertEquals("# FF Bench results: no baseline was used (no baseline file at ff-baseline.json)",
-                md.lines().findFirst().get());
+                md.lines().skip(2).findFirst().get());
         assertTrue(!md.contains("## Comparison with the baseline"), md);
         assertTrue(section(md, "## Cells").contains("| backprop-d2-w16-s1 | passed | 85.00 % | 1,100,000 B | 300,000 B | 1,000 | 3.0 s |"));
     }

@@ -64,13 +64,16 @@ abstract class AbstractFfMojo extends AbstractMojo {
 
     protected abstract void run() throws IOException, MojoExecutionException, MojoFailureException;
 
-    /** Failed cells break the run; otherwise violations fail the build; both after all files are written. */
+    /**
+     * Failed cells break the run; otherwise violations fail the build unless the harness's verdict made
+     * them advisory; both after all files are written.
+     */
     protected void failOn(Harness.Outcome outcome, String acceptCommand) throws MojoExecutionException, MojoFailureException {
         if (outcome.hasFailedCells()) {
             throw new MojoExecutionException(outcome.failedCellsMessage()
                     + (outcome.hasViolations() ? "\n" + outcome.gates().failureMessage(acceptCommand) : ""));
         }
-        if (outcome.hasViolations()) {
+        if (outcome.violationsFail()) {
             throw new MojoFailureException(outcome.gates().failureMessage(acceptCommand));
         }
     }

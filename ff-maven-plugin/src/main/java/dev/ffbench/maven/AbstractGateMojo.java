@@ -88,9 +88,17 @@ abstract class AbstractGateMojo extends AbstractFfMojo {
     @Parameter(property = "ff.maxSpeedDropPercent")
     protected String maxSpeedDropPercent;
 
+    /**
+     * Fail the build on a gate violation (the default). When false the gates are advisory: violations are
+     * reported as usual (log, summary.md, JUnit XML, report.html) and the build passes, with a warning that
+     * counts them; a failed cell still fails the build, being a broken run rather than a gate's judgement.
+     */
+    @Parameter(property = "ff.failOnViolation", defaultValue = "true")
+    protected boolean failOnViolation;
+
     protected GateParameters gateParameters() {
         return new GateParameters(fields(rules), fields(ratios), maxMemoryGrowthPercent, maxAccuracyDropPoints,
-                accuracyNoiseSigmas, maxSpeedDropPercent, failIfNoBaseline);
+                accuracyNoiseSigmas, maxSpeedDropPercent, failIfNoBaseline, failOnViolation);
     }
 
     protected java.nio.file.Path baselinePath() {

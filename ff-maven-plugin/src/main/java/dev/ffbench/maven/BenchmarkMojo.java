@@ -2,6 +2,7 @@ package dev.ffbench.maven;
 
 import dev.ffbench.harness.ForkOptions;
 import dev.ffbench.harness.Harness;
+import dev.ffbench.harness.WorkflowCommands;
 import dev.ffbench.harness.MatrixParameters;
 import dev.ffbench.harness.ParallelBuild;
 import dev.ffbench.report.BenchmarkReport;
@@ -26,7 +27,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * Runs the experiment matrix: every cell in its own forked JVM, each finished cell written at
  * once under cells/, then results.json, summary.md, TEST-ff-benchmark.xml and report.html; then
- * the gates are judged. Failed cells fail the build (a broken run), then gate violations do.
+ * the gates are judged. Failed cells fail the build (a broken run), then gate violations do (unless
+ * failOnViolation is false: the gates are then advisory).
  * The project's own algorithms, goodness functions and dataset sources (registered in
  * META-INF/services of its classes or test classes) run beside the built-ins: the project is
  * compiled first (test-compile) and its class path joins every fork's. With nothing configured,
@@ -191,7 +193,7 @@ public class BenchmarkMojo extends AbstractGateMojo {
         ParallelBuild.warning(session.getRequest().getDegreeOfConcurrency(), session.getProjects().size())
                 .ifPresent(getLog()::warn);
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, shard, fork, gateParameters(),
-                baselinePath(), outputDirectory.toPath(), List.of(new BenchmarkReport()), resume, baselineRef, historyPath()),
+                baselinePath(), outputDirectory.toPath(), List.of(new BenchmarkReport(), WorkflowCommands.fromEnvironment()), resume, baselineRef, historyPath()),
                 harnessLog());
         failOn(outcome, acceptCommand(List.of(), baseline));
     }

@@ -1,6 +1,7 @@
 package dev.ffbench.maven;
 
 import dev.ffbench.harness.Harness;
+import dev.ffbench.harness.WorkflowCommands;
 import dev.ffbench.report.BenchmarkReport;
 import java.io.IOException;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Judges the gates on existing results without running anything: the results of ff:benchmark, or
  * the results of several shards, merged. Writes the merged results.json, summary.md,
- * TEST-ff-benchmark.xml and report.html, then fails the build on a violation. Results that lack part
+ * TEST-ff-benchmark.xml and report.html, then fails the build on a violation (unless failOnViolation is
+ * false: the gates are then advisory) or a failed cell. Results that lack part
  * of the matrix (a shard missing) are refused unless allowIncompleteMatrix is set.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
@@ -30,7 +32,7 @@ public class CheckMojo extends AbstractResultsMojo {
     @Override
     protected void run() throws IOException, MojoExecutionException, MojoFailureException {
         Harness.Outcome outcome = Harness.check(new Harness.CheckRequest(resultsPaths(), gateParameters(), baselinePath(),
-                outputDirectory.toPath(), List.of(new BenchmarkReport()), baseDirectory.toPath(), baselineRef, historyPath(),
+                outputDirectory.toPath(), List.of(new BenchmarkReport(), WorkflowCommands.fromEnvironment()), baseDirectory.toPath(), baselineRef, historyPath(),
                 allowIncompleteMatrix), harnessLog());
         failOn(outcome, acceptCommand(explicitResults(), baseline));
     }
