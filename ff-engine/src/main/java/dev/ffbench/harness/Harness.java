@@ -177,7 +177,7 @@ public final class Harness {
             throw new HarnessException(problems);
         }
         logUserExtensions(matrix, extensions, log);
-        Baseline baseline = baselineSource.load(paths);
+        Baseline baseline = baselineSource.load(paths, gates.tolerance(), log);
         History history = History.read(request.historyDirectory(), paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "benchmark")) {
@@ -253,7 +253,7 @@ public final class Harness {
         if (!problems.isEmpty()) {
             throw new HarnessException(problems);
         }
-        Baseline baseline = baselineSource.load(paths);
+        Baseline baseline = baselineSource.load(paths, gates.tolerance(), log);
         History history = History.read(request.historyDirectory(), paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "check")) {
