@@ -305,7 +305,8 @@ public final class Harness {
         History history = History.read(request.historyDirectory(), paths);
         Path projectDirectory = request.projectDirectory() == null ? Path.of("") : request.projectDirectory();
         String commit = new Git(Git.DEFAULT_EXECUTABLE, projectDirectory.toAbsolutePath()).headCommit().orElse(null);
-        HistoryEntry entry = HistoryEntry.of(results, commit, now());
+        HistoryEntry.Gates gates = HistoryVerdict.read(request.resultsFiles(), results, paths, log);
+        HistoryEntry entry = HistoryEntry.of(results, gates, commit, now());
         History.Run recorded = history.find(entry);
         if (recorded != null) {
             Path file = history.directory().resolve(recorded.file());
@@ -316,7 +317,8 @@ public final class Harness {
         Path file = history.append(entry);
         log.info("history: recorded the run of " + results.generatedAt() + " (" + (commit == null
                 ? "no commit: git or a repository is missing" : "commit " + entry.shortCommit()) + ", "
-                + count(results.cells().size(), "cell") + ") as " + paths.show(file) + "; " + history.shownAs() + " holds "
+                + count(results.cells().size(), "cell") + ", " + (gates == null ? "gates' verdict unknown" : gates.text())
+                + ") as " + paths.show(file) + "; " + history.shownAs() + " holds "
                 + count(history.runs().size() + 1, "run"));
         return file;
     }
@@ -422,6 +424,7 @@ public final class Harness {
         OutputLayout layout = inputs.layout();
         AtomicFiles.write(layout.summary(), SummaryWriter.markdown(inputs));
         AtomicFiles.write(layout.junit(), JUnitXmlWriter.xml(results, gates));
+        HistoryVerdict.write(layout, results, gates);
         for (OutputWriter writer : writers) {
             writer.write(inputs);
         }

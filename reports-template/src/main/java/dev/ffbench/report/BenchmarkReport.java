@@ -89,6 +89,6 @@ public final class BenchmarkReport implements OutputWriter {
         return renderer.renderReport(ReportModel.of(results, gates, baseline, baselineSource),
                 comparison == null ? null : ComparisonView.of(comparison, baseline == null ? "(unknown)" : baseline.generatedAt(),
                         rerecording),
-                HistoryView.of(history, results, gatedMetrics));
+                HistoryView.of(history, results, gates, gatedMetrics));
     }
 }
