@@ -1,6 +1,7 @@
-// A throwaway git repository in the cloned project: the tag before-baseline has no baseline file, main
-// commits one whose training peak is 100,000 B, and the checked-out branch pull-request raises it to
-// 1,000,000,000,000 B, the way a pull request might change its own baseline.
+// A throwaway git repository in the cloned project: the tag before-baseline has no baseline file, main commits
+// one whose training peak is 1,000,000,000,000 B, the branch pull-request starts there and changes something
+// else, then main re-records its baseline at 100,000 B. The checked-out pull-request still has the old file:
+// it differs from main's, but the pull request did not re-record it (main did), so main's judges it.
 def git = { List<String> args ->
     def command = ['git', '-c', 'user.name=FF Bench IT', '-c', 'user.email=it@ffbench.invalid', '-c', 'commit.gpgsign=false'] + args
     def process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).start()
@@ -18,10 +19,15 @@ git(['checkout', '-q', '-b', 'main'])
 git(['add', 'pom.xml'])
 git(['commit', '-q', '-m', 'a project without a baseline'])
 git(['tag', 'before-baseline'])
-baseline(100_000L)
-git(['add', 'ff-baseline.json'])
-git(['commit', '-q', '-m', 'the baseline of main'])
-git(['checkout', '-q', '-b', 'pull-request'])
 baseline(1_000_000_000_000L)
-git(['commit', '-q', '-a', '-m', 'the pull request raises its own baseline'])
+git(['add', 'ff-baseline.json'])
+git(['commit', '-q', '-m', 'the first baseline of main'])
+git(['checkout', '-q', '-b', 'pull-request'])
+new File(basedir, 'CHANGES.txt').setText('a change that is not the baseline\n', 'UTF-8')
+git(['add', 'CHANGES.txt'])
+git(['commit', '-q', '-m', 'the pull request changes something else'])
+git(['checkout', '-q', 'main'])
+baseline(100_000L)
+git(['commit', '-q', '-a', '-m', 'main re-records its baseline'])
+git(['checkout', '-q', 'pull-request'])
 return true

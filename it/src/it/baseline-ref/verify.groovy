@@ -1,6 +1,7 @@
-// Judged against main's committed baseline (100,000 B), not the working tree's (1,000,000,000,000 B): the build
-// fails with the exact values; the same results pass against the working tree's file; a revision git does not
-// know and one without the baseline file are errors naming the problem.
+// Judged against main's committed baseline (100,000 B), not the working tree's older one (1,000,000,000,000 B,
+// as at the merge base: main re-recorded since, the pull request did not): the build fails with the exact values;
+// the same results pass against the working tree's file; a revision git does not know and one without the
+// baseline file are errors naming the problem.
 import groovy.json.JsonSlurper
 
 String log = new File(basedir, 'build.log').getText('UTF-8')
@@ -12,6 +13,7 @@ def git = { List<String> args ->
 }
 String main = git(['rev-parse', 'main']).substring(0, 7)
 String before = git(['rev-parse', 'before-baseline']).substring(0, 7)
+String mergeBase = git(['merge-base', 'main', 'pull-request']).substring(0, 7)
 assert git(['rev-parse', '--abbrev-ref', 'HEAD']) == 'pull-request'
 assert new File(basedir, 'ff-baseline.json').text.contains('"parameters" : 1000000000000') ||
         new File(basedir, 'ff-baseline.json').text.contains('"parameters": 1000000000000') : 'the working tree has the raised baseline'
@@ -26,10 +28,13 @@ String growth = String.format(Locale.ROOT, '%+.2f %%', 100.0d * (now - 100_000) 
 assert log =~ /\[ERROR\] Failed to execute goal dev\.ffbench:ff-maven-plugin:[^:\s]+:benchmark \(default-cli\) on project baseline-ref: 1 gate violation \(3 gates: 2 passed, 1 failed, 0 skipped\):\R/
 String expected = """\
 [ERROR]   [baseline] backprop-d1-w16-s1: trainingPeakBytes is ${fmt}, baseline 100,000 B (${growth}); allowed: at most +0.00 % over the baseline
-[ERROR] If the new numbers are intended, accept them as the new baseline with: mvn ff:baseline, then commit ff-baseline.json (the build reads it at main, so the new numbers count once that revision has them)
+[ERROR] If the new numbers are intended, accept them as the new baseline with: mvn ff:baseline, then commit ff-baseline.json (it then differs from the one at main, so the gates judge against it and the summary lists the re-recorded cells for review)
 """
 assert log.contains(expected) : "expected:\n${expected}\nin:\n${log}"
 assert log.contains("[INFO] against baseline ff-baseline.json at main (commit ${main}): 1 cell: 1 regression\n")
+assert log.contains("[INFO] ff-baseline.json differs from ff-baseline.json at main (commit ${main}), but not from the one"
+        + " at the merge base (commit ${mergeBase}): main re-recorded it since, this branch did not, so the gates judge"
+        + " against ff-baseline.json at main (commit ${main})\n")
 String summary = new File(basedir, 'target/ff-benchmark/summary.md').getText('UTF-8')
 assert summary.readLines()[2] == "# FF Bench results against baseline ff-baseline.json at main (commit ${main})"
 assert summary.contains("| **regression** | backprop-d1-w16-s1 | ${fmt} | **+${String.format(Locale.ROOT, '%,d', now - 100_000)} B (${growth})** |")

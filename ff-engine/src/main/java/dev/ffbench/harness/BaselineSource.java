@@ -1,5 +1,10 @@
 package dev.ffbench.harness;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.ffbench.experiment.Json;
+import dev.ffbench.gate.BaselineRerecording;
+import dev.ffbench.gate.BaselineTolerance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +16,17 @@ import java.util.List;
  * Where the baseline comes from: the baseline file in the working tree, or, with a revision
  * ({@code baselineRef}), that file as committed at the revision, read through the git command line
  * ({@code git show REV:path}, the path relative to the repository's root, run in the project
- * directory). The second judges a pull request against the baseline of the branch it targets, not
- * against a baseline file the pull request itself changed.
+ * directory). The second judges a pull request against the baseline of the branch it targets, unless
+ * the pull request re-records the baseline itself: when the working tree's file differs from the
+ * revision's and the pull request changed it (it also differs from the file at the merge base of
+ * {@code HEAD} and the revision, so a branch that is merely behind a re-recorded target is not taken
+ * for one), the gates judge against the pull request's file and {@link BaselineRerecording} lists the
+ * cells it changed, so that an intended regression is reviewed rather than blocked.
  */
 public final class BaselineSource {
+    /** A re-recording's log line names at most this many cells; the summary and the report list them all. */
+    static final int LOGGED_CELLS = 5;
+
     private final Path file;
     private final String revision;
     private final String gitExecutable;
@@ -71,11 +83,14 @@ public final class BaselineSource {
      * Reads the baseline, checked as {@link ResultsFiles} checks every baseline. From the working
      * tree a missing file is no baseline (the gates decide what that means); at a revision, git
      * missing, a directory outside any repository, an unknown revision or a file the revision does
-     * not have are each an error naming the problem.
+     * not have are each an error naming the problem. At a revision, a working tree's file that the
+     * pull request re-records is the baseline instead (see the class), checked the same way; the log
+     * says which file is judged against, and why.
      *
      * @param paths how paths are shown in messages
+     * @param tolerance what the baseline gates judge, which a re-recording lists per cell
      */
-    public Baseline load(ProjectPaths paths) {
+    public Baseline load(ProjectPaths paths, BaselineTolerance tolerance, HarnessLog log) {
         if (file == null) {
             return new Baseline(null, "(no baseline file configured)");
         }
@@ -111,25 +126,80 @@ public final class BaselineSource {
                         + " actions/checkout with fetch-depth: 0, or git fetch origin main)");
             }
             String id = commit.text();
-            String source = shown + " at " + revision + " (commit " + id.substring(0, Math.min(7, id.length())) + ")";
-            Git.Result type = git.run("cat-file", "-t", id + ":" + path);
-            if (!type.ok() || !type.text().equals("blob")) {
-                throw new HarnessException(prefix() + " (commit " + id.substring(0, Math.min(7, id.length())) + "): "
+            String source = shown + " at " + revision + " (commit " + brief(id) + ")";
+            String text = blob(git, id, path);
+            if (text == null) {
+                throw new HarnessException(prefix() + " (commit " + brief(id) + "): "
                         + path + " does not exist at that revision; allowed: a revision where the baseline file is committed"
                         + " (record it with mvn ff:baseline and commit it there), or no baselineRef to use the working"
                         + " tree's " + shown);
             }
-            Git.Result show = git.run("show", id + ":" + path);
-            if (!show.ok()) {
-                throw new HarnessException(prefix() + ": git show " + id + ":" + path + " failed (" + show.firstErrorLine()
-                        + "); allowed: a baseline file git can read at that revision");
+            ResultsDocument atRevision = ResultsFiles.parse(text, source, ResultsDocument.BASELINE);
+            if (!Files.exists(file)) {
+                return new Baseline(atRevision, source);
             }
-            return new Baseline(ResultsFiles.parse(new String(show.out(), StandardCharsets.UTF_8), source,
-                    ResultsDocument.BASELINE), source);
+            // the pull request's own file: not valid is the usual error, whichever file is judged against
+            ResultsDocument own = ResultsFiles.read(file, shown, ResultsDocument.BASELINE);
+            JsonNode ownTree = tree(Files.readString(file));
+            if (ownTree.equals(tree(text))) {
+                return new Baseline(atRevision, source);
+            }
+            Git.Result base = git.run("merge-base", "HEAD", id);
+            String mergeBase = base.ok() && !base.text().isEmpty() ? base.text() : null;
+            if (mergeBase != null && !mergeBase.equals(id)) {
+                String atBase = blob(git, mergeBase, path);
+                if (atBase != null && ownTree.equals(tree(atBase))) {
+                    log.info(shown + " differs from " + source + ", but not from the one at the merge base (commit "
+                            + brief(mergeBase) + "): " + revision + " re-recorded it since, this branch did not, so the"
+                            + " gates judge against " + source);
+                    return new Baseline(atRevision, source);
+                }
+            }
+            BaselineRerecording rerecording = BaselineRerecording.of(tolerance, atRevision, source, own, shown);
+            log.warn(prefix() + ", but " + shown + " differs from the one at " + revision + " (commit " + brief(id) + ")"
+                    + (mergeBase == null ? " (git finds no merge base with HEAD, so any difference counts)" : "")
+                    + ": the gates judge against the working tree's file, re-recorded by this pull request; "
+                    + rerecording.logText(LOGGED_CELLS) + " (summary.md and report.html list them for review)");
+            return new Baseline(own, shown + " as re-recorded by this pull request (it differs from the one at "
+                    + revision + ", commit " + brief(id) + ")", rerecording);
         } catch (Git.Unavailable e) {
             throw new HarnessException(prefix() + ", but git cannot be run (" + e.getMessage() + "); allowed: baselineRef"
                     + " with the git command line installed and on the PATH, or no baselineRef to use " + shown, e);
+        } catch (IOException e) {
+            throw new HarnessException("baseline " + shown + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The file at {@code path} as committed at {@code commit} (UTF-8), or null when that commit does not have it. */
+    private String blob(Git git, String commit, String path) throws Git.Unavailable {
+        Git.Result type = git.run("cat-file", "-t", commit + ":" + path);
+        if (!type.ok() || !type.text().equals("blob")) {
+            return null;
+        }
+        Git.Result show = git.run("show", commit + ":" + path);
+        if (!show.ok()) {
+            throw new HarnessException(prefix() + ": git show " + commit + ":" + path + " failed (" + show.firstErrorLine()
+                    + "); allowed: a baseline file git can read at that revision");
+        }
+        return new String(show.out(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The JSON of a baseline, to compare two files by content: line endings, indentation and key
+     * spacing (a checkout with autocrlf, an editor) do not make a re-recording. Text that is no JSON
+     * compares unequal to every file.
+     */
+    private static JsonNode tree(String json) {
+        try {
+            JsonNode tree = Json.mapper().readTree(json);
+            return tree == null ? MissingNode.getInstance() : tree;
+        } catch (IOException e) {
+            return Json.mapper().getNodeFactory().textNode(json);
+        }
+    }
+
+    private static String brief(String commit) {
+        return commit.substring(0, Math.min(7, commit.length()));
     }
 
     private String prefix() {

@@ -183,7 +183,7 @@ public final class Harness {
             throw new HarnessException(problems);
         }
         logUserExtensions(matrix, extensions, log);
-        Baseline baseline = baselineSource.load(paths);
+        Baseline baseline = baselineSource.load(paths, gates.tolerance(), log);
         History history = History.read(request.historyDirectory(), paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "benchmark")) {
@@ -262,7 +262,7 @@ public final class Harness {
         if (!problems.isEmpty()) {
             throw new HarnessException(problems);
         }
-        Baseline baseline = baselineSource.load(paths);
+        Baseline baseline = baselineSource.load(paths, gates.tolerance(), log);
         History history = History.read(request.historyDirectory(), paths);
         OutputLayout layout = new OutputLayout(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(layout.directory(), "check")) {
@@ -316,7 +316,8 @@ public final class Harness {
         History history = History.read(request.historyDirectory(), paths);
         Path projectDirectory = request.projectDirectory() == null ? Path.of("") : request.projectDirectory();
         String commit = new Git(Git.DEFAULT_EXECUTABLE, projectDirectory.toAbsolutePath()).headCommit().orElse(null);
-        HistoryEntry entry = HistoryEntry.of(results, commit, now());
+        HistoryEntry.Gates gates = HistoryVerdict.read(request.resultsFiles(), results, paths, log);
+        HistoryEntry entry = HistoryEntry.of(results, gates, commit, now());
         History.Run recorded = history.find(entry);
         if (recorded != null) {
             Path file = history.directory().resolve(recorded.file());
@@ -327,7 +328,8 @@ public final class Harness {
         Path file = history.append(entry);
         log.info("history: recorded the run of " + results.generatedAt() + " (" + (commit == null
                 ? "no commit: git or a repository is missing" : "commit " + entry.shortCommit()) + ", "
-                + count(results.cells().size(), "cell") + ") as " + paths.show(file) + "; " + history.shownAs() + " holds "
+                + count(results.cells().size(), "cell") + ", " + (gates == null ? "gates' verdict unknown" : gates.text())
+                + ") as " + paths.show(file) + "; " + history.shownAs() + " holds "
                 + count(history.runs().size() + 1, "run"));
         return file;
     }
@@ -435,6 +437,7 @@ public final class Harness {
         OutputLayout layout = inputs.layout();
         AtomicFiles.write(layout.summary(), SummaryWriter.markdown(inputs));
         AtomicFiles.write(layout.junit(), JUnitXmlWriter.xml(inputs));
+        HistoryVerdict.write(layout, results, gates);
         for (OutputWriter writer : writers) {
             writer.write(inputs);
         }

@@ -145,7 +145,9 @@ public record History(Path directory, String shownAs, List<Run> runs) {
                     + HistoryEntry.SCHEMA_VERSION + ": " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException json
                             ? json.getOriginalMessage() : e.getMessage()) + "; allowed: " + ALLOWED, e);
         }
-        List<String> problems = new ArrayList<>();
+        // the report marks a run whose gates failed: a verdict that contradicts itself would mark it wrongly
+        List<String> problems = new ArrayList<>(entry.gates() == null ? List.of()
+                : entry.gates().problems("history file " + shown + " has"));
         for (HistoryEntry.CellFigures cell : entry.cells()) {
             if (cell == null || cell.id() == null || cell.group() == null || cell.status() == null) {
                 throw new HarnessException("history file " + shown + " has a cell without id, group or status; allowed: "

@@ -44,6 +44,7 @@ final class SummaryWriter {
                 ? "# FF Bench results: no baseline was used (" + escape(inputs.noBaseline()) + ")"
                 : "# FF Bench results against baseline " + escape(inputs.baseline().source()));
         md.blank();
+        BaselineBanner.markdown(md, inputs.baseline());
         md.line(results.cells().size() + " cells of a " + results.matrixCells() + "-cell matrix"
                 + (results.shards().isEmpty() ? "" : " (shards " + String.join(", ", results.shards()) + ")") + ": "
                 + results.passedCells().size() + " passed, " + results.failedCells().size() + " failed. Generated "

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.gate.BaselineRerecording;
+import dev.ffbench.gate.BaselineTolerance;
 import dev.ffbench.gate.Metric;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,23 +47,105 @@ class BaselineSourceTest {
         return (long) Metric.TRAINING_PEAK_BYTES.of(document.cells().get(0).result());
     }
 
+    /** Loads with the default tolerance into {@code log}. */
+    static Baseline load(BaselineSource source, ProjectPaths paths, RecordingLog log) {
+        return source.load(paths, BaselineTolerance.DEFAULTS, log);
+    }
+
+    static Baseline load(BaselineSource source, ProjectPaths paths) {
+        return load(source, paths, new RecordingLog());
+    }
+
     @Test
-    void theBaselineIsReadAsCommittedAtTheRevisionNotFromTheWorkingTree() throws Exception {
+    void theBaselineIsReadAsCommittedAtTheRevisionWhenTheWorkingTreeHasTheSameFile() throws Exception {
         Path module = module();
+        // the same baseline, written with other line endings and indentation: no re-recording
+        Files.writeString(module.resolve("ff-baseline.json"), baseline(1_000).replace("\n", "\r\n  "));
         String head = git("rev-parse", "HEAD").trim();
         ProjectPaths paths = new ProjectPaths(module);
+        RecordingLog log = new RecordingLog();
 
-        Baseline atMain = BaselineSource.of(module.resolve("ff-baseline.json"), "main").load(paths);
-        assertEquals(1_000, trainingPeak(atMain.document()), "the committed baseline, not the working tree's 2,000 B");
+        Baseline atMain = load(BaselineSource.of(module.resolve("ff-baseline.json"), "main"), paths, log);
+        assertEquals(1_000, trainingPeak(atMain.document()));
         assertEquals("ff-baseline.json at main (commit " + head.substring(0, 7) + ")", atMain.source());
+        assertNull(atMain.rerecording());
+        assertEquals(List.of(), log.lines());
 
-        Baseline workingTree = BaselineSource.of(module.resolve("ff-baseline.json"), " ").load(paths);
+        Files.writeString(module.resolve("ff-baseline.json"), baseline(2_000));
+        Baseline workingTree = load(BaselineSource.of(module.resolve("ff-baseline.json"), " "), paths);
         assertEquals(2_000, trainingPeak(workingTree.document()));
         assertEquals("ff-baseline.json", workingTree.source());
+        assertNull(workingTree.rerecording(), "without baselineRef the working tree's file is the baseline, no banner");
 
-        Baseline none = BaselineSource.of(module.resolve("other.json"), null).load(paths);
+        Baseline none = load(BaselineSource.of(module.resolve("other.json"), null), paths);
         assertFalse(none.present());
         assertEquals("other.json", none.source());
+    }
+
+    @Test
+    void aPullRequestThatReRecordsTheBaselineIsJudgedAgainstItsOwnFileWithTheChangesListed() throws Exception {
+        Path module = module(); // main: 1,000 B; the working tree re-records 2,000 B
+        String main = git("rev-parse", "main").trim().substring(0, 7);
+        ProjectPaths paths = new ProjectPaths(module);
+        RecordingLog log = new RecordingLog();
+
+        Baseline baseline = load(BaselineSource.of(module.resolve("ff-baseline.json"), "main"), paths, log);
+
+        assertEquals(2_000, trainingPeak(baseline.document()), "the pull request's own file");
+        assertEquals("ff-baseline.json as re-recorded by this pull request (it differs from the one at main, commit "
+                + main + ")", baseline.source());
+        BaselineRerecording rerecording = baseline.rerecording();
+        assertEquals("ff-baseline.json", rerecording.file());
+        assertEquals("ff-baseline.json at main (commit " + main + ")", rerecording.target());
+        assertEquals(List.of(Metric.TRAINING_PEAK_BYTES, Metric.EVALUATION_PEAK_BYTES, Metric.TEST_ACCURACY),
+                rerecording.metrics());
+        assertEquals(1, rerecording.cells().size());
+        assertEquals(new BaselineRerecording.Figure(Metric.TRAINING_PEAK_BYTES, 1_000.0, 2_000.0),
+                rerecording.cells().get(0).figures().get(0));
+        assertEquals(List.of("WARN baselineRef is 'main', but ff-baseline.json differs from the one at main (commit " + main
+                + "): the gates judge against the working tree's file, re-recorded by this pull request; this pull"
+                + " request re-records the baseline: 1 cell changed: ff-a (re-recorded: trainingPeakBytes 1,000 B ->"
+                + " 2,000 B (+1,000 B (+100.00 %))) (summary.md and report.html list them for review)"), log.lines());
+
+        // committed on the pull request's branch, the same
+        git("checkout", "-q", "-b", "pull-request");
+        git("add", ".");
+        commit("re-record the baseline");
+        assertEquals(2_000, trainingPeak(load(BaselineSource.of(module.resolve("ff-baseline.json"), "main"), paths).document()));
+
+        // a pull request's baseline that is not valid is the usual error, naming its file
+        Files.writeString(module.resolve("ff-baseline.json"), "{ not json");
+        HarnessException broken = assertThrows(HarnessException.class,
+                () -> load(BaselineSource.of(module.resolve("ff-baseline.json"), "main"), paths));
+        assertTrue(broken.getMessage().startsWith("file ff-baseline.json is not valid JSON: "), broken.getMessage());
+    }
+
+    @Test
+    void aBranchBehindATargetThatReRecordedSinceIsJudgedAgainstTheTarget() throws Exception {
+        Path module = module();
+        Files.writeString(module.resolve("ff-baseline.json"), baseline(1_000));
+        git("checkout", "-q", "-b", "pull-request");
+        Files.writeString(module.resolve("pom.xml"), "<project><!-- the pull request's change --></project>");
+        git("add", ".");
+        commit("a change that keeps the baseline");
+        String mergeBase = git("rev-parse", "HEAD~1").trim().substring(0, 7);
+        git("checkout", "-q", "main");
+        Files.writeString(module.resolve("ff-baseline.json"), baseline(3_000));
+        git("add", ".");
+        commit("main re-records its baseline");
+        String main = git("rev-parse", "HEAD").trim().substring(0, 7);
+        git("checkout", "-q", "pull-request");
+        ProjectPaths paths = new ProjectPaths(module);
+        RecordingLog log = new RecordingLog();
+
+        Baseline baseline = load(BaselineSource.of(module.resolve("ff-baseline.json"), "main"), paths, log);
+
+        assertEquals(3_000, trainingPeak(baseline.document()), "main's newer baseline, not the branch's stale file");
+        assertNull(baseline.rerecording());
+        assertEquals("ff-baseline.json at main (commit " + main + ")", baseline.source());
+        assertEquals(List.of("ff-baseline.json differs from ff-baseline.json at main (commit " + main + "), but not from"
+                + " the one at the merge base (commit " + mergeBase + "): main re-recorded it since, this branch did not,"
+                + " so the gates judge against ff-baseline.json at main (commit " + main + ")"), log.lines());
     }
 
     @Test
@@ -74,12 +158,12 @@ class BaselineSourceTest {
         assertEquals("baselineRef is 'before' (commit " + before + "): app/ff-baseline.json does not exist at that revision;"
                 + " allowed: a revision where the baseline file is committed (record it with mvn ff:baseline and commit it"
                 + " there), or no baselineRef to use the working tree's ff-baseline.json",
-                assertThrows(HarnessException.class, () -> BaselineSource.of(file, "before").load(paths)).getMessage());
+                assertThrows(HarnessException.class, () -> load(BaselineSource.of(file, "before"), paths)).getMessage());
 
         assertEquals("baselineRef is 'origin/nope': the git repository has no such revision; allowed: a branch, tag or"
                 + " commit id the repository has (in CI, fetch the target branch first, e.g. actions/checkout with"
                 + " fetch-depth: 0, or git fetch origin main)",
-                assertThrows(HarnessException.class, () -> BaselineSource.of(file, "origin/nope").load(paths)).getMessage());
+                assertThrows(HarnessException.class, () -> load(BaselineSource.of(file, "origin/nope"), paths)).getMessage());
 
         assertEquals(List.of("baselineRef is '--output=x'; allowed: a git revision such as main, origin/main, a tag or a"
                 + " commit id (no spaces or ':', not starting with '-')"), BaselineSource.of(file, "--output=x").problems());
@@ -90,7 +174,7 @@ class BaselineSourceTest {
         git("add", ".");
         commit("broken baseline");
         String head = git("rev-parse", "HEAD").trim().substring(0, 7);
-        HarnessException broken = assertThrows(HarnessException.class, () -> BaselineSource.of(file, "HEAD").load(paths));
+        HarnessException broken = assertThrows(HarnessException.class, () -> load(BaselineSource.of(file, "HEAD"), paths));
         assertTrue(broken.getMessage().startsWith("file ff-baseline.json at HEAD (commit " + head + ") is not valid JSON: "),
                 broken.getMessage());
     }
@@ -103,20 +187,20 @@ class BaselineSourceTest {
         ProjectPaths paths = new ProjectPaths(project);
 
         HarnessException noRepository = assertThrows(HarnessException.class,
-                () -> BaselineSource.of(file, "main").load(paths));
+                () -> load(BaselineSource.of(file, "main"), paths));
         assertEquals("baselineRef is 'main', but the project directory " + project.toAbsolutePath() + " is not in a git"
                 + " repository (git: fatal: not a git repository (or any of the parent directories): .git); allowed:"
                 + " baselineRef in a git working tree (in CI, check the repository out with git), or no baselineRef to use"
                 + " ff-baseline.json", noRepository.getMessage());
 
         HarnessException noGit = assertThrows(HarnessException.class,
-                () -> BaselineSource.of(file, "main").withGit("/nonexistent/bin/git").load(paths));
+                () -> load(BaselineSource.of(file, "main").withGit("/nonexistent/bin/git"), paths));
         assertTrue(noGit.getMessage().startsWith("baselineRef is 'main', but git cannot be run (Cannot run program"
                 + " \"/nonexistent/bin/git\""), noGit.getMessage());
         assertTrue(noGit.getMessage().endsWith("); allowed: baselineRef with the git command line installed and on the PATH,"
                 + " or no baselineRef to use ff-baseline.json"), noGit.getMessage());
         assertNull(BaselineSource.of(file, null).revision(), "without a revision git is never asked");
-        assertEquals(1_000, trainingPeak(BaselineSource.of(file, null).withGit("/nonexistent/bin/git").load(paths).document()));
+        assertEquals(1_000, trainingPeak(load(BaselineSource.of(file, null).withGit("/nonexistent/bin/git"), paths).document()));
     }
 
     private void commit(String message) throws Exception {

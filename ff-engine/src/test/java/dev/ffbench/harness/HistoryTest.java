@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.experiment.Json;
+import dev.ffbench.gate.GateKind;
+import dev.ffbench.gate.GateOutcome;
+import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Metric;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +36,18 @@ class HistoryTest {
         return Harness.history(new Harness.HistoryRequest(List.of(file), project.resolve("ff-history"), project), log);
     }
 
+    /** Records {@code results} with the verdict ff:benchmark wrote beside them for {@code violations} failed gates of 3. */
+    Path record(ResultsDocument results, int violations) throws IOException {
+        List<GateOutcome> outcomes = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            outcomes.add(new GateOutcome(GateKind.BASELINE, "c" + i, Metric.TRAINING_PEAK_BYTES, "at most +0.00 %", 1.0, 1.0,
+                    i < violations ? GateOutcome.Status.FAILED : GateOutcome.Status.PASSED, "detail"));
+        }
+        HistoryVerdict.write(new OutputLayout(project.resolve("target/ff-benchmark")), results,
+                new GateReport(outcomes, List.of()));
+        return record(results);
+    }
+
     static List<String> names(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();
@@ -47,8 +62,11 @@ class HistoryTest {
 
         assertEquals(List.of("20261101T093000Z-nocommit.json", "20261102T100000Z-nocommit.json",
                 "20261103T111542Z-nocommit.json"), names(project.resolve("ff-history")), "a plain listing is in time order");
+        assertEquals("history: no target/ff-benchmark/gates.json beside the results, so the gates' verdict is recorded as"
+                + " unknown (it is written by ff:benchmark and ff:check from this plugin version on)", log.lines().get(4));
         assertEquals("history: recorded the run of 2026-11-03T11:15:42Z (no commit: git or a repository is missing,"
-                + " 2 cells) as ff-history/20261103T111542Z-nocommit.json; ff-history holds 3 runs", log.lines().get(2));
+                + " 2 cells, gates' verdict unknown) as ff-history/20261103T111542Z-nocommit.json; ff-history holds 3 runs",
+                log.lines().get(5));
 
         History history = History.read(project.resolve("ff-history"), new ProjectPaths(project));
         assertEquals(List.of("2026-11-01T09:30:00Z", "2026-11-02T10:00:00Z", "2026-11-03T11:15:42Z"),
@@ -64,12 +82,102 @@ class HistoryTest {
         assertEquals(500.0, cell.metric(Metric.EVALUATION_PEAK_BYTES));
         assertEquals(0.9, cell.metric(Metric.TEST_ACCURACY));
         assertTrue(!entry.cells().get(1).passed() && entry.cells().get(1).metrics().isEmpty(), "a failed cell has no figures");
+        assertNull(entry.gates(), "no verdict beside the results: unknown");
 
         Path again = record(run("2026-11-03T11:15:42Z", 3000));
         assertEquals(third, again);
         assertEquals(3, names(project.resolve("ff-history")).size(), "nothing appended twice");
         assertEquals("history: the results of 2026-11-03T11:15:42Z (no commit) are already recorded as"
-                + " ff-history/20261103T111542Z-nocommit.json; nothing appended", log.lines().get(3));
+                + " ff-history/20261103T111542Z-nocommit.json; nothing appended", log.lines().get(7));
+    }
+
+    @Test
+    void theVerdictWrittenBesideTheResultsIsRecordedAndOldEntriesWithoutOneStillRead() throws IOException {
+        Path failed = record(run("2026-11-02T10:00:00Z", 2000), 2);
+        assertEquals("history: recorded the run of 2026-11-02T10:00:00Z (no commit: git or a repository is missing,"
+                + " 2 cells, gates failed (2 violations)) as ff-history/20261102T100000Z-nocommit.json; ff-history holds 1 run",
+                log.lines().get(0));
+        assertEquals("{\"verdict\":\"failed\",\"violations\":2}",
+                Json.mapper().readTree(failed.toFile()).get("gates").toString(), "the history file's field");
+        record(run("2026-11-03T10:00:00Z", 2000), 0);
+
+        // a run recorded before history files had the verdict
+        Path old = project.resolve("ff-history/20261101T100000Z-nocommit.json");
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(failed.toFile());
+        tree.remove("gates");
+        tree.put("generatedAt", "2026-11-01T10:00:00Z");
+        Files.writeString(old, Json.write(tree));
+
+        History history = History.read(project.resolve("ff-history"), new ProjectPaths(project));
+        assertEquals(java.util.Arrays.asList(null, true, false),
+                history.runs().stream().map(run -> run.entry().gatesFailed()).toList());
+        assertEquals(new HistoryEntry.Gates("failed", 2), history.runs().get(1).entry().gates());
+        assertEquals(new HistoryEntry.Gates("passed", 0), history.runs().get(2).entry().gates());
+    }
+
+    @Test
+    void aVerdictOfOtherResultsOrOfAShardIsNoVerdict() throws IOException {
+        HistoryVerdict.write(new OutputLayout(project.resolve("target/ff-benchmark")), run("2026-11-01T10:00:00Z", 1),
+                new GateReport(List.of(new GateOutcome(GateKind.BASELINE, "c", Metric.TRAINING_PEAK_BYTES, "b", 1.0, 1.0,
+                        GateOutcome.Status.FAILED, "d")), List.of()));
+        Path file = record(run("2026-11-02T10:00:00Z", 2000));
+        assertEquals("WARN history: target/ff-benchmark/gates.json judged the results of 2026-11-01T10:00:00Z, not these"
+                + " (of 2026-11-02T10:00:00Z), so the gates' verdict is recorded as unknown", log.lines().get(0));
+        assertNull(Json.mapper().readValue(file.toFile(), HistoryEntry.class).gates());
+
+        Path verdict = project.resolve("target/ff-benchmark/gates.json");
+        ResultsDocument shard = ResultsDocument.results("2026-11-02T10:00:00Z", 4, List.of("1/2"), run("x", 1).cells());
+        HistoryVerdict.write(new OutputLayout(project.resolve("target/ff-benchmark")), shard, GateReport.none("deferred"));
+        assertTrue(Files.notExists(verdict), "a shard's gates are judged on the merged results: no verdict, the old one gone");
+        HistoryVerdict.write(new OutputLayout(project.resolve("target/ff-benchmark")), run("2026-11-04T10:00:00Z", 1),
+                GateReport.none("no gate judged"));
+        assertTrue(Files.notExists(verdict), "no gate judged: no verdict (no pass either)");
+    }
+
+    @Test
+    void aVerdictOutOfItsRangeIsNamedInTheHistoryFileAndInTheVerdictFile() throws IOException {
+        Path file = record(run("2026-11-02T10:00:00Z", 2000), 1);
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(file.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode gates = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("gates");
+        ProjectPaths paths = new ProjectPaths(project);
+        String where = "history file ff-history/" + file.getFileName() + " has gates.";
+
+        gates.put("verdict", "maybe");
+        gates.put("violations", -1);
+        Files.writeString(file, Json.write(tree));
+        assertEquals(List.of(where + "verdict 'maybe'; allowed: \"passed\" or \"failed\"",
+                where + "violations -1; allowed: a count >= 0 of the gates that failed"),
+                assertThrows(HarnessException.class, () -> History.read(project.resolve("ff-history"), paths)).problems());
+
+        gates.put("verdict", "passed");
+        gates.put("violations", 2);
+        Files.writeString(file, Json.write(tree));
+        assertEquals(List.of(where + "verdict \"passed\" with gates.violations 2; allowed: \"passed\" with 0 violations,"
+                + " or \"failed\" with 1 or more"),
+                assertThrows(HarnessException.class, () -> History.read(project.resolve("ff-history"), paths)).problems());
+
+        gates.remove("violations");
+        Files.writeString(file, Json.write(tree));
+        assertEquals(List.of(where + "violations (none); allowed: a count >= 0 of the gates that failed"),
+                assertThrows(HarnessException.class, () -> History.read(project.resolve("ff-history"), paths)).problems());
+
+        Files.delete(file);
+        Path verdict = project.resolve("target/ff-benchmark/gates.json");
+        Files.writeString(verdict, "{\"kind\": \"gates\", \"generatedAt\": \"2026-11-02T10:00:00Z\","
+                + " \"gates\": {\"verdict\": \"failed\", \"violations\": 0}}");
+        assertEquals("gates verdict target/ff-benchmark/gates.json has gates.verdict \"failed\" with gates.violations 0;"
+                + " allowed: \"passed\" with 0 violations, or \"failed\" with 1 or more",
+                assertThrows(HarnessException.class, () -> record(run("2026-11-02T10:00:00Z", 2000))).getMessage());
+        Files.writeString(verdict, "{ not json");
+        HarnessException notJson = assertThrows(HarnessException.class, () -> record(run("2026-11-02T10:00:00Z", 2000)));
+        assertTrue(notJson.getMessage().startsWith("gates verdict target/ff-benchmark/gates.json is not valid ("),
+                notJson.getMessage());
+        assertTrue(notJson.getMessage().endsWith("); allowed: the gates.json that ff:benchmark or ff:check writes beside"
+                + " results.json (JSON with kind \"gates\", generatedAt and gates); delete it to record the run with its"
+                + " gates' verdict unknown"), notJson.getMessage());
+        assertTrue(Files.notExists(project.resolve("ff-history/" + file.getFileName())), "nothing recorded");
     }
 
     @Test

@@ -45,8 +45,11 @@ abstract class AbstractGateMojo extends AbstractFfMojo {
     /**
      * A git revision (branch, tag or commit id, e.g. origin/main): the baseline file is read as
      * committed there (git show REV:path, through the git command line) instead of from the working
-     * tree, so that a pull request is judged against the baseline of the branch it targets. Git
-     * missing, no repository, an unknown revision or a file the revision lacks are errors.
+     * tree, so that a pull request is judged against the baseline of the branch it targets; unless
+     * the pull request re-records the baseline (its file differs from the one there and from the one at
+     * the merge base): the gates then judge against its file, and the summary and report list the
+     * re-recorded cells under a banner. Git missing, no repository, an unknown revision or a file the
+     * revision lacks are errors.
      */
     @Parameter(property = "ff.baselineRef")
     protected String baselineRef;
@@ -113,7 +116,7 @@ abstract class AbstractGateMojo extends AbstractFfMojo {
     protected String acceptCommand(List<File> resultsFiles, File baseline) {
         String command = super.acceptCommand(resultsFiles, baseline);
         return baselineRef == null || baselineRef.isBlank() ? command
-                : command + ", then commit " + shown(baseline) + " (the build reads it at " + baselineRef.trim()
-                        + ", so the new numbers count once that revision has them)";
+                : command + ", then commit " + shown(baseline) + " (it then differs from the one at " + baselineRef.trim()
+                        + ", so the gates judge against it and the summary lists the re-recorded cells for review)";
     }
 }

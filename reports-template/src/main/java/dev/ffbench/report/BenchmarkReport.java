@@ -2,6 +2,7 @@ package dev.ffbench.report;
 
 import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.gate.BaselineComparison;
+import dev.ffbench.gate.BaselineRerecording;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Metric;
 import dev.ffbench.harness.History;
@@ -45,7 +46,7 @@ public final class BenchmarkReport implements OutputWriter {
         ResultsDocument baseline = inputs.baseline() == null ? null : inputs.baseline().document();
         AtomicFiles.write(inputs.layout().report(), render(inputs.results(), inputs.gates(), baseline,
                 baseline == null ? null : inputs.baseline().source(), inputs.comparison(), inputs.history(),
-                inputs.gatedMetrics()));
+                inputs.gatedMetrics(), baseline == null ? null : inputs.baseline().rerecording()));
     }
 
     @Override
@@ -79,8 +80,15 @@ public final class BenchmarkReport implements OutputWriter {
      */
     public String render(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource,
             BaselineComparison comparison, History history, List<Metric> gatedMetrics) {
+        return render(results, gates, baseline, baselineSource, comparison, history, gatedMetrics, null);
+    }
+
+    /** The page as above, under the banner of a pull request that re-records the baseline ({@code rerecording}, may be null). */
+    public String render(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource,
+            BaselineComparison comparison, History history, List<Metric> gatedMetrics, BaselineRerecording rerecording) {
         return renderer.renderReport(ReportModel.of(results, gates, baseline, baselineSource),
-                comparison == null ? null : ComparisonView.of(comparison, baseline == null ? "(unknown)" : baseline.generatedAt()),
-                HistoryView.of(history, results, gatedMetrics));
+                comparison == null ? null : ComparisonView.of(comparison, baseline == null ? "(unknown)" : baseline.generatedAt(),
+                        rerecording),
+                HistoryView.of(history, results, gates, gatedMetrics));
     }
 }

@@ -2,6 +2,7 @@ package dev.ffbench.report;
 
 import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.BaselineComparison.Change;
+import dev.ffbench.gate.BaselineRerecording;
 import dev.ffbench.gate.Metric;
 import java.util.List;
 
@@ -14,8 +15,11 @@ import java.util.List;
  * @param changed rows whose change is not "unchanged", regressions first
  * @param unchanged rows of the unchanged cells
  * @param notInResults a line naming the baseline cells the results lack, or empty
+ * @param rerecorded the banner of a pull request that re-records the baseline, shown at the top of the
+ *     page; null when the baseline is no re-recording
  */
-public record ComparisonView(String intro, List<RowView> changed, List<RowView> unchanged, String notInResults) {
+public record ComparisonView(String intro, List<RowView> changed, List<RowView> unchanged, String notInResults,
+        RerecordedView rerecorded) {
 
     public ComparisonView {
         changed = List.copyOf(changed);
@@ -31,8 +35,39 @@ public record ComparisonView(String intro, List<RowView> changed, List<RowView> 
             String accuracy, String accuracyDelta, boolean accuracyRegressed, String speed, String speedDelta,
             boolean speedRegressed, String note) {}
 
+    /**
+     * A pull request's re-recording of the baseline, from the engine's {@link BaselineRerecording}: the
+     * banner, what was judged against what, and a row per re-recorded, added or removed cell.
+     *
+     * @param banner "This pull request re-records the baseline: 1 cell changed"
+     * @param explanation which files differ, what the gates judged against, how to read the table
+     * @param metrics the metrics' keys, one column each
+     * @param rows one per re-recorded, added or removed cell
+     */
+    public record RerecordedView(String banner, String explanation, List<String> metrics, List<RerecordedRow> rows) {
+        public RerecordedView {
+            metrics = List.copyOf(metrics);
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** One re-recorded cell: its id, what changed ("re-recorded", "added", "removed") and one figure per metric. */
+    public record RerecordedRow(String cell, String change, List<FigureView> figures) {
+        public RerecordedRow {
+            figures = List.copyOf(figures);
+        }
+    }
+
+    /** A metric of a re-recorded cell: the target branch's value, the pull request's, the delta; "" for a missing side. */
+    public record FigureView(String before, String after, String delta, boolean changed) {}
+
     /** The view of {@code comparison}; {@code generatedAt} is the baseline's date. */
     public static ComparisonView of(BaselineComparison comparison, String generatedAt) {
+        return of(comparison, generatedAt, null);
+    }
+
+    /** The view of {@code comparison}, with the banner of {@code rerecording} (may be null). */
+    public static ComparisonView of(BaselineComparison comparison, String generatedAt, BaselineRerecording rerecording) {
         String intro = "Baseline " + comparison.baseline() + ", generated " + generatedAt + ": " + comparison.tally()
                 + ". Memory is exact, so any change counts; test accuracy is judged on the mean over seeds, with the"
                 + " seed-noise allowance of the gate; samples/s is informational unless a speed gate is set.";
@@ -42,7 +77,16 @@ public record ComparisonView(String intro, List<RowView> changed, List<RowView> 
         String missing = comparison.notInResults().isEmpty() ? ""
                 : comparison.notInResults().size() + " baseline cells are not in these results: "
                         + String.join(", ", comparison.notInResults()) + ".";
-        return new ComparisonView(intro, changed, unchanged, missing);
+        return new ComparisonView(intro, changed, unchanged, missing, rerecording == null ? null : rerecorded(rerecording));
+    }
+
+    static RerecordedView rerecorded(BaselineRerecording rerecording) {
+        String banner = rerecording.banner();
+        List<RerecordedRow> rows = rerecording.cells().stream().map(cell -> new RerecordedRow(cell.id(),
+                cell.change().label(), cell.figures().stream().map(f -> new FigureView(f.beforeText(), f.afterText(),
+                        f.changed() ? f.deltaText() : "", f.changed())).toList())).toList();
+        return new RerecordedView(Character.toUpperCase(banner.charAt(0)) + banner.substring(1),
+                rerecording.explanation(), rerecording.metrics().stream().map(Metric::key).toList(), rows);
     }
 
     private static RowView row(BaselineComparison.Row row) {

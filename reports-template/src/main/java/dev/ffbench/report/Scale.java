@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A value axis: maps data values to pixels, linear from zero or logarithmic (base 10) when the
- * values span a wide range, and chooses round tick values.
+ * values span a wide range, or linear fitted to the values ({@link #fitted}, for trends), and chooses
+ * round tick values.
  */
 public final class Scale {
     /** Values spanning more than this factor get a log scale. */
@@ -69,6 +70,55 @@ public final class Scale {
             ticks.add(round(i * step));
         }
         return new Scale(false, 0, niceTop, pixelLow, pixelHigh, ticks);
+    }
+
+    /**
+     * A linear scale fitted to the values rather than from zero, for trends, where a change of a few per
+     * cent must show: their lowest to highest value, padded by a tenth of that span on each side (by 5 %
+     * of the value, or 1, when all are equal, so the line sits mid-height), widened to round ticks at
+     * least {@code minStep} apart. It never goes below 0 when no value does, nor above {@code ceiling}
+     * (1 for fractions; null for none). Without a finite value it is {@link #of} from zero.
+     */
+    public static Scale fitted(List<Double> values, Double ceiling, double minStep, double pixelLow, double pixelHigh) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min > max) {
+            return of(values, false, ceiling, pixelLow, pixelHigh);
+        }
+        double pad = max > min ? (max - min) / 10 : max != 0 ? Math.abs(max) / 20 : 1;
+        double low = min - pad;
+        double high = max + pad;
+        if (min >= 0) {
+            low = Math.max(0, low);
+        }
+        if (ceiling != null && max <= ceiling) {
+            high = Math.min(ceiling, high);
+        }
+        double step = Math.max(minStep, niceStep((high - low) / 4));
+        double niceLow = round(Math.floor(low / step + 1e-9) * step);
+        double niceHigh = round(Math.ceil(high / step - 1e-9) * step);
+        if (ceiling != null && max <= ceiling) {
+            niceHigh = Math.min(niceHigh, ceiling);
+        }
+        if (niceHigh <= niceLow) {
+            niceHigh = round(niceLow + step);
+        }
+        List<Double> ticks = new ArrayList<>();
+        for (int i = 0; niceLow + i * step <= niceHigh * (1 + 1e-12) + 1e-12; i++) {
+            ticks.add(round(niceLow + i * step));
+        }
+        return new Scale(false, niceLow, niceHigh, pixelLow, pixelHigh, ticks);
+    }
+
+    /** The distance between two ticks (the whole range when there is one tick). */
+    public double step() {
+        return ticks.size() > 1 ? ticks.get(1) - ticks.get(0) : high - low;
     }
 
     /** 1, 2 or 5 times a power of ten, at or above {@code rough}. */

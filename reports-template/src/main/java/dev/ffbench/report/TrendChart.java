@@ -9,9 +9,11 @@ import java.util.List;
 
 /**
  * A small chart of one metric of one group of cells over the recorded runs (x: run 1, 2, ... oldest
- * first; y: the metric, linear from zero). One line of the runs' values, with whiskers from the
- * lowest to the highest seed, and, drawn over it, a ring around each run measured in another
- * environment than the newest run. Every coordinate is computed here; the template copies them.
+ * first; y: the metric, linear and fitted to the values, not from zero, so that a +2 % memory
+ * regression is a visible step rather than a 2-pixel bump: {@link Scale#fitted}). One line of the
+ * runs' values, with whiskers from the lowest to the highest seed, and, drawn over it, a ring around
+ * each run measured in another environment than the newest run and a cross on each run whose gates
+ * failed. Every coordinate is computed here; the template copies them.
  */
 public final class TrendChart {
     /** The chart's size in SVG user units: small, as there is one per gated metric and group. */
@@ -29,9 +31,12 @@ public final class TrendChart {
     static final String COLOR = "#0072B2";
     /** The colour of the rings around runs of another environment. */
     static final String OTHER_ENVIRONMENT = "#D55E00";
+    /** The colour of the crosses on runs whose gates failed. */
+    static final String GATES_FAILED_COLOR = "#CF222E";
     /** The series names, also the data-series attribute of their group in the page. */
     public static final String RUNS = "runs";
     public static final String OTHER = "another environment";
+    public static final String GATES_FAILED = "gates failed";
 
     private TrendChart() {}
 
@@ -44,8 +49,10 @@ public final class TrendChart {
      * @param max the highest seed's value
      * @param title the tooltip: exact values, run, date and commit
      * @param otherEnvironment whether the run was measured in another environment than the newest
+     * @param gatesFailed whether the run's gates failed (false also when its verdict is unknown)
      */
-    public record Point(int run, double mean, double min, double max, String title, boolean otherEnvironment) {}
+    public record Point(int run, double mean, double min, double max, String title, boolean otherEnvironment,
+            boolean gatesFailed) {}
 
     /**
      * The chart of one metric over the runs.
@@ -62,8 +69,8 @@ public final class TrendChart {
             values.add(p.min());
             values.add(p.max());
         }
-        Scale y = Scale.of(values, false, null, plot.bottom(), plot.top());
-        List<Tick> yTicks = y.ticks().stream().map(t -> new Tick(y.pixel(t), units.tick(t))).toList();
+        Scale y = Scale.fitted(values, units == Units.FRACTION ? 1.0 : null, minStep(units), plot.bottom(), plot.top());
+        List<Tick> yTicks = y.ticks().stream().map(t -> new Tick(y.pixel(t), tick(units, t, y.step()))).toList();
         int step = Math.max(1, (int) Math.ceil(runs / (double) MAX_X_LABELS));
         List<Tick> xTicks = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
@@ -76,6 +83,7 @@ public final class TrendChart {
         StringBuilder path = new StringBuilder();
         List<PointView> line = new ArrayList<>();
         List<PointView> rings = new ArrayList<>();
+        List<PointView> failed = new ArrayList<>();
         int previous = -2;
         for (Point p : points) {
             double px = x(plot, p.run(), runs);
@@ -95,14 +103,43 @@ public final class TrendChart {
                 rings.add(new PointView(px, py, Geometry.marker("diamond", px, py, MARKER + 3), "",
                         p.title()));
             }
+            if (p.gatesFailed()) {
+                failed.add(new PointView(px, py, Geometry.marker("cross", px, py, MARKER + 2), "", p.title()));
+            }
         }
         List<SeriesView> series = new ArrayList<>();
         series.add(new SeriesView(RUNS, COLOR, "none", false, path.toString(), line));
         if (!rings.isEmpty()) {
             series.add(new SeriesView(OTHER, OTHER_ENVIRONMENT, "none", true, "", rings));
         }
+        if (!failed.isEmpty()) {
+            series.add(new SeriesView(GATES_FAILED, GATES_FAILED_COLOR, "none", true, "", failed));
+        }
         return new ChartView(id, title, WIDTH, HEIGHT, plot, "run (oldest to newest)", yName + " (" + units.symbol() + ")",
                 false, xTicks, yTicks, series);
+    }
+
+    /** The smallest tick step worth drawing: a byte, a hundredth of a point, a sample/s, a hundredth of a second. */
+    static double minStep(Units units) {
+        return switch (units) {
+            case BYTES, RATE -> 1;
+            case FRACTION -> 0.0001;
+            case SECONDS -> 0.01;
+        };
+    }
+
+    /**
+     * A tick label with as many decimals as {@code step} needs, so that ticks a few bytes or a hundredth of
+     * a point apart read apart ("17.2332", "17.2333" MB), in the axis's unit (MB, %, samples/s, s).
+     */
+    static String tick(Units units, double value, double step) {
+        double scale = switch (units) {
+            case BYTES -> 1e-6;
+            case FRACTION -> 100;
+            case RATE, SECONDS -> 1;
+        };
+        int decimals = (int) Math.max(0, Math.min(6, Math.ceil(-Math.log10(step * scale) - 1e-9)));
+        return String.format(java.util.Locale.ROOT, "%,." + decimals + "f", value * scale);
     }
 
     static double x(Frame plot, int run, int runs) {

@@ -58,6 +58,45 @@ class ComparisonSectionTest {
     }
 
     @Test
+    void aPullRequestThatReRecordsTheBaselineShowsItsCellsUnderABannerAtTheTop() {
+        // the pull request re-records its baseline from these results: backprop d4 grew 4,000,000 -> 8,000,000 B
+        ResultsDocument own = new ResultsDocument(ResultsDocument.SCHEMA_VERSION, ResultsDocument.BASELINE,
+                "2026-11-30T10:00:00Z", 6, List.of(), EnvironmentFingerprint.of(Fixtures.ENV), results().cells());
+        dev.ffbench.gate.BaselineRerecording rerecording = dev.ffbench.gate.BaselineRerecording.of(BaselineTolerance.DEFAULTS,
+                baseline(), SOURCE, own, "ff-baseline.json");
+        GateConfig config = GateParameters.defaults().parse(dev.ffbench.harness.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
+        String source = "ff-baseline.json as re-recorded by this pull request";
+        GateReport gates = GateEvaluator.evaluate(config, results(), own, source);
+        Document doc = Jsoup.parse(new BenchmarkReport().render(results(), gates, own, source,
+                BaselineComparison.of(BaselineTolerance.DEFAULTS, results(), own, source), null, config.gatedMetrics(),
+                rerecording));
+
+        Element banner = doc.selectFirst("section#rerecorded");
+        assertNotNull(banner);
+        assertEquals(doc.selectFirst("div.status").nextElementSibling(), banner, "right under the verdict, before the nav");
+        assertEquals("This pull request re-records the baseline: 3 cells changed", banner.selectFirst("h2").text());
+        assertTrue(banner.selectFirst("p.intro").text().startsWith("ff-baseline.json differs from " + SOURCE + ", so the gates"
+                + " judge against this pull request's file"), banner.selectFirst("p.intro").text());
+        assertEquals(List.of("cell", "change", "trainingPeakBytes: old → new", "evaluationPeakBytes: old → new",
+                "testAccuracy: old → new"), banner.select("thead th").eachText());
+        assertEquals(List.of("ff-base-sum-squares-d2-w64-s1", "ff-base-sum-squares-d4-w64-s1", "backprop-d4-w64-s1"),
+                banner.select("tbody tr").eachAttr("data-cell"));
+        Element grown = banner.selectFirst("tbody tr[data-cell=backprop-d4-w64-s1]");
+        assertEquals(List.of("backprop-d4-w64-s1", "re-recorded", "4,000,000 B → 8,000,000 B+4,000,000 B (+100.00 %)"),
+                grown.select("td").eachText().subList(0, 3));
+        Element training = grown.select("td").get(2);
+        assertEquals(List.of("4,000,000 B", "8,000,000 B", "+4,000,000 B (+100.00 %)"),
+                List.of(training.selectFirst("span.old").text(), training.selectFirst("span.new").text(),
+                        training.selectFirst("span.delta").text()));
+        assertTrue(training.hasClass("changed"));
+        assertEquals("85.00 % → 85.00 %", grown.select("td").get(4).text(), "accuracy as it was: no delta");
+        assertTrue(!grown.select("td").get(4).hasClass("changed"));
+        assertTrue(gates.violations().isEmpty(), "judged against its own file, the intended regression passes");
+
+        assertNull(render(results(), baseline()).selectFirst("section#rerecorded"), "no re-recording: no banner");
+    }
+
+    @Test
     void aRegressionThenAnAccuracyDropWithinNoiseThenAnImprovementWithTheirDeltas() {
         Document doc = render(results(), baseline());
         Element section = doc.selectFirst("section#comparison");

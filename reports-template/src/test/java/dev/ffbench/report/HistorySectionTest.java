@@ -93,15 +93,16 @@ class HistorySectionTest {
         }
         Element training = doc.getElementById("trend-1-trainingPeakBytes");
         List<Element> points = training.select("g.series[data-series=runs] g.point");
-        assertEquals("run 1, 2026-11-01T10:00:00Z, no commit: 4.00 MB (4,000,000 B)", points.get(0).selectFirst("title").text());
+        assertEquals("run 1, 2026-11-01T10:00:00Z, no commit: 4.00 MB (4,000,000 B); gates unknown",
+                points.get(0).selectFirst("title").text());
         assertEquals("run 2, 2026-11-02T10:00:00Z, no commit: 4.10 MB (4,100,000 B); measured in another environment than"
-                + " the newest run", points.get(1).selectFirst("title").text(), "memory to the byte");
+                + " the newest run; gates unknown", points.get(1).selectFirst("title").text(), "memory to the byte");
         assertTrue(Double.parseDouble(points.get(2).attr("data-y")) < Double.parseDouble(points.get(0).attr("data-y")),
                 "growth goes up");
         Element accuracy = doc.getElementById("trend-0-testAccuracy");
         Element first = accuracy.selectFirst("g.series[data-series=runs] g.point");
         assertFalse(first.select("path.whisker").isEmpty(), "whiskers over the two seeds");
-        assertEquals("run 1, 2026-11-01T10:00:00Z, no commit: 60.00 % (mean of 2 seeds, 50.00 % to 70.00 %)",
+        assertEquals("run 1, 2026-11-01T10:00:00Z, no commit: 60.00 % (mean of 2 seeds, 50.00 % to 70.00 %); gates unknown",
                 first.selectFirst("title").text());
         assertTrue(doc.getElementById("trend-1-testAccuracy").select("path.whisker").isEmpty(), "one seed, no whisker");
 
@@ -110,7 +111,7 @@ class HistorySectionTest {
         assertTrue(runs.get(1).hasClass("differs") && !runs.get(0).hasClass("differs") && !runs.get(2).hasClass("differs"));
         assertEquals("OPENBLAS_CORETYPE Haswell (newest run) vs SkylakeX (run 2); cpu Test CPU @ 2.0GHz (newest run) vs"
                 + " Intel Xeon @ 3.0GHz (run 2)", runs.get(1).selectFirst("td.environment").text());
-        assertEquals(List.of("1", "2026-11-01T10:00:00Z", "no commit", "3 of 3 passed", "as the newest run",
+        assertEquals(List.of("1", "2026-11-01T10:00:00Z", "no commit", "3 of 3 passed", "as the newest run", "unknown",
                 "20261101T100000Z-nocommit.json"), runs.get(0).select("td").eachText());
         assertEquals(1, doc.select("nav a[href=#history]").size());
 
@@ -130,12 +131,62 @@ class HistorySectionTest {
                 + " yet; mvn ff:history records it)."), section.selectFirst("p.intro").text());
         assertEquals(3, doc.getElementById("trend-0-trainingPeakBytes").select("g.series[data-series=runs] g.point").size());
         List<Element> runs = section.select("table.runs tbody tr");
-        assertEquals(List.of("3", "2026-11-04T10:00:00Z", "(this build)", "3 of 3 passed", "as the newest run",
-                "this run (not recorded)"), runs.get(2).select("td").eachText());
+        assertEquals(List.of("3", "2026-11-04T10:00:00Z", "(this build)", "3 of 3 passed", "as the newest run", "unknown",
+                "this run (not recorded)"), runs.get(2).select("td").eachText(), "GateReport.none judged no gate: unknown");
         assertTrue(runs.get(0).hasClass("differs") && runs.get(1).hasClass("differs"), "the newest run is this one, measured"
                 + " elsewhere: the recorded runs differ from it");
         assertEquals(2, doc.getElementById("trend-0-trainingPeakBytes")
                 .select("g.series[data-series=another environment] g.point").size());
+    }
+
+    /** Records {@code results} with the verdict ff:benchmark writes beside them ({@code violations} failed gates). */
+    void record(ResultsDocument results, int violations) throws IOException {
+        java.nio.file.Files.createDirectories(project.resolve("target/ff-benchmark"));
+        java.nio.file.Files.writeString(project.resolve("target/ff-benchmark/gates.json"), "{\"kind\": \"gates\","
+                + " \"generatedAt\": \"" + results.generatedAt() + "\", \"gates\": {\"verdict\": \""
+                + (violations == 0 ? "passed" : "failed") + "\", \"violations\": " + violations + "}}");
+        record(results);
+    }
+
+    @Test
+    void runsWhoseGatesFailedAreCrossedAndTheYAxisSpansTheValuesNotZero() throws IOException {
+        record(run("2026-11-01T10:00:00Z", 0, Fixtures.ENV), 0);
+        record(run("2026-11-02T10:00:00Z", 92_000, Fixtures.ENV), 2);
+        record(run("2026-11-03T10:00:00Z", 0, Fixtures.ENV)); // recorded without a verdict
+        GateConfig config = GateParameters.defaults().parse(dev.ffbench.harness.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
+        GateReport failing = new GateReport(List.of(new dev.ffbench.gate.GateOutcome(dev.ffbench.gate.GateKind.BASELINE,
+                "backprop-d2-w64-s1", dev.ffbench.gate.Metric.TRAINING_PEAK_BYTES, "at most +0.00 %", 4_092_000.0,
+                4_000_000.0, dev.ffbench.gate.GateOutcome.Status.FAILED, "grew")), List.of());
+        String html = new BenchmarkReport().render(run("2026-11-04T10:00:00Z", 92_000, Fixtures.ENV), failing, null, null,
+                null, History.read(project.resolve("ff-history"), new ProjectPaths(project)), config.gatedMetrics());
+        Document doc = Jsoup.parse(html);
+        Element section = doc.selectFirst("section#history");
+
+        assertEquals(List.of("passed", "failed (2 violations)", "unknown", "failed (1 violation)"),
+                section.select("table.runs tbody td.gates").eachText());
+        assertEquals(List.of(false, true, false, true), section.select("table.runs tbody tr").stream()
+                .map(row -> row.hasClass("gates-failed")).toList());
+        assertEquals("Marks: a red \u00d7 on a run whose gates failed (2 of 4 runs; 1 run has no recorded verdict), an"
+                + " orange \u25c7 around a run measured in another environment than the newest.",
+                section.selectFirst("p.legend").text());
+
+        Element training = doc.getElementById("trend-1-trainingPeakBytes");
+        org.jsoup.select.Elements points = training.select("g.series[data-series=runs] g.point");
+        org.jsoup.select.Elements crosses = training.select("g.series[data-series=gates failed] g.point");
+        assertEquals(List.of(points.get(1).attr("data-x"), points.get(3).attr("data-x")), crosses.eachAttr("data-x"),
+                "runs 2 and 4 (this build) failed their gates");
+        assertEquals(points.get(1).attr("data-y"), crosses.get(0).attr("data-y"));
+        assertEquals("#CF222E", crosses.get(0).selectFirst("path.marker").attr("stroke"));
+        assertEquals("none", crosses.get(0).selectFirst("path.marker").attr("fill"));
+        assertTrue(points.get(1).selectFirst("title").text().endsWith("; gates failed (2 violations)"),
+                points.get(1).selectFirst("title").text());
+        assertTrue(points.get(2).selectFirst("title").text().endsWith("; gates unknown"));
+
+        // backprop's training peak: 4,000,000 B and 4,092,000 B (+2.3 %), padded to 3.95..4.15 MB, not 0..5 MB
+        assertEquals(List.of("3.95", "4.00", "4.05", "4.10", "4.15"), training.select("g.y-axis g.tick text").eachText());
+        assertEquals(List.of("114.0", "58.8", "114.0", "58.8"), points.eachAttr("data-y"),
+                "the +2.3 % step spans 55 of the plot's 120 pixels (from 0 it was 2)");
+        assertSelfContained(html, doc);
     }
 
     /** No script, nothing fetched: no external URL, no src, only in-page links and in-page fill references. */
