@@ -31,10 +31,11 @@ class BaselineBannerTest {
         GateConfig config = GateParameters.defaults().parse(TestCells.NAMES);
         BaselineRerecording rerecording = BaselineRerecording.of(config.tolerance(), target, TARGET, own, "ff-baseline.json");
         GateReport gates = GateEvaluator.evaluate(config, results, own, SOURCE);
+        BaselineComparison comparison = BaselineComparison.of(config.tolerance(), results, own, SOURCE);
         ReportInputs inputs = new ReportInputs(results, gates, new OutputLayout(PROJECT.resolve("target/ff-benchmark")),
-                new ProjectPaths(PROJECT), new Baseline(own, SOURCE, rerecording), null,
-                BaselineComparison.of(config.tolerance(), results, own, SOURCE),
-                History.none(PROJECT.resolve("ff-history"), "ff-history"), config.gatedMetrics());
+                new ProjectPaths(PROJECT), new Baseline(own, SOURCE, rerecording), null, comparison,
+                History.none(PROJECT.resolve("ff-history"), "ff-history"), config.gatedMetrics(),
+                dev.ffbench.gate.Verdict.of(gates, 0, comparison, true, "1a2b3c4", "0f0f0f0"));
         return SummaryWriter.markdown(inputs);
     }
 
@@ -59,9 +60,9 @@ class BaselineBannerTest {
                 "> |---|---|---|---|---|",
                 "> | backprop-d1-w16-s1 | re-recorded | 100,000 B → **1,000,000 B** (+900,000 B (+900.00 %)) | 500 B → 500 B"
                         + " | 90.00 % → 90.00 % |",
-                ""), lines.subList(2, 9));
-        assertEquals("## Gates", lines.get(11));
-        assertEquals("**PASSED**: 6 gates: 6 passed, 0 failed, 0 skipped.", lines.get(13),
+                ""), lines.subList(4, 11));
+        assertEquals("## Gates", lines.get(13));
+        assertEquals("**PASSED**: 6 gates: 6 passed, 0 failed, 0 skipped.", lines.get(15),
                 "judged against the pull request's own file, the intended regression passes");
     }
 
