@@ -77,7 +77,7 @@ abstract class AbstractFfMojo extends AbstractMojo {
     /** Warns of each -Dff.x that the POM's element for the same parameter overrides (Maven's precedence). */
     private void warnShadowedProperties() {
         if (session == null || mojoExecution == null) {
-            return;
+            return;   // a mojo built by hand (a unit test) rather than by Maven has neither
         }
         Map<String, String> properties = new LinkedHashMap<>();
         if (mojoExecution.getMojoDescriptor().getParameters() != null) {
