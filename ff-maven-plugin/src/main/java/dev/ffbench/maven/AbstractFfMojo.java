@@ -8,9 +8,12 @@ import dev.ffbench.harness.HarnessException;
 import dev.ffbench.harness.ProjectPaths;
 import java.io.File;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -38,8 +41,17 @@ abstract class AbstractFfMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     protected File baseDirectory;
 
+    /** The Maven session: its -D user properties, and whether it builds several modules at once (-T). */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    /** This goal's execution: the configuration the POM gave it, to tell which -Dff.x it overrides. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        warnShadowedProperties();
         if (skip) {
             getLog().info("ff: skipped (ff.skip=true)");
             return;
@@ -60,6 +72,24 @@ abstract class AbstractFfMojo extends AbstractMojo {
             throw new MojoExecutionException("ff-maven-plugin: cannot read or write benchmark files: "
                     + FileProblems.describe(e), e);
         }
+    }
+
+    /** Warns of each -Dff.x that the POM's element for the same parameter overrides (Maven's precedence). */
+    private void warnShadowedProperties() {
+        if (session == null || mojoExecution == null) {
+            return;   // a mojo built by hand (a unit test) rather than by Maven has neither
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (mojoExecution.getMojoDescriptor().getParameters() != null) {
+            for (org.apache.maven.plugin.descriptor.Parameter parameter : mojoExecution.getMojoDescriptor().getParameters()) {
+                String expression = parameter.getExpression();
+                if (expression != null && expression.startsWith("${ff.") && expression.endsWith("}")) {
+                    properties.put(parameter.getName(), expression.substring(2, expression.length() - 1));
+                }
+            }
+        }
+        ShadowedProperties.warnings(mojoExecution.getConfiguration(), properties, session.getUserProperties(),
+                "ff:" + mojoExecution.getGoal() + " (execution " + mojoExecution.getExecutionId() + ")").forEach(getLog()::warn);
     }
 
     protected abstract void run() throws IOException, MojoExecutionException, MojoFailureException;

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -169,10 +168,6 @@ public class BenchmarkMojo extends AbstractGateMojo {
      */
     @Parameter(property = "ff.classpathScope", defaultValue = "test")
     protected String classpathScope;
-
-    /** The Maven session: whether it builds several modules at once (-T), whose cells could then compete. */
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    protected MavenSession session;
 
     /** This plugin, whose resolved dependencies (the engine and ND4J) form the forks' class path. */
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)

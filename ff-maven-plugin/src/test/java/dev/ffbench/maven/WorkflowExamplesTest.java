@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ffbench.harness.OutputLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,7 @@ class WorkflowExamplesTest {
     static final Path EXAMPLES = Path.of("..", "examples", "github-actions");
     static final Path DESCRIPTOR = Path.of("target", "classes", "META-INF", "maven", "plugin.xml");
     static final OutputLayout LAYOUT = new OutputLayout(Path.of("target", "ff-benchmark"));
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Goal to its parameters: name to the user property (without "ff.") and default value. */
     static Map<String, Map<String, String[]>> goals;
@@ -227,16 +232,62 @@ class WorkflowExamplesTest {
         assertTrue(yaml.contains("needs: shard"), "the check waits for every shard");
         assertTrue(yaml.contains("fetch-depth: 0"), "git has the target branch that ff.baselineRef names");
 
-        // the history: ff:history on main, in the plugin's default directory, kept as a cache
+        // the history: ff:history on a push to main, into the branch ff-history checked out at the plugin's default directory
         assertEquals("mvn -B ff:history", commands.get(2));
         String history = goals.get("history").get("historyDirectory")[1];
         assertEquals(history, goals.get("check").get("historyDirectory")[1], "ff:check draws what ff:history writes");
         assertTrue(history.startsWith("${project.basedir}/"), history);
         String historyPath = history.substring("${project.basedir}/".length());
-        assertEquals(historyPath, step(yaml, "Restore the history").get("path"));
-        assertEquals(historyPath, step(yaml, "Save the history").get("path"));
+        assertEquals(2, yaml.split(Pattern.quote("git worktree add --quiet --detach " + historyPath + " FETCH_HEAD"), -1).length - 1,
+                "the check job (for the trends) and the history job check the branch out at " + historyPath);
+        assertTrue(yaml.contains("git push --quiet origin HEAD:refs/heads/ff-history"), "the history job pushes the branch");
         assertEquals("marocchino/sticky-pull-request-comment@v2", step(yaml, "Comparison table on the pull request").get("uses"));
         assertEquals(relative(LAYOUT.summary()), step(yaml, "Comparison table on the pull request").get("path"));
+    }
+
+    @Test
+    void onlyTheJobThatPushesTheHistoryMayWriteAndOnlyOnAPushToMain() throws IOException {
+        for (Path workflow : workflows()) {
+            JsonNode yaml = YAML.readTree(workflow.toFile());
+            assertEquals("{\"contents\":\"read\"}", yaml.get("permissions").toString(), workflow.getFileName() + ": read only by default");
+            for (Iterator<Map.Entry<String, JsonNode>> jobs = yaml.get("jobs").fields(); jobs.hasNext(); ) {
+                Map.Entry<String, JsonNode> job = jobs.next();
+                JsonNode permissions = job.getValue().path("permissions");
+                boolean writes = permissions.path("contents").asText().equals("write");
+                assertEquals(job.getKey().equals("history"), writes, workflow.getFileName() + " job " + job.getKey() + ": " + permissions);
+                if (writes) {
+                    assertEquals("${{ !cancelled() && github.event_name == 'push' && github.ref == 'refs/heads/main' }}",
+                            job.getValue().get("if").asText());
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyJobThatRunsMavenInstallsFfBenchFirstCachedByTheRevision() throws IOException {
+        for (Path workflow : workflows()) {
+            JsonNode yaml = YAML.readTree(workflow.toFile());
+            assertTrue(yaml.get("env").has("FF_BENCH_REPO") && yaml.get("env").has("FF_BENCH_REF"), workflow.getFileName().toString());
+            for (Iterator<Map.Entry<String, JsonNode>> jobs = yaml.get("jobs").fields(); jobs.hasNext(); ) {
+                Map.Entry<String, JsonNode> job = jobs.next();
+                List<String> names = new ArrayList<>();
+                int firstMaven = -1;
+                for (JsonNode step : job.getValue().get("steps")) {
+                    if (firstMaven < 0 && step.path("run").asText().contains("mvn -B ff:")) {
+                        firstMaven = names.size();
+                    }
+                    names.add(step.path("name").asText(step.path("uses").asText()));
+                }
+                assertTrue(firstMaven > 0, job.getKey() + " runs Maven");
+                int install = names.indexOf("Install FF Bench");
+                assertTrue(install > 0 && install < firstMaven, workflow.getFileName() + " job " + job.getKey() + ": " + names);
+                assertEquals(List.of("Resolve FF Bench's revision", "Cache FF Bench"), names.subList(install - 2, install));
+                JsonNode cache = job.getValue().get("steps").get(install - 1);
+                assertEquals("~/.m2/repository/dev/ffbench", cache.get("with").get("path").asText());
+                assertEquals("ff-bench-${{ steps.ff-bench.outputs.commit }}", cache.get("with").get("key").asText());
+                assertEquals("steps.ff-bench-cache.outputs.cache-hit != 'true'", job.getValue().get("steps").get(install).get("if").asText());
+            }
+        }
     }
 
     /** The keys of the step named {@code name} (its own and its with: block), flattened. */
