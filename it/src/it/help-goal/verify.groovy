@@ -8,15 +8,15 @@ String log = buildLog.getText('UTF-8')
 // Maven 3.9 names the mojo by prefix (ff:...), Maven 3.8 by artifactId (ff-maven-plugin:...).
 assert log =~ /(?m)^\[INFO\] --- (ff|ff-maven-plugin):[^:\s]+:help \(default-cli\) @ help-goal ---$/ :
         'the help goal did not run'
-assert log.contains('This plugin has 7 goals:') : 'help output does not list the goals'
-['baseline', 'benchmark', 'check', 'help', 'history', 'report', 'site-report'].each { goal ->
+assert log.contains('This plugin has 8 goals:') : 'help output does not list the goals'
+['baseline', 'benchmark', 'benchmark-no-fork', 'check', 'help', 'history', 'report', 'site-report'].each { goal ->
     assert log =~ /(?m)^ff:${goal}$/ : "help output does not name the goal ff:${goal}"
 }
 
 // every parameter of ff:benchmark is documented with its user property
-String benchmark = log.substring(log.indexOf('\nff:benchmark'), log.indexOf('\nff:check'))
+String benchmark = log.substring(log.indexOf('\nff:benchmark\n'), log.indexOf('\nff:benchmark-no-fork'))
 ['accuracyNoiseSigmas', 'algorithms', 'baseline', 'baselineRef', 'batchSize', 'cellTimeout', 'dataset', 'depths', 'epochs',
- 'excludes', 'extraCells', 'failIfNoBaseline', 'goodness', 'historyDirectory', 'includes', 'java', 'jvmArgs', 'learningRate',
+ 'excludes', 'extraCells', 'failIfNoBaseline', 'failOnViolation', 'goodness', 'historyDirectory', 'includes', 'java', 'jvmArgs', 'learningRate',
  'maxAccuracyDropPoints', 'maxMemoryGrowthPercent', 'maxSpeedDropPercent', 'maxStepsPerEpoch', 'outputDirectory',
  'parallelCells', 'ratios', 'resume', 'rules', 'schedule', 'seeds', 'settings', 'shard', 'skip', 'threads', 'widths'].each { p ->
     assert benchmark =~ /(?m)^    ${p}( \(Default: [^)]*\))?$/ : "ff:benchmark does not document ${p}"
