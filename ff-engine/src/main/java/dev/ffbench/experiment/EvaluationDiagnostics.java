@@ -34,7 +34,7 @@ public record EvaluationDiagnostics(
      * share of its capacity: the cell is marked (see {@link #deadUnitLayers}). Why this bound: README,
      * "Dead units".
      */
-    public static final double DEAD_UNIT_BOUND = 0.2;
+    public static final double DEAD_UNIT_BOUND = 0.5;
 
     public EvaluationDiagnostics {
         deadUnitFractions = deadUnitFractions == null ? List.of() : List.copyOf(deadUnitFractions);

@@ -54,11 +54,11 @@ class EvaluationDiagnosticsTest {
     @Test
     void aLayerWithMoreThanTheBoundOfItsUnitsDeadIsNamedWithItsShare() {
         int[] predictions = {0, 1, 2, 3, 4, 0, 1, 2, 4, 3};
-        EvaluationDiagnostics d = EvaluationDiagnostics.of(predictions, LABELS, 5, 0.8, List.of(0.89, 0.2, 0.47, 1.0));
+        EvaluationDiagnostics d = EvaluationDiagnostics.of(predictions, LABELS, 5, 0.8, List.of(0.89, 0.5, 0.67, 1.0));
         // at the bound is not over it; a wholly dead layer makes the predictions degenerate instead
-        assertEquals(List.of("layer 1: 89.00 % of its units never fired", "layer 3: 47.00 % of its units never fired"),
+        assertEquals(List.of("layer 1: 89.00 % of its units never fired", "layer 3: 67.00 % of its units never fired"),
                 d.deadUnitLayers());
         assertEquals(List.of("every unit of layer 4 is dead (outputs 0 for every test image)"), d.degenerate());
-        assertEquals(List.of(), EvaluationDiagnostics.of(predictions, LABELS, 5, 0.8, List.of(0.2, 0.0)).deadUnitLayers());
+        assertEquals(List.of(), EvaluationDiagnostics.of(predictions, LABELS, 5, 0.8, List.of(0.5, 0.29)).deadUnitLayers());
     }
 }
