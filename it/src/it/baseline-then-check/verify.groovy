@@ -8,7 +8,7 @@ assert baseline.schemaVersion == 3
 assert baseline.kind == 'baseline'
 assert baseline.fingerprint.keySet().containsAll(['javaVersion', 'nd4jVersion', 'blasVendor', 'openblasCoreType', 'cpuModel', 'threads'])
 assert baseline.fingerprint.javaVersion == System.getProperty('java.version')
-assert baseline.cells*.id == ['ff-base-sum-squares-d2-w16-s1', 'ff-base-sum-squares-d2-w16-s2', 'backprop-d2-w16-s1', 'backprop-d2-w16-s2']
+assert baseline.cells*.id == ['ff-base-symba-d2-w16-s1', 'ff-base-symba-d2-w16-s2', 'backprop-d2-w16-s1', 'backprop-d2-w16-s2']
 assert baseline.cells*.result.memory == results.cells*.result.memory
 
 assert log =~ /wrote baseline .*ff-baseline\.json: 4 cells, measured on /
@@ -28,8 +28,8 @@ assert check.contains(ffSkipped ? '4 of 4 cells passed; 10 gates: 9 passed, 0 fa
 assert !check.contains('no baseline file at') : '-Dff.failIfNoBaseline=true: the baseline must have been found'
 def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/ff-benchmark/TEST-ff-benchmark.xml'))
 assert junit.testcase.findAll { it.@classname.text() == 'ff.gates.baseline' }.size() == 10
-def ffAccuracy = junit.testcase.find { it.@name.text() == 'ff-base-sum-squares-d2-w16: testAccuracy' }
+def ffAccuracy = junit.testcase.find { it.@name.text() == 'ff-base-symba-d2-w16: testAccuracy' }
 assert !ffSkipped || ffAccuracy.skipped.@message.text().endsWith('not compared: the predictions of this run and of the baseline are' +
-        ' degenerate (ff-base-sum-squares-d2-w16 (seeds 1, 2)), so neither accuracy is a measure of learning')
+        ' degenerate (ff-base-symba-d2-w16 (seeds 1, 2)), so neither accuracy is a measure of learning')
 assert log.contains('BUILD SUCCESS')
 return true

@@ -10,7 +10,7 @@ String rejected = 'the engine rejected the cell (exit code 2: bad spec or datase
 
 assert results.cells*.id == ['backprop-d2-w16-s1', 'backprop-d2-w16-s1-idx_label-out-of-range',
         'backprop-d2-w16-s1-csv_truncated-csv', 'backprop-d2-w16-s1-cifar10_bad-cifar',
-        'ff-base-sum-squares-d2-w16-s1-idx_tiny-3x3']
+        'ff-base-symba-d2-w16-s1-idx_tiny-3x3']
 assert results.cells*.status == ['passed', 'failed', 'failed', 'failed', 'failed']
 def failures = results.cells.drop(1)*.failure
 

@@ -7,7 +7,7 @@ File out = new File(basedir, 'target/ff-benchmark')
 String log = new File(basedir, 'build.log').getText('UTF-8')
 def results = new JsonSlurper().parse(new File(out, 'results.json'))
 
-assert results.cells*.id == ['ff-base-sum-squares-d2-w64-s1', 'backprop-d2-w64-s1']
+assert results.cells*.id == ['ff-base-symba-d2-w64-s1', 'backprop-d2-w64-s1']
 assert results.cells*.status == ['passed', 'passed']
 results.cells.each { cell ->
     def data = cell.result.dataset

@@ -65,7 +65,7 @@ final class FfBaseModel implements Model {
         this.memory = context.memory();
         this.spec = context.spec();
         this.goodness = context.goodness(FfOptions.GOODNESS);
-        this.layerLoss = context.layerLoss(goodness, spec.width(), FfOptions.THRESHOLD.of(spec), FfOptions.ALPHA.of(spec));
+        this.layerLoss = context.layerLoss(goodness, spec.width(), FfOptions.THRESHOLD.of(spec), FfBase.ALPHA.of(spec));
         this.learningRate = context.learningRate();
         this.optimizer = Optimizer.named(spec.optimizer(), learningRate, FfBase.WEIGHT_DECAY.of(spec));
         this.firstOptimizer = firstLayerOptimizer(spec, optimizer, learningRate, context.shape().channels());

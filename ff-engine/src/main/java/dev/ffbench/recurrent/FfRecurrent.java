@@ -7,7 +7,6 @@ import dev.ffbench.api.Model;
 import dev.ffbench.api.ModelContext;
 import dev.ffbench.api.Option;
 import dev.ffbench.ff.FfOptions;
-import dev.ffbench.goodness.Symba;
 import dev.ffbench.memory.LayerArithmetic;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.Optimizer;
@@ -26,12 +25,6 @@ public final class FfRecurrent implements Algorithm {
             "first iteration whose goodness is summed to pick a label (1-based)").atLeast(1);
     static final Option<Integer> SCORE_TO = Option.integer("scoreTo", 5,
             "last iteration whose goodness is summed to pick a label").atLeast(1);
-    /**
-     * FF Recurrent's own goodness default (FF Base keeps {@link FfOptions#GOODNESS}'s): measured on
-     * mnist-sample, 784-500-500 (README, Benchmark).
-     */
-    static final Option<String> GOODNESS = Option.goodness("goodness", Symba.NAME,
-            "the layers' goodness function (the matrix's goodness axis)");
     /*
      * The learning rate cools down linearly over the second half of the steps by default (options
      * learningRateSchedule and coolDownFraction, shared with FF Base): measured on mnist-sample,
@@ -51,7 +44,7 @@ public final class FfRecurrent implements Algorithm {
 
     @Override
     public List<Option<?>> options() {
-        return List.of(GOODNESS, FfOptions.THRESHOLD, FfOptions.ALPHA, FfOptions.NEGATIVES, ITERATIONS,
+        return List.of(FfOptions.GOODNESS, FfOptions.THRESHOLD, FfOptions.ALPHA, FfOptions.NEGATIVES, ITERATIONS,
                 DAMPING, SCORE_FROM, SCORE_TO, FfOptions.LEARNING_RATE_SCHEDULE,
                 FfOptions.COOL_DOWN_FRACTION);
     }

@@ -52,7 +52,7 @@ final class FfRecurrentModel implements Model {
     FfRecurrentModel(ModelContext context) {
         this.memory = context.memory();
         this.spec = context.spec();
-        this.goodness = context.goodness(FfRecurrent.GOODNESS);
+        this.goodness = context.goodness(FfOptions.GOODNESS);
         this.layerLoss = context.layerLoss(goodness, spec.width(), FfOptions.THRESHOLD.of(spec), FfOptions.ALPHA.of(spec));
         this.learningRate = context.learningRate();
         this.optimizer = new ScheduledOptimizer(spec.optimizer(), learningRate);

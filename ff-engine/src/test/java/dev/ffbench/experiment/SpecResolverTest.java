@@ -83,7 +83,7 @@ class SpecResolverTest {
     @Test
     void everyOptionTheAlgorithmDeclaresIsRecordedWithItsDefault() {
         ExperimentSpec ffBase = resolver.resolve(Map.of());
-        assertEquals(Map.ofEntries(Map.entry("goodness", "sum-squares"), Map.entry("schedule", "layerwise"),
+        assertEquals(Map.ofEntries(Map.entry("goodness", "symba"), Map.entry("alpha", 16.0), Map.entry("schedule", "layerwise"),
                 Map.entry("labelMode", "overlay"), Map.entry("negatives", "uniform"),
                 Map.entry("finishedLayerKeeps", "weights"),
                 Map.entry("learningRateSchedule", "cooldown"), Map.entry("coolDownFraction", 0.5),

@@ -54,8 +54,8 @@ class HarnessBenchmarkTest {
                 dir.resolve("ff-baseline.json"), out, List.of()), log);
 
         List<CellRecord> cells = outcome.results().cells();
-        assertEquals(List.of("ff-base-sum-squares-d2-w16-s1", "backprop-d2-w16-s1",
-                "ff-base-sum-squares-d2-w16-s1-bad-idx"), cells.stream().map(CellRecord::id).toList());
+        assertEquals(List.of("ff-base-symba-d2-w16-s1", "backprop-d2-w16-s1",
+                "ff-base-symba-d2-w16-s1-bad-idx"), cells.stream().map(CellRecord::id).toList());
         assertTrue(cells.get(0).isPassed() && cells.get(1).isPassed(), cells.toString());
         assertTrue(cells.get(0).result().memory().trainingPeak().totalBytes() > 0);
         CellRecord failed = cells.get(2);
@@ -88,18 +88,18 @@ class HarnessBenchmarkTest {
         assertEquals(failed.failure(), ((Element) errors.item(0)).getAttribute("message"));
         NodeList cases = junit.getElementsByTagName("testcase");
         assertEquals("ff.gates.ratio", ((Element) cases.item(3)).getAttribute("classname"));
-        assertEquals("ff-base-sum-squares-d2-w16-s1 vs backprop-d2-w16-s1: trainingPeakBytes",
+        assertEquals("ff-base-symba-d2-w16-s1 vs backprop-d2-w16-s1: trainingPeakBytes",
                 ((Element) cases.item(3)).getAttribute("name"));
 
         assertTrue(outcome.hasFailedCells());
         // paths relative to the project directory (the forks' working directory)
         assertTrue(outcome.failedCellsMessage().startsWith("1 of 3 cells failed (logs in ff-benchmark/cells):\n"
-                + "  ff-base-sum-squares-d2-w16-s1-bad-idx: the engine rejected the cell"), outcome.failedCellsMessage());
-        assertTrue(lines.get(1).startsWith("cell 1/3 ff-base-sum-squares-d2-w16-s1: ff-base, depth 2, width 16, sum-squares,"
+                + "  ff-base-symba-d2-w16-s1-bad-idx: the engine rejected the cell"), outcome.failedCellsMessage());
+        assertTrue(lines.get(1).startsWith("cell 1/3 ff-base-symba-d2-w16-s1: ff-base, depth 2, width 16, symba,"
                 + " synthetic:7:400:100, 1 epoch, batch 50, seed 1"), lines.toString());
-        assertTrue(lines.get(2).matches("cell 1/3 ff-base-sum-squares-d2-w16-s1 done in [0-9.]+ s: test accuracy [0-9.]+ %"
+        assertTrue(lines.get(2).matches("cell 1/3 ff-base-symba-d2-w16-s1 done in [0-9.]+ s: test accuracy [0-9.]+ %"
                 + " \\(training capped at 2 steps per epoch\\), training peak [0-9,]+ B, evaluation peak [0-9,]+ B, [0-9,]+ samples/s; ETA [0-9]+:[0-9]{2}"), lines.get(2));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN cell 3/3 ff-base-sum-squares-d2-w16-s1-bad-idx"
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN cell 3/3 ff-base-symba-d2-w16-s1-bad-idx"
                 + " FAILED after ")), lines.toString());
     }
 

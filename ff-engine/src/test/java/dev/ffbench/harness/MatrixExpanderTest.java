@@ -52,7 +52,7 @@ class MatrixExpanderTest {
             assertEquals(ExperimentSpec.DEFAULT_BATCH_SIZE, cell.spec().batchSize(), cell.id());
             SpecResolver.engine().requireResolved(cell.spec());
         }
-        assertEquals("ff-base-sum-squares-d" + DefaultMatrix.DEPTHS.get(0) + "-w" + DefaultMatrix.WIDTHS.get(0) + "-s1", cells.get(0).id());
+        assertEquals("ff-base-symba-d" + DefaultMatrix.DEPTHS.get(0) + "-w" + DefaultMatrix.WIDTHS.get(0) + "-s1", cells.get(0).id());
     }
 
     @Test
@@ -104,7 +104,7 @@ class MatrixExpanderTest {
 
         // product: 4 cells; includes keep depth 2 (2 cells); excludes drop backprop (1 left); extra cells
         // add backprop at depth 8, and ff-base at depths 2 (already in: it runs once) and 4
-        assertEquals(List.of("ff-base-sum-squares-d2-w16-s1", "backprop-d8-w16-s1", "ff-base-sum-squares-d4-w16-s1"), ids);
+        assertEquals(List.of("ff-base-symba-d2-w16-s1", "backprop-d8-w16-s1", "ff-base-symba-d4-w16-s1"), ids);
     }
 
     @Test
