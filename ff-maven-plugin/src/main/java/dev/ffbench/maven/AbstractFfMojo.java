@@ -1,5 +1,6 @@
 package dev.ffbench.maven;
 
+import dev.ffbench.harness.Flag;
 import dev.ffbench.experiment.ExitGuard;
 import dev.ffbench.experiment.ExtensionException;
 import dev.ffbench.harness.FileProblems;
@@ -27,7 +28,7 @@ abstract class AbstractFfMojo extends AbstractMojo {
 
     /** Skips the goal: nothing runs, nothing is written. */
     @Parameter(property = "ff.skip", defaultValue = "false")
-    protected boolean skip;
+    protected String skip;
 
     /** Where results.json, summary.md, TEST-ff-benchmark.xml, report.html and cells/ are written. */
     @Parameter(property = "ff.outputDirectory", defaultValue = "${project.build.directory}/ff-benchmark")
@@ -52,19 +53,22 @@ abstract class AbstractFfMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         warnShadowedProperties();
-        if (skip) {
-            getLog().info("ff: skipped (ff.skip=true)");
-            return;
-        }
         // the project's code runs in this JVM (discovery, its algorithms' declarations): an exit it calls fails the build
         try (ExitGuard guard = ExitGuard.open("ff-maven-plugin", System.err)) {
+            if (Flag.parse("skip", skip)) {
+                getLog().info("ff: skipped (ff.skip=true)");
+                return;
+            }
             run();
         } catch (ExtensionException e) {
             throw new MojoExecutionException("ff-maven-plugin: " + e.getMessage(), e);
         } catch (HarnessException e) {
-            throw new MojoExecutionException("ff-maven-plugin: " + e.getMessage()
-                    + "\n(each parameter is set as <name> in the plugin's <configuration> or as -Dff.<name>;"
-                    + " mvn ff:help -Ddetail documents them)", e);
+            // the message is whole: Maven would append the cause's own text (a parser's, say) after it; the
+            // reminder of where parameters are set follows only a parameter's problem (no file behind it)
+            boolean parameter = e.getCause() == null && e.getMessage().contains("allowed:") && !e.getMessage().startsWith("file ");
+            throw new MojoExecutionException("ff-maven-plugin: " + e.getMessage() + (parameter
+                    ? "\n(each parameter is set as <name> in the plugin's <configuration> or as -Dff.<name>;"
+                            + " mvn ff:help -Ddetail documents them)" : ""));
         } catch (java.io.InterruptedIOException e) {
             // the build is being stopped (Ctrl-C, SIGTERM): what is kept and how to resume
             throw new MojoExecutionException("ff-maven-plugin: " + e.getMessage(), e);
@@ -90,6 +94,17 @@ abstract class AbstractFfMojo extends AbstractMojo {
         }
         ShadowedProperties.warnings(mojoExecution.getConfiguration(), properties, session.getUserProperties(),
                 "ff:" + mojoExecution.getGoal() + " (execution " + mojoExecution.getExecutionId() + ")").forEach(getLog()::warn);
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        for (org.apache.maven.plugin.descriptor.MojoDescriptor goal : mojoExecution.getMojoDescriptor().getPluginDescriptor().getMojos()) {
+            for (org.apache.maven.plugin.descriptor.Parameter parameter : goal.getParameters() == null
+                    ? List.<org.apache.maven.plugin.descriptor.Parameter>of() : goal.getParameters()) {
+                String expression = parameter.getExpression();
+                if (expression != null && expression.startsWith("${ff.") && expression.endsWith("}")) {
+                    known.add(expression.substring(2, expression.length() - 1));
+                }
+            }
+        }
+        UnknownProperties.warnings(session.getUserProperties(), known).forEach(getLog()::warn);
     }
 
     protected abstract void run() throws IOException, MojoExecutionException, MojoFailureException;

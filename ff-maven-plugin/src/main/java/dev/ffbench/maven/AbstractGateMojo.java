@@ -1,5 +1,6 @@
 package dev.ffbench.maven;
 
+import dev.ffbench.harness.Flag;
 import dev.ffbench.gate.GateParameters;
 import java.io.File;
 import java.util.List;
@@ -40,7 +41,7 @@ abstract class AbstractGateMojo extends AbstractFfMojo {
 
     /** Fail the build when the baseline file does not exist, instead of skipping the relative gates. */
     @Parameter(property = "ff.failIfNoBaseline", defaultValue = "false")
-    protected boolean failIfNoBaseline;
+    protected String failIfNoBaseline;
 
     /**
      * A git revision (branch, tag or commit id, e.g. origin/main): the baseline file is read as
@@ -97,11 +98,12 @@ abstract class AbstractGateMojo extends AbstractFfMojo {
      * counts them; a failed cell still fails the build, being a broken run rather than a gate's judgement.
      */
     @Parameter(property = "ff.failOnViolation", defaultValue = "true")
-    protected boolean failOnViolation;
+    protected String failOnViolation;
 
     protected GateParameters gateParameters() {
         return new GateParameters(fields(rules), fields(ratios), maxMemoryGrowthPercent, maxAccuracyDropPoints,
-                accuracyNoiseSigmas, maxSpeedDropPercent, failIfNoBaseline, failOnViolation);
+                accuracyNoiseSigmas, maxSpeedDropPercent, Flag.parse("failIfNoBaseline", failIfNoBaseline),
+                Flag.parse("failOnViolation", failOnViolation));
     }
 
     protected java.nio.file.Path baselinePath() {

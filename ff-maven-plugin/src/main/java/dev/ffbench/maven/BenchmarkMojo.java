@@ -1,5 +1,6 @@
 package dev.ffbench.maven;
 
+import dev.ffbench.harness.Flag;
 import dev.ffbench.harness.ForkOptions;
 import dev.ffbench.harness.Harness;
 import dev.ffbench.harness.WorkflowCommands;
@@ -155,7 +156,7 @@ public class BenchmarkMojo extends AbstractGateMojo {
      * then hold the whole matrix as an uninterrupted run would.
      */
     @Parameter(property = "ff.resume", defaultValue = "false")
-    protected boolean resume;
+    protected String resume;
 
     /** The java executable of the forks; default: the one running Maven. */
     @Parameter(property = "ff.java")
@@ -188,7 +189,7 @@ public class BenchmarkMojo extends AbstractGateMojo {
         ParallelBuild.warning(session.getRequest().getDegreeOfConcurrency(), session.getProjects().size())
                 .ifPresent(getLog()::warn);
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, shard, fork, gateParameters(),
-                baselinePath(), outputDirectory.toPath(), List.of(new BenchmarkReport(), WorkflowCommands.fromEnvironment()), resume, baselineRef, historyPath()),
+                baselinePath(), outputDirectory.toPath(), List.of(new BenchmarkReport(), WorkflowCommands.fromEnvironment()), Flag.parse("resume", resume), baselineRef, historyPath()),
                 harnessLog());
         failOn(outcome, acceptCommand(List.of(), baseline));
     }

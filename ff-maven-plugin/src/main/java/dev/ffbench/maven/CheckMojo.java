@@ -1,5 +1,6 @@
 package dev.ffbench.maven;
 
+import dev.ffbench.harness.Flag;
 import dev.ffbench.harness.Harness;
 import dev.ffbench.harness.WorkflowCommands;
 import dev.ffbench.report.BenchmarkReport;
@@ -27,13 +28,13 @@ public class CheckMojo extends AbstractResultsMojo {
      * such results are refused, since the missing cells would pass without being judged.
      */
     @Parameter(property = "ff.allowIncompleteMatrix", defaultValue = "false")
-    protected boolean allowIncompleteMatrix;
+    protected String allowIncompleteMatrix;
 
     @Override
     protected void run() throws IOException, MojoExecutionException, MojoFailureException {
         Harness.Outcome outcome = Harness.check(new Harness.CheckRequest(resultsPaths(), gateParameters(), baselinePath(),
                 outputDirectory.toPath(), List.of(new BenchmarkReport(), WorkflowCommands.fromEnvironment()), baseDirectory.toPath(), baselineRef, historyPath(),
-                allowIncompleteMatrix), harnessLog());
+                Flag.parse("allowIncompleteMatrix", allowIncompleteMatrix)), harnessLog());
         failOn(outcome, acceptCommand(explicitResults(), baseline));
     }
 }
