@@ -79,7 +79,7 @@ class ComparisonSectionTest {
                 + " judge against this pull request's file"), banner.selectFirst("p.intro").text());
         assertEquals(List.of("cell", "change", "trainingPeakBytes: old → new", "evaluationPeakBytes: old → new",
                 "testAccuracy: old → new"), banner.select("thead th").eachText());
-        assertEquals(List.of("ff-base-sum-squares-d2-w64-s1", "ff-base-sum-squares-d4-w64-s1", "backprop-d4-w64-s1"),
+        assertEquals(List.of("ff-base-symba-d2-w64-s1", "ff-base-symba-d4-w64-s1", "backprop-d4-w64-s1"),
                 banner.select("tbody tr").eachAttr("data-cell"));
         Element grown = banner.selectFirst("tbody tr[data-cell=backprop-d4-w64-s1]");
         assertEquals(List.of("backprop-d4-w64-s1", "re-recorded", "4,000,000 B → 8,000,000 B+4,000,000 B (+100.00 %)"),
@@ -113,11 +113,11 @@ class ComparisonSectionTest {
         assertTrue(rows.get(0).hasClass("change-regression"));
         assertEquals(List.of("+4,000,000 B (+100.00 %)", "+2,000,000 B (+100.00 %)"), rows.get(0).select(".delta.regressed").eachText(),
                 "both peaks' gates fail; speed is informational");
-        assertEquals(List.of("within tolerance", "ff-base-sum-squares-d4-w64-s1", "3,000,000 B", "0 B (0.00 %)", "1,500,000 B",
+        assertEquals(List.of("within tolerance", "ff-base-symba-d4-w64-s1", "3,000,000 B", "0 B (0.00 %)", "1,500,000 B",
                 "0 B (0.00 %)", "85.00 %", "mean -1.67 pts over seeds 1, 2, 3; allowed: a drop of at most 3.91 points (1.00 +"
                         + " 2.91 for seed noise)", "900", "+0.00 % (informational)"), figures(rows.get(1)));
         assertTrue(rows.get(1).select(".regressed").isEmpty(), "within the allowance");
-        assertEquals(List.of("improvement", "ff-base-sum-squares-d2-w64-s1", "1,800,000 B", "-200,000 B (-10.00 %)", "900,000 B",
+        assertEquals(List.of("improvement", "ff-base-symba-d2-w64-s1", "1,800,000 B", "-200,000 B (-10.00 %)", "900,000 B",
                 "-100,000 B (-10.00 %)", "50.00 %", "+0.00 pts; allowed: a drop of at most 1.00 points", "1,000",
                 "+0.00 % (informational)"), figures(rows.get(4)));
 

@@ -76,9 +76,9 @@ class HistorySectionTest {
         Element section = doc.selectFirst("section#history");
         assertTrue(section.selectFirst("p.intro").text().startsWith("3 recorded runs in ff-history."), "the third run is"
                 + " recorded, so it is not drawn twice: " + section.selectFirst("p.intro").text());
-        assertEquals(List.of("ff-base-sum-squares-d2-w64", "backprop-d2-w64"), section.select("div.group").eachAttr("data-group"),
+        assertEquals(List.of("ff-base-symba-d2-w64", "backprop-d2-w64"), section.select("div.group").eachAttr("data-group"),
                 "one group per cell id without its seed");
-        assertEquals(List.of("ff-base-sum-squares-d2-w64 (seeds 1, 2)", "backprop-d2-w64 (seed 1)"),
+        assertEquals(List.of("ff-base-symba-d2-w64 (seeds 1, 2)", "backprop-d2-w64 (seed 1)"),
                 section.select("div.group h3").eachText());
         for (Element group : section.select("div.group")) {
             assertEquals(List.of("training peak", "evaluation peak", "test accuracy"), group.select("svg.trend").eachAttr("data-title"),

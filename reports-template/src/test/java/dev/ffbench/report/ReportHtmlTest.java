@@ -41,7 +41,7 @@ class ReportHtmlTest {
 
     static GateReport gates() {
         return new GateReport(List.of(
-                new GateOutcome(GateKind.ABSOLUTE, "ff-base-sum-squares-d2-w64-s1", Metric.TEST_ACCURACY, "at least 40.00 %",
+                new GateOutcome(GateKind.ABSOLUTE, "ff-base-symba-d2-w64-s1", Metric.TEST_ACCURACY, "at least 40.00 %",
                         0.5, null, GateOutcome.Status.PASSED, "[absolute] ok"),
                 new GateOutcome(GateKind.RATIO, "rules[2]", Metric.TRAINING_PEAK_BYTES, "at most 0.5", null, null,
                         GateOutcome.Status.SKIPPED, "[ratio] nothing to compare"),
@@ -117,8 +117,8 @@ class ReportHtmlTest {
         assertEquals(List.of(171.5, 145.25), numbers(series.get(2).select("g.point").eachAttr("data-y")), "the run as before");
         assertEquals(List.of(197.75), numbers(series.get(0).select("g.point").eachAttr("data-y")), "baseline 1 MB");
         Element row = doc.select("table.cells tbody tr").stream()
-                .filter(r -> r.child(0).text().equals("ff-base-sum-squares-d2-w64-s1")).findFirst().orElseThrow();
-        assertEquals(List.of("ff-base-sum-squares-d2-w64-s1", "passed", "50.00 % baseline 50.00 %, +0.00 pts",
+                .filter(r -> r.child(0).text().equals("ff-base-symba-d2-w64-s1")).findFirst().orElseThrow();
+        assertEquals(List.of("ff-base-symba-d2-w64-s1", "passed", "50.00 % baseline 50.00 %, +0.00 pts",
                 "2,000,000 B baseline 1,000,000 B, +100.00 %", "1,000,000 B baseline 500,000 B, +100.00 %", "1,000", "2.50"),
                 row.select("td").eachText());
         assertTrue(row.hasClass("regressed"));
@@ -171,7 +171,7 @@ class ReportHtmlTest {
         // layerwise FF runs the epochs once per layer: the note says how many phases of how many epochs
         assertTrue(items.contains("training phases: ff-base: 1 phase (layer 1), 2 epochs | backprop: 1 phase (layer 1), 2 epochs"),
                 items.toString());
-        assertTrue(items.contains("options: ff-base: coolDownFraction=0.5, finishedLayerKeeps=weights, goodness=sum-squares,"
+        assertTrue(items.contains("options: ff-base: alpha=16.0, coolDownFraction=0.5, finishedLayerKeeps=weights, goodness=symba,"
                 + " labelMode=overlay, learningRateSchedule=cooldown, negatives=uniform, peerNormalization=0.0,"
                 + " readout=softmax-all, schedule=layerwise, weightDecay=0.0 | backprop: normalize=true | ff-recurrent:"
                 + " coolDownFraction=0.5, damping=0.3, goodness=symba, iterations=8, learningRateSchedule=cooldown,"
