@@ -38,7 +38,8 @@ class WorkflowRunIT {
     static final Path EXAMPLES = ROOT.resolve("examples/github-actions");
     static final ObjectMapper JSON = new ObjectMapper();
     /** What ff:benchmark writes (ff:check writes the same but cells/, which stay in the shards' artifacts). */
-    static final List<String> OUTPUTS = List.of("TEST-ff-benchmark.xml", "cells", "report.html", "results.json", "summary.md");
+    static final List<String> OUTPUTS = List.of("TEST-ff-benchmark.xml", "cells", "gates.json", "report.html", "results.json",
+            "summary.md");
 
     @TempDir
     static Path scratch;
