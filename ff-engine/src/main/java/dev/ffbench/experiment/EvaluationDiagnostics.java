@@ -36,6 +36,11 @@ public record EvaluationDiagnostics(
      */
     public static final double DEAD_UNIT_BOUND = 0.5;
 
+    /** {@link #DEAD_UNIT_BOUND} as messages show it: "50 %". */
+    public static String deadUnitBoundText() {
+        return percent(DEAD_UNIT_BOUND).replace(".00 %", " %");
+    }
+
     public EvaluationDiagnostics {
         deadUnitFractions = deadUnitFractions == null ? List.of() : List.copyOf(deadUnitFractions);
         degenerate = degenerate == null ? List.of() : List.copyOf(degenerate);

@@ -62,7 +62,7 @@ final class Degenerate {
     /** The warning for the log, the summary and the report about a cell that lost units (see {@link #deadUnitsNote}). */
     static String deadUnitsWarning(CellRecord cell) {
         return cell.id() + ": dead units on the test split (" + cell.result().deadUnitsText() + "; the bound is "
-                + deadUnitBound() + " of a layer): its accuracy is that of a net that lost those units (dying ReLUs)";
+                + EvaluationDiagnostics.deadUnitBoundText() + " of a layer): its accuracy is that of a net that lost those units (dying ReLUs)";
     }
 
     /**
@@ -76,12 +76,9 @@ final class Degenerate {
             return "";
         }
         return "; note: " + cell.id() + " has dead units (" + cell.result().deadUnitsText() + "; bound "
-                + deadUnitBound() + ")";
+                + EvaluationDiagnostics.deadUnitBoundText() + ")";
     }
 
-    private static String deadUnitBound() {
-        return String.format(java.util.Locale.ROOT, "%.0f %%", 100 * EvaluationDiagnostics.DEAD_UNIT_BOUND);
-    }
 
     /**
      * For an accuracy gate on a cell whose training maxStepsPerEpoch cut short, and whose predictions

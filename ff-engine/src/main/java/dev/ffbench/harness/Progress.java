@@ -46,12 +46,13 @@ final class Progress {
         String eta = finished == total ? "" : "; ETA " + clock(finishedSeconds / finished * (total - finished) / parallelCells);
         String outside = record.isPassed() && record.result().memory().isHeapOutsideLedger()
                 ? "; " + record.result().memory().outsideLedgerNote() : "";
+        String dead = record.isPassed() && record.result().hasDeadUnits()
+                ? "; DEAD UNITS: " + record.result().deadUnitsText() : "";
         if (record.isPassed() && record.result().isDegenerate()) {
             log.warn(head + figures + eta + outside + "; DEGENERATE predictions: "
                     + String.join("; ", record.result().evaluation().degenerate()));
-        } else if (!outside.isEmpty() || record.isPassed() && record.result().hasDeadUnits()) {
-            log.warn(head + figures + eta + outside + (record.result().hasDeadUnits()
-                    ? "; DEAD UNITS: " + record.result().deadUnitsText() : ""));
+        } else if (!outside.isEmpty() || !dead.isEmpty()) {
+            log.warn(head + figures + eta + outside + dead);
         } else if (record.isPassed()) {
             log.info(head + figures + eta);
         } else {

@@ -88,9 +88,9 @@ final class SummaryWriter {
         }
         if (results.cells().stream().anyMatch(c -> c.isPassed() && c.result().hasDeadUnits())) {
             md.blank();
-            md.line(String.format(Locale.ROOT, "(dead units): more than %.0f %% of a layer's units never fired on the test split"
-                    + " (named under Warnings); that accuracy is a net's that lost them.",
-                    100 * dev.ffbench.experiment.EvaluationDiagnostics.DEAD_UNIT_BOUND));
+            md.line("(dead units): more than " + dev.ffbench.experiment.EvaluationDiagnostics.deadUnitBoundText()
+                    + " of a layer's units never fired on the test split (named under Warnings); that accuracy is a"
+                    + " net's that lost them.");
         }
         List<String> open = comparison == null ? List.of("") : List.of("", "<details><summary>All " + results.cells().size()
                 + " cells</summary>", "");

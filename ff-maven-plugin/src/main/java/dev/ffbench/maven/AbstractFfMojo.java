@@ -78,33 +78,35 @@ abstract class AbstractFfMojo extends AbstractMojo {
         }
     }
 
-    /** Warns of each -Dff.x that the POM's element for the same parameter overrides (Maven's precedence). */
+    /**
+     * Warns of each -Dff.x that the POM's element for the same parameter overrides (Maven's precedence),
+     * and of each -Dff.x that no goal of the plugin reads.
+     */
     private void warnShadowedProperties() {
         if (session == null || mojoExecution == null) {
             return;   // a mojo built by hand (a unit test) rather than by Maven has neither
         }
-        Map<String, String> properties = new LinkedHashMap<>();
-        if (mojoExecution.getMojoDescriptor().getParameters() != null) {
-            for (org.apache.maven.plugin.descriptor.Parameter parameter : mojoExecution.getMojoDescriptor().getParameters()) {
-                String expression = parameter.getExpression();
-                if (expression != null && expression.startsWith("${ff.") && expression.endsWith("}")) {
-                    properties.put(parameter.getName(), expression.substring(2, expression.length() - 1));
-                }
-            }
-        }
-        ShadowedProperties.warnings(mojoExecution.getConfiguration(), properties, session.getUserProperties(),
-                "ff:" + mojoExecution.getGoal() + " (execution " + mojoExecution.getExecutionId() + ")").forEach(getLog()::warn);
+        ShadowedProperties.warnings(mojoExecution.getConfiguration(), userProperties(mojoExecution.getMojoDescriptor()),
+                session.getUserProperties(), "ff:" + mojoExecution.getGoal() + " (execution "
+                        + mojoExecution.getExecutionId() + ")").forEach(getLog()::warn);
         java.util.Set<String> known = new java.util.TreeSet<>();
         for (org.apache.maven.plugin.descriptor.MojoDescriptor goal : mojoExecution.getMojoDescriptor().getPluginDescriptor().getMojos()) {
-            for (org.apache.maven.plugin.descriptor.Parameter parameter : goal.getParameters() == null
-                    ? List.<org.apache.maven.plugin.descriptor.Parameter>of() : goal.getParameters()) {
-                String expression = parameter.getExpression();
-                if (expression != null && expression.startsWith("${ff.") && expression.endsWith("}")) {
-                    known.add(expression.substring(2, expression.length() - 1));
-                }
-            }
+            known.addAll(userProperties(goal).values());
         }
         UnknownProperties.warnings(session.getUserProperties(), known).forEach(getLog()::warn);
+    }
+
+    /** A goal's parameter names to their user properties (dataset to ff.dataset), for those that have one. */
+    private static Map<String, String> userProperties(org.apache.maven.plugin.descriptor.MojoDescriptor goal) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (org.apache.maven.plugin.descriptor.Parameter parameter : goal.getParameters() == null
+                ? List.<org.apache.maven.plugin.descriptor.Parameter>of() : goal.getParameters()) {
+            String expression = parameter.getExpression();
+            if (expression != null && expression.startsWith("${ff.") && expression.endsWith("}")) {
+                properties.put(parameter.getName(), expression.substring(2, expression.length() - 1));
+            }
+        }
+        return properties;
     }
 
     protected abstract void run() throws IOException, MojoExecutionException, MojoFailureException;
