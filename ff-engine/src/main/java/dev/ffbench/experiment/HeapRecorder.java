@@ -13,11 +13,15 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Records the large Java objects a model allocates while the engine trains and evaluates it, with the
- * JVM's flight recorder: every object allocated outside a thread-local allocation buffer (TLAB) is an
- * event with its type, size, thread and stack. The cell's JVM runs with fixed 16 KiB TLABs
- * ({@code -XX:TLABSize=16k -XX:-ResizeTLAB}, set by the forks, the engine's tests and its command line),
- * so every object of {@link HeapOutsideLedger#MIN_OBJECT_BYTES} or more is such an event; in a JVM with
- * resizable TLABs an object that fits in its thread's TLAB goes unseen.
+ * JVM's flight recorder: every object that is not bump-allocated in its thread's current thread-local
+ * allocation buffer (TLAB) is an event with its type, size, thread and stack. The cell's JVM runs with
+ * fixed 16 KiB TLABs ({@code -XX:TLABSize=16k -XX:-ResizeTLAB}, set by the forks, the engine's tests and
+ * its command line), so no object of {@link HeapOutsideLedger#MIN_OBJECT_BYTES} or more fits in a current
+ * TLAB: HotSpot allocates it either outside any TLAB or, when the current one is nearly full (free space
+ * under its refill-waste limit, about 1/64 of it), as the first object of a new TLAB sized to hold it. Both
+ * events are recorded; the second holds a few percent of large objects, and reading only the first
+ * undercounted them by chance. In a JVM with resizable TLABs an object that fits in its thread's TLAB goes
+ * unseen.
  *
  * <p>Counted: objects of at least that size allocated by the model's code, from its constructor to its
  * last prediction, on any thread (the cell's, the kernels', one of the model's own): directly, through
@@ -28,7 +32,8 @@ import jdk.jfr.consumer.RecordingFile;
  * {@link dev.ffbench.nn.RowScratch} (the building blocks' one row per thread).
  */
 final class HeapRecorder implements AutoCloseable {
-    private static final String EVENT = "jdk.ObjectAllocationOutsideTLAB";
+    /** Both ways an object too large for the current TLAB is allocated; each event's allocationSize is the object's. */
+    private static final List<String> EVENTS = List.of("jdk.ObjectAllocationOutsideTLAB", "jdk.ObjectAllocationInNewTLAB");
     /** Frames of libraries and of the engine's building blocks: the source of an object is the first frame past them. */
     private static final List<String> LIBRARIES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "org.nd4j.",
             "org.bytedeco.", "org.apache.", "com.google.", "com.fasterxml.", "org.slf4j.", "dev.ffbench.nn.",
@@ -61,7 +66,9 @@ final class HeapRecorder implements AutoCloseable {
         Recording started = null;
         try {
             started = new Recording();
-            started.enable(EVENT).withStackTrace();
+            for (String event : EVENTS) {
+                started.enable(event).withStackTrace();
+            }
             started.start();
         } catch (RuntimeException | Error e) {
             System.err.println("the Java heap outside the ledger cannot be recorded: " + e);

@@ -158,6 +158,18 @@ class UserAlgorithmTest {
                 + " float[] of 156,816 B from " + heap.largestSource() + ")", result.memory().outsideLedgerNote());
     }
 
+    /**
+     * HotSpot puts a few percent of large objects in a new allocation buffer rather than outside one (when the
+     * current buffer is nearly full): each of them is counted all the same, whatever the buffer's fill level.
+     */
+    @Test
+    void everyLargeObjectIsCountedWhereverHotSpotAllocatesIt() {
+        HeapOutsideLedger heap = faulty("many-heap-arrays").memory().heapOutsideLedger();
+        long array = 16 + 4096L * FLOAT;
+        assertEquals(new HeapOutsideLedger(16_384, 3L * FaultyAlgorithm.MANY, 3L * FaultyAlgorithm.MANY * array, array,
+                "float[]", heap.largestSource()), heap, "every array of every step");
+    }
+
     @Test
     void aWorkspaceOfTheModelsOwnFailsTheCellNamingItsClass() {
         ModelFailedException e = assertThrows(ModelFailedException.class, () -> faulty("own-workspace"));

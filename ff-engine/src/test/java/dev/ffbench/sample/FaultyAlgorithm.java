@@ -22,12 +22,21 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code changing-loss} reports the network's loss and then layer 1's, {@code deep-loss} the losses of
  * two layers of a one-layer net, {@code reads-labels} reads the true labels in its predictor and
  * {@code twin-phases} has two phases of one name, {@code constructor-table} keeps a 4 MiB Java table from
- * its constructor on and {@code own-thread} has a thread of its own allocate 1 MiB in every step. {@code none} is a sound model
+ * its constructor on, {@code own-thread} has a thread of its own allocate 1 MiB in every step and
+ * {@code many-heap-arrays} allocates {@link #MANY} arrays of 16,400 B in every step, each after a run of small
+ * objects that leaves its thread's allocation buffer filled to a different level. {@code none} is a sound model
  * (it learns nothing: every image gets class 0).
  */
 public final class FaultyAlgorithm implements Algorithm {
     static final Option<String> FAULT = Option.choice("fault", "none", List.of("none", "heap-array", "own-workspace", "throw",
-            "nan-loss", "short-predictions", "changing-loss", "deep-loss", "reads-labels", "twin-phases", "constructor-table", "own-thread"), "the fault of the model");
+            "nan-loss", "short-predictions", "changing-loss", "deep-loss", "reads-labels", "twin-phases", "constructor-table", "own-thread",
+            "many-heap-arrays"), "the fault of the model");
+
+    /** How many arrays {@code many-heap-arrays} allocates per step. */
+    public static final int MANY = 400;
+
+    /** Kept so that the small objects cannot be optimized away. */
+    public static volatile Object sink;
 
     /** Kept so that the heap array cannot be optimized away. */
     public static volatile float[] kept;
@@ -74,6 +83,14 @@ public final class FaultyAlgorithm implements Algorithm {
         INDArray pixels = batch.pixels();
         switch (fault) {
             case "heap-array" -> kept = pixels.data().asFloat();
+            case "many-heap-arrays" -> {
+                for (int i = 0; i < MANY; i++) {
+                    for (int j = 0; j < i % 37; j++) {
+                        sink = new byte[8 + 8 * (i * j % 23)];
+                    }
+                    kept = new float[4096]; // 16 + 16,384 B
+                }
+            }
             case "own-thread" -> {
                 Thread worker = new Thread(() -> kept = new float[1 << 18]);
                 worker.start();
