@@ -13,6 +13,7 @@ import dev.ffbench.goodness.LayerLoss;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.Floats;
 import dev.ffbench.nn.LearningRateSchedule;
+import dev.ffbench.nn.Optimizer;
 import dev.ffbench.nn.PixelBatch;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class FfRecurrentModel implements Model {
     private final List<RecurrentLayer> layers = new ArrayList<>();
     private final GoodnessFunction goodness;
     private final LayerLoss layerLoss;
-    private final ScheduledOptimizer optimizer;
+    private final Optimizer optimizer;
     private final double learningRate;
     private final int classes;
     private final boolean hardNegatives;
@@ -55,7 +56,7 @@ final class FfRecurrentModel implements Model {
         this.goodness = context.goodness(FfOptions.GOODNESS);
         this.layerLoss = context.layerLoss(goodness, spec.width(), FfOptions.THRESHOLD.of(spec), FfOptions.ALPHA.of(spec));
         this.learningRate = context.learningRate();
-        this.optimizer = new ScheduledOptimizer(spec.optimizer(), learningRate);
+        this.optimizer = Optimizer.named(spec.optimizer(), learningRate);
         this.classes = context.classes();
         this.hardNegatives = FfOptions.NEGATIVES.of(spec).equals("hard");
         this.iterations = FfRecurrent.ITERATIONS.of(spec);
@@ -77,7 +78,7 @@ final class FfRecurrentModel implements Model {
     public List<TrainingPhase> trainingPhases() {
         return List.of(TrainingPhase.of("all layers", () -> layers.forEach(layer -> layer.startTraining(memory, optimizer)),
                 batch -> {
-                    optimizer.setFactor(schedule.factor(batch.step(), batch.steps()));
+                    optimizer.scaleLearningRate(schedule.factor(batch.step(), batch.steps()));
                     return StepLoss.ofLayers(1, trainStep(batch));
                 },
                 () -> layers.forEach(layer -> layer.finishTraining(memory))));
