@@ -14,6 +14,12 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
  * {@link TransientMemory}, and the evaluation's memory: the persistent arrays at that time plus the
  * working set of the largest batch. What the model returns is checked where it enters: one prediction
  * per image, each a class 0..K-1 or {@link Model#TIE}.
+ *
+ * <p>A capped cell ({@code maxStepsPerEpoch} under an epoch's steps) is evaluated on its first
+ * {@code maxStepsPerEpoch} batches of each split: its accuracy is not a trained net's anyway, and its
+ * evaluation peak is the same on any number of full batches (the working set of one batch). Without
+ * this cap the label passes of FF Recurrent's capped cells over the whole training split took most of
+ * the main job's time.
  */
 final class Evaluation {
     private final String algorithm;
@@ -23,9 +29,11 @@ final class Evaluation {
     private final long seed;
     private final PersistentMemory memory;
     private final Workspaces workspaces;
+    private final int maxBatches;
 
+    /** @param maxBatches the batches evaluated of each split, from its first image on; 0: every batch */
     Evaluation(String algorithm, Model model, int batchSize, int classes, long seed, PersistentMemory memory,
-            Workspaces workspaces) {
+            Workspaces workspaces, int maxBatches) {
         this.algorithm = algorithm;
         this.model = model;
         this.batchSize = batchSize;
@@ -33,9 +41,15 @@ final class Evaluation {
         this.seed = seed;
         this.memory = memory;
         this.workspaces = workspaces;
+        this.maxBatches = maxBatches;
     }
 
-    /** Predictions for every image, in order, and the memory the evaluation needed. */
+    /** How many of a split's {@code images} are evaluated: all, or the first {@code maxBatches} batches'. */
+    int evaluatedImages(int images) {
+        return maxBatches == 0 ? images : (int) Math.min(images, (long) maxBatches * batchSize);
+    }
+
+    /** Predictions for every evaluated image ({@link #evaluatedImages}), in order, and the memory the evaluation needed. */
     record Outcome(int[] predictions, MemoryBreakdown memory) {}
 
     /**
@@ -43,7 +57,8 @@ final class Evaluation {
      * @throws ModelFailedException when the model's predictions are not one class per image
      */
     Outcome run(ImageSet images, UnitActivity observer) {
-        int[] predictions = new int[images.count()];
+        int evaluated = evaluatedImages(images.count());
+        int[] predictions = new int[evaluated];
         int[] order = new int[images.count()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -58,8 +73,8 @@ final class Evaluation {
             if (observer != null) {
                 observer.workspaces(workspaces);
             }
-            for (int start = 0; start < images.count(); start += batchSize) {
-                int count = Math.min(batchSize, images.count() - start);
+            for (int start = 0; start < evaluated; start += batchSize) {
+                int count = Math.min(batchSize, evaluated - start);
                 int[] batchPredictions;
                 try (MemoryWorkspace ignored = transientMemory.step()) {
                     batchPredictions = model.predict(new Batch(unlabelled, order, start, count, transientMemory,

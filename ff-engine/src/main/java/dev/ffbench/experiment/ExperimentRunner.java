@@ -15,6 +15,7 @@ import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.PhaseMemory;
 import dev.ffbench.memory.ProcessMemory;
 import dev.ffbench.nn.Parallel;
+import dev.ffbench.nn.PixelBatch;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -66,7 +67,7 @@ public final class ExperimentRunner {
             try (HeapRecorder heap = new HeapRecorder(HeapOutsideLedger.minObjectBytes(spec.batchSize(), dataset.classes()))) {
                 Model model = build(context);
                 Evaluation evaluation = new Evaluation(spec.algorithm(), model, spec.batchSize(), dataset.classes(),
-                        spec.seed(), memory, workspaces);
+                        spec.seed(), memory, workspaces, cappedEvaluationBatches(spec, dataset.train().count()));
                 AccuracyCurve curve = new AccuracyCurve(spec);
                 TrainingLoop loop = new TrainingLoop(spec, context.learningRate(), model, memory, random, workspaces);
                 curve.start();
@@ -83,8 +84,8 @@ public final class ExperimentRunner {
                 }
                 double testAccuracy = accuracy(test.predictions(), dataset.test());
                 double evalSeconds = seconds(evalStart);
-                EvaluationDiagnostics diagnostics = EvaluationDiagnostics.of(test.predictions(), labels(dataset.test()),
-                        dataset.classes(), testAccuracy, deadUnits);
+                EvaluationDiagnostics diagnostics = EvaluationDiagnostics.of(test.predictions(),
+                        labels(dataset.test(), test.predictions().length), dataset.classes(), testAccuracy, deadUnits);
                 Evaluation.Outcome train = guarded(spec, () -> evaluation.run(dataset.train(), null));
                 HeapOutsideLedger outsideLedger = heap.stop();
                 double trainAccuracy = accuracy(train.predictions(), dataset.train());
@@ -211,15 +212,28 @@ public final class ExperimentRunner {
         Parallel.setThreads(threads);
     }
 
-    private static int[] labels(ImageSet images) {
-        int[] labels = new int[images.count()];
+    /**
+     * The batches a cell's evaluation covers: a capped cell's {@code maxStepsPerEpoch} (see {@link Evaluation}),
+     * otherwise 0 (every batch).
+     */
+    static int cappedEvaluationBatches(ExperimentSpec spec, int trainImages) {
+        int cap = spec.maxStepsPerEpoch();
+        return cap > 0 && cap < PixelBatch.stepsPerEpoch(trainImages, spec.batchSize(), 0) ? cap : 0;
+    }
+
+    /** The labels of the first {@code count} images. */
+    private static int[] labels(ImageSet images, int count) {
+        int[] labels = new int[count];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = images.label(i);
         }
         return labels;
     }
 
-    /** The share of images predicted right; a tie ({@link dev.ffbench.ff.Labels#TIE}) is never right. */
+    /**
+     * The share of the predicted images (the first {@code predictions.length} of {@code images}) predicted
+     * right; a tie ({@link dev.ffbench.ff.Labels#TIE}) is never right.
+     */
     private static double accuracy(int[] predictions, ImageSet images) {
         int correct = 0;
         for (int i = 0; i < predictions.length; i++) {
@@ -227,7 +241,7 @@ public final class ExperimentRunner {
                 correct++;
             }
         }
-        return images.count() == 0 ? 0 : (double) correct / images.count();
+        return predictions.length == 0 ? 0 : (double) correct / predictions.length;
     }
 
     private static double seconds(long startNanos) {
