@@ -43,12 +43,12 @@ public record ExperimentSpec(
         options = options == null ? Options.NONE : options;
     }
 
-    /** Threads when none are configured: the fastest measured on the project's 2-core machines (README, Performance). */
+    /** Threads when none are configured: the fastest measured on the project's 2-core machines (docs/performance.md, Speed). */
     public static final int DEFAULT_THREADS = 2;
 
     /**
      * Images per step when neither the user nor the algorithm sets one: 64 gives FF's local losses 4x
-     * the optimizer updates per epoch of 256, which they need (README, Spec fields); backprop and FF
+     * the optimizer updates per epoch of 256, which they need (docs/engine-cli.md, Spec fields); backprop and FF
      * Recurrent run at the same batch so that cells compare like for like.
      */
     public static final int DEFAULT_BATCH_SIZE = 64;

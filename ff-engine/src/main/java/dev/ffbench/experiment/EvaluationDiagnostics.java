@@ -31,8 +31,8 @@ public record EvaluationDiagnostics(
     static final double CHANCE_MARGIN = 0.01;
     /**
      * A layer with more than this share of its units dead (never firing on the test split) has lost that
-     * share of its capacity: the cell is marked (see {@link #deadUnitLayers}). Why this bound: README,
-     * "Dead units".
+     * share of its capacity: the cell is marked (see {@link #deadUnitLayers}). Why this bound: docs/engine-cli.md,
+     * "Honest accuracy", "Dead units are named".
      */
     public static final double DEAD_UNIT_BOUND = 0.5;
 

@@ -28,7 +28,7 @@ public final class FfBase implements Algorithm {
     /**
      * SymBa's sharpness for FF Base, sharper than the paper's 4 (which FF Recurrent keeps): with the
      * default symba goodness, 784-500-500, 20 epochs, seed 1, mnist-sample reached 95.64 % at 4, 96.19 % at
-     * 8 and 96.64 % at 16 (README, "FF Base: the defaults on two datasets").
+     * 8 and 96.64 % at 16 (docs/benchmarks.md, "FF Base: the defaults on two datasets").
      */
     static final Option<Double> ALPHA = Option.number("alpha", 16.0,
             "sharpness of a symmetric loss (symba); other goodness functions ignore it").above(0);

@@ -9,7 +9,7 @@ import java.nio.FloatBuffer;
 /**
  * The work of an FF layer outside its matrix products, as single Java loops over the arrays' native
  * buffers (see {@link dev.ffbench.nn.Floats}): each replaces a chain of ND4J ops that would each cost a
- * native call, and most a pass over the activations of their own (README, Performance).
+ * native call, and most a pass over the activations of their own (docs/performance.md, Speed).
  *
  * <p>The length normalization is folded into the products instead of materialized: with the row scale
  * s = ||x|| / sqrt(n) + epsilon, (x / s) W = (x W) / s, so the forward product takes the raw rows and

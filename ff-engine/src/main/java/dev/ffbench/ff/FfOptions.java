@@ -14,7 +14,7 @@ public final class FfOptions {
      * the image in FF Base's first layer), so a unit that responds to the image alone gets no net gradient
      * from it: the threshold loss of sum-squares pushes such units down whenever negatives score high,
      * which killed most of FF Base's first layer on Fashion-MNIST. Measured on mnist-sample and
-     * Fashion-MNIST (README, "FF Base: the defaults on two datasets").
+     * Fashion-MNIST (docs/benchmarks.md, "FF Base: the defaults on two datasets").
      */
     public static final Option<String> GOODNESS = Option.goodness("goodness", Symba.NAME,
             "the layers' goodness function (the matrix's goodness axis)");
@@ -30,6 +30,6 @@ public final class FfOptions {
     public static final Option<String> NEGATIVES = Option.choice("negatives", "uniform", List.of("uniform", "hard"),
             "a wrong label drawn uniformly (never the true one), or in proportion to the model's belief (Hinton 2022, 3.3)");
 
-    /** FF's default learning rate (Adam): measured on mnist-sample, 784-500-500 (README, Benchmark). */
+    /** FF's default learning rate (Adam): measured on mnist-sample, 784-500-500 (docs/benchmarks.md). */
     public static final double DEFAULT_LEARNING_RATE = 0.003;
 }

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Adam (Kingma and Ba) in one fused Java pass per parameter array: both moments and the parameter are
  * updated in place, element by element, with no temporaries (ND4J's AdamUpdater op followed by a
- * subtraction took two passes and was slower, see README). The form is the paper's efficient one, in
+ * subtraction took two passes and was slower, see docs/performance.md). The form is the paper's efficient one, in
  * float32 as ND4J's kernel computes it: m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2,
  * parameter -= alpha_t m / (sqrt(v) + epsilon) with alpha_t = lr sqrt(1 - b2^t) / (1 - b1^t).
  */

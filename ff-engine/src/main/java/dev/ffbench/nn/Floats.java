@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Plain Java access to the values of a float32 ND4J array, for the engine's fused kernels: one Java
  * loop over an array's native buffer replaces a chain of ND4J ops, each of which would cost a native
- * call and a full pass over the array (see README, Performance). Only arrays whose values are one
+ * call and a full pass over the array (see docs/performance.md, Speed). Only arrays whose values are one
  * contiguous run in row-major order qualify: a c-order array, or a block of whole rows of one
  * ({@code get(interval(a, b), all())}); anything else (a column, a transposed view) is refused.
  */

@@ -4,7 +4,7 @@ package dev.ffbench.nn;
  * Java heap rows for the engine's kernels. A kernel copies a row of an ND4J array into one of these
  * (a bulk copy at memory speed), computes on it and copies the result back: the JIT compiles loops
  * over Java arrays to SIMD instructions, which it does not for loops over native buffers, so a row's
- * arithmetic runs 2-4x faster this way (README, Performance). Each thread has its own rows, grown to
+ * arithmetic runs 2-4x faster this way (docs/performance.md, Speed). Each thread has its own rows, grown to
  * the widest row it has seen and reused by every call: a few rows of the widest layer per thread
  * (at width 2000 about 150 KB per thread), allocated once, not per step, and not ND4J memory,
  * so the ledger does not count them (like the dataset in the heap).

@@ -29,7 +29,7 @@ public final class FfRecurrent implements Algorithm {
      * The learning rate cools down linearly over the second half of the steps by default (options
      * learningRateSchedule and coolDownFraction, shared with FF Base): measured on mnist-sample,
      * 784-500-500, symba, 4 epochs, seed 1, 89.53 % test accuracy against 87.22 % at a constant rate
-     * (README, Benchmark).
+     * (docs/benchmarks.md).
      */
 
     @Override
@@ -52,7 +52,7 @@ public final class FfRecurrent implements Algorithm {
     /**
      * FF Recurrent's default Adam learning rate, with the cool-down: measured on mnist-sample,
      * 784-500-500, symba, cooldown 0.5, 4 epochs, seed 1: 91.68 % test accuracy at 0.01 against 89.53 % at
-     * FF Base's 0.003 (README, Benchmark). Every layer sums its gradients over the iterations and all
+     * FF Base's 0.003 (docs/benchmarks.md). Every layer sums its gradients over the iterations and all
      * layers train on every batch, so it tolerates a larger rate than layerwise FF Base.
      */
     static final double DEFAULT_LEARNING_RATE = 0.01;

@@ -63,7 +63,7 @@ class FfBaseOptionsTest {
         spec.putAll(options(text));
         ExperimentResult result = ExperimentRunner.engine().run(Specs.with(spec));
         // three times chance after ~125 steps per layer: learning, not a tie or a collapse (the accuracy
-        // targets belong to the benchmark command, README)
+        // targets belong to the benchmark command, docs/benchmarks.md)
         assertTrue(result.testAccuracy() > 0.3, text + ": FF Base test accuracy " + result.testAccuracy());
         assertEquals(spec.getOrDefault("readout", "softmax-all"), result.spec().options().text("readout"),
                 "the readout (set or default) is recorded in the result");

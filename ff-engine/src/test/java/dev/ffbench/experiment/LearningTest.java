@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Real training on the real digits of mnist-sample, within a CI budget: each algorithm must clearly
  * beat chance (10 %). The accuracy targets themselves (backprop >= 95 %, FF >= 90 %) belong to the
- * benchmark command in the README, not to a test.
+ * benchmark command in docs/benchmarks.md, not to a test.
  */
 class LearningTest {
 

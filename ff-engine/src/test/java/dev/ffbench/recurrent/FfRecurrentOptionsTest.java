@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * FF Recurrent's training options (README, Spec fields): each one deterministic for a seed, each one
+ * FF Recurrent's training options (docs/engine-cli.md, Spec fields): each one deterministic for a seed, each one
  * leaving the memory ledger as it was, each one learning real digits.
  */
 class FfRecurrentOptionsTest {

@@ -94,7 +94,7 @@ public class BenchmarkMojo extends AbstractGateMojo {
 
     /**
      * ND4J/OpenBLAS threads per cell, also the threads of the engine's Java kernels; default 2, the
-     * fastest measured on 2-core machines (README, Performance). parallelCells x threads above the
+     * fastest measured on 2-core machines (docs/performance.md, Speed). parallelCells x threads above the
      * machine's cores is a warning in the log.
      */
     @Parameter(property = "ff.threads")

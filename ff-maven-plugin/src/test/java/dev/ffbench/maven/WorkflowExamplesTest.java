@@ -32,7 +32,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The README's CI examples must use only what the plugin really has: goals and ff.* properties are
+ * The example CI workflows (README's quick start, docs/ci.md) must use only what the plugin really has: goals and ff.* properties are
  * read from the plugin descriptor that maven-plugin-plugin generated from the mojos in this build,
  * file names from the harness's {@link OutputLayout} and the parameters' defaults; none of them from
  * a list kept in this test.

@@ -95,7 +95,7 @@ class WorkflowRunIT {
                 "installed into the cached directory");
         assertPublished(run, job, "ff-benchmark", 4);
 
-        // the README's step 6: record the baseline, commit it on main; then a pull request's branch
+        // the README's quick start, step 4: record the baseline, commit it on main; then a pull request's branch
         Path workspace = job.workspace();
         StringBuilder log = new StringBuilder();
         assertEquals(0, WorkflowRunner.bash("mvn -B -q ff:baseline", workspace, environment, scratch, log), log::toString);
