@@ -8,8 +8,8 @@ String log = buildLog.getText('UTF-8')
 // Maven 3.9 names the mojo by prefix (ff:...), Maven 3.8 by artifactId (ff-maven-plugin:...).
 assert log =~ /(?m)^\[INFO\] --- (ff|ff-maven-plugin):[^:\s]+:help \(default-cli\) @ help-goal ---$/ :
         'the help goal did not run'
-assert log.contains('This plugin has 8 goals:') : 'help output does not list the goals'
-['baseline', 'benchmark', 'benchmark-no-fork', 'check', 'help', 'history', 'report', 'site-report'].each { goal ->
+assert log.contains('This plugin has 9 goals:') : 'help output does not list the goals'
+['baseline', 'benchmark', 'benchmark-no-fork', 'check', 'help', 'history', 'list', 'report', 'site-report'].each { goal ->
     assert log =~ /(?m)^ff:${goal}$/ : "help output does not name the goal ff:${goal}"
 }
 
@@ -26,9 +26,13 @@ assert log.contains('User property: ff.results') : 'ff:check, ff:report, ff:base
 String check = log.substring(log.indexOf('\nff:check'), log.indexOf('\nff:help'))
 assert check =~ /(?m)^    allowIncompleteMatrix \(Default: false\)$/ : 'ff:check documents allowIncompleteMatrix'
 assert check.contains('User property: ff.allowIncompleteMatrix\n')
-String history = log.substring(log.indexOf('\nff:history'), log.indexOf('\nff:report'))
+String history = log.substring(log.indexOf('\nff:history'), log.indexOf('\nff:list'))
 ['historyDirectory', 'outputDirectory', 'results', 'skip'].each { p ->
     assert history.contains("User property: ff.${p}\n") : "ff:history does not document ${p}"
+}
+String list = log.substring(log.indexOf('\nff:list'), log.indexOf('\nff:report'))
+['classpathScope', 'java', 'jvmArgs', 'skip'].each { p ->
+    assert list.contains("User property: ff.${p}\n") : "ff:list does not document ${p}"
 }
 assert log.contains('BUILD SUCCESS') : 'the invoked build did not succeed'
 

@@ -1,31 +1,34 @@
 package dev.ffbench.cli;
 
-import dev.ffbench.api.Algorithm;
-import dev.ffbench.api.Option;
+import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.Extensions;
+import dev.ffbench.experiment.Json;
+import dev.ffbench.harness.ExtensionListing;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Lists what the engine discovered on its class path: algorithms with their options, goodness functions, dataset sources. */
+/**
+ * Lists what the engine discovered on its class path: algorithms with their options, goodness functions,
+ * dataset sources. {@code --json FILE} writes the listing as JSON instead, for {@code ff:list}, which runs
+ * this command in a JVM started with the forks' class path.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the algorithms (with their options), goodness functions and dataset sources found on the class path.")
 final class ListCommand implements Callable<Integer> {
 
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the listing to FILE as JSON instead of printing it.")
+    Path json;
+
     @Override
-    public Integer call() {
-        Extensions extensions = Extensions.engine();
-        System.out.println("algorithms:");
-        for (Extensions.Provided<Algorithm> algorithm : extensions.algorithms()) {
-            System.out.println("  " + algorithm.name() + " (" + algorithm.origin() + "): " + algorithm.value().description());
-            for (Option<?> option : algorithm.value().options()) {
-                System.out.println("    " + option.name() + " = " + (option.defaultValue() == null ? "(unset)" : option.defaultValue())
-                        + "; allowed: " + option.allowed(extensions.goodnessNames()) + ". " + option.description());
-            }
+    public Integer call() throws java.io.IOException {
+        ExtensionListing listing = ExtensionListing.of(Extensions.engine());
+        if (json != null) {
+            AtomicFiles.write(json, Json.write(listing));
+        } else {
+            listing.lines().forEach(System.out::println);
         }
-        System.out.println("goodness functions:");
-        extensions.goodnessFunctions().forEach(g -> System.out.println("  " + g.name() + " (" + g.origin() + ")"));
-        System.out.println("dataset sources:");
-        extensions.datasetSources().forEach(s -> System.out.println("  " + s.value().usage() + " (" + s.origin() + ")"));
         return 0;
     }
 }

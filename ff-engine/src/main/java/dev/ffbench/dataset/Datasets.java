@@ -21,14 +21,28 @@ public final class Datasets {
             throw new DatasetException("dataset is empty; allowed: " + forms(sources));
         }
         String value = dataset.trim();
-        for (DatasetSource source : sources) {
-            if (SourcedReader.call(value, source, "accepts(dataset)", () -> source.accepts(value))) {
-                return new SourcedReader(value, source,
-                        SourcedReader.call(value, source, "open(dataset, baseDirectory)", () -> source.open(value, baseDirectory)));
-            }
+        java.util.Optional<DatasetSource> accepting = source(value, sources);
+        if (accepting.isPresent()) {
+            DatasetSource source = accepting.get();
+            return new SourcedReader(value, source,
+                    SourcedReader.call(value, source, "open(dataset, baseDirectory)", () -> source.open(value, baseDirectory)));
         }
         IdxSource directory = new IdxSource();
         return new SourcedReader(value, directory, directory.open(value, baseDirectory));
+    }
+
+    /**
+     * The source that reads {@code dataset}: the first of {@code sources} that accepts it; empty when none
+     * does (the value is then a directory of IDX files).
+     */
+    public static java.util.Optional<DatasetSource> source(String dataset, List<DatasetSource> sources) {
+        String value = dataset.trim();
+        for (DatasetSource source : sources) {
+            if (SourcedReader.call(value, source, "accepts(dataset)", () -> source.accepts(value))) {
+                return java.util.Optional.of(source);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Every allowed form: each source's usage, then a bare directory of IDX files. */

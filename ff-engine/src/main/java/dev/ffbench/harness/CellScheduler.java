@@ -30,7 +30,7 @@ final class CellScheduler {
     static List<CellRecord> run(List<Cell> cells, int kept, ForkOptions options, String code, OutputLayout layout,
             HarnessLog log) throws IOException {
         ForkedCellRunner runner = new ForkedCellRunner(options, layout, code);
-        Progress progress = new Progress(log, cells.size(), options.parallelCells());
+        Progress progress = new Progress(log, cells, options.parallelCells());
         ExecutorService pool = Executors.newFixedThreadPool(options.parallelCells());
         Tally tally = new Tally(kept, kept + cells.size());
         Thread interrupted = new Thread(() -> {

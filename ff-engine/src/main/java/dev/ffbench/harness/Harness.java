@@ -276,9 +276,11 @@ public final class Harness {
         }
     }
 
-    /** Names each algorithm and goodness function of the matrix that does not come from the engine itself. */
+    /** Names each algorithm, goodness function and dataset source of the matrix that does not come from the engine itself. */
     private static void logUserExtensions(List<Cell> matrix, Extensions extensions, HarnessLog log) {
         java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+        List<dev.ffbench.dataset.DatasetSource> sources = extensions.datasetSources().stream()
+                .map(Extensions.Provided::value).toList();
         for (Cell cell : matrix) {
             extensions.algorithms().stream().filter(a -> a.name().equals(cell.spec().algorithm())
                     && !a.origin().equals(Extensions.BUILT_IN)).forEach(a -> lines.add("algorithm " + a.name()
@@ -286,6 +288,11 @@ public final class Harness {
             extensions.goodnessFunctions().stream().filter(g -> g.name().equals(cell.spec().goodness())
                     && !g.origin().equals(Extensions.BUILT_IN)).forEach(g -> lines.add("goodness function " + g.name()
                             + " (" + g.value().getClass().getName() + ") from " + g.origin()));
+            // the source that reads the cell's dataset, chosen as the cell's JVM will choose it
+            dev.ffbench.dataset.Datasets.source(cell.spec().dataset(), sources).ifPresent(source ->
+                    extensions.datasetSources().stream().filter(s -> s.value() == source
+                            && !s.origin().equals(Extensions.BUILT_IN)).forEach(s -> lines.add("dataset source " + s.name()
+                                    + " (" + s.value().getClass().getName() + ") from " + s.origin())));
         }
         lines.forEach(line -> log.info("project's own " + line));
     }

@@ -1,22 +1,39 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.dataset.DatasetSummary;
 import dev.ffbench.gate.Metric;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The console lines of a run: "cell i/n" with what runs, its headline figures when done, and an
- * ETA from the mean wall time of the cells finished so far.
+ * ETA. The ETA weights each remaining cell by what it runs ({@link CellWork}: algorithm, depth, width,
+ * steps, evaluation passes) at the seconds per unit of work its algorithm took in the cells done so far,
+ * or, for an algorithm with no cell done yet, the rate of all cells done: FF Recurrent's cells, 10-30x
+ * slower than FF Base's, are not counted as FF Base's after those ran first.
  */
 final class Progress {
     private final HarnessLog log;
+    private final List<Cell> cells;
     private final int total;
     private final int parallelCells;
-    private int finished;
+    private final Set<Integer> finishedIndexes = new LinkedHashSet<>();
     private double finishedSeconds;
+    /** The data each dataset's cells ran on, from their results: sizes the remaining cells' work. */
+    private final Map<String, DatasetSummary> data = new HashMap<>();
+    private DatasetSummary lastData;
+    /** Per algorithm: {seconds, work} of its passed cells. */
+    private final Map<String, double[]> rates = new HashMap<>();
+    private final double[] allRate = new double[2];
 
-    Progress(HarnessLog log, int total, int parallelCells) {
+    Progress(HarnessLog log, List<Cell> cells, int parallelCells) {
         this.log = log;
-        this.total = total;
+        this.cells = List.copyOf(cells);
+        this.total = cells.size();
         this.parallelCells = parallelCells;
     }
 
@@ -29,8 +46,9 @@ final class Progress {
     }
 
     synchronized void finished(int position, CellRecord record) {
-        finished++;
+        finishedIndexes.add(record.index());
         finishedSeconds += record.wallSeconds();
+        calibrate(record);
         String head = String.format(Locale.ROOT, "cell %d/%d %s ", position, total, record.id());
         String figures;
         if (record.isPassed()) {
@@ -43,7 +61,7 @@ final class Progress {
         } else {
             figures = String.format(Locale.ROOT, "FAILED after %.1f s: %s", record.wallSeconds(), record.failure());
         }
-        String eta = finished == total ? "" : "; ETA " + clock(finishedSeconds / finished * (total - finished) / parallelCells);
+        String eta = finishedIndexes.size() == total ? "" : "; ETA " + clock(remainingSeconds());
         String outside = record.isPassed() && record.result().memory().isHeapOutsideLedger()
                 ? "; " + record.result().memory().outsideLedgerNote() : "";
         String dead = record.isPassed() && record.result().hasDeadUnits()
@@ -58,6 +76,41 @@ final class Progress {
         } else {
             log.warn(head + figures + eta);
         }
+    }
+
+    /** Learns the data and the seconds per unit of work from a passed cell (a failed one ran an unknown part of its work). */
+    private void calibrate(CellRecord record) {
+        if (!record.isPassed() || record.result().dataset() == null) {
+            return;
+        }
+        DatasetSummary summary = record.result().dataset();
+        data.put(record.spec().dataset(), summary);
+        lastData = summary;
+        double work = CellWork.of(record.spec(), summary);
+        double[] rate = rates.computeIfAbsent(record.spec().algorithm(), a -> new double[2]);
+        rate[0] += record.wallSeconds();
+        rate[1] += work;
+        allRate[0] += record.wallSeconds();
+        allRate[1] += work;
+    }
+
+    /**
+     * The wall time the cells not yet finished should take, {@code parallelCells} at a time: each one's work
+     * at its algorithm's rate (else all cells' rate); the mean time of a finished cell each while no passed
+     * cell has told the data's size or a rate.
+     */
+    synchronized double remainingSeconds() {
+        List<Cell> remaining = cells.stream().filter(c -> !finishedIndexes.contains(c.index())).toList();
+        if (lastData == null || allRate[1] <= 0) {
+            return finishedIndexes.isEmpty() ? 0 : finishedSeconds / finishedIndexes.size() * remaining.size() / parallelCells;
+        }
+        double seconds = 0;
+        for (Cell cell : remaining) {
+            double work = CellWork.of(cell.spec(), data.getOrDefault(cell.spec().dataset(), lastData));
+            double[] rate = rates.getOrDefault(cell.spec().algorithm(), allRate);
+            seconds += work * rate[0] / rate[1];
+        }
+        return seconds / parallelCells;
     }
 
     /** "1:05", "0:07". */

@@ -29,13 +29,18 @@ final class ProjectClasspath {
         } catch (DependencyResolutionRequiredException e) {
             throw new HarnessException("cannot resolve the project's " + scope + " class path: " + e.getMessage());
         }
-        List<ForkClasspath.Artifact> projectArtifacts = project.getArtifacts().stream()
-                .filter(a -> scope.equals("test") || !Artifact.SCOPE_TEST.equals(a.getScope()))
-                .filter(a -> a.getFile() != null).map(ProjectClasspath::artifact).toList();
+        List<ForkClasspath.Artifact> projectArtifacts = artifacts(project, scope);
         List<ForkClasspath.Artifact> engineArtifacts = plugin.getArtifacts().stream()
                 .filter(a -> a.getFile() != null).map(ProjectClasspath::artifact).toList();
         return ForkClasspath.projectEntries(elements.stream().filter(Objects::nonNull).map(Path::of).toList(),
                 projectArtifacts, engineArtifacts, plugin.getVersion(), log);
+    }
+
+    /** The project's resolved dependencies on the {@code scope} class path, by coordinates and file. */
+    static List<ForkClasspath.Artifact> artifacts(MavenProject project, String scope) {
+        return project.getArtifacts().stream()
+                .filter(a -> scope.equals("test") || !Artifact.SCOPE_TEST.equals(a.getScope()))
+                .filter(a -> a.getFile() != null).map(ProjectClasspath::artifact).toList();
     }
 
     private static ForkClasspath.Artifact artifact(Artifact a) {
