@@ -91,7 +91,7 @@ class OneVerdictTest {
     @Test
     void aOnePercentGrowthUnderAFivePercentToleranceIsWithinToleranceEverywhere() {
         Element cells = cellRow(FF_D2);
-        assertEquals("passed within tolerance", cells.selectFirst("td.status").text());
+        assertEquals("passed within tolerance", cells.selectFirst("td.outcome").text());
         assertEquals("1,010,000 B baseline 1,000,000 B, +10,000 B (+1.00 %)", cells.selectFirst("td.training").text());
         assertFalse(cells.hasClass("regressed"));
         assertTrue(cells.select(".regressed").isEmpty(), cells.outerHtml());
@@ -113,7 +113,7 @@ class OneVerdictTest {
     @Test
     void anUnchangedFigureIsNeverRedNotEvenOnARegressedRow() {
         Element cells = cellRow(BP);
-        assertEquals("passed regression", cells.selectFirst("td.status").text());
+        assertEquals("passed regression", cells.selectFirst("td.outcome").text());
         assertTrue(cells.hasClass("regressed"));
         assertEquals(List.of("baseline 4,000,000 B, +400,000 B (+10.00 %)"), cells.select(".delta.regressed").eachText(),
                 "only the training peak, which its gate failed");
@@ -124,7 +124,7 @@ class OneVerdictTest {
         assertEquals(List.of("+400,000 B (+10.00 %)"), compared.select(".delta.regressed").eachText());
 
         Element unchanged = cellRow(FF_D4);
-        assertEquals("passed unchanged", unchanged.selectFirst("td.status").text());
+        assertEquals("passed unchanged", unchanged.selectFirst("td.outcome").text());
         assertTrue(unchanged.select(".regressed").isEmpty());
         assertEquals("1 unchanged cell", report.selectFirst("#comparison details.unchanged summary").text());
 
