@@ -28,6 +28,12 @@ import java.util.stream.Collectors;
  */
 public record BaselineComparison(String baseline, List<Row> rows, List<String> notInResults) {
 
+    /** How to read the comparison, in the summary and the report alike. */
+    public static final String HOW_TO_READ = "Memory is exact, so any change shows; a growth is a regression only beyond"
+            + " the gate's tolerance (maxMemoryGrowthPercent). Test accuracy is judged on the mean over seeds, with the"
+            + " seed-noise allowance of the gate; samples/s is informational (it depends on the machine and its load)"
+            + " unless a speed gate is set.";
+
     public BaselineComparison {
         rows = List.copyOf(rows);
         notInResults = List.copyOf(notInResults);

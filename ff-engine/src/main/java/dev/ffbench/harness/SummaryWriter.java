@@ -83,8 +83,7 @@ final class SummaryWriter {
         md.line("## Cells");
         if (results.cells().stream().anyMatch(c -> c.isPassed() && c.result().isCapped())) {
             md.blank();
-            md.line("(capped): trained on a capped number of steps per epoch (maxStepsPerEpoch) for its memory figures,"
-                    + " which do not depend on it; that accuracy and speed are not a trained net's.");
+            md.line("(capped): " + CappedTraining.EXPLANATION + ".");
         }
         if (results.cells().stream().anyMatch(c -> c.isPassed() && c.result().hasDeadUnits())) {
             md.blank();
@@ -131,9 +130,7 @@ final class SummaryWriter {
         md.line("## Comparison with the baseline");
         md.blank();
         md.line("Baseline " + escape(baseline.source()) + ", generated " + baseline.document().generatedAt() + ": "
-                + comparison.tally() + ". Memory is exact, so any change counts; test accuracy is judged on the mean over"
-                + " seeds, with the seed-noise allowance; samples/s is informational (it depends on the machine and its"
-                + " load) unless a speed gate is set.");
+                + comparison.tally() + ". " + BaselineComparison.HOW_TO_READ);
         List<String> header = List.of("| change | cell | training peak | Δ training peak | evaluation peak | Δ evaluation peak"
                         + " | test accuracy | Δ test accuracy | samples/s | Δ samples/s |",
                 "|---|---|---:|---:|---:|---:|---:|---|---:|---|");

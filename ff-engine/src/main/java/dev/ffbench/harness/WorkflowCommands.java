@@ -73,8 +73,7 @@ public final class WorkflowCommands implements OutputWriter {
         }
         if (!capped.isEmpty()) {
             lines.add(command("warning", "FF Bench: " + capped.size() + (capped.size() == 1 ? " cell" : " cells")
-                    + " trained on capped steps", "trained on a capped number of steps per epoch (maxStepsPerEpoch) for"
-                    + " their memory figures; their accuracy and speed are not a trained net's: " + String.join(", ", capped)));
+                    + " trained on capped steps", "capped: " + CappedTraining.EXPLANATION + ": " + String.join(", ", capped)));
         }
         inputs.gates().warnings().forEach(warning -> lines.add(command("warning", "FF Bench", warning)));
         return lines;

@@ -86,7 +86,7 @@ public final class BenchmarkReport implements OutputWriter {
     /** The page as above, under the banner of a pull request that re-records the baseline ({@code rerecording}, may be null). */
     public String render(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource,
             BaselineComparison comparison, History history, List<Metric> gatedMetrics, BaselineRerecording rerecording) {
-        return renderer.renderReport(ReportModel.of(results, gates, baseline, baselineSource),
+        return renderer.renderReport(ReportModel.of(results, gates, baseline, baselineSource, comparison),
                 comparison == null ? null : ComparisonView.of(comparison, baseline == null ? "(unknown)" : baseline.generatedAt(),
                         rerecording),
                 HistoryView.of(history, results, gates, gatedMetrics));

@@ -69,8 +69,7 @@ public record ComparisonView(String intro, List<RowView> changed, List<RowView> 
     /** The view of {@code comparison}, with the banner of {@code rerecording} (may be null). */
     public static ComparisonView of(BaselineComparison comparison, String generatedAt, BaselineRerecording rerecording) {
         String intro = "Baseline " + comparison.baseline() + ", generated " + generatedAt + ": " + comparison.tally()
-                + ". Memory is exact, so any change counts; test accuracy is judged on the mean over seeds, with the"
-                + " seed-noise allowance of the gate; samples/s is informational unless a speed gate is set.";
+                + ". " + BaselineComparison.HOW_TO_READ;
         List<RowView> changed = comparison.rows().stream().filter(row -> row.change() != Change.UNCHANGED)
                 .map(ComparisonView::row).toList();
         List<RowView> unchanged = comparison.rows(Change.UNCHANGED).stream().map(ComparisonView::row).toList();

@@ -4,10 +4,12 @@ import dev.ffbench.api.AlgorithmTraits;
 import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.RunEnvironment;
+import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateKind;
 import dev.ffbench.gate.GateOutcome;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Metric;
+import dev.ffbench.harness.CappedTraining;
 import dev.ffbench.harness.CellRecord;
 import dev.ffbench.harness.EnvironmentFingerprint;
 import dev.ffbench.harness.ResultsDocument;
@@ -44,7 +46,9 @@ public record ReportModel(
         List<Figure> figures,
         BreakdownChart.View breakdown,
         List<CellRow> cells,
+        String cappedLegend,
         List<GateRow> gates,
+        List<GateRow> passedGates,
         List<FailedCell> failedCells,
         List<EnvRow> environment,
         List<EnvRow> matrix) {
@@ -52,18 +56,38 @@ public record ReportModel(
     /** One line of the fairness note; {@code equal} false marks a difference between the sides. */
     public record Fairness(String aspect, String text, boolean equal) {}
 
-    /** A set of panels sharing one legend. */
-    public record Figure(String id, String title, String caption, Legend legend, List<ChartView> panels) {}
+    /**
+     * A set of panels sharing one legend; {@code leftOut} says why no panel is drawn (e.g. every cell has
+     * the same depth, so a chart over depth would stack its markers in one column), empty when drawn.
+     */
+    public record Figure(String id, String title, String caption, Legend legend, List<ChartView> panels, String leftOut) {}
 
     /**
      * One cell of the cell table; {@code accuracyNote} says why its accuracy should not be read as the
      * algorithm's ("training capped at 10 steps per epoch", "degenerate: ..."), empty when nothing needs saying.
      */
-    public record CellRow(String id, String status, String testAccuracy, String accuracyNote, String baselineAccuracy,
-            String accuracyDelta,
-            String trainingPeak, String baselineTraining, String trainingDelta, String evaluationPeak,
-            String baselineEvaluation, String evaluationDelta, String samplesPerSecond, String trainSeconds,
-            boolean regressed) {}
+    public record CellRow(String id, String status, String change, String testAccuracy, List<String> accuracyNotes,
+            Delta accuracy, String trainingPeak, Delta training, String evaluationPeak, Delta evaluation,
+            String samplesPerSecond, String trainSeconds, boolean regressed) {
+
+        public CellRow {
+            accuracyNotes = List.copyOf(accuracyNotes);
+        }
+    }
+
+    /**
+     * A figure's baseline value and its change, as the gates' {@link BaselineComparison} has them; both
+     * empty without a baseline cell. {@code regressed} is the gate's word: the figure changed and its
+     * gate fails; the report never marks a figure on its own.
+     */
+    public record Delta(String baseline, String change, boolean regressed) {
+        static final Delta NONE = new Delta("", "", false);
+
+        /** "baseline 1,000,000 B, +10,000 B (+1.00 %)", or "" without a baseline. */
+        public String text() {
+            return baseline.isEmpty() ? "" : "baseline " + baseline + ", " + change;
+        }
+    }
 
     public record GateRow(String status, String kind, String cell, String metric, String bound, String value,
             String comparedWith, String detail, boolean failed) {}
@@ -78,11 +102,19 @@ public record ReportModel(
     /** The built-in algorithms in the order of their fixed styles; a project's own algorithms follow. */
     static final List<String> BUILT_IN_ORDER = List.of("ff-base", "ff-recurrent", "backprop");
 
+    /** The model without the gates' comparison: the baseline's figures are shown, never judged. */
+    public static ReportModel of(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource) {
+        return of(results, gates, baseline, baselineSource, null);
+    }
+
     /**
      * @param baseline the baseline document, or null
      * @param baselineSource where it came from (for the note), or null
+     * @param comparison the gates' comparison with the baseline, or null: the cell table takes each cell's
+     *     change and every red mark from it, so it says what the Comparison section and summary.md say
      */
-    public static ReportModel of(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource) {
+    public static ReportModel of(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource,
+            BaselineComparison comparison) {
         List<CellRecord> passed = results.passedCells();
         List<CellRecord> basePassed = baseline == null ? List.of() : baseline.passedCells();
         // series carry the goodness function only when one algorithm ran with several (FF Base with
@@ -123,6 +155,7 @@ public record ReportModel(
         Charts charts = new Charts(passed, basePassed, multiGoodness, names, styles, baseStyles, legend);
 
         List<Figure> figures = new ArrayList<>();
+        long capped = passed.stream().filter(c -> c.result().isCapped()).count();
         if (!passed.isEmpty()) {
             ToDoubleFunction<ExperimentResult> training = r -> r.memory().trainingPeak().totalBytes();
             figures.add(charts.figure("memory-depth", "Peak training memory vs depth",
@@ -132,10 +165,8 @@ public record ReportModel(
                     "The same peaks, one panel per depth; each panel has its own y scale.", false, training, Units.BYTES, "training peak", true, null));
             // an accuracy from training capped at a few steps per epoch would read as the algorithm's: not drawn
             Charts trained = charts.only(c -> !c.result().isCapped());
-            long capped = passed.stream().filter(c -> c.result().isCapped()).count();
-            String cappedNote = capped == 0 ? "" : " Not drawn: " + capped + " of the " + passed.size() + " cells, trained"
-                    + " on a capped number of steps per epoch (maxStepsPerEpoch) for their memory figures, which do not"
-                    + " depend on it; their accuracy and speed (in the cell table, marked capped) say little about the algorithm.";
+            String cappedNote = capped == 0 ? "" : " Not drawn: " + capped + " of the " + passed.size() + " cells, capped"
+                    + " (in the cell table): " + CappedTraining.EXPLANATION + ".";
             if (!trained.passed().isEmpty()) {
                 figures.add(trained.figure("accuracy-depth", "Test accuracy vs depth",
                         "Mean over seeds; whiskers span the minimum and maximum seed." + cappedNote, true,
@@ -147,11 +178,14 @@ public record ReportModel(
             }
             if (!trained.passed().isEmpty()) {
                 // a capped run's few steps are mostly warm-up: its speed is not the algorithm's either
-                figures.add(trained.figure("speed-depth", "Training throughput vs depth",
+                // over depth, unless every trained cell has one depth and the widths vary (the default run's accuracy cells)
+                boolean overDepth = trained.depths().size() > 1 || trained.widths().size() < 2;
+                String over = overDepth ? "depth" : "width";
+                figures.add(trained.figure("speed-" + over, "Training throughput vs " + over,
                         "Training images x epochs per training second (noisy: compare within one machine only)."
-                                + cappedNote, true, ExperimentResult::samplesPerSecond, Units.RATE, "throughput", false, null));
-                figures.add(trained.figure("time-depth", "Training time vs depth",
-                        "Wall time of training, without JVM start and evaluation." + cappedNote, true,
+                                + cappedNote, overDepth, ExperimentResult::samplesPerSecond, Units.RATE, "throughput", false, null));
+                figures.add(trained.figure("time-" + over, "Training time vs " + over,
+                        "Wall time of training, without JVM start and evaluation." + cappedNote, overDepth,
                         ExperimentResult::trainSeconds, Units.SECONDS, "train time", false, null));
             }
         }
@@ -161,8 +195,12 @@ public record ReportModel(
         BreakdownChart.View breakdown = inputs.isEmpty() ? null : BreakdownChart.build(inputs);
 
         Map<String, CellRecord> baseById = new LinkedHashMap<>();
-        basePassed.forEach(c -> baseById.put(c.id(), c));
-        List<CellRow> cellRows = results.cells().stream().map(c -> cellRow(c, baseById.get(c.id()))).toList();
+        basePassed.forEach(c -> baseById.putIfAbsent(c.id(), c));
+        Map<String, BaselineComparison.Row> judged = new LinkedHashMap<>();
+        if (comparison != null) {
+            comparison.rows().forEach(row -> judged.putIfAbsent(row.cell(), row));
+        }
+        List<CellRow> cellRows = results.cells().stream().map(c -> cellRow(c, baseById.get(c.id()), judged.get(c.id()))).toList();
 
         List<String> summary = new ArrayList<>();
         summary.add(results.cells().size() + " cells of a " + results.matrixCells() + "-cell matrix"
@@ -174,11 +212,15 @@ public record ReportModel(
                 ? "No baseline: the charts and tables show this run only (record one with mvn ff:baseline)."
                 : "Baseline" + (baselineSource == null ? "" : " " + baselineSource) + ": " + basePassed.size()
                         + " cells, generated " + baseline.generatedAt()
-                        + "; drawn dashed with hollow markers beside this run, deltas in the cell table.";
+                        + "; drawn dashed with hollow markers beside this run, deltas in the cell table"
+                        + (comparison == null ? " (not judged here: the gates judge in ff:benchmark and ff:check)." : ".");
         boolean ok = gates.violations().isEmpty() && results.failedCells().isEmpty();
 
         return new ReportModel("FF Bench report", ok, summary, gates.warnings(), baselineNote, baseline != null,
-                fairness(results.cells()), figures, breakdown, cellRows, gateRows(gates), failedCells(results),
+                fairness(results.cells()), figures, breakdown, cellRows,
+                capped == 0 ? "" : "capped: " + CappedTraining.EXPLANATION + ".",
+                gateRows(gates).stream().filter(g -> !g.status().equals("passed")).toList(),
+                gateRows(gates).stream().filter(g -> g.status().equals("passed")).toList(), failedCells(results),
                 environment(results, baseline), matrix(results));
     }
 
@@ -204,6 +246,14 @@ public record ReportModel(
     /** Builds the panel sets: one panel per width (x = depth) or per depth (x = width). */
     private record Charts(List<CellRecord> passed, List<CellRecord> base, boolean multiGoodness, List<String> names,
             Map<String, Style> styles, Map<String, Style> baseStyles, Legend legend) {
+
+        Set<Integer> depths() {
+            return passed.stream().map(c -> c.spec().depth()).collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        Set<Integer> widths() {
+            return passed.stream().map(c -> c.spec().width()).collect(Collectors.toCollection(TreeSet::new));
+        }
 
         /** The same charts over the cells (of this run and of the baseline) that {@code keep} accepts. */
         Charts only(java.util.function.Predicate<CellRecord> keep) {
@@ -241,7 +291,7 @@ public record ReportModel(
                     "Each series' lowest seed: the test accuracy every evaluateEvery epochs (layerwise FF: epochs of its"
                             + " top layer) and at the end, against the training seconds so far (evaluations excluded;"
                             + " noisy: compare within one machine only). A single point per line: no evaluateEvery was"
-                            + " set." + note, legend, panels);
+                            + " set." + note, legend, panels, "");
         }
 
         Figure figure(String id, String title, String caption, boolean xIsDepth, ToDoubleFunction<ExperimentResult> metric,
@@ -254,6 +304,14 @@ public record ReportModel(
             }
             List<Integer> xValues = List.copyOf(xIsDepth ? depths : widths);
             List<Integer> panelValues = List.copyOf(xIsDepth ? widths : depths);
+            if (xValues.size() == 1) {
+                // one x value: every series' marker in one column, which reads as nothing
+                String axis = xIsDepth ? "depth" : "width";
+                String other = xIsDepth ? "width" : "depth";
+                return new Figure(id, title, caption, legend, List.of(), "Not drawn: every cell here has " + axis + " "
+                        + xValues.get(0) + ", so there is no line over " + axis + (panelValues.size() > 1 ? "; the chart"
+                        + " over " + other + " shows these cells" : "") + ". The cell table has each cell's figure.");
+            }
             List<ChartView> panels = new ArrayList<>();
             for (int panel : panelValues) {
                 List<Series> series = new ArrayList<>();
@@ -275,7 +333,7 @@ public record ReportModel(
                         xIsDepth ? "depth (hidden layers)" : "width (units per hidden layer)", units, yName, allowLog,
                         fixedMax, series));
             }
-            return new Figure(id, title, caption, legend, panels);
+            return new Figure(id, title, caption, legend, panels, "");
         }
 
         private List<Datum> data(List<CellRecord> cells, String name, boolean xIsDepth, int panel, List<Integer> xValues,
@@ -303,22 +361,39 @@ public record ReportModel(
         }
     }
 
-    private static CellRow cellRow(CellRecord cell, CellRecord base) {
+    /**
+     * A cell of the table: its figures, the baseline cell's ({@code base}, may be null) and, when the gates
+     * compared them ({@code judged}, may be null), the gates' change and regressed figures; never a verdict of
+     * the report's own.
+     */
+    private static CellRow cellRow(CellRecord cell, CellRecord base, BaselineComparison.Row judged) {
+        String change = judged == null ? "" : judged.change().label();
+        boolean regressed = judged != null && judged.change() == BaselineComparison.Change.REGRESSION;
         if (!cell.isPassed()) {
-            return new CellRow(cell.id(), "failed", "", "", "", "", "", "", "", "", "", "", "", "", true);
+            return new CellRow(cell.id(), "failed", change, "", List.of(), Delta.NONE, "", Delta.NONE, "", Delta.NONE,
+                    "", "", true);
         }
         ExperimentResult r = cell.result();
         ExperimentResult b = base == null ? null : base.result();
         double acc = r.testAccuracy();
-        double train = Metric.TRAINING_PEAK_BYTES.of(r);
-        double eval = Metric.EVALUATION_PEAK_BYTES.of(r);
-        String accDelta = b == null ? "" : String.format(Locale.ROOT, "%+.2f pts", 100 * (acc - b.testAccuracy()));
-        String trainDelta = b == null ? "" : percent(train, Metric.TRAINING_PEAK_BYTES.of(b));
-        String evalDelta = b == null ? "" : percent(eval, Metric.EVALUATION_PEAK_BYTES.of(b));
-        boolean regressed = b != null && (train > Metric.TRAINING_PEAK_BYTES.of(b) || eval > Metric.EVALUATION_PEAK_BYTES.of(b));
+        long train = (long) Metric.TRAINING_PEAK_BYTES.of(r);
+        long eval = (long) Metric.EVALUATION_PEAK_BYTES.of(r);
+        Delta accuracy = Delta.NONE;
+        Delta training = Delta.NONE;
+        Delta evaluation = Delta.NONE;
+        if (b != null) {
+            // the gate judges the group's mean; a cell's own unchanged accuracy is never marked
+            accuracy = new Delta(Metric.TEST_ACCURACY.format(b.testAccuracy()),
+                    String.format(Locale.ROOT, "%+.2f pts", 100 * (acc - b.testAccuracy())),
+                    flagged(judged, Metric.TEST_ACCURACY) && acc != b.testAccuracy());
+            training = memory(new BaselineComparison.MemoryDelta(train, (long) Metric.TRAINING_PEAK_BYTES.of(b)),
+                    flagged(judged, Metric.TRAINING_PEAK_BYTES));
+            evaluation = memory(new BaselineComparison.MemoryDelta(eval, (long) Metric.EVALUATION_PEAK_BYTES.of(b)),
+                    flagged(judged, Metric.EVALUATION_PEAK_BYTES));
+        }
         List<String> notes = new ArrayList<>();
         if (r.isCapped()) {
-            notes.add("training capped at " + cell.spec().maxStepsPerEpoch() + " steps per epoch");
+            notes.add(CappedTraining.text(r));
         }
         if (r.isDegenerate()) {
             notes.add("degenerate: " + String.join("; ", r.evaluation().degenerate()));
@@ -329,20 +404,20 @@ public record ReportModel(
         if (r.hasDeadUnits()) {
             notes.add("dead units: " + r.deadUnitsText());
         }
-        return new CellRow(cell.id(), "passed", Metric.TEST_ACCURACY.format(acc), String.join("; ", notes),
-                b == null ? "" : Metric.TEST_ACCURACY.format(b.testAccuracy()), accDelta,
-                Metric.TRAINING_PEAK_BYTES.format(train), b == null ? "" : Metric.TRAINING_PEAK_BYTES.format(Metric.TRAINING_PEAK_BYTES.of(b)),
-                trainDelta, Metric.EVALUATION_PEAK_BYTES.format(eval),
-                b == null ? "" : Metric.EVALUATION_PEAK_BYTES.format(Metric.EVALUATION_PEAK_BYTES.of(b)), evalDelta,
+        return new CellRow(cell.id(), "passed", change, Metric.TEST_ACCURACY.format(acc), notes, accuracy,
+                Metric.TRAINING_PEAK_BYTES.format(train), training, Metric.EVALUATION_PEAK_BYTES.format(eval), evaluation,
                 String.format(Locale.ROOT, "%,.0f", r.samplesPerSecond()), String.format(Locale.ROOT, "%.2f", r.trainSeconds()),
                 regressed);
     }
 
-    private static String percent(double now, double then) {
-        if (then == 0) {
-            return now == 0 ? "+0.00 %" : "new";
-        }
-        return String.format(Locale.ROOT, "%+.2f %%", 100 * (now - then) / then);
+    private static boolean flagged(BaselineComparison.Row judged, Metric metric) {
+        return judged != null && judged.regressed().contains(metric);
+    }
+
+    /** A memory figure's delta in the comparison's words; red only where its gate failed and the bytes changed. */
+    private static Delta memory(BaselineComparison.MemoryDelta delta, boolean gateFailed) {
+        return new Delta(Metric.TRAINING_PEAK_BYTES.format(delta.before()), delta.deltaText(),
+                gateFailed && delta.bytes() != 0);
     }
 
     static List<GateRow> gateRows(GateReport gates) {

@@ -39,6 +39,44 @@ final class Chromium {
         return run(html.toAbsolutePath().toUri(), List.of("--dump-dom"), 1280, 900);
     }
 
+    /**
+     * The DOM of {@code html} as laid out in a window {@code width} px wide: a copy of the page with a
+     * script at the end of its body that writes each element's bounding box into a {@code data-box}
+     * attribute ("left,top,right,bottom" in CSS px, from the top of the page) and the viewport's width and
+     * the page's height into {@code data-viewport} and {@code data-page-height} of {@code <html>}. The
+     * page itself has no script; the copy is for measuring only.
+     */
+    String layout(Path html, int width) throws IOException, InterruptedException {
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        int end = page.lastIndexOf("</body>");
+        if (end < 0) {
+            throw new IOException("no </body> in " + html);
+        }
+        Path measured = html.resolveSibling(html.getFileName() + ".layout.html");
+        Files.writeString(measured, page.substring(0, end) + MEASURE + page.substring(end), StandardCharsets.UTF_8);
+        try {
+            return run(measured.toAbsolutePath().toUri(), List.of("--dump-dom", "--hide-scrollbars"), width, 900);
+        } finally {
+            Files.deleteIfExists(measured);
+        }
+    }
+
+    private static final String MEASURE = """
+            <script>
+            (function () {
+              var root = document.documentElement;
+              for (var el of document.body.querySelectorAll('*')) {
+                var r = el.getBoundingClientRect();
+                el.setAttribute('data-box', [r.left, r.top + scrollY, r.right, r.bottom + scrollY]
+                    .map(function (v) { return Math.round(v); }).join(','));
+              }
+              root.setAttribute('data-viewport', root.clientWidth);
+              root.setAttribute('data-page-height', Math.ceil(root.scrollHeight));
+              root.setAttribute('data-page-width', Math.ceil(root.scrollWidth));
+            })();
+            </script>
+            """;
+
     void screenshot(Path html, Path png, int width, int height) throws IOException, InterruptedException {
         screenshot(html.toAbsolutePath().toUri(), png, width, height);
     }

@@ -42,9 +42,15 @@ final class Fixtures {
 
     /** A passed cell: training peak = {@code trainingBytes} (split 10/10/20/60 %), evaluation half of it. */
     static CellRecord passed(int index, ExperimentSpec spec, long trainingBytes, double testAccuracy, double samplesPerSecond) {
+        return passed(index, spec, trainingBytes, trainingBytes / 2, testAccuracy, samplesPerSecond);
+    }
+
+    /** A passed cell with its own evaluation peak (parameters a tenth of the training peak, the rest transient). */
+    static CellRecord passed(int index, ExperimentSpec spec, long trainingBytes, long evaluationBytes, double testAccuracy,
+            double samplesPerSecond) {
         MemoryBreakdown training = new MemoryBreakdown(trainingBytes / 10, trainingBytes / 10, trainingBytes / 5,
                 trainingBytes - trainingBytes / 10 * 2 - trainingBytes / 5);
-        MemoryBreakdown evaluation = new MemoryBreakdown(trainingBytes / 10, 0, 0, trainingBytes / 2 - trainingBytes / 10);
+        MemoryBreakdown evaluation = new MemoryBreakdown(trainingBytes / 10, 0, 0, evaluationBytes - trainingBytes / 10);
         MemoryLedger ledger = new MemoryLedger(training, evaluation, List.of(new PhaseMemory("layer 1", training)),
                 1000, 100_000_000);
         ExperimentResult result = new ExperimentResult(ExperimentResult.SCHEMA_VERSION, spec, MNIST_SAMPLE, testAccuracy, testAccuracy,

@@ -100,8 +100,9 @@ class ReportHtmlTest {
         assertTrue(d2.selectFirst("title").text().contains("mean of 2 seeds, 50.00 % to 70.00 %"));
         assertEquals("test accuracy (%)", doc.selectFirst("figure#accuracy-depth text.axis-label").text());
         assertEquals(7, doc.select("figure.figure").size(), "memory x2, accuracy x2, accuracy vs seconds, speed, time");
-        assertEquals(List.of("memory-width-2", "memory-width-4"), doc.select("figure#memory-width svg.chart").eachAttr("id"),
-                "memory vs width: a panel per depth");
+        assertTrue(doc.select("figure#memory-width svg").isEmpty(), "one width: each panel's markers would stack in a column");
+        assertEquals("Not drawn: every cell here has width 64, so there is no line over width; the chart over depth shows"
+                + " these cells. The cell table has each cell's figure.", doc.selectFirst("figure#memory-width p.left-out").text());
     }
 
     @Test
@@ -119,23 +120,27 @@ class ReportHtmlTest {
         Element row = doc.select("table.cells tbody tr").stream()
                 .filter(r -> r.child(0).text().equals("ff-base-symba-d2-w64-s1")).findFirst().orElseThrow();
         assertEquals(List.of("ff-base-symba-d2-w64-s1", "passed", "50.00 % baseline 50.00 %, +0.00 pts",
-                "2,000,000 B baseline 1,000,000 B, +100.00 %", "1,000,000 B baseline 500,000 B, +100.00 %", "1,000", "2.50"),
-                row.select("td").eachText());
-        assertTrue(row.hasClass("regressed"));
+                "2,000,000 B baseline 1,000,000 B, +1,000,000 B (+100.00 %)",
+                "1,000,000 B baseline 500,000 B, +500,000 B (+100.00 %)", "1,000", "2.50"), row.select("td").eachText(),
+                "no comparison handed over (a site page): no change under the status");
+        assertFalse(row.hasClass("regressed"), "without the gates' comparison the report judges nothing");
+        assertTrue(row.select(".regressed").isEmpty());
         assertTrue(doc.selectFirst(".status").text().contains("Baseline ff-baseline.json: 3 cells"));
     }
 
     @Test
     void gatesListFailuresFirstWithCellMetricBoundValueAndBaseline() {
         Document doc = render(null);
-        Elements rows = doc.select("table.gates tbody tr");
-        assertEquals(3, rows.size());
+        Elements rows = doc.select("table.gates:not(.passed) tbody tr");
+        assertEquals(2, rows.size(), "the failed and the skipped gate; the passed one folded");
         assertEquals(List.of("failed", "baseline", "backprop-d4-w64-s1", "trainingPeakBytes",
                 "at most +0.00 % over the baseline", "8,000,000 B", "baseline 4,000,000 B", "[baseline] backprop-d4-w64-s1 grew"),
                 rows.get(0).select("td").eachText());
         assertTrue(rows.get(0).hasClass("failed"));
-        assertEquals("passed", rows.get(1).child(0).text());
-        assertEquals("skipped", rows.get(2).child(0).text());
+        assertEquals("skipped", rows.get(1).child(0).text());
+        Element folded = doc.selectFirst("#gates details.passed-gates");
+        assertEquals("1 passed gate", folded.selectFirst("summary").text());
+        assertEquals(List.of("passed"), folded.select("tbody tr > td:first-child").eachText());
         assertTrue(doc.selectFirst(".status").hasClass("bad"));
     }
 
@@ -232,13 +237,13 @@ class ReportHtmlTest {
         Document doc = Jsoup.parse(new BenchmarkReport().render(CspReportTest.bendingLines(), gates(), baseline(),
                 "ff-baseline.json"));
         Elements lineCharts = doc.select("svg.chart:not(.breakdown), svg.legend");
-        assertEquals(7 + 13, lineCharts.size(), "seven legends; panels: memory and accuracy by depth (one width) and by"
-                + " width (three depths), accuracy vs seconds (three shapes), speed and time");
+        assertEquals(5 + 7, lineCharts.size(), "five legends; panels: memory and accuracy by depth (one width), accuracy"
+                + " vs seconds (three shapes), speed and time; by width (one width) left out");
         Elements strokes = lineCharts.select("path:not(.marker), polyline");
         assertEquals(lineCharts.select("path.line").size() + lineCharts.select("path.axis").size()
                 + lineCharts.select("path.whisker").size() + lineCharts.select("path.sample").size(), strokes.size(),
                 "every path of a line chart is a line, an axis, a whisker, a legend sample or a marker");
-        assertTrue(lineCharts.select("path.line").size() >= 24, "run and baseline series in every panel");
+        assertTrue(lineCharts.select("path.line").size() >= 22, "run and baseline series in every panel");
         for (Element stroke : strokes) {
             assertEquals("none", stroke.attr("fill"), stroke.outerHtml());
             assertFalse(stroke.attr("stroke").isBlank(), stroke.outerHtml());
@@ -295,15 +300,19 @@ class ReportHtmlTest {
                 "depth", "2", "width", "64", "epochs", "2", "seed", "1", "maxStepsPerEpoch", "10"));
         ResultsDocument results = ResultsDocument.results("2026-01-02T03:04:05Z", 2, List.of(), List.of(
                 Fixtures.passed(0, Fixtures.spec("ff-base", 2, 64, 1), 2_000_000, 0.9, 1000),
-                Fixtures.passed(1, capped, 4_000_000, 0.3, 2000)));
+                Fixtures.passed(1, capped, 4_000_000, 0.3, 2000),
+                Fixtures.passed(2, Fixtures.spec("ff-base", 4, 64, 1), 3_000_000, 0.8, 900)));
         Document doc = Jsoup.parse(new BenchmarkReport().render(results, gates(), null, null));
 
         assertEquals(List.of("ff-base"), doc.select("figure#accuracy-depth svg.chart g.series").eachAttr("data-series"));
         assertEquals(List.of("ff-base", "backprop"), doc.select("figure#memory-depth svg.chart g.series").eachAttr("data-series"),
                 "its memory figures are exact whatever the steps: still drawn");
-        assertTrue(doc.selectFirst("figure#accuracy-depth figcaption").text().endsWith("Not drawn: 1 of the 2 cells, trained"
-                + " on a capped number of steps per epoch (maxStepsPerEpoch) for their memory figures, which do not depend"
-                + " on it; their accuracy and speed (in the cell table, marked capped) say little about the algorithm."));
+        assertTrue(doc.selectFirst("figure#accuracy-depth figcaption").text().endsWith("Not drawn: 1 of the 3 cells, capped"
+                + " (in the cell table): trained on a capped number of steps per epoch (maxStepsPerEpoch) for its memory"
+                + " figures, which do not depend on it; that accuracy and speed are not a trained net's."));
+        assertEquals("capped: trained on a capped number of steps per epoch (maxStepsPerEpoch) for its memory figures,"
+                + " which do not depend on it; that accuracy and speed are not a trained net's.",
+                doc.selectFirst("#cells p.capped-legend").text(), "the summary's and the log's wording");
         assertEquals(List.of("ff-base"), doc.select("figure#speed-depth svg.chart g.series").eachAttr("data-series"),
                 "a capped run's speed is mostly warm-up: not drawn either");
         assertEquals(List.of("ff-base"), doc.select("figure#time-depth svg.chart g.series").eachAttr("data-series"));
