@@ -173,7 +173,10 @@ public final class Harness {
         }
         java.util.Optional<String> badJava = ForkJava.problem(request.fork().javaExecutable());
         badJava.ifPresent(problems::add);
-        if (cells != null && badJava.isEmpty()) {
+        // native libraries for another platform or CPU would fail every cell alike, the memory probe's fork first
+        java.util.Optional<String> badPlatform = dev.ffbench.platform.NativePlatformCheck.problem(request.fork().forkClasspath());
+        badPlatform.ifPresent(problems::add);
+        if (cells != null && badJava.isEmpty() && badPlatform.isEmpty()) {
             // a cell too large for its JVM is refused now, not after the cells before it ran
             problems.addAll(MemoryCheck.problems(cells, extensions, request.fork().workingDirectory(),
                     () -> ForkMemory.probe(request.fork(), log), log));
