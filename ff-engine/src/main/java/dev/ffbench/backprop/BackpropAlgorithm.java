@@ -6,6 +6,8 @@ import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.api.Model;
 import dev.ffbench.api.ModelContext;
 import dev.ffbench.api.Option;
+import dev.ffbench.memory.LayerArithmetic;
+import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.nn.DenseLayer;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +57,9 @@ abstract class BackpropAlgorithm implements Algorithm {
     /** The persistent memory of {@link BackpropMemory#persistent}: parameters, gradients, optimizer state. */
     @Override
     public final OptionalLong minimumBytes(ExperimentSpec spec, int inputSize, int classes) {
-        return OptionalLong.of(BackpropMemory.persistent(spec, plan(spec), inputSize, classes).totalBytes());
+        MemoryBreakdown persistent = BackpropMemory.persistent(spec, plan(spec), inputSize, classes);
+        // saturating: an absurd shape gives Long.MAX_VALUE, never a sum wrapped round to a small number
+        return OptionalLong.of(LayerArithmetic.plus(LayerArithmetic.plus(persistent.parameters(), persistent.gradients()),
+                persistent.optimizerState()));
     }
 }

@@ -35,7 +35,7 @@ final class BackpropMemory {
         if (plan.updateInBackward()) {
             long largest = Math.max(Math.max(times(inputSize, width), spec.depth() > 1 ? times(width, width) : 0),
                     times(width, classes));
-            gradients = plus(largest, Math.max(width, classes));
+            gradients = plus(largest, Math.max(width, (long) classes));
         }
         long state = times(Optimizer.stateValuesPerParameter(spec.optimizer()), parameters);
         return new MemoryBreakdown(floatBytes(parameters), floatBytes(gradients), floatBytes(state), 0);
