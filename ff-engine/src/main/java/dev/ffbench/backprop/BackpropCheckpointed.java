@@ -38,4 +38,18 @@ public final class BackpropCheckpointed extends BackpropAlgorithm {
     BackpropPlan plan(ExperimentSpec spec) {
         return new BackpropPlan(CHECKPOINT_EVERY.of(spec), false);
     }
+
+    /** The k a net of {@code depth} hidden layers runs with when {@code checkpointEvery} is configured or unset (null). */
+    public static int checkpointEvery(int depth, Integer checkpointEvery) {
+        return new BackpropPlan(checkpointEvery, false).checkpointEvery(depth);
+    }
+
+    /**
+     * Width-sized activation arrays a step keeps at {@code depth} (k as {@link #checkpointEvery}): the kept
+     * inputs of layers k, 2k, ..., the k - 1 segment buffers and the top layer's output; plain backprop
+     * keeps {@code depth} (k = 1). Besides them a step holds what does not grow with depth.
+     */
+    public static int keptActivations(int depth, Integer checkpointEvery) {
+        return BackpropPlan.kept(depth, checkpointEvery(depth, checkpointEvery)) + 1;
+    }
 }
