@@ -35,10 +35,19 @@ final class BackpropKernels {
      * rows x / s (rows x n), new arrays in the current workspace (the same two arrays the ops made).
      */
     static LengthNorm.Normalized normalize(INDArray x) {
+        return normalizeInto(x, Nd4j.createUninitialized(DataType.FLOAT, x.rows(), x.columns()),
+                Nd4j.createUninitialized(DataType.FLOAT, x.rows(), 1));
+    }
+
+    /**
+     * {@link #normalize} written into {@code normalized} (rows x n, which may be {@code x} itself: each
+     * row is read whole before it is written, so normalizing in place gives the same values) and
+     * {@code scales} (rows x 1). In place, a hidden layer's output becomes the next layer's normalized
+     * input without a second array: what lets backprop keep one array per layer.
+     */
+    static LengthNorm.Normalized normalizeInto(INDArray x, INDArray normalized, INDArray scales) {
         int rows = (int) x.rows();
         int cols = (int) x.columns();
-        INDArray normalized = Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
-        INDArray scales = Nd4j.createUninitialized(DataType.FLOAT, rows, 1);
         FloatBuffer in = Floats.of(x);
         FloatBuffer out = Floats.of(normalized);
         FloatBuffer s = Floats.of(scales);
@@ -82,6 +91,9 @@ final class BackpropKernels {
     /**
      * ReLU backward and the bias gradient in one pass: gradient = 0 where the output is 0 (in place,
      * turning dL/dh into dL/dz), and {@code biasGradient} (1 x cols) = the column sums of dL/dz.
+     *
+     * @param output the layer's ReLU output h, or anything of the same signs: the next layer's
+     *     normalized input h / s (s > 0), which is what backprop keeps instead of h
      */
     static void reluBackward(INDArray output, INDArray gradient, INDArray biasGradient) {
         int rows = (int) output.rows();

@@ -9,12 +9,12 @@ import dev.ffbench.api.TrainingPhase;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.Floats;
-import dev.ffbench.nn.LayerTraining;
 import dev.ffbench.nn.LengthNorm;
 import dev.ffbench.nn.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,43 +22,46 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An MLP of {@code depth} hidden layers (optional length normalization, linear, ReLU) and a linear
- * softmax head. A training step keeps every layer's normalized input and output in the step
- * workspace until the backward pass, which is why its transient memory grows with depth. All
- * layers hold gradients and optimizer state while training; evaluation keeps the weights only.
+ * softmax head, trained with one backward pass per step; backprop and its memory variants differ only
+ * in what a step keeps and when the optimizer steps ({@link BackpropPlan}).
+ *
+ * <p>A step keeps per hidden layer exactly what the backward pass needs: the layer's (normalized)
+ * input and, with normalization, one scale per row. Nothing else: a layer's ReLU output is normalized
+ * in place into the next layer's input, and the ReLU's mask is read off that input's signs (h / s has
+ * h's sign, s > 0); only the top layer's output, the head's input, is kept as it is. With
+ * checkpointing every k-th layer only layers 0, k, 2k, ... keep their input through the step: the
+ * others' are computed into k - 1 segment buffers, reused segment by segment, and computed again
+ * from the segment's first input in the backward pass (the top segment's are still there). Evaluation
+ * keeps the weights only.
  */
 final class BackpropModel implements Model {
     private final PersistentMemory memory;
     private final ExperimentSpec spec;
     private final List<DenseLayer> layers = new ArrayList<>();
-    private final List<LayerTraining> training = new ArrayList<>();
     private final Optimizer optimizer;
     private final boolean normalize;
-    private final int classes;
+    private final BackpropPlan plan;
     /** Each step's true classes, reused by every step. */
     private final int[] stepLabels;
+    private BackpropTraining training;
 
-    BackpropModel(ModelContext context) {
+    BackpropModel(ModelContext context, BackpropPlan plan) {
         this.memory = context.memory();
         this.spec = context.spec();
         this.optimizer = context.optimizer();
         this.normalize = Backprop.NORMALIZE.of(spec);
-        this.classes = context.classes();
+        this.plan = plan;
         this.stepLabels = new int[spec.batchSize()];
         SplittableRandom init = context.random();
         for (int l = 0; l < spec.depth(); l++) {
             layers.add(new DenseLayer(memory, l == 0 ? context.inputSize() : spec.width(), spec.width(), init));
         }
-        layers.add(new DenseLayer(memory, spec.width(), classes, init));
+        layers.add(new DenseLayer(memory, spec.width(), context.classes(), init));
     }
 
-    /** What the backward pass needs of one hidden layer. */
-    private record Activation(LengthNorm.Normalized normalized, INDArray input, INDArray output) {}
-
-    /** Allocates every layer's gradients and optimizer state, which live until training ends. */
+    /** Allocates every layer's optimizer state and the gradient buffers, which live until training ends. */
     void startTraining() {
-        for (DenseLayer layer : layers) {
-            training.add(LayerTraining.start(layer, memory, optimizer));
-        }
+        training = BackpropTraining.start(layers, memory, optimizer, plan.updateInBackward());
     }
 
     /** The hidden layers, then the head (for tests). */
@@ -68,8 +71,8 @@ final class BackpropModel implements Model {
 
     /** Frees gradients and optimizer state: evaluation needs the weights only. */
     void finishTraining() {
-        training.forEach(layer -> layer.release(memory));
-        training.clear();
+        training.release(memory);
+        training = null;
     }
 
     @Override
@@ -79,56 +82,111 @@ final class BackpropModel implements Model {
     }
 
     /**
-     * One step on a batch, inside the step workspace; returns its
-     * cross-entropy. The step workspace keeps what the backward pass needs of every layer (its
-     * normalized input and its output) and the gradient flowing down; each layer's backward
-     * temporaries live in the scratch workspace and are gone before the next layer's. Outside the
-     * matrix products everything is one Java pass per formula ({@link BackpropKernels}).
+     * One step on a batch, inside the step workspace; returns its cross-entropy. The step workspace
+     * keeps the layers' inputs the plan keeps, the segment buffers, the top layer's output and the
+     * gradient flowing down; the head's logits and each layer's dL/d(input) live in the scratch
+     * workspace and are gone before the next layer's. Outside the matrix products everything is one
+     * Java pass per formula ({@link BackpropKernels}).
      *
      * @param input (rows x pixels) float32
      * @param labels the true class of each row (at least {@code input.rows()} entries)
      */
-    double trainStep(INDArray input, int[] labels, java.util.function.Supplier<MemoryWorkspace> scratchWorkspace) {
+    double trainStep(INDArray input, int[] labels, Supplier<MemoryWorkspace> scratchWorkspace) {
         int hidden = layers.size() - 1;
-        List<Activation> activations = new ArrayList<>(hidden);
-        INDArray x = input;
-        for (int l = 0; l < hidden; l++) {
-            LengthNorm.Normalized normalized = normalize ? BackpropKernels.normalize(x) : null;
-            INDArray layerInput = normalized != null ? normalized.rows() : x;
-            INDArray output = layers.get(l).product(layerInput);
-            BackpropKernels.biasRelu(output, layers.get(l).bias());
-            activations.add(new Activation(normalized, layerInput, output));
-            x = output;
+        int every = plan.checkpointEvery(hidden);
+        long rows = input.rows();
+        // inputs[l]: layer l's input as the backward pass reads it (normalized rows and scales, or x and null)
+        LengthNorm.Normalized[] inputs = new LengthNorm.Normalized[hidden];
+        INDArray[] segmentRows = new INDArray[every - 1];
+        INDArray[] segmentScales = new INDArray[every - 1];
+        for (int i = 0; i < every - 1; i++) {
+            segmentRows[i] = Nd4j.createUninitialized(DataType.FLOAT, rows, spec.width());
+            segmentScales[i] = normalize ? Nd4j.createUninitialized(DataType.FLOAT, rows, 1) : null;
+        }
+        inputs[0] = normalize ? BackpropKernels.normalize(input) : new LengthNorm.Normalized(input, null);
+        INDArray top = null;
+        for (int first = 0; first < hidden; first += every) {
+            int end = Math.min(first + every, hidden);
+            fillSegment(inputs, first, end, segmentRows, segmentScales);
+            // the segment's last layer's output: the next kept input, or the head's input
+            INDArray output = layers.get(end - 1).product(inputs[end - 1].rows());
+            BackpropKernels.biasRelu(output, layers.get(end - 1).bias());
+            if (end < hidden) {
+                inputs[end] = normalize
+                        ? BackpropKernels.normalizeInto(output, output, Nd4j.createUninitialized(DataType.FLOAT, rows, 1))
+                        : new LengthNorm.Normalized(output, null);
+            } else {
+                top = output;
+            }
         }
         DenseLayer head = layers.get(hidden);
-        INDArray gradOutput = Nd4j.createUninitialized(DataType.FLOAT, input.rows(), spec.width());
+        INDArray gradOutput = Nd4j.createUninitialized(DataType.FLOAT, rows, spec.width());
         double loss;
         try (MemoryWorkspace scratch = scratchWorkspace.get()) {
-            INDArray gradLogits = head.product(x);
+            INDArray gradLogits = head.product(top);
             loss = BackpropKernels.softmaxCrossEntropy(gradLogits, head.bias(), labels);
-            DenseLayer.Gradients gradients = training.get(hidden).gradients();
-            Nd4j.gemm(x, gradLogits, gradients.weights(), true, false, 1.0, 0.0);
+            DenseLayer.Gradients gradients = training.gradients(hidden);
+            Nd4j.gemm(top, gradLogits, gradients.weights(), true, false, 1.0, 0.0);
             BackpropKernels.columnSums(gradLogits, gradients.bias());
             Nd4j.gemm(gradLogits, head.weights(), gradOutput, false, true, 1.0, 0.0);
         }
-        for (int l = hidden - 1; l >= 0; l--) {
-            try (MemoryWorkspace scratch = scratchWorkspace.get()) {
-                Activation a = activations.get(l);
-                DenseLayer.Gradients gradients = training.get(l).gradients();
-                BackpropKernels.reluBackward(a.output(), gradOutput, gradients.bias());
-                Nd4j.gemm(a.input(), gradOutput, gradients.weights(), true, false, 1.0, 0.0);
-                if (l > 0) {
-                    INDArray gradInput = layers.get(l).inputGradient(gradOutput);
-                    if (a.normalized() != null) {
-                        BackpropKernels.lengthNormBackward(a.normalized(), gradInput, gradOutput);
-                    } else {
-                        Floats.of(gradOutput).put(Floats.of(gradInput));
-                    }
-                }
+        training.afterLayer(hidden);
+        int topFirst = (hidden - 1) / every * every;
+        for (int first = topFirst; first >= 0; first -= every) {
+            int end = Math.min(first + every, hidden);
+            if (first != topFirst) {
+                // recompute: the segment buffers hold the segment above's inputs, which are done with
+                fillSegment(inputs, first, end, segmentRows, segmentScales);
+            }
+            for (int l = end - 1; l >= first; l--) {
+                backward(l, inputs[l], l == hidden - 1 ? top : inputs[l + 1].rows(), gradOutput, scratchWorkspace);
             }
         }
-        training.forEach(LayerTraining::step);
+        training.afterBackward();
         return loss;
+    }
+
+    /**
+     * The inputs of layers {@code first + 1 .. end - 1} from layer {@code first}'s kept input, each into
+     * its segment buffer: product, bias and ReLU, then normalized in place.
+     */
+    private void fillSegment(LengthNorm.Normalized[] inputs, int first, int end, INDArray[] segmentRows,
+            INDArray[] segmentScales) {
+        for (int l = first; l < end - 1; l++) {
+            INDArray output = segmentRows[l - first];
+            Nd4j.gemm(inputs[l].rows(), layers.get(l).weights(), output, false, false, 1.0, 0.0);
+            BackpropKernels.biasRelu(output, layers.get(l).bias());
+            inputs[l + 1] = normalize ? BackpropKernels.normalizeInto(output, output, segmentScales[l - first])
+                    : new LengthNorm.Normalized(output, null);
+        }
+    }
+
+    /**
+     * Hidden layer {@code l}'s backward pass: {@code gradOutput} holds dL/dh on entry and dL/dh of the
+     * layer below on exit (layer 0 leaves it as dL/dz); the layer's gradients go to its buffers.
+     *
+     * @param input the layer's input as kept (normalized rows and scales)
+     * @param signs the layer's output or anything of its signs (the next layer's normalized input)
+     */
+    private void backward(int l, LengthNorm.Normalized input, INDArray signs, INDArray gradOutput,
+            Supplier<MemoryWorkspace> scratchWorkspace) {
+        try (MemoryWorkspace scratch = scratchWorkspace.get()) {
+            DenseLayer.Gradients gradients = training.gradients(l);
+            BackpropKernels.reluBackward(signs, gradOutput, gradients.bias());
+            Nd4j.gemm(input.rows(), gradOutput, gradients.weights(), true, false, 1.0, 0.0);
+            if (l > 0) {
+                // dL/d(input) with the weights as they were in the forward pass, before the layer steps
+                INDArray gradInput = layers.get(l).inputGradient(gradOutput);
+                training.afterLayer(l);
+                if (input.scales() != null) {
+                    BackpropKernels.lengthNormBackward(input, gradInput, gradOutput);
+                } else {
+                    Floats.of(gradOutput).put(Floats.of(gradInput));
+                }
+            } else {
+                training.afterLayer(l);
+            }
+        }
     }
 
     /** The true class of the batch's images, in a buffer reused by every step. */

@@ -31,9 +31,16 @@ public final class DefaultMatrix {
 
     private DefaultMatrix() {}
 
-    /** Every discovered algorithm, so that new ones join the default run. */
+    /**
+     * The engine's backprop variants, which a matrix runs when it names them: the default run keeps one
+     * reference (backprop), so its cells and figures do not grow with every way of running backprop.
+     */
+    public static final List<String> OPT_IN = List.of(dev.ffbench.backprop.BackpropCheckpointed.NAME,
+            dev.ffbench.backprop.BackpropLayerwiseUpdate.NAME);
+
+    /** Every discovered algorithm but the {@link #OPT_IN} ones, so that new ones join the default run. */
     public static List<String> algorithms(Extensions extensions) {
-        return extensions.algorithmNames();
+        return extensions.algorithmNames().stream().filter(name -> !OPT_IN.contains(name)).toList();
     }
 
     /**

@@ -86,7 +86,7 @@ class BackpropKernelsTest {
                 "optimizer", "sgd", "learningRate", "1.0", "normalize", Boolean.toString(normalize)));
         PersistentMemory memory = new PersistentMemory();
         BackpropModel model = new BackpropModel(new ModelContext(spec, new DatasetShape(3, 4, 1, 10), memory,
-                new java.util.SplittableRandom(spec.seed()).split(), Extensions.engine()::goodness));
+                new java.util.SplittableRandom(spec.seed()).split(), Extensions.engine()::goodness), BackpropPlan.PLAIN);
         INDArray input = BenchmarkSetup.random(8, 6, 12);
         int[] labels = {3, 0, 9, 9, 1, 5};
         List<INDArray> before = new ArrayList<>();
@@ -110,7 +110,7 @@ class BackpropKernelsTest {
     }
 
     /** dL/dW and dL/db of every layer (weights, bias, in layer order), with one ND4J op per formula, in double. */
-    private static List<INDArray> plainGradients(List<INDArray> parameters, INDArray input, int[] labels,
+    static List<INDArray> plainGradients(List<INDArray> parameters, INDArray input, int[] labels,
             boolean normalize) {
         int hidden = parameters.size() / 2 - 1;
         List<LengthNorm.Normalized> normalized = new ArrayList<>();

@@ -58,7 +58,7 @@ public class BackpropStepBenchmark {
         memory = new PersistentMemory();
         transientMemory = new TransientMemory("bench-backprop-step");
         model = new BackpropModel(new ModelContext(spec, new DatasetShape(28, 28, 1, 10), memory,
-                new java.util.SplittableRandom(spec.seed()).split(), Extensions.engine()::goodness));
+                new java.util.SplittableRandom(spec.seed()).split(), Extensions.engine()::goodness), BackpropPlan.PLAIN);
         model.startTraining();
         long rows = 2L * positives;
         input = BenchmarkSetup.random(4, rows, 28 * 28);

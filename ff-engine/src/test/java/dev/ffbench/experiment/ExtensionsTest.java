@@ -23,7 +23,8 @@ class ExtensionsTest {
     @Test
     void theBuiltInsRegisterThemselvesLikeAnyExtension() {
         Extensions engine = Extensions.engine();
-        assertEquals(List.of("ff-base", "ff-recurrent", "backprop"), engine.algorithmNames());
+        assertEquals(List.of("ff-base", "ff-recurrent", "backprop", "backprop-checkpointed", "backprop-layerwise-update"),
+                engine.algorithmNames());
         assertEquals(List.of("sum-squares", "mean-squares", "neg-sum-squares", "symba"), engine.goodnessNames());
         engine.algorithms().forEach(a -> assertEquals(Extensions.BUILT_IN, a.origin(), a.name()));
         assertTrue(engine.usesGoodness("ff-base") && engine.usesGoodness("ff-recurrent") && !engine.usesGoodness("backprop"));
@@ -33,7 +34,8 @@ class ExtensionsTest {
     void aUsersRegistrationsJoinTheBuiltInsWithTheirOrigin() {
         Extensions found = Extensions.discover(SampleExtensions.loader(dir,
                 Map.of(Algorithm.class, List.of(TinyLocalAlgorithm.class.getName()))));
-        assertEquals(List.of("ff-base", "ff-recurrent", "backprop", "tiny-local"), found.algorithmNames());
+        assertEquals(List.of("ff-base", "ff-recurrent", "backprop", "backprop-checkpointed", "backprop-layerwise-update",
+                "tiny-local"), found.algorithmNames());
         String origin = found.algorithmOrigin("tiny-local");
         assertTrue(origin.endsWith("test-classes"), origin);
         assertTrue(found.listing().contains("tiny-local (" + origin + ")"), found.listing());

@@ -118,7 +118,8 @@ class SpecResolverTest {
     void anUnknownAlgorithmListsEveryAlgorithmWithItsOrigin() {
         InvalidSpecException error = assertThrows(InvalidSpecException.class,
                 () -> resolver.resolve(Map.of("algorithm", "ff-magic")));
-        assertEquals(List.of("algorithm is 'ff-magic'; allowed: ff-base (built in), ff-recurrent (built in), backprop (built in)"),
+        assertEquals(List.of("algorithm is 'ff-magic'; allowed: ff-base (built in), ff-recurrent (built in), backprop (built in),"
+                + " backprop-checkpointed (built in), backprop-layerwise-update (built in)"),
                 error.problems());
     }
 

@@ -30,8 +30,10 @@ class MatrixExpanderTest {
     void theDefaultMatrixRunsEveryEngineAlgorithmAtEveryDefaultDepthAndWidthOnMnistSample() {
         List<Cell> cells = expand(MatrixParameters.defaults());
 
-        List<String> algorithms = Extensions.engine().algorithmNames();
-        assertEquals(List.of("ff-base", "ff-recurrent", "backprop"), algorithms);
+        List<String> algorithms = DefaultMatrix.algorithms(Extensions.engine());
+        assertEquals(List.of("ff-base", "ff-recurrent", "backprop"), algorithms, "backprop's variants run when named");
+        assertEquals(List.of("ff-base", "ff-recurrent", "backprop", "backprop-checkpointed", "backprop-layerwise-update"),
+                Extensions.engine().algorithmNames());
         assertEquals(algorithms.size() * DefaultMatrix.DEPTHS.size() * DefaultMatrix.WIDTHS.size(), cells.size());
         for (String algorithm : algorithms) {
             for (int depth : DefaultMatrix.DEPTHS) {
@@ -220,7 +222,8 @@ class MatrixExpanderTest {
 
         List<String> problems = e.problems();
         assertTrue(problems.contains("algorithms: 'ff-bogus' is not an algorithm; allowed: ff-base (built in),"
-                + " ff-recurrent (built in), backprop (built in)"), problems.toString());
+                + " ff-recurrent (built in), backprop (built in), backprop-checkpointed (built in),"
+                + " backprop-layerwise-update (built in)"), problems.toString());
         assertTrue(problems.contains("depths is '0'; allowed: a whole number >= 1"), problems.toString());
         assertTrue(problems.contains("widths is 'wide'; allowed: a whole number >= 1"), problems.toString());
         assertTrue(problems.contains("epochs is '0'; allowed: a whole number >= 1"), problems.toString());
