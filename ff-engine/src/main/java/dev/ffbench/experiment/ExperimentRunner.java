@@ -213,10 +213,10 @@ public final class ExperimentRunner {
     }
 
     /**
-     * The batches a cell's evaluation covers: a capped cell's {@code maxStepsPerEpoch} (see {@link Evaluation}),
-     * otherwise 0 (every batch).
+     * The batches a cell's evaluation covers on each split: a capped cell's {@code maxStepsPerEpoch} (its
+     * cap under the {@code trainImages}' steps per epoch; see {@link Evaluation}), otherwise 0 (every batch).
      */
-    static int cappedEvaluationBatches(ExperimentSpec spec, int trainImages) {
+    public static int cappedEvaluationBatches(ExperimentSpec spec, int trainImages) {
         int cap = spec.maxStepsPerEpoch();
         return cap > 0 && cap < PixelBatch.stepsPerEpoch(trainImages, spec.batchSize(), 0) ? cap : 0;
     }

@@ -2,6 +2,7 @@ package dev.ffbench.harness;
 
 import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.dataset.DatasetSummary;
+import dev.ffbench.experiment.ExperimentRunner;
 
 /**
  * What one cell runs, as an estimate of its multiply-adds: the weight {@link Progress} gives it in the ETA.
@@ -13,14 +14,20 @@ import dev.ffbench.dataset.DatasetSummary;
  * positive and a negative per image; options named {@code iterations} (time steps per image while
  * training) and {@code scoreTo} (time steps per label while predicting) multiply the passes, and
  * such an algorithm predicts by trying every label, as does a {@code readout} of goodness (FF Recurrent
- * evaluates 10 label passes of 5 time steps per image). Only the relative weights of cells matter: the
- * seconds per unit are learnt from the cells already done.
+ * evaluates 10 label passes of 5 time steps per image). A capped cell evaluates only its first
+ * {@code maxStepsPerEpoch} batches of each split. Only the relative weights of cells matter: the seconds
+ * per unit are learnt from the cells already done.
  */
 final class CellWork {
     /** Forward, backward and update of a training pass, against the forward alone of a prediction. */
     private static final double TRAINING_PASS = 3;
-    /** A recurrent time step computes bottom-up and top-down inputs of every layer. */
-    private static final double RECURRENT_STEP = 2;
+    /**
+     * A recurrent time step's weight against a pass: it computes bottom-up and top-down inputs of every
+     * layer (2 passes of products), but as few large products over all of a step's rows, which cost far less
+     * per multiply-add than FF Base's and backprop's per-layer products: in the quiet default run (mnist-sample,
+     * issue 22) FF Recurrent's cells took about 0.3 of the time per estimated multiply-add at 2, hence 0.3.
+     */
+    private static final double RECURRENT_STEP = 0.3;
 
     private CellWork() {}
 
@@ -39,8 +46,15 @@ final class CellWork {
         double predictionPasses = (triesEveryLabel ? data.classes() : 1)
                 * (scoreTo == null ? 1 : 1 + RECURRENT_STEP * scoreTo);
         double training = spec.epochs() * imagesPerEpoch * trainingPasses * pass;
-        double evaluation = ((double) data.trainImages() + data.testImages()) * predictionPasses * pass;
+        int batches = ExperimentRunner.cappedEvaluationBatches(spec, data.trainImages());
+        double evaluation = (evaluated(data.trainImages(), batches, spec) + evaluated(data.testImages(), batches, spec))
+                * predictionPasses * pass;
         return training + evaluation;
+    }
+
+    /** The images of a split of {@code images} that an evaluation of {@code batches} batches (0: all) predicts. */
+    private static double evaluated(int images, int batches, ExperimentSpec spec) {
+        return batches == 0 ? images : Math.min(images, (double) batches * spec.batchSize());
     }
 
     private static Integer integerOption(ExperimentSpec spec, String name) {

@@ -14,7 +14,10 @@ import java.util.Set;
  * ETA. The ETA weights each remaining cell by what it runs ({@link CellWork}: algorithm, depth, width,
  * steps, evaluation passes) at the seconds per unit of work its algorithm took in the cells done so far,
  * or, for an algorithm with no cell done yet, the rate of all cells done: FF Recurrent's cells, 10-30x
- * slower than FF Base's, are not counted as FF Base's after those ran first.
+ * slower than FF Base's, are not counted as FF Base's after those ran first. Every cell also costs a fixed
+ * time (its JVM's start, the data, the training split's evaluation of a small cell), learnt as the least a
+ * passed cell spent outside its training and test evaluation; without it the small capped cells' start-up
+ * would be read as work and multiplied into the large cells' estimates.
  */
 final class Progress {
     private final HarnessLog log;
@@ -26,9 +29,11 @@ final class Progress {
     /** The data each dataset's cells ran on, from their results: sizes the remaining cells' work. */
     private final Map<String, DatasetSummary> data = new HashMap<>();
     private DatasetSummary lastData;
-    /** Per algorithm: {seconds, work} of its passed cells. */
+    /** Per algorithm: {seconds, work, cells} of its passed cells. */
     private final Map<String, double[]> rates = new HashMap<>();
-    private final double[] allRate = new double[2];
+    private final double[] allRate = new double[3];
+    /** The fixed seconds of a cell: the least a passed cell spent outside training and the test evaluation. */
+    private double cellOverhead = Double.POSITIVE_INFINITY;
 
     Progress(HarnessLog log, List<Cell> cells, int parallelCells) {
         this.log = log;
@@ -87,16 +92,19 @@ final class Progress {
         data.put(record.spec().dataset(), summary);
         lastData = summary;
         double work = CellWork.of(record.spec(), summary);
-        double[] rate = rates.computeIfAbsent(record.spec().algorithm(), a -> new double[2]);
-        rate[0] += record.wallSeconds();
-        rate[1] += work;
-        allRate[0] += record.wallSeconds();
-        allRate[1] += work;
+        double[] rate = rates.computeIfAbsent(record.spec().algorithm(), a -> new double[3]);
+        for (double[] sums : List.of(rate, allRate)) {
+            sums[0] += record.wallSeconds();
+            sums[1] += work;
+            sums[2]++;
+        }
+        var result = record.result();
+        cellOverhead = Math.min(cellOverhead, Math.max(0, record.wallSeconds() - result.trainSeconds() - result.evalSeconds()));
     }
 
     /**
-     * The wall time the cells not yet finished should take, {@code parallelCells} at a time: each one's work
-     * at its algorithm's rate (else all cells' rate); the mean time of a finished cell each while no passed
+     * The wall time the cells not yet finished should take, {@code parallelCells} at a time: each one's fixed
+     * time plus its work at its algorithm's rate (else all cells' rate); the mean time of a finished cell each while no passed
      * cell has told the data's size or a rate.
      */
     synchronized double remainingSeconds() {
@@ -108,7 +116,7 @@ final class Progress {
         for (Cell cell : remaining) {
             double work = CellWork.of(cell.spec(), data.getOrDefault(cell.spec().dataset(), lastData));
             double[] rate = rates.getOrDefault(cell.spec().algorithm(), allRate);
-            seconds += work * rate[0] / rate[1];
+            seconds += cellOverhead + work * Math.max(0, rate[0] - rate[2] * cellOverhead) / rate[1];
         }
         return seconds / parallelCells;
     }
