@@ -471,7 +471,7 @@ public final class Harness {
     }
 
     /**
-     * The previous run's results, summary, JUnit XML and report go before any cell runs (as Surefire
+     * The previous run's results, summary, JUnit XML, report and gates.json go before any cell runs (as Surefire
      * clears its reports): a run that fails or is interrupted would otherwise leave them beside its own
      * cells, and ff:check, ff:baseline and ff:history would take them for this run's. cells/ stays: it
      * is what -Dff.resume reads, and a run without it clears it itself.

@@ -54,13 +54,19 @@ public record OutputLayout(Path directory) {
         return directory.resolve("report.html");
     }
 
+    /** The gates' verdict on the results beside it, which ff:history records ({@link HistoryVerdict}). */
+    public Path gates() {
+        return directory.resolve(HistoryVerdict.FILE);
+    }
+
     /**
-     * The documents a run writes when it ends (results, summary, JUnit XML, report), which ff:check,
-     * ff:report, ff:baseline and ff:history read: removed when the next run starts, so that a run that
-     * fails or is interrupted leaves none of its predecessor's beside its own cells.
+     * The documents a run writes when it ends (results, summary, JUnit XML, report, the gates' verdict), which
+     * ff:check, ff:report, ff:baseline and ff:history read: removed when the next run starts, so that a run
+     * that fails or is interrupted leaves none of its predecessor's beside its own cells (an earlier run's
+     * "passed" in gates.json must not stand for a run that never ended).
      */
     public java.util.List<Path> documents() {
-        return java.util.List.of(results(), summary(), junit(), report());
+        return java.util.List.of(results(), summary(), junit(), report(), gates());
     }
 
     /** One {@code <id>.json} per finished cell, written the moment it finishes, and its {@code <id>.log}. */

@@ -72,6 +72,10 @@ class FaultsTest {
                 GateParameters.defaults(), null, out, List.of()), new RecordingLog());
         assertFalse(earlier.hasFailedCells() || earlier.hasViolations(), "the earlier run passed");
         Files.writeString(out.resolve("report.html"), "<html>the earlier run</html>");
+        if (!Files.exists(out.resolve("gates.json"))) {
+            // no gate judged that run; a run with gates leaves its verdict here, "passed" or "failed"
+            Files.writeString(out.resolve("gates.json"), "{\"kind\":\"ff-bench-gates\"}");
+        }
         for (Path document : new OutputLayout(out).documents()) {
             assertTrue(Files.isRegularFile(document), document.toString());
         }
@@ -104,8 +108,8 @@ class FaultsTest {
                 null, request.fork(), request.gates(), request.baselineFile(), out, List.of()), log));
 
         assertTrue(e.getMessage().contains(cells.toString()), e.getMessage());
-        assertTrue(lines.contains("removed the previous run's results.json, summary.md, TEST-ff-benchmark.xml, report.html"
-                + " from out: this run writes its own when it ends"), lines.toString());
+        assertTrue(lines.contains("removed the previous run's results.json, summary.md, TEST-ff-benchmark.xml, report.html,"
+                + " gates.json from out: this run writes its own when it ends"), lines.toString());
         noDocumentIsLeftAndCheckSaysToRunTheBenchmark(out);
     }
 
