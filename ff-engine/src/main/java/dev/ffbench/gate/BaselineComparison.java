@@ -45,6 +45,11 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
         REGRESSION("regression"),
         /** The cell's JVM failed: nothing to compare. */
         FAILED("failed"),
+        /**
+         * Measured on other data than its baseline cell (another dataset, or the same name with other
+         * contents): the baseline gates refuse it, so no figure is compared and none is shown as a delta.
+         */
+        OTHER_DATA("other data"),
         /** A gated figure is worse but within what the gates allow (e.g. an accuracy drop within seed noise). */
         WITHIN_TOLERANCE("within tolerance"),
         /** A gated figure is better and none is worse. */
@@ -268,14 +273,17 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
             }
             Change change = !regressed.isEmpty() ? Change.REGRESSION : worse ? Change.WITHIN_TOLERANCE
                     : better ? Change.IMPROVEMENT : Change.UNCHANGED;
-            // the baseline gates refuse a cell measured on other data: a regression, whatever the deltas read
-            boolean otherData = BaselineData.differs(cell, old);
-            rows.add(new Row(cell.index(), cell.id(), otherData ? Change.REGRESSION : change, training, evaluation,
+            // the baseline gates refuse a cell measured on other data: nothing is compared, no delta is shown
+            if (BaselineData.differs(cell, old)) {
+                rows.add(new Row(cell.index(), cell.id(), Change.OTHER_DATA, null, null, null, null, Set.of(),
+                        BaselineData.otherData(cell, old)));
+                continue;
+            }
+            rows.add(new Row(cell.index(), cell.id(), change, training, evaluation,
                     new AccuracyDelta(accuracyNow, old.result().testAccuracy(), groupName, members.size(), groupAccuracy,
                             // a cell matched by id shares its seed, so only degenerate predictions leave nothing compared
                             judgement == null || groupAccuracy != null ? "" : "not compared: no seed learned on both sides"),
-                    new SpeedDelta(speedNow, old.result().samplesPerSecond(), maxSpeedDrop), regressed,
-                    otherData ? BaselineData.otherData(cell, old) : ""));
+                    new SpeedDelta(speedNow, old.result().samplesPerSecond(), maxSpeedDrop), regressed, ""));
         }
         rows.sort(Comparator.comparing(Row::change).thenComparingInt(Row::index));
         List<String> ids = results.cells().stream().map(CellRecord::id).toList();

@@ -47,14 +47,14 @@ public record Verdict(Status status, int violations, int failedCells, boolean fa
      * baseline cells the run lacks (missing).
      */
     public record Counts(long regressions, long improvements, long unchanged, long newCells, long missing,
-            long withinTolerance, long failed) {
+            long withinTolerance, long failed, long otherData) {
 
         /** The counts of {@code comparison}, which judged each cell once. */
         public static Counts of(BaselineComparison comparison) {
             var counts = comparison.counts();
             return new Counts(counts.get(Change.REGRESSION), counts.get(Change.IMPROVEMENT), counts.get(Change.UNCHANGED),
                     counts.get(Change.NEW), comparison.notInResults().size(), counts.get(Change.WITHIN_TOLERANCE),
-                    counts.get(Change.FAILED));
+                    counts.get(Change.FAILED), counts.get(Change.OTHER_DATA));
         }
 
         /**
@@ -70,6 +70,9 @@ public record Verdict(Status status, int violations, int failedCells, boolean fa
             }
             if (failed > 0) {
                 parts.add(failed + " failed");
+            }
+            if (otherData > 0) {
+                parts.add(otherData + " on other data (not compared)");
             }
             return String.join(", ", parts);
         }

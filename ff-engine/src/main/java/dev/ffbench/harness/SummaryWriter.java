@@ -140,7 +140,7 @@ final class SummaryWriter {
                 + (unchangedRows.size() == 1 ? "cell" : "cells") + "</summary>", ""), header, List.of("", "</details>"), FOLD);
         for (Row row : comparison.rows()) {
             switch (row.change()) {
-                case REGRESSION, FAILED -> changed.add(1, comparisonRow(row));
+                case REGRESSION, FAILED, OTHER_DATA -> changed.add(1, comparisonRow(row));
                 case UNCHANGED -> unchanged.add(4, comparisonRow(row));
                 default -> changed.add(2, comparisonRow(row));
             }
@@ -154,7 +154,7 @@ final class SummaryWriter {
 
     /** One row of the comparison table; the figures whose gate fails are bold. */
     static String comparisonRow(Row row) {
-        String change = row.change() == Change.REGRESSION || row.change() == Change.FAILED
+        String change = row.change() == Change.REGRESSION || row.change() == Change.FAILED || row.change() == Change.OTHER_DATA
                 ? "**" + row.change().label() + "**" : row.change().label();
         if (row.training() == null) {
             return "| " + change + " | " + row.cell() + " | " + cut(escape(row.note())) + " | | | | | | | |";

@@ -43,6 +43,30 @@ class BaselineDataTest {
                 TestCells.withData(passed(1, "ff-d2-s2", spec("ff-base", 2, 16, 2), 1000, 500, 0.9), data));
     }
 
+    /**
+     * The comparison agrees with the gates: a cell refused for other data shows no delta (an accuracy
+     * "drop" between two datasets is no regression of the code) and is counted as other data.
+     */
+    @Test
+    void theComparisonShowsACellOfOtherDataAsNotComparedWithNoDelta() {
+        List<CellRecord> then = cells(data(HASH_A, "a.csv"));
+        List<CellRecord> now = List.of(
+                TestCells.withData(passed(0, "ff-d2-s1", spec("ff-base", 2, 16, 1), 2000, 500, 0.5), data(HASH_B, "a.csv")),
+                TestCells.withData(passed(1, "ff-d2-s2", spec("ff-base", 2, 16, 2), 2000, 500, 0.5), data(HASH_B, "a.csv")));
+        BaselineComparison comparison = BaselineComparison.of(new BaselineTolerance(0, 1, 2, 10.0), TestCells.results(now),
+                baseline(then), "ff-baseline.json");
+
+        assertEquals(List.of(BaselineComparison.Change.OTHER_DATA, BaselineComparison.Change.OTHER_DATA),
+                comparison.rows().stream().map(BaselineComparison.Row::change).toList());
+        BaselineComparison.Row row = comparison.rows().get(0);
+        assertEquals(null, row.training(), "no memory delta");
+        assertEquals(null, row.accuracy(), "no accuracy delta");
+        assertEquals(java.util.Set.of(), row.regressed());
+        assertEquals("2 cells: 2 other data", comparison.tally());
+        assertEquals("0 regressions, 0 improvements, 0 unchanged, 0 new, 0 missing, 2 on other data (not compared)",
+                Verdict.Counts.of(comparison).text());
+    }
+
     @Test
     void aBaselineOfOtherDataIsRefusedNamingBothFingerprints() {
         List<CellRecord> then = cells(data(HASH_A, "a.csv", "b.csv"));
@@ -90,12 +114,12 @@ class BaselineDataTest {
     }
 
     @Test
-    void theComparisonTableShowsACellOfOtherDataAsARegressionWithTheReason() {
+    void theComparisonTableShowsACellOfOtherDataAsOtherDataWithTheReason() {
         List<CellRecord> then = cells(data(HASH_A));
         BaselineComparison comparison = BaselineComparison.of(BaselineTolerance.DEFAULTS,
                 TestCells.results(cells(data(HASH_B))), baseline(then), "ff-baseline.json");
         BaselineComparison.Row row = comparison.rows().get(0);
-        assertEquals(BaselineComparison.Change.REGRESSION, row.change(), "memory and accuracy unchanged, data not");
+        assertEquals(BaselineComparison.Change.OTHER_DATA, row.change(), "memory and accuracy unchanged, data not");
         assertEquals("measured on other data than its baseline cell (dataset 'synthetic:7:400:100' sha256:fedcba987654"
                 + " (generated, no files) now, 'synthetic:7:400:100' sha256:0123456789ab (generated, no files) in the"
                 + " baseline)", row.note());

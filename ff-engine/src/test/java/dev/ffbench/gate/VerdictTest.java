@@ -68,7 +68,7 @@ class VerdictTest {
 
         Verdict verdict = Verdict.of(ALL_PASSED, 0, comparison, true, "1a2b3c4", "9f8e7d6");
 
-        assertEquals(new Verdict.Counts(2, 1, 1, 1, 2, 0, 0), verdict.counts());
+        assertEquals(new Verdict.Counts(2, 1, 1, 1, 2, 0, 0, 0), verdict.counts());
         assertEquals("**FF Bench: passed**: against the baseline 2 regressions, 1 improvement, 1 unchanged, 1 new,"
                 + " 2 missing; head 1a2b3c4 against baseline 9f8e7d6.", verdict.line(null));
     }
