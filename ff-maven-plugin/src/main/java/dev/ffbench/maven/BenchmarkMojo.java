@@ -9,11 +9,8 @@ import dev.ffbench.harness.ParallelBuild;
 import dev.ffbench.report.BenchmarkReport;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -183,7 +180,7 @@ public class BenchmarkMojo extends AbstractGateMojo {
         MatrixParameters matrix = new MatrixParameters(algorithms, depths, widths, goodness, seeds, dataset, epochs,
                 batchSize, learningRate, schedule, maxStepsPerEpoch, threads, settings, fields(includes),
                 fields(excludes), fields(extraCells));
-        ForkOptions fork = new ForkOptions(java == null ? ForkOptions.currentJava() : java.toPath(), classpath(),
+        ForkOptions fork = new ForkOptions(java == null ? ForkOptions.currentJava() : java.toPath(), ProjectClasspath.engine(plugin),
                 ForkOptions.parseJvmArgs(jvmArgs), Duration.ofSeconds(cellTimeout), parallelCells, baseDirectory.toPath(),
                 ProjectClasspath.entries(project, classpathScope, plugin, harnessLog()));
         ParallelBuild.warning(session.getRequest().getDegreeOfConcurrency(), session.getProjects().size())
@@ -192,9 +189,5 @@ public class BenchmarkMojo extends AbstractGateMojo {
                 baselinePath(), outputDirectory.toPath(), List.of(new BenchmarkReport(), WorkflowCommands.fromEnvironment()), Flag.parse("resume", resume), baselineRef, historyPath()),
                 harnessLog());
         failOn(outcome, acceptCommand(List.of(), baseline));
-    }
-
-    private List<Path> classpath() {
-        return plugin.getArtifacts().stream().map(Artifact::getFile).filter(Objects::nonNull).map(File::toPath).toList();
     }
 }

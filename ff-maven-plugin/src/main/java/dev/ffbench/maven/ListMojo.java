@@ -7,9 +7,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -54,9 +51,8 @@ public class ListMojo extends AbstractFfMojo {
 
     @Override
     protected void run() throws IOException {
-        List<Path> engine = plugin.getArtifacts().stream().map(Artifact::getFile).filter(Objects::nonNull).map(File::toPath).toList();
         // one JVM, as a cell's: parallelism and the cell timeout do not apply to the listing
-        ForkOptions fork = new ForkOptions(java == null ? ForkOptions.currentJava() : java.toPath(), engine,
+        ForkOptions fork = new ForkOptions(java == null ? ForkOptions.currentJava() : java.toPath(), ProjectClasspath.engine(plugin),
                 ForkOptions.parseJvmArgs(jvmArgs), ForkOptions.DEFAULT_TIMEOUT, 1, baseDirectory.toPath(),
                 ProjectClasspath.entries(project, classpathScope, plugin, harnessLog()));
         ClasspathOrigins origins = new ClasspathOrigins(Path.of(project.getBuild().getOutputDirectory()),

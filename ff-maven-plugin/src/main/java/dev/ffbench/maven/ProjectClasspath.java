@@ -17,6 +17,11 @@ final class ProjectClasspath {
 
     private ProjectClasspath() {}
 
+    /** The engine's class path of the forks: this plugin's resolved artifacts (the engine and ND4J). */
+    static List<Path> engine(PluginDescriptor plugin) {
+        return plugin.getArtifacts().stream().map(Artifact::getFile).filter(Objects::nonNull).map(java.io.File::toPath).toList();
+    }
+
     static List<Path> entries(MavenProject project, String scope, PluginDescriptor plugin, HarnessLog log) {
         if (!SCOPES.contains(scope)) {
             throw new HarnessException("classpathScope is '" + scope + "'; allowed: " + String.join(", ", SCOPES)
@@ -51,3 +56,4 @@ final class ProjectClasspath {
                 a.getBaseVersion(), a.getFile().toPath(), throughEngine);
     }
 }
+
