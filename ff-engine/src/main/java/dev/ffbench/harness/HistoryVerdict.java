@@ -37,7 +37,7 @@ public record HistoryVerdict(String kind, String generatedAt, HistoryEntry.Gates
      * judged get none, and an earlier run's is removed: they have no verdict of their own.
      */
     static void write(OutputLayout layout, ResultsDocument results, GateReport gates) throws IOException {
-        Path file = layout.directory().resolve(FILE);
+        Path file = layout.gates();
         HistoryEntry.Gates verdict = HistoryEntry.Gates.of(gates);
         if (!results.isComplete() || !results.shards().isEmpty() || verdict == null) {
             Files.deleteIfExists(file);
