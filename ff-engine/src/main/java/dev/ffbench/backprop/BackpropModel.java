@@ -9,6 +9,7 @@ import dev.ffbench.api.TrainingPhase;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.Floats;
+import dev.ffbench.nn.Gemm;
 import dev.ffbench.nn.LengthNorm;
 import dev.ffbench.nn.Optimizer;
 import java.util.ArrayList;
@@ -126,9 +127,9 @@ final class BackpropModel implements Model {
             INDArray gradLogits = head.product(top);
             loss = BackpropKernels.softmaxCrossEntropy(gradLogits, head.bias(), labels);
             DenseLayer.Gradients gradients = training.gradients(hidden);
-            Nd4j.gemm(top, gradLogits, gradients.weights(), true, false, 1.0, 0.0);
+            Gemm.gemm(top, gradLogits, gradients.weights(), true, false, 1.0, 0.0);
             BackpropKernels.columnSums(gradLogits, gradients.bias());
-            Nd4j.gemm(gradLogits, head.weights(), gradOutput, false, true, 1.0, 0.0);
+            Gemm.gemm(gradLogits, head.weights(), gradOutput, false, true, 1.0, 0.0);
         }
         training.afterLayer(hidden);
         int topFirst = (hidden - 1) / every * every;
@@ -154,7 +155,7 @@ final class BackpropModel implements Model {
             INDArray[] segmentScales) {
         for (int l = first; l < end - 1; l++) {
             INDArray output = segmentRows[l - first];
-            Nd4j.gemm(inputs[l].rows(), layers.get(l).weights(), output, false, false, 1.0, 0.0);
+            Gemm.gemm(inputs[l].rows(), layers.get(l).weights(), output, false, false, 1.0, 0.0);
             BackpropKernels.biasRelu(output, layers.get(l).bias());
             inputs[l + 1] = normalize ? BackpropKernels.normalizeInto(output, output, segmentScales[l - first])
                     : new LengthNorm.Normalized(output, null);
@@ -173,7 +174,7 @@ final class BackpropModel implements Model {
         try (MemoryWorkspace scratch = scratchWorkspace.get()) {
             DenseLayer.Gradients gradients = training.gradients(l);
             BackpropKernels.reluBackward(signs, gradOutput, gradients.bias());
-            Nd4j.gemm(input.rows(), gradOutput, gradients.weights(), true, false, 1.0, 0.0);
+            Gemm.gemm(input.rows(), gradOutput, gradients.weights(), true, false, 1.0, 0.0);
             if (l > 0) {
                 // dL/d(input) with the weights as they were in the forward pass, before the layer steps
                 INDArray gradInput = layers.get(l).inputGradient(gradOutput);

@@ -1,6 +1,7 @@
 package dev.ffbench.cli;
 
 import dev.ffbench.api.ExperimentSpec;
+import dev.ffbench.experiment.EpochSeconds;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentRunner;
 import dev.ffbench.experiment.SpecResolver;
@@ -15,7 +16,10 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs the same spec for several algorithms in this JVM and prints one comparison table. A {@code --set}
- * of an option applies to the algorithms that declare it (e.g. iterations only to ff-recurrent).
+ * of an option applies to the algorithms that declare it (e.g. iterations only to ff-recurrent). Under
+ * each run's row: its accuracy curve when it measured one, and per training phase the training seconds
+ * and samples/s of every epoch, so that the first epoch (JIT compilation included) shows beside the
+ * steady ones.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Run one spec for each algorithm and print accuracy, speed and memory.")
@@ -59,6 +63,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 if (!curve.isEmpty()) {
                     System.out.println(curve);
                 }
+                epochLines(result).forEach(System.out::println);
                 accuracies.computeIfAbsent(algorithm, a -> new java.util.ArrayList<>()).add(result.testAccuracy());
                 if (ops && !opsPerStep.containsKey(algorithm)) {
                     opsPerStep.put(algorithm, ExperimentRunner.engine().trainingOpsPerStep(spec));
@@ -71,5 +76,28 @@ final class BenchmarkCommand implements Callable<Integer> {
         opsPerStep.forEach((algorithm, count) -> System.out.println(String.format(Locale.ROOT,
                 "%-12s ND4J ops per training step: %.1f (mean over training phases)", algorithm, count)));
         return 0;
+    }
+
+    /**
+     * One line per training phase: "ff-base      layer 1 epochs (training s, samples/s): 1: 0.812 s 9,853/s;
+     * 2: 0.401 s 19,950/s; ...". samples/s is the images of one epoch (the training split, or
+     * maxStepsPerEpoch x batchSize when that is fewer) over the epoch's seconds: for layerwise FF, the
+     * speed of that layer's pass alone. Empty for a result without the seconds of its epochs.
+     */
+    static List<String> epochLines(ExperimentResult result) {
+        if (result.epochSeconds() == null || result.dataset() == null) {
+            return List.of();
+        }
+        ExperimentSpec spec = result.spec();
+        long cap = spec.maxStepsPerEpoch() == 0 ? Long.MAX_VALUE : (long) spec.maxStepsPerEpoch() * spec.batchSize();
+        long images = Math.min(result.dataset().trainImages(), cap);
+        Map<String, StringBuilder> lines = new LinkedHashMap<>();
+        for (EpochSeconds epoch : result.epochSeconds()) {
+            lines.computeIfAbsent(epoch.phase(), phase -> new StringBuilder(String.format(Locale.ROOT,
+                    "%-12s %s epochs (training s, samples/s):", spec.algorithm(), phase)))
+                    .append(String.format(Locale.ROOT, " %d: %.3f s %,.0f/s;", epoch.epoch(), epoch.seconds(),
+                            images / epoch.seconds()));
+        }
+        return lines.values().stream().map(StringBuilder::toString).toList();
     }
 }

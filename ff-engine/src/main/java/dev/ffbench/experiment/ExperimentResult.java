@@ -18,7 +18,9 @@ import java.util.List;
  * seconds of its first point at or above the spec's {@code targetAccuracy} (null when the target is
  * unset or never reached); {@code evaluation} says whether the test predictions show learning at all;
  * {@code traits} is what the algorithm declared of itself for the fairness note (null in results written
- * before it was recorded).
+ * before it was recorded); {@code epochSeconds} the wall-clock seconds of every epoch of every training
+ * phase, in training order ({@link EpochSeconds}; null in results written before it was recorded), so
+ * that a first epoch slowed by JIT compilation shows beside the steady ones.
  */
 public record ExperimentResult(
         int schemaVersion,
@@ -35,7 +37,17 @@ public record ExperimentResult(
         Double secondsToAccuracy,
         EvaluationDiagnostics evaluation,
         RunEnvironment environment,
-        AlgorithmTraits traits) {
+        AlgorithmTraits traits,
+        List<EpochSeconds> epochSeconds) {
+
+    /** A result without the seconds of each epoch (as written before they were recorded). */
+    public ExperimentResult(int schemaVersion, ExperimentSpec spec, DatasetSummary dataset, double trainAccuracy,
+            double testAccuracy, List<EpochLoss> losses, MemoryLedger memory, double trainSeconds, double evalSeconds,
+            double samplesPerSecond, List<CurvePoint> curve, Double secondsToAccuracy, EvaluationDiagnostics evaluation,
+            RunEnvironment environment, AlgorithmTraits traits) {
+        this(schemaVersion, spec, dataset, trainAccuracy, testAccuracy, losses, memory, trainSeconds, evalSeconds,
+                samplesPerSecond, curve, secondsToAccuracy, evaluation, environment, traits, null);
+    }
 
     /** A result without the algorithm's traits (as written before they were recorded). */
     public ExperimentResult(int schemaVersion, ExperimentSpec spec, DatasetSummary dataset, double trainAccuracy,
@@ -43,13 +55,13 @@ public record ExperimentResult(
             double samplesPerSecond, List<CurvePoint> curve, Double secondsToAccuracy, EvaluationDiagnostics evaluation,
             RunEnvironment environment) {
         this(schemaVersion, spec, dataset, trainAccuracy, testAccuracy, losses, memory, trainSeconds, evalSeconds,
-                samplesPerSecond, curve, secondsToAccuracy, evaluation, environment, null);
+                samplesPerSecond, curve, secondsToAccuracy, evaluation, environment, null, null);
     }
 
     /** This result of {@code other} spec (a cell's spec, which a results document stores once, beside its result). */
     public ExperimentResult withSpec(ExperimentSpec other) {
         return new ExperimentResult(schemaVersion, other, dataset, trainAccuracy, testAccuracy, losses, memory, trainSeconds,
-                evalSeconds, samplesPerSecond, curve, secondsToAccuracy, evaluation, environment, traits);
+                evalSeconds, samplesPerSecond, curve, secondsToAccuracy, evaluation, environment, traits, epochSeconds);
     }
 
     /** Whether the predictions are degenerate (see {@link EvaluationDiagnostics#of}). */

@@ -101,7 +101,7 @@ public final class ExperimentRunner {
                         ExperimentResult.SCHEMA_VERSION, spec, summary, trainAccuracy, testAccuracy, training.losses(), ledger,
                         trainSeconds, evalSeconds, training.trainingSamples() / trainSeconds, points,
                         AccuracyCurve.secondsTo(spec.targetAccuracy(), points), diagnostics, RunEnvironment.capture(),
-                        guarded(spec, () -> extensions.algorithm(spec.algorithm()).traits(spec)));
+                        guarded(spec, () -> extensions.algorithm(spec.algorithm()).traits(spec)), training.epochSeconds());
             }
         } finally {
             memory.releaseAll();

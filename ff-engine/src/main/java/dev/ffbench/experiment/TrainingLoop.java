@@ -26,7 +26,9 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
  * {@link TransientMemory}. It counts the images (those of the first phase: an image counts once per
  * epoch whatever the schedule), averages each loss over the epoch and stops a run whose mean is not
  * finite, records each phase's memory before the phase releases anything and checks after every step
- * that the model opened no workspace of its own.
+ * that the model opened no workspace of its own. It times each epoch of each phase (wall clock, from the
+ * shuffle to the last step's loss, the curve's evaluation after it excluded), so that the first epoch's
+ * speed, JIT compilation included, can be told from the steady epochs'.
  */
 final class TrainingLoop {
     private final String algorithm;
@@ -60,9 +62,10 @@ final class TrainingLoop {
 
     /**
      * What training measured: every epoch's loss of every layer that reports one (in training order),
-     * the memory of each phase and the images trained on.
+     * the memory of each phase, the images trained on and the seconds of every epoch of every phase (in
+     * training order).
      */
-    record Outcome(List<EpochLoss> losses, List<PhaseMemory> phases, long trainingSamples) {}
+    record Outcome(List<EpochLoss> losses, List<PhaseMemory> phases, long trainingSamples, List<EpochSeconds> epochSeconds) {}
 
     /**
      * @param afterEpoch called after each epoch of the last phase, when the whole model can predict
@@ -75,6 +78,7 @@ final class TrainingLoop {
         int steps = PixelBatch.stepsPerEpoch(train.count(), batchSize, maxStepsPerEpoch);
         List<EpochLoss> losses = new ArrayList<>();
         List<PhaseMemory> recorded = new ArrayList<>();
+        List<EpochSeconds> epochSeconds = new ArrayList<>();
         long samples = 0;
         for (int p = 0; p < phases.size(); p++) {
             TrainingPhase phase = phases.get(p);
@@ -84,6 +88,7 @@ final class TrainingLoop {
                 workspaces.open(transientMemory);
                 StepLoss shape = null;
                 for (int epoch = 1; epoch <= epochs; epoch++) {
+                    long epochStart = System.nanoTime();
                     int[] order = PixelBatch.shuffled(train.count(), random);
                     double[] sums = null;
                     for (int step = 0; step < steps; step++) {
@@ -117,6 +122,7 @@ final class TrainingLoop {
                         }
                         losses.add(mean);
                     }
+                    epochSeconds.add(new EpochSeconds(name, epoch, (System.nanoTime() - epochStart) / 1e9));
                     if (p == phases.size() - 1) {
                         afterEpoch.accept(epoch);
                     }
@@ -126,7 +132,7 @@ final class TrainingLoop {
             }
             phase.finish();
         }
-        return new Outcome(losses, recorded, samples);
+        return new Outcome(losses, recorded, samples, epochSeconds);
     }
 
     /** The model's phases: at least one, each with a name of its own. */

@@ -6,6 +6,7 @@ import dev.ffbench.goodness.QuadraticGoodness;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.Floats;
+import dev.ffbench.nn.Gemm;
 import dev.ffbench.nn.LayerTraining;
 import dev.ffbench.nn.Optimizer;
 import java.nio.FloatBuffer;
@@ -142,7 +143,7 @@ final class FfLayer {
         FfKernels.pairedGradient(Floats.of(gradient.source()), gradient.perRow(), gradient.factor(), images, labels,
                 Floats.of(batch.inverseScales()), Floats.of(imageProduct), Floats.of(labelGradient), batch.classes(),
                 Floats.of(gradients.bias()), units);
-        Nd4j.gemm(batch.images(), imageProduct, gradients.weights(), true, false, 1.0, 0.0);
+        Gemm.gemm(batch.images(), imageProduct, gradients.weights(), true, false, 1.0, 0.0);
         FfKernels.addLabelRows(Floats.of(labelGradient), batch.classes(), batch.labelOffset(),
                 Floats.of(gradients.weights()), units);
         training.step();
@@ -173,7 +174,7 @@ final class FfLayer {
         DenseLayer.Gradients gradients = training.gradients();
         FfKernels.scaledGradient(Floats.of(gradient.source()), gradient.perRow(), gradient.factor(),
                 Floats.of(in.squares()), dense.inputs(), Floats.of(scaled), Floats.of(gradients.bias()), rows, units);
-        Nd4j.gemm(in.values(), scaled, gradients.weights(), true, false, 1.0, 0.0);
+        Gemm.gemm(in.values(), scaled, gradients.weights(), true, false, 1.0, 0.0);
         handOn(output, handOn);
         training.step();
         return gradient.loss();

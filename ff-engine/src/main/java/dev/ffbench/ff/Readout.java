@@ -3,6 +3,7 @@ package dev.ffbench.ff;
 import dev.ffbench.memory.MemoryCategory;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.Floats;
+import dev.ffbench.nn.Gemm;
 import dev.ffbench.nn.Optimizer;
 import java.nio.FloatBuffer;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class Readout {
     /** features W: (rows x D) to a new (rows x K) in the current workspace. */
     public INDArray logits(INDArray featureRows) {
         INDArray logits = Nd4j.createUninitialized(DataType.FLOAT, featureRows.rows(), classes);
-        Nd4j.gemm(featureRows, weights, logits, false, false, 1.0, 0.0);
+        Gemm.gemm(featureRows, weights, logits, false, false, 1.0, 0.0);
         return logits;
     }
 
@@ -126,7 +127,7 @@ public final class Readout {
     public double trainStep(INDArray featureRows, int[] labels) {
         INDArray logits = logits(featureRows);
         double loss = softmaxGradient(Floats.of(logits), labels, (int) featureRows.rows(), classes);
-        Nd4j.gemm(featureRows, logits, gradient, true, false, 1.0, 0.0);
+        Gemm.gemm(featureRows, logits, gradient, true, false, 1.0, 0.0);
         updater.step(gradient);
         return loss;
     }

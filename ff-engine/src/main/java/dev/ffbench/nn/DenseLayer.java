@@ -70,8 +70,9 @@ public final class DenseLayer {
     }
 
     /**
-     * x W + b. Calls BLAS gemm into a fresh c-order array: INDArray.mmul took twice as long for the
-     * same product here (it goes through the generic matmul op).
+     * x W + b. Calls BLAS gemm ({@link Gemm}) into a fresh c-order array: INDArray.mmul took twice as
+     * long for the same product here (it goes through the generic matmul op), and Nd4j.gemm's op path
+     * costs more than a small product.
      *
      * @param x (rows x inputs)
      * @return (rows x outputs), a new array
@@ -83,7 +84,7 @@ public final class DenseLayer {
     /** x W, without the bias: (rows x inputs) to a new (rows x outputs). */
     public INDArray product(INDArray x) {
         INDArray z = Nd4j.createUninitialized(x.dataType(), x.rows(), outputs);
-        Nd4j.gemm(x, weights, z, false, false, 1.0, 0.0);
+        Gemm.gemm(x, weights, z, false, false, 1.0, 0.0);
         return z;
     }
 
@@ -95,20 +96,20 @@ public final class DenseLayer {
      * @param gradZ (rows x outputs), dL/dz
      */
     public void parameterGradients(INDArray x, INDArray gradZ, Gradients into) {
-        Nd4j.gemm(x, gradZ, into.weights(), true, false, 1.0, 0.0);
+        Gemm.gemm(x, gradZ, into.weights(), true, false, 1.0, 0.0);
         into.bias().assign(gradZ.sum(true, 0));
     }
 
     /** Adds this batch's gradients of W and b to the buffers (FF Recurrent sums over iterations). */
     public void accumulateParameterGradients(INDArray x, INDArray gradZ, Gradients into) {
-        Nd4j.gemm(x, gradZ, into.weights(), true, false, 1.0, 1.0);
+        Gemm.gemm(x, gradZ, into.weights(), true, false, 1.0, 1.0);
         into.bias().addi(gradZ.sum(true, 0));
     }
 
     /** dL/dx = dL/dz W^T: (rows x outputs) to a new (rows x inputs). */
     public INDArray inputGradient(INDArray gradZ) {
         INDArray gradX = Nd4j.createUninitialized(gradZ.dataType(), gradZ.rows(), inputs);
-        Nd4j.gemm(gradZ, weights, gradX, false, true, 1.0, 0.0);
+        Gemm.gemm(gradZ, weights, gradX, false, true, 1.0, 0.0);
         return gradX;
     }
 

@@ -55,7 +55,8 @@ class FfEngineCliTest {
             System.setOut(original);
         }
         assertEquals(0, exit);
-        String[] lines = out.toString().strip().split("\n");
+        String[] lines = java.util.Arrays.stream(out.toString().strip().split("\n"))
+                .filter(line -> !line.contains(" epochs (training s, samples/s):")).toArray(String[]::new);
         assertEquals(4, lines.length, out.toString()); // header, one row per seed, the mean
         double first = Double.parseDouble(lines[1].split("\\s+")[9]);
         double second = Double.parseDouble(lines[2].split("\\s+")[9]);
@@ -66,6 +67,31 @@ class FfEngineCliTest {
         // the mean of the rounded figures is within rounding of the printed mean
         double printed = Double.parseDouble(lines[3].replaceAll(".*mean ([0-9.]+) %.*", "$1"));
         assertEquals((first + second) / 2, printed, 0.01, mean + " vs " + lines[3]);
+    }
+
+    @Test
+    void benchmarkPrintsEachPhasesEpochSecondsAndSamplesPerSecondUnderItsRow() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true));
+            exit = FfEngineCli.execute("benchmark", "--algorithms", "ff-base,backprop", "--set",
+                    "dataset=synthetic:3:300:100", "--set", "width=16", "--set", "epochs=2", "--set", "batchSize=50",
+                    "--set", "schedule=layerwise");
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals(0, exit);
+        String[] lines = out.toString().strip().split("\n");
+        // header; ff-base's row, an epochs line per layer; backprop's row, the epochs line of its one phase
+        assertEquals(6, lines.length, out.toString());
+        String epochs = " epochs \\(training s, samples/s\\): 1: \\d+\\.\\d{3} s [\\d,]+/s; 2: \\d+\\.\\d{3} s [\\d,]+/s;";
+        assertTrue(lines[1].startsWith("ff-base "), lines[1]);
+        assertTrue(lines[2].matches("ff-base +layer 1" + epochs), lines[2]);
+        assertTrue(lines[3].matches("ff-base +layer 2" + epochs), lines[3]);
+        assertTrue(lines[4].startsWith("backprop "), lines[4]);
+        assertTrue(lines[5].matches("backprop +\\S.*" + epochs), lines[5]);
     }
 
     @Test

@@ -197,7 +197,7 @@ class DatasetRunTest {
         ((ObjectNode) tree.get("spec")).remove("dataset");
         ((ObjectNode) tree.get("dataset").get("fingerprint")).remove("files");
         ((ObjectNode) tree.get("memory")).remove("processPeakRssBytes");
-        tree.remove(List.of("trainSeconds", "evalSeconds", "samplesPerSecond", "secondsToAccuracy", "environment"));
+        tree.remove(List.of("trainSeconds", "evalSeconds", "samplesPerSecond", "secondsToAccuracy", "epochSeconds", "environment"));
         tree.get("curve").forEach(point -> ((ObjectNode) point).remove("trainSeconds"));
         return tree.toPrettyString();
     }

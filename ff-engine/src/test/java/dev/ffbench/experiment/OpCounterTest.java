@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.api.ExperimentSpec;
+import dev.ffbench.nn.Gemm;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -25,6 +26,8 @@ class OpCounterTest {
             Nd4j.gemm(x, w, z, false, false, 1.0, 0.0);
             x.norm2(true, 1);
         }));
+        assertEquals(1, OpCounter.count(() -> Gemm.gemm(x, w, z, false, false, 1.0, 0.0)),
+                "a direct product counts as the Nd4j.gemm it replaced");
         assertEquals(0, OpCounter.count(() -> {
             x.putScalar(0, 1f);
             x.data().asNioFloat().put(1, 2f);
