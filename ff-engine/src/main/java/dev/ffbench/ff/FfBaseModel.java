@@ -168,6 +168,9 @@ final class FfBaseModel implements Model {
             labels[i] = batch.label(i);
         }
         LabelledBatch input = LabelledBatch.of(batch, labelEmbedding);
+        // a frozen first layer's image product serves the readout's neutral pass too (its label columns are zero)
+        boolean withReadout = readout != null && readout.training();
+        NeutralPass neutral = withReadout && from > 0 ? new NeutralPass(batch) : null;
         Activations carry = null;
         for (int l = 0; l <= to; l++) {
             if (l < to && carry == null) {
@@ -181,14 +184,18 @@ final class FfBaseModel implements Model {
                             ? layer.trainStepLabelled(input, labels, layerLoss, goodness, handOn)
                             : layer.trainStep(carry, layerLoss, goodness, handOn, from == to);
                 } else if (l == 0) {
-                    layer.forwardLabelled(input, layer.imageProduct(input), labels, carry);
+                    INDArray imageProduct = layer.imageProduct(input);
+                    layer.forwardLabelled(input, imageProduct, labels, carry);
+                    if (neutral != null) {
+                        neutral.firstLayer(imageProduct);
+                    }
                 } else {
                     layer.forward(carry, carry);
                 }
             }
         }
-        if (readout != null && readout.training()) {
-            double loss = readout.trainStep(neutralFeatures(batch), labels);
+        if (withReadout) {
+            double loss = readout.trainStep(neutral != null ? neutral.features() : neutralFeatures(batch), labels);
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException("FF Base's softmax readout loss is " + loss
                         + "; lower the learning rate (" + learningRate + ")");
@@ -205,27 +212,58 @@ final class FfBaseModel implements Model {
      * dead-unit diagnostics (which read it in the final evaluation).
      */
     private INDArray neutralFeatures(Batch images) {
-        int count = images.count();
-        LabelledBatch batch = LabelledBatch.neutral(images, labelEmbedding);
-        INDArray features = Nd4j.createUninitialized(DataType.FLOAT, count, readout.features());
-        int top = layers.size() - 1;
-        Activations carry = top > 0 ? Activations.create(count, spec.width()) : null;
-        int firstFeature = Readout.firstFeatureLayer(readoutName, layers.size());
-        for (int l = 0; l <= top; l++) {
-            try (MemoryWorkspace scratch = images.scratch()) {
-                Activations output = l < top ? carry : Activations.create(count, spec.width());
-                if (l == 0) {
-                    layers.get(0).forwardNeutral(batch, output);
-                } else {
+        NeutralPass pass = new NeutralPass(images);
+        try (MemoryWorkspace scratch = images.scratch()) {
+            pass.firstLayer(null);
+        }
+        return pass.features();
+    }
+
+    /**
+     * The readout's neutral pass over one batch, its arrays in the step workspace where it is created:
+     * layer 1 first (from an image product the caller may already hold), then the layers above.
+     */
+    private final class NeutralPass {
+        private final Batch images;
+        private final LabelledBatch batch;
+        private final INDArray features;
+        private final Activations carry;
+        private final int top = layers.size() - 1;
+        private final int firstFeature = Readout.firstFeatureLayer(readoutName, layers.size());
+
+        NeutralPass(Batch images) {
+            this.images = images;
+            this.batch = LabelledBatch.neutral(images, labelEmbedding);
+            this.features = Nd4j.createUninitialized(DataType.FLOAT, images.count(), readout.features());
+            this.carry = top > 0 ? Activations.create(images.count(), spec.width()) : null;
+        }
+
+        /** Layer 1's neutral activities, in the current (scratch) workspace; {@code imageProduct} null: computed here. */
+        void firstLayer(INDArray imageProduct) {
+            Activations output = top > 0 ? carry : Activations.create(images.count(), spec.width());
+            FfLayer first = layers.get(0);
+            first.forwardNeutral(batch, imageProduct != null ? imageProduct : first.imageProduct(batch), output);
+            collect(0, output);
+        }
+
+        /** The layers above the first, each in a scratch workspace of its own; the features (count x D). */
+        INDArray features() {
+            for (int l = 1; l <= top; l++) {
+                try (MemoryWorkspace scratch = images.scratch()) {
+                    Activations output = l < top ? carry : Activations.create(images.count(), spec.width());
                     layers.get(l).forward(carry, output);
-                }
-                images.observe(l, output.values());
-                if (l >= firstFeature) {
-                    Readout.putNormalized(output, features, (l - firstFeature) * spec.width());
+                    collect(l, output);
                 }
             }
+            return features;
         }
-        return features;
+
+        private void collect(int l, Activations output) {
+            images.observe(l, output.values());
+            if (l >= firstFeature) {
+                Readout.putNormalized(output, features, (l - firstFeature) * spec.width());
+            }
+        }
     }
 
     /** Writes a wrong label for each of the {@code count} images into {@code labels[count..2 count)}. */

@@ -36,7 +36,7 @@ final class FfKernels {
 
     /** 1 / s for the row scale s = sqrt(sumOfSquares) / sqrt(n) + epsilon of {@link LengthNorm}. */
     static float inverseScale(double sumOfSquares, int n) {
-        return (float) (1.0 / (Math.sqrt(sumOfSquares) / Math.sqrt(n) + LengthNorm.EPSILON));
+        return LengthNorm.inverseScale(sumOfSquares, n);
     }
 
     /**

@@ -96,11 +96,13 @@ final class FfLayer {
     /**
      * The first layer's activations for a {@link LabelledBatch#neutral} batch, written into {@code out}:
      * the neutral label 1/K on each label input adds the mean of the K label rows of W to x W.
+     *
+     * @param product {@link #imageProduct} of the same images, neutral or labelled (its label columns are
+     *        zero either way), so a frozen layer's product of the training rows serves the readout too
      */
-    void forwardNeutral(LabelledBatch batch, Activations out) {
+    void forwardNeutral(LabelledBatch batch, INDArray product, Activations out) {
         int rows = (int) batch.rows();
         int units = dense.outputs();
-        INDArray product = imageProduct(batch);
         INDArray neutral = Nd4j.createUninitialized(DataType.FLOAT, 1, units);
         FloatBuffer weights = Floats.of(dense.weights());
         float[] sum = new float[units];

@@ -17,6 +17,14 @@ public final class LengthNorm {
 
     private LengthNorm() {}
 
+    /**
+     * 1 / s for a row of {@code n} values whose squares sum to {@code sumOfSquares}: what the fused kernels
+     * multiply a product row by instead of normalizing the row itself, since (x / s) W = (x W) / s.
+     */
+    public static float inverseScale(double sumOfSquares, int n) {
+        return (float) (1.0 / (Math.sqrt(sumOfSquares) / Math.sqrt(n) + EPSILON));
+    }
+
     /** The normalized rows (rows x n) and their scales s (rows x 1). */
     public record Normalized(INDArray rows, INDArray scales) {}
 

@@ -10,11 +10,12 @@ import dev.ffbench.ff.FfOptions;
 import dev.ffbench.ff.Labels;
 import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.LayerLoss;
+import dev.ffbench.goodness.QuadraticGoodness;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.Floats;
 import dev.ffbench.nn.LearningRateSchedule;
+import dev.ffbench.nn.LengthNorm;
 import dev.ffbench.nn.Optimizer;
-import dev.ffbench.nn.PixelBatch;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,12 @@ final class FfRecurrentModel implements Model {
     private final int scoreFrom;
     private final int scoreTo;
     private final LearningRateSchedule schedule;
-    /** Each step's negative labels, reused by every step. */
-    private final int[] negativeBuffer;
+    /** Each training row's clamped label (positives, then negatives), reused by every step. */
+    private final int[] rowLabels;
+    /** One label for every image of a scoring pass, reused by every pass. */
+    private final int[] passLabels;
+    /** 1 / s of a one-hot label row: what the clamped label's normalized input multiplies its weight row by. */
+    private final float labelInverse;
 
     FfRecurrentModel(ModelContext context) {
         this.memory = context.memory();
@@ -65,7 +70,9 @@ final class FfRecurrentModel implements Model {
         this.scoreTo = FfRecurrent.SCORE_TO.of(spec);
         this.schedule = new LearningRateSchedule(FfOptions.LEARNING_RATE_SCHEDULE.of(spec),
                 FfOptions.COOL_DOWN_FRACTION.of(spec));
-        this.negativeBuffer = new int[spec.batchSize()];
+        this.rowLabels = new int[2 * spec.batchSize()];
+        this.passLabels = new int[spec.batchSize()];
+        this.labelInverse = LengthNorm.inverseScale(1.0, classes);
         SplittableRandom init = context.random();
         for (int l = 0; l < spec.depth(); l++) {
             int below = l == 0 ? context.inputSize() : spec.width();
@@ -88,88 +95,228 @@ final class FfRecurrentModel implements Model {
     private double[] trainStep(Batch batch) {
         double[] stepLosses = new double[layers.size()];
         int count = batch.count();
-        int[] negativeLabels = negativeLabels(batch);
-        // positives and their negatives share the images: the batch twice, the true then the wrong labels
-        INDArray images = PixelBatch.rowsTwice(batch.images(), batch.order(), batch.start(), count);
-        INDArray labels = Nd4j.zeros(DataType.FLOAT, 2L * count, classes);
-        FloatBuffer oneHot = Floats.of(labels);
+        int[] labels = rowLabels;
+        negativeLabels(batch, labels);
         for (int i = 0; i < count; i++) {
-            oneHot.put(i * classes + batch.label(i), 1f);
-            oneHot.put((count + i) * classes + negativeLabels[i], 1f);
+            labels[i] = batch.label(i);
         }
-        States states = new States(images, labels, layers.size(), spec.width());
-        initialize(states, batch);
+        // positives and their negatives share the images: two copies of each image's rows
+        Images images = images(batch);
+        States states = new States(2L * count, layers.size(), spec.width());
+        Gradients fixed = new Gradients(Nd4j.zeros(DataType.FLOAT, count, spec.width()),
+                Nd4j.zeros(DataType.FLOAT, classes, spec.width()));
+        for (int l = 0; l < layers.size(); l++) {
+            try (MemoryWorkspace scratch = batch.scratch()) {
+                pass(l, images, 2, states, null, true);
+            }
+        }
+        states.swap();
         for (int t = 1; t <= iterations; t++) {
             for (int l = 0; l < layers.size(); l++) {
                 try (MemoryWorkspace scratch = batch.scratch()) {
-                    RecurrentLayer.Step result = layers.get(l).trainIteration(states.below(l), states.above(l),
-                            states.previous(l), damping, layerLoss, goodness, t == 1);
-                    stepLosses[l] += result.loss() / iterations;
-                    states.setNext(l, result.state());
+                    Pass pass = pass(l, images, 2, states, labels, false);
+                    stepLosses[l] += backward(l, pass, images, states, labels, fixed, t == 1) / iterations;
                 }
             }
             states.swap();
         }
+        fixedGradients(images, fixed);
         layers.forEach(RecurrentLayer::step);
         return stepLosses;
     }
 
-    /** Time zero: one bottom-up pass from zero states, nothing above any layer. */
-    private void initialize(States states, Batch batch) {
-        states.reset();
-        for (int l = 0; l < layers.size(); l++) {
-            try (MemoryWorkspace scratch = batch.scratch()) {
-                INDArray below = l == 0 ? states.below(0) : states.next(l - 1);
-                INDArray above = l == layers.size() - 1 ? states.noLabel() : states.previous(l + 1);
-                states.setNext(l, layers.get(l).compute(below, above));
-            }
-        }
-        states.swap();
+    /**
+     * One batch's images: their pixels (images x inputs, raw), 1 / s of each, and their product with
+     * layer 1's image weights (images x width), computed once for all the batch's iterations and labels.
+     */
+    private record Images(INDArray pixels, INDArray inverse, INDArray product, int count) {}
+
+    private Images images(Batch batch) {
+        INDArray pixels = batch.pixels();
+        int count = batch.count();
+        INDArray inverse = Nd4j.createUninitialized(DataType.FLOAT, count, 1);
+        RecurrentKernels.inverseScales(Floats.of(pixels), count, (int) pixels.columns(), Floats.of(inverse));
+        return new Images(pixels, inverse, layers.get(0).belowProduct(pixels), count);
     }
 
-    /** A wrong label for each image of {@code batch}, in a buffer reused by every step. */
-    private int[] negativeLabels(Batch batch) {
+    /**
+     * The gradient of the terms that stay fixed through a batch, summed over its iterations: dz of each
+     * image (its copies added; images x width) and of each clamped label (K x width).
+     */
+    private record Gradients(INDArray images, INDArray labels) {}
+
+    /**
+     * What one layer's pass left in the scratch workspace: its computed activity, and for each state
+     * term (null when absent) the raw state, its sums of squares and the product array the gradient
+     * reuses for dz / s.
+     */
+    private record Pass(INDArray computed, INDArray below, INDArray belowSquares, INDArray belowProduct,
+            INDArray above, INDArray aboveSquares, INDArray aboveProduct) {}
+
+    /**
+     * Layer l's new state into {@code states.next(l)}: from the states at t-1 (damped), or in the
+     * bottom-up pass from zero states (nothing above any layer, the layer below already at time zero,
+     * undamped). {@code labels} (one per row) are clamped on the top layer, or null for none.
+     */
+    private Pass pass(int l, Images images, int copies, States states, int[] labels, boolean bottomUp) {
+        RecurrentLayer layer = layers.get(l);
+        int top = layers.size() - 1;
+        int rows = copies * images.count();
+        INDArray below = l == 0 ? null : bottomUp ? states.next(l - 1) : states.previous(l - 1);
+        INDArray belowSquares = l == 0 ? null : bottomUp ? states.nextSquares(l - 1) : states.previousSquares(l - 1);
+        INDArray above = bottomUp || l == top ? null : states.previous(l + 1);
+        INDArray aboveSquares = above == null ? null : states.previousSquares(l + 1);
+        INDArray belowProduct = below == null ? null : layer.belowProduct(below);
+        INDArray aboveProduct = above == null ? null : layer.aboveProduct(above);
+        INDArray computed = belowProduct != null ? belowProduct : aboveProduct != null ? aboveProduct
+                : Nd4j.createUninitialized(DataType.FLOAT, rows, spec.width());
+        boolean clamped = l == top && labels != null && !bottomUp;
+        RecurrentKernels.Terms terms = new RecurrentKernels.Terms(l == 0 ? Floats.of(images.product()) : null,
+                Floats.of(images.inverse()), clamped ? Floats.of(layer.dense().weights()) : null, layer.aboveOffset(),
+                clamped ? labels : null, labelInverse, buffer(belowProduct), buffer(belowSquares), buffer(aboveProduct),
+                buffer(aboveSquares), spec.width());
+        RecurrentKernels.activate(terms, Floats.of(layer.dense().bias()), bottomUp ? null : Floats.of(states.previous(l)),
+                damping, Floats.of(computed), Floats.of(states.next(l)), Floats.of(states.nextSquares(l)),
+                images.count(), copies, spec.width());
+        return new Pass(computed, below, belowSquares, belowProduct, above, aboveSquares, aboveProduct);
+    }
+
+    private static FloatBuffer buffer(INDArray array) {
+        return array == null ? null : Floats.of(array);
+    }
+
+    /**
+     * Layer l's local loss on its new state (positives in the first half of the rows, their negatives in
+     * the second) and its gradient: the state terms' weight gradients added now (written over the
+     * buffers at the first iteration), the bias's and the fixed terms' summed.
+     *
+     * @return the layer's loss
+     */
+    private double backward(int l, Pass pass, Images images, States states, int[] labels, Gradients fixed,
+            boolean firstIteration) {
+        RecurrentLayer layer = layers.get(l);
+        int top = layers.size() - 1;
+        int width = spec.width();
+        INDArray state = states.next(l);
+        FloatBuffer source;
+        FloatBuffer perRow;
+        double factor = 1 - damping;
+        LayerLoss.Value value;
+        if (goodness instanceof QuadraticGoodness quadratic) {
+            double coefficient = quadratic.coefficient(width);
+            value = layerLoss.of(goodnessOf(states.nextSquares(l), coefficient));
+            source = Floats.of(state);
+            perRow = Floats.of(Floats.rowMajor(value.gradGoodness()));
+            factor *= 2 * coefficient;
+        } else {
+            value = layerLoss.of(goodness.value(state));
+            source = Floats.of(Floats.rowMajor(goodness.gradient(state, value.gradGoodness())));
+            perRow = null;
+        }
+        INDArray aboveScaled = pass.above() == null ? null : pass.below() != null ? pass.aboveProduct() : pass.computed();
+        RecurrentKernels.Sinks sinks = new RecurrentKernels.Sinks(Floats.of(layer.gradients().bias()), firstIteration,
+                l == 0 ? Floats.of(fixed.images()) : null, l == top ? Floats.of(fixed.labels()) : null, labels, classes,
+                pass.below() == null ? null : Floats.of(pass.computed()), buffer(pass.belowSquares()),
+                buffer(aboveScaled), buffer(pass.aboveSquares()), width);
+        RecurrentKernels.gradient(Floats.of(pass.computed()), source, perRow, factor, sinks, images.count(), 2, width);
+        if (pass.below() != null) {
+            layer.belowGradient(pass.below(), pass.computed(), firstIteration);
+        }
+        if (pass.above() != null) {
+            layer.aboveGradient(pass.above(), aboveScaled, firstIteration);
+        }
+        return value.loss();
+    }
+
+    /** g = c * sum of squares of each row, (rows x 1) in the current workspace. */
+    private static INDArray goodnessOf(INDArray squares, double coefficient) {
+        INDArray values = Nd4j.createUninitialized(DataType.FLOAT, squares.rows(), 1);
+        FloatBuffer from = Floats.of(squares);
+        FloatBuffer to = Floats.of(values);
+        for (int r = 0; r < (int) squares.rows(); r++) {
+            to.put(r, (float) (coefficient * from.get(r)));
+        }
+        return values;
+    }
+
+    /**
+     * The fixed terms' weight gradients, once per batch: layer 1's image rows of dW = pixels^T (dz / s)
+     * in one product over the images' summed dz, and the top layer's label rows of dW = dz of each label
+     * times the one-hot's 1 / s.
+     */
+    private void fixedGradients(Images images, Gradients fixed) {
+        RecurrentKernels.scaleRows(Floats.of(fixed.images()), Floats.of(images.inverse()), images.count(), spec.width());
+        layers.get(0).belowGradient(images.pixels(), fixed.images(), true);
+        RecurrentLayer top = layers.get(layers.size() - 1);
+        FloatBuffer labelRows = Floats.of(fixed.labels());
+        FloatBuffer weights = Floats.of(top.gradients().weights());
+        int offset = top.aboveOffset() * spec.width();
+        for (int i = 0; i < classes * spec.width(); i++) {
+            weights.put(offset + i, labelRows.get(i) * labelInverse);
+        }
+    }
+
+    /** A wrong label for each image of {@code batch}, into {@code labels[count..2 count)}. */
+    private void negativeLabels(Batch batch, int[] labels) {
         float[][] scores = hardNegatives ? scoreLabels(batch) : null;
-        int[] negatives = negativeBuffer;
         SplittableRandom random = batch.random();
-        for (int i = 0; i < batch.count(); i++) {
+        int count = batch.count();
+        for (int i = 0; i < count; i++) {
             int trueLabel = batch.label(i);
-            negatives[i] = scores == null
+            labels[count + i] = scores == null
                     ? Labels.uniformWrong(trueLabel, classes, random)
                     : Labels.wrongFromScores(scores[i], trueLabel, random);
         }
-        return negatives;
     }
 
     /**
      * For each image and each of the K labels clamped at the top: the goodness of every hidden layer
-     * summed over iterations scoreFrom..scoreTo.
+     * summed over iterations scoreFrom..scoreTo. The images' product with layer 1's weights is shared
+     * by all K labels.
      */
     private float[][] scoreLabels(Batch batch) {
         int count = batch.count();
-        States states = new States(batch.pixels(),
-                Nd4j.zeros(DataType.FLOAT, count, classes), layers.size(), spec.width());
-        INDArray scores = Nd4j.zeros(DataType.FLOAT, count, classes);
+        Images images = images(batch);
+        States states = new States(count, layers.size(), spec.width());
+        float[][] scores = new float[count][classes];
+        int[] labels = passLabels;
         for (int label = 0; label < classes; label++) {
-            states.labels().assign(0);
-            states.labels().getColumn(label, true).assign(1);
-            initialize(states, batch);
+            java.util.Arrays.fill(labels, 0, count, label);
+            for (int l = 0; l < layers.size(); l++) {
+                try (MemoryWorkspace scratch = batch.scratch()) {
+                    pass(l, images, 1, states, null, true);
+                }
+            }
+            states.swap();
             for (int t = 1; t <= scoreTo; t++) {
                 for (int l = 0; l < layers.size(); l++) {
                     try (MemoryWorkspace scratch = batch.scratch()) {
-                        INDArray computed = layers.get(l).compute(states.below(l), states.above(l));
-                        batch.observe(l, computed);
-                        INDArray state = RecurrentLayer.damp(states.previous(l), computed, damping);
+                        Pass pass = pass(l, images, 1, states, labels, false);
+                        batch.observe(l, pass.computed());
                         if (t >= scoreFrom) {
-                            scores.getColumn(label, true).addi(goodness.value(state));
+                            addGoodness(states, l, scores, label);
                         }
-                        states.setNext(l, state);
                     }
                 }
                 states.swap();
             }
         }
-        return scores.toFloatMatrix();
+        return scores;
+    }
+
+    /** scores[r][label] += the goodness of row r of layer l's new state. */
+    private void addGoodness(States states, int l, float[][] scores, int label) {
+        FloatBuffer values = goodness instanceof QuadraticGoodness quadratic
+                ? Floats.of(goodnessOf(states.nextSquares(l), quadratic.coefficient(spec.width())))
+                : Floats.of(Floats.rowMajor(goodness.value(states.next(l))));
+        for (int r = 0; r < scores.length; r++) {
+            scores[r][label] += values.get(r);
+        }
+    }
+
+    /** The hidden layers, bottom first (for tests that read their weights). */
+    List<RecurrentLayer> layers() {
+        return layers;
     }
 
     @Override

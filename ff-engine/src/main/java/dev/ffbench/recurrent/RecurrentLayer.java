@@ -1,28 +1,33 @@
 package dev.ffbench.recurrent;
 
-import dev.ffbench.goodness.GoodnessFunction;
-import dev.ffbench.goodness.LayerLoss;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.LayerTraining;
-import dev.ffbench.nn.LengthNorm;
 import dev.ffbench.nn.Optimizer;
-import dev.ffbench.nn.Relu;
 import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * One hidden layer of the recurrent net: state(t) = damping * state(t-1) + (1 - damping) *
- * relu([norm(below(t-1)), norm(above(t-1))] W + b). Its gradients are summed over the iterations of a
- * batch and applied once; no gradient reaches the neighbours or earlier iterations.
+ * relu([norm(below(t-1)), norm(above(t-1))] W + b). W is (below + above) x width: its first {@code below}
+ * rows take the state (or image) below, the rest the state (or label) above, so each part's product is
+ * a product with a block of whole rows of W and no input is ever concatenated. Its gradients are summed
+ * over the iterations of a batch and applied once; no gradient reaches the neighbours or earlier
+ * iterations. The passes themselves are {@link RecurrentKernels}; {@link FfRecurrentModel} runs them.
  */
 final class RecurrentLayer {
     private final DenseLayer dense;
+    private final int below;
+    private final int above;
     private LayerTraining training;
 
     RecurrentLayer(PersistentMemory memory, int below, int above, int width, SplittableRandom random) {
         this.dense = new DenseLayer(memory, below + above, width, random);
+        this.below = below;
+        this.above = above;
     }
 
     /** Gradients and optimizer state, held while the net trains. */
@@ -36,40 +41,47 @@ final class RecurrentLayer {
         training = null;
     }
 
-    private static INDArray input(INDArray below, INDArray above) {
-        return Nd4j.hstack(LengthNorm.forward(below).rows(), LengthNorm.forward(above).rows());
+    /** x W_below: (rows x below) raw rows to a new (rows x width) in the current workspace. */
+    INDArray belowProduct(INDArray x) {
+        return product(x, belowRows(dense.weights()), 0.0, null);
     }
 
-    /** The undamped activity computed from the neighbours' states. */
-    INDArray compute(INDArray below, INDArray above) {
-        return Relu.forwardInPlace(dense.forward(input(below, above)));
+    /** x W_above: (rows x above) raw rows to a new (rows x width) in the current workspace. */
+    INDArray aboveProduct(INDArray x) {
+        return product(x, aboveRows(dense.weights()), 0.0, null);
     }
 
-    /** The damped new state. */
-    static INDArray damp(INDArray previous, INDArray computed, double damping) {
-        return computed.mul(1 - damping).addi(previous.mul(damping));
+    private static INDArray product(INDArray x, INDArray weights, double beta, INDArray into) {
+        INDArray z = into != null ? into : Nd4j.createUninitialized(DataType.FLOAT, x.rows(), weights.columns());
+        Nd4j.gemm(x, weights, z, false, false, 1.0, beta);
+        return z;
     }
 
-    /**
-     * Computes the new state, scores it with the local loss (positives in the first half of the rows,
-     * their negatives in the second) and adds its parameter gradients to the buffers.
-     *
-     * @param firstIteration whether to overwrite the gradient buffers instead of adding to them
-     */
-    Step trainIteration(INDArray below, INDArray above, INDArray previous, double damping, LayerLoss loss,
-            GoodnessFunction goodness, boolean firstIteration) {
-        INDArray input = input(below, above);
-        INDArray computed = Relu.forwardInPlace(dense.forward(input));
-        INDArray state = damp(previous, computed, damping);
-        LayerLoss.Value value = loss.of(goodness.value(state));
-        INDArray gradState = goodness.gradient(state, value.gradGoodness());
-        INDArray gradZ = Relu.backwardInPlace(computed, gradState).muli(1 - damping);
-        if (firstIteration) {
-            dense.parameterGradients(input, gradZ, training.gradients());
-        } else {
-            dense.accumulateParameterGradients(input, gradZ, training.gradients());
-        }
-        return new Step(value.loss(), state);
+    /** dW_below (+)= x^T scaled: {@code x} the raw rows below, {@code scaled} dz / s of their scales. */
+    void belowGradient(INDArray x, INDArray scaled, boolean overwrite) {
+        Nd4j.gemm(x, scaled, belowRows(training.gradients().weights()), true, false, 1.0, overwrite ? 0.0 : 1.0);
+    }
+
+    /** dW_above (+)= x^T scaled, as {@link #belowGradient}. */
+    void aboveGradient(INDArray x, INDArray scaled, boolean overwrite) {
+        Nd4j.gemm(x, scaled, aboveRows(training.gradients().weights()), true, false, 1.0, overwrite ? 0.0 : 1.0);
+    }
+
+    private INDArray belowRows(INDArray weights) {
+        return weights.get(NDArrayIndex.interval(0, below), NDArrayIndex.all());
+    }
+
+    private INDArray aboveRows(INDArray weights) {
+        return weights.get(NDArrayIndex.interval(below, below + above), NDArrayIndex.all());
+    }
+
+    /** The first row of W that takes the input above (a clamped label's one-hot starts there). */
+    int aboveOffset() {
+        return below;
+    }
+
+    int width() {
+        return dense.outputs();
     }
 
     DenseLayer dense() {
@@ -84,6 +96,4 @@ final class RecurrentLayer {
     void step() {
         training.step();
     }
-
-    record Step(double loss, INDArray state) {}
 }

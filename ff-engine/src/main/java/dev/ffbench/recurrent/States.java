@@ -5,71 +5,55 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The hidden states of two consecutive time steps, allocated once per step in the step workspace:
- * synchronous updates read {@code previous} and write {@code next}, then the two swap. Nothing older
- * is kept, so memory does not grow with the number of iterations.
+ * The hidden states of two consecutive time steps, each with its rows' sums of squares (the goodness
+ * of a quadratic goodness function, and the scale the next layers normalize it by), allocated once
+ * per step in the step workspace: synchronous updates read {@code previous} and write {@code next},
+ * then the two swap. Nothing older is kept, so memory does not grow with the number of iterations.
  */
 final class States {
     private INDArray[] previous;
     private INDArray[] next;
-    private final INDArray image;
-    private final INDArray labels;
-    private final INDArray noLabel;
+    private INDArray[] previousSquares;
+    private INDArray[] nextSquares;
 
-    /** @param image the bottom layer, @param labels the top layer (one-hot rows) */
-    States(INDArray image, INDArray labels, int layers, int width) {
-        long rows = image.rows();
-        this.image = image;
-        this.labels = labels;
-        this.noLabel = Nd4j.zeros(DataType.FLOAT, rows, labels.columns());
+    States(long rows, int layers, int width) {
         this.previous = new INDArray[layers];
         this.next = new INDArray[layers];
+        this.previousSquares = new INDArray[layers];
+        this.nextSquares = new INDArray[layers];
         for (int l = 0; l < layers; l++) {
             previous[l] = Nd4j.zeros(DataType.FLOAT, rows, width);
             next[l] = Nd4j.zeros(DataType.FLOAT, rows, width);
+            previousSquares[l] = Nd4j.zeros(DataType.FLOAT, rows, 1);
+            nextSquares[l] = Nd4j.zeros(DataType.FLOAT, rows, 1);
         }
     }
 
-    INDArray labels() {
-        return labels;
-    }
-
-    /** Back to time zero: every hidden state zero. */
-    void reset() {
-        for (INDArray state : previous) {
-            state.assign(0);
-        }
-    }
-
-    /** What layer l sees below it at time t-1. */
-    INDArray below(int l) {
-        return l == 0 ? image : previous[l - 1];
-    }
-
-    /** What layer l sees above it at time t-1. */
-    INDArray above(int l) {
-        return l == previous.length - 1 ? labels : previous[l + 1];
-    }
-
+    /** Layer l's state at time t-1 (rows x width). */
     INDArray previous(int l) {
         return previous[l];
     }
 
-    void setNext(int l, INDArray state) {
-        next[l].assign(state);
+    /** Its rows' sums of squares (rows x 1). */
+    INDArray previousSquares(int l) {
+        return previousSquares[l];
     }
 
+    /** Layer l's state at time t, being written. */
     INDArray next(int l) {
         return next[l];
     }
 
-    INDArray noLabel() {
-        return noLabel;
+    INDArray nextSquares(int l) {
+        return nextSquares[l];
     }
 
     void swap() {
         INDArray[] swap = previous;
         previous = next;
         next = swap;
+        swap = previousSquares;
+        previousSquares = nextSquares;
+        nextSquares = swap;
     }
 }

@@ -97,7 +97,9 @@ class ReadoutTest {
         FfLayer layer = new FfLayer(memory, pixels, units, new SplittableRandom(4));
 
         Activations out = Activations.create(ROWS, units);
-        layer.forwardNeutral(LabelledBatch.neutral(images, offset, CLASSES), out);
+        // the image product of the labelled batch (the training rows') serves the neutral pass: label columns are zero in both
+        INDArray imageProduct = layer.imageProduct(LabelledBatch.of(images, offset, CLASSES));
+        layer.forwardNeutral(LabelledBatch.neutral(images, offset, CLASSES), imageProduct, out);
         INDArray plain = PlainFfLayer.activations(neutralRows, layer.dense().weights(), layer.dense().bias());
         assertClose(plain, out.values(), TOLERANCE, "neutral activations");
         assertClose(plain.mul(plain).sum(true, 1), out.squares(), TOLERANCE, "their squares");
