@@ -2,6 +2,7 @@ package dev.ffbench.recurrent;
 
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.DenseLayer;
+import dev.ffbench.nn.Gemm;
 import dev.ffbench.nn.LayerTraining;
 import dev.ffbench.nn.Optimizer;
 import java.util.SplittableRandom;
@@ -43,28 +44,28 @@ final class RecurrentLayer {
 
     /** x W_below: (rows x below) raw rows to a new (rows x width) in the current workspace. */
     INDArray belowProduct(INDArray x) {
-        return product(x, belowRows(dense.weights()), 0.0, null);
+        return product(x, belowRows(dense.weights()));
     }
 
     /** x W_above: (rows x above) raw rows to a new (rows x width) in the current workspace. */
     INDArray aboveProduct(INDArray x) {
-        return product(x, aboveRows(dense.weights()), 0.0, null);
+        return product(x, aboveRows(dense.weights()));
     }
 
-    private static INDArray product(INDArray x, INDArray weights, double beta, INDArray into) {
-        INDArray z = into != null ? into : Nd4j.createUninitialized(DataType.FLOAT, x.rows(), weights.columns());
-        Nd4j.gemm(x, weights, z, false, false, 1.0, beta);
+    private static INDArray product(INDArray x, INDArray weights) {
+        INDArray z = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), weights.columns());
+        Gemm.gemm(x, weights, z, false, false, 1.0, 0.0);
         return z;
     }
 
     /** dW_below (+)= x^T scaled: {@code x} the raw rows below, {@code scaled} dz / s of their scales. */
     void belowGradient(INDArray x, INDArray scaled, boolean overwrite) {
-        Nd4j.gemm(x, scaled, belowRows(training.gradients().weights()), true, false, 1.0, overwrite ? 0.0 : 1.0);
+        Gemm.gemm(x, scaled, belowRows(training.gradients().weights()), true, false, 1.0, overwrite ? 0.0 : 1.0);
     }
 
     /** dW_above (+)= x^T scaled, as {@link #belowGradient}. */
     void aboveGradient(INDArray x, INDArray scaled, boolean overwrite) {
-        Nd4j.gemm(x, scaled, aboveRows(training.gradients().weights()), true, false, 1.0, overwrite ? 0.0 : 1.0);
+        Gemm.gemm(x, scaled, aboveRows(training.gradients().weights()), true, false, 1.0, overwrite ? 0.0 : 1.0);
     }
 
     private INDArray belowRows(INDArray weights) {
