@@ -2,9 +2,13 @@ package dev.ffbench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.ffbench.experiment.Json;
 import dev.ffbench.gate.BaselineRerecording;
 import dev.ffbench.gate.BaselineTolerance;
+import dev.ffbench.io.Git;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.HarnessLog;
+import dev.ffbench.io.Json;
+import dev.ffbench.io.ProjectPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,12 @@
 package dev.ffbench.harness;
 
-import dev.ffbench.experiment.AtomicFiles;
-import dev.ffbench.experiment.Json;
+import dev.ffbench.io.AtomicFiles;
+import dev.ffbench.io.HarnessLog;
+import dev.ffbench.io.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Runs the selected cells, {@code parallelCells} at a time, and writes each finished cell's record

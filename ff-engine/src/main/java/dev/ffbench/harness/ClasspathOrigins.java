@@ -1,6 +1,7 @@
 package dev.ffbench.harness;
 
 import dev.ffbench.experiment.Extensions;
+import dev.ffbench.io.ProjectPaths;
 import java.nio.file.Path;
 import java.util.List;
 

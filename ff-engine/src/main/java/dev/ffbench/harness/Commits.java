@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.io.Git;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

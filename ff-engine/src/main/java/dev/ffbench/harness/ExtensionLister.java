@@ -1,6 +1,8 @@
 package dev.ffbench.harness;
 
-import dev.ffbench.experiment.Json;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.HarnessLog;
+import dev.ffbench.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.io.HarnessException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.HarnessLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

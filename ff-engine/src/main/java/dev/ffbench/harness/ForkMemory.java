@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.io.HarnessLog;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

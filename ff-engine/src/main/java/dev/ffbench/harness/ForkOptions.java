@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.io.HarnessException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

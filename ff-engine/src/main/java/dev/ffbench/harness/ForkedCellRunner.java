@@ -2,9 +2,9 @@ package dev.ffbench.harness;
 
 import dev.ffbench.cli.ParentWatchdog;
 import dev.ffbench.cli.RunFailure;
-import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.ExperimentResult;
-import dev.ffbench.experiment.Json;
+import dev.ffbench.io.AtomicFiles;
+import dev.ffbench.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

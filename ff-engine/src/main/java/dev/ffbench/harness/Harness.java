@@ -1,6 +1,5 @@
 package dev.ffbench.harness;
 
-import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateConfig;
@@ -9,6 +8,12 @@ import dev.ffbench.gate.GateEvaluator;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Verdict;
+import dev.ffbench.io.AtomicFiles;
+import dev.ffbench.io.Git;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.HarnessLog;
+import dev.ffbench.io.OutputLock;
+import dev.ffbench.io.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,12 @@ package dev.ffbench.harness;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ffbench.experiment.AtomicFiles;
-import dev.ffbench.experiment.Json;
 import dev.ffbench.gate.GateReport;
+import dev.ffbench.io.AtomicFiles;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.HarnessLog;
+import dev.ffbench.io.Json;
+import dev.ffbench.io.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.InvalidSpecException;
 import dev.ffbench.experiment.SpecResolver;
+import dev.ffbench.io.HarnessException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,6 +4,7 @@ import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.dataset.DatasetReader;
 import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.experiment.Extensions;
+import dev.ffbench.io.HarnessLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

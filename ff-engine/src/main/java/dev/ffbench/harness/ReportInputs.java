@@ -4,6 +4,7 @@ import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Metric;
 import dev.ffbench.gate.Verdict;
+import dev.ffbench.io.ProjectPaths;
 import java.util.List;
 
 /**

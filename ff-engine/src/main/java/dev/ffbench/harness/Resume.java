@@ -2,7 +2,8 @@ package dev.ffbench.harness;
 
 import dev.ffbench.dataset.DatasetFile;
 import dev.ffbench.dataset.DatasetFingerprint;
-import dev.ffbench.experiment.Json;
+import dev.ffbench.io.HarnessLog;
+import dev.ffbench.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

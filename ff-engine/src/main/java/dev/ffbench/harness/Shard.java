@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.io.HarnessException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -4,10 +4,10 @@ import static dev.ffbench.harness.TestCells.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ffbench.api.ExperimentSpec;
-import dev.ffbench.experiment.Json;
 import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.harness.Cell;
 import dev.ffbench.harness.TestCells;
+import dev.ffbench.io.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

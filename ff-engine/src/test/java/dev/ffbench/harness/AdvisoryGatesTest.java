@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.gate.Verdict;
+import dev.ffbench.io.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -11,6 +11,7 @@ import dev.ffbench.gate.GateConfig;
 import dev.ffbench.gate.GateEvaluator;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.gate.GateReport;
+import dev.ffbench.io.ProjectPaths;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

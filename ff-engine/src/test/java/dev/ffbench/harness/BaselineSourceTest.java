@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ffbench.gate.BaselineRerecording;
 import dev.ffbench.gate.BaselineTolerance;
 import dev.ffbench.gate.Metric;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.ProjectPaths;
+import dev.ffbench.io.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +26,7 @@ class BaselineSourceTest {
 
     static String baseline(long trainingPeak) {
         List<CellRecord> cells = List.of(TestCells.passed(0, "ff-a", TestCells.spec("ff-base", 2, 16, 1), trainingPeak, 500, 0.9));
-        return dev.ffbench.experiment.Json.write(new ResultsDocument(ResultsDocument.SCHEMA_VERSION, ResultsDocument.BASELINE,
+        return dev.ffbench.io.Json.write(new ResultsDocument(ResultsDocument.SCHEMA_VERSION, ResultsDocument.BASELINE,
                 "2026-11-01T00:00:00Z", 1, List.of(), EnvironmentFingerprint.of(cells), cells));
     }
 

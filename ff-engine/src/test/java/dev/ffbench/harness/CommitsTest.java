@@ -3,6 +3,7 @@ package dev.ffbench.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.ffbench.io.Git;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

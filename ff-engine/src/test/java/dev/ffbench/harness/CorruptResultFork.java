@@ -1,10 +1,10 @@
 package dev.ffbench.harness;
 
 import dev.ffbench.api.ExperimentSpec;
-import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentRunner;
-import dev.ffbench.experiment.Json;
+import dev.ffbench.io.AtomicFiles;
+import dev.ffbench.io.Json;
 import java.nio.file.Path;
 
 /**

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.ProjectPaths;
+import dev.ffbench.io.RecordingLog;
 import dev.ffbench.sample.HandedDataSource;
 import java.io.File;
 import java.nio.file.Files;

@@ -1,13 +1,17 @@
 package dev.ffbench.harness;
 
-import dev.ffbench.experiment.Extensions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ffbench.experiment.Json;
+import dev.ffbench.experiment.Extensions;
 import dev.ffbench.gate.GateParameters;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Json;
+import dev.ffbench.io.OutputLock;
+import dev.ffbench.io.ProjectPaths;
+import dev.ffbench.io.RecordingLog;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.io.HarnessException;
 import org.junit.jupiter.api.Test;
 
 /** A misspelled switch is an error, never a silent false (which would make the gates advisory). */

@@ -3,7 +3,7 @@ package dev.ffbench.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ffbench.experiment.Json;
+import dev.ffbench.io.Json;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package dev.ffbench.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.RecordingLog;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

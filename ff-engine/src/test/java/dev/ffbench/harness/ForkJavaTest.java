@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ffbench.gate.GateParameters;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.RecordingLog;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

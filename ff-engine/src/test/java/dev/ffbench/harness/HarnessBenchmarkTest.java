@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ffbench.experiment.Json;
 import dev.ffbench.gate.GateParameters;
+import dev.ffbench.io.Json;
+import dev.ffbench.io.RecordingLog;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ffbench.gate.GateParameters;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.RecordingLog;
 import dev.ffbench.platform.Machine;
 import java.io.File;
 import java.nio.file.Files;

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ffbench.experiment.Json;
 import dev.ffbench.gate.GateKind;
 import dev.ffbench.gate.GateOutcome;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Metric;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Json;
+import dev.ffbench.io.ProjectPaths;
+import dev.ffbench.io.RecordingLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

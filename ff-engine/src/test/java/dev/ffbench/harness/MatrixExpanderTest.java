@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.SpecResolver;
+import dev.ffbench.io.HarnessException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.gate.GateParameters;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ffbench.experiment.Json;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.HarnessLog;
+import dev.ffbench.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -164,7 +166,7 @@ class ResultsFilesTest {
         Path noMemory = dir.resolve("no-memory.json");
         ResultsFiles.write(noMemory, TestCells.results(cells));
         com.fasterxml.jackson.databind.node.ObjectNode tree =
-                (com.fasterxml.jackson.databind.node.ObjectNode) dev.ffbench.experiment.Json.mapper().readTree(noMemory.toFile());
+                (com.fasterxml.jackson.databind.node.ObjectNode) dev.ffbench.io.Json.mapper().readTree(noMemory.toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("cells").get(1).get("result")).remove("memory");
         Files.writeString(noMemory, tree.toString());
         assertEquals("file " + noMemory + ": cell bp-d2 passed but its result has no memory; allowed: a result as the"
@@ -172,7 +174,7 @@ class ResultsFilesTest {
                 assertThrows(HarnessException.class, () -> ResultsFiles.read(noMemory, ResultsDocument.RESULTS)).getMessage());
 
         Path noId = dir.resolve("no-id.json");
-        tree = (com.fasterxml.jackson.databind.node.ObjectNode) dev.ffbench.experiment.Json.mapper()
+        tree = (com.fasterxml.jackson.databind.node.ObjectNode) dev.ffbench.io.Json.mapper()
                 .readTree(Json(TestCells.results(cells)));
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("cells").get(0)).remove("id");
         Files.writeString(noId, tree.toString());
@@ -256,6 +258,6 @@ class ResultsFilesTest {
     }
 
     private static String Json(ResultsDocument document) {
-        return dev.ffbench.experiment.Json.write(document);
+        return dev.ffbench.io.Json.write(document);
     }
 }

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.dataset.DatasetException;
 import dev.ffbench.dataset.DatasetFingerprint;
-import dev.ffbench.experiment.Json;
 import dev.ffbench.gate.GateParameters;
+import dev.ffbench.io.Json;
+import dev.ffbench.io.RecordingLog;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;

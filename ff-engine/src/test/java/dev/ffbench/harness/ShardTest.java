@@ -1,10 +1,11 @@
 package dev.ffbench.harness;
 
-import dev.ffbench.experiment.Extensions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.experiment.Extensions;
+import dev.ffbench.io.HarnessException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

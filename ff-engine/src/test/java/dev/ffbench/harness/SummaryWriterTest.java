@@ -11,6 +11,7 @@ import dev.ffbench.gate.GateEvaluator;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Verdict;
+import dev.ffbench.io.ProjectPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package dev.ffbench.maven;
 
-import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.harness.ResultsDocument;
 import dev.ffbench.harness.ResultsFiles;
+import dev.ffbench.io.AtomicFiles;
 import dev.ffbench.report.BenchmarkReport;
 import java.io.File;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.ffbench.report;
 
-import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.BaselineRerecording;
 import dev.ffbench.gate.GateReport;
@@ -11,6 +10,7 @@ import dev.ffbench.harness.OutputWriter;
 import dev.ffbench.harness.ReportInputs;
 import dev.ffbench.harness.ResultsDocument;
 import dev.ffbench.harness.ResultsFiles;
+import dev.ffbench.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
-package dev.ffbench.harness;
+package dev.ffbench.io;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A harness log that keeps every line, warnings prefixed "WARN ", for tests to assert on. */
-final class RecordingLog implements HarnessLog {
+public final class RecordingLog implements HarnessLog {
     private final List<String> lines = new ArrayList<>();
 
     @Override
@@ -18,7 +18,7 @@ final class RecordingLog implements HarnessLog {
     }
 
     /** The live list of lines so far. */
-    List<String> lines() {
+    public List<String> lines() {
         return lines;
     }
 }

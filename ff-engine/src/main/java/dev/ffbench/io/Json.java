@@ -1,9 +1,10 @@
-package dev.ffbench.experiment;
+package dev.ffbench.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ffbench.experiment.SpecResolver;
 
 /** The one JSON mapping of specs and results: strict on reading, indented on writing. Specs are read by {@link SpecResolver}. */
 public final class Json {

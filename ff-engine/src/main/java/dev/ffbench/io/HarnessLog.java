@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.io;
 
 /** Where the harness reports progress and warnings (the Maven log, a console, a test's list). */
 public interface HarnessLog {

@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.io;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,33 +17,36 @@ import java.util.concurrent.TimeUnit;
  * The git command line, run in one directory: how the harness reads a baseline at a revision and
  * the commit a run measured. Only read-only commands are run.
  */
-final class Git {
+public final class Git {
     /** A git command that does not answer in this time is killed. */
     private static final long TIMEOUT_SECONDS = 60;
 
     /** The executable used unless a test names another. */
-    static final String DEFAULT_EXECUTABLE = "git";
+    public static final String DEFAULT_EXECUTABLE = "git";
 
     private final String executable;
     private final Path directory;
 
-    Git(String executable, Path directory) {
+    /** Runs {@code executable} (normally {@link #DEFAULT_EXECUTABLE}) in {@code directory}. */
+    public Git(String executable, Path directory) {
         this.executable = executable;
         this.directory = directory;
     }
 
     /** What a finished git command produced. */
-    record Result(int exitCode, byte[] out, String err) {
-        boolean ok() {
+    public record Result(int exitCode, byte[] out, String err) {
+        /** True when git exited with 0. */
+        public boolean ok() {
             return exitCode == 0;
         }
 
-        String text() {
+        /** Stdout as trimmed UTF-8 text. */
+        public String text() {
             return new String(out, StandardCharsets.UTF_8).trim();
         }
 
         /** The first line of stderr, for messages: "fatal: not a git repository (or any ...)". */
-        String firstErrorLine() {
+        public String firstErrorLine() {
             String trimmed = err.trim();
             int newline = trimmed.indexOf('\n');
             return newline < 0 ? trimmed : trimmed.substring(0, newline).trim();
@@ -51,7 +54,7 @@ final class Git {
     }
 
     /** git cannot be started at all (not installed, not on the PATH, not executable). */
-    static final class Unavailable extends Exception {
+    public static final class Unavailable extends Exception {
         private static final long serialVersionUID = 1L;
 
         Unavailable(String message, Throwable cause) {
@@ -60,7 +63,7 @@ final class Git {
     }
 
     /** Runs {@code git args...} in the directory, with no terminal prompts and no pager. */
-    Result run(String... args) throws Unavailable {
+    public Result run(String... args) throws Unavailable {
         List<String> command = new ArrayList<>();
         command.add(executable);
         command.addAll(List.of(args));
@@ -95,7 +98,7 @@ final class Git {
     }
 
     /** The commit checked out in the directory, or empty when git, a repository or a commit is missing. */
-    Optional<String> headCommit() {
+    public Optional<String> headCommit() {
         try {
             Result head = run("rev-parse", "--verify", "--quiet", "HEAD^{commit}");
             return head.ok() && !head.text().isEmpty() ? Optional.of(head.text()) : Optional.empty();
