@@ -1,7 +1,7 @@
 package dev.ffbench.gate;
 
-import dev.ffbench.harness.CellSelector;
-import dev.ffbench.harness.FieldValues;
+import dev.ffbench.matrix.CellSelector;
+import dev.ffbench.matrix.FieldValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.ExperimentResult;
+import dev.ffbench.matrix.Cell;
 import java.util.List;
 
 /**

@@ -3,6 +3,7 @@ package dev.ffbench.harness;
 import dev.ffbench.io.AtomicFiles;
 import dev.ffbench.io.HarnessLog;
 import dev.ffbench.io.Json;
+import dev.ffbench.matrix.Cell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

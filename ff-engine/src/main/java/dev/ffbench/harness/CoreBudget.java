@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.matrix.Cell;
 import java.util.List;
 import java.util.Optional;
 

@@ -5,6 +5,7 @@ import dev.ffbench.cli.RunFailure;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.io.AtomicFiles;
 import dev.ffbench.io.Json;
+import dev.ffbench.matrix.Cell;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,8 @@ import dev.ffbench.dataset.DatasetReader;
 import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.io.HarnessLog;
+import dev.ffbench.matrix.Cell;
+import dev.ffbench.matrix.DatasetCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.ffbench.harness;
 import dev.ffbench.dataset.DatasetSummary;
 import dev.ffbench.gate.Metric;
 import dev.ffbench.io.HarnessLog;
+import dev.ffbench.matrix.Cell;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

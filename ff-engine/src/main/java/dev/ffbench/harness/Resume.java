@@ -4,6 +4,7 @@ import dev.ffbench.dataset.DatasetFile;
 import dev.ffbench.dataset.DatasetFingerprint;
 import dev.ffbench.io.HarnessLog;
 import dev.ffbench.io.Json;
+import dev.ffbench.matrix.Cell;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

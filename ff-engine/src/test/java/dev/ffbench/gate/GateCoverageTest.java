@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.SpecResolver;
-import dev.ffbench.harness.Cell;
 import dev.ffbench.harness.TestCells;
 import dev.ffbench.io.Json;
+import dev.ffbench.matrix.Cell;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.experiment.Specs;
+import dev.ffbench.matrix.Cell;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;

@@ -12,6 +12,8 @@ import dev.ffbench.io.Json;
 import dev.ffbench.io.OutputLock;
 import dev.ffbench.io.ProjectPaths;
 import dev.ffbench.io.RecordingLog;
+import dev.ffbench.matrix.MatrixExpander;
+import dev.ffbench.matrix.MatrixParameters;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

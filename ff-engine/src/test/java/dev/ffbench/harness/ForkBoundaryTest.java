@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.io.Json;
+import dev.ffbench.matrix.Cell;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

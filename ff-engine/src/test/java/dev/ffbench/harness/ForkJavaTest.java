@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.RecordingLog;
+import dev.ffbench.matrix.MatrixParameters;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

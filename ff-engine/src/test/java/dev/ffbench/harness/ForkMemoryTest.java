@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.RecordingLog;
+import dev.ffbench.matrix.Cell;
+import dev.ffbench.matrix.MatrixParameters;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.io.Json;
 import dev.ffbench.io.RecordingLog;
+import dev.ffbench.matrix.Cell;
+import dev.ffbench.matrix.MatrixParameters;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

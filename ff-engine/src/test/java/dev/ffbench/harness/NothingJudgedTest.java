@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.RecordingLog;
+import dev.ffbench.matrix.MatrixParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.io.RecordingLog;
+import dev.ffbench.matrix.Cell;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,8 @@ import dev.ffbench.dataset.DatasetFingerprint;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.io.Json;
 import dev.ffbench.io.RecordingLog;
+import dev.ffbench.matrix.Cell;
+import dev.ffbench.matrix.MatrixParameters;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;

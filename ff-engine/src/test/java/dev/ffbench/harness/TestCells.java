@@ -10,6 +10,8 @@ import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.RunEnvironment;
 import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.io.Json;
+import dev.ffbench.matrix.Cell;
+import dev.ffbench.matrix.KnownNames;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.memory.MemoryLedger;
 import dev.ffbench.memory.PhaseMemory;

@@ -58,7 +58,7 @@ class HistorySectionTest {
     }
 
     String render(ResultsDocument results) {
-        GateConfig config = GateParameters.defaults().parse(dev.ffbench.harness.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
+        GateConfig config = GateParameters.defaults().parse(dev.ffbench.matrix.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
         History history = History.read(project.resolve("ff-history"), new ProjectPaths(project));
         return new BenchmarkReport().render(results, GateReport.none("no gates"), null, null, null, history,
                 config.gatedMetrics());
@@ -153,7 +153,7 @@ class HistorySectionTest {
         record(run("2026-11-01T10:00:00Z", 0, Fixtures.ENV), 0);
         record(run("2026-11-02T10:00:00Z", 92_000, Fixtures.ENV), 2);
         record(run("2026-11-03T10:00:00Z", 0, Fixtures.ENV)); // recorded without a verdict
-        GateConfig config = GateParameters.defaults().parse(dev.ffbench.harness.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
+        GateConfig config = GateParameters.defaults().parse(dev.ffbench.matrix.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
         GateReport failing = new GateReport(List.of(new dev.ffbench.gate.GateOutcome(dev.ffbench.gate.GateKind.BASELINE,
                 "backprop-d2-w64-s1", dev.ffbench.gate.Metric.TRAINING_PEAK_BYTES, "at most +0.00 %", 4_092_000.0,
                 4_000_000.0, dev.ffbench.gate.GateOutcome.Status.FAILED, "grew")), List.of());

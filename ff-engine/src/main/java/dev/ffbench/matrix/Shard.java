@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.matrix;
 
 import dev.ffbench.io.HarnessException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.matrix;
 
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
-package dev.ffbench.harness;
+package dev.ffbench.matrix;
 
-import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.dataset.DatasetException;
 import dev.ffbench.dataset.DatasetReader;
+import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.dataset.Datasets;
 import dev.ffbench.experiment.Extensions;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  * directory), and what the source can tell without reading the data (a missing directory, a known
  * training count smaller than the batch) must be right. The data itself is read by each cell.
  */
-final class DatasetCheck {
+public final class DatasetCheck {
     private DatasetCheck() {}
 
     /** The problem with {@code dataset}, or null; relative directories resolve against {@code workingDirectory}. */
@@ -57,7 +57,7 @@ final class DatasetCheck {
      * The values per image and classes of {@code dataset} when its source knows them without loading it;
      * empty otherwise (also for a value that {@link #problem} reports).
      */
-    static Optional<DatasetShape> knownShape(String dataset, Path workingDirectory, Extensions extensions) {
+    public static Optional<DatasetShape> knownShape(String dataset, Path workingDirectory, Extensions extensions) {
         try {
             return Datasets.open(dataset, workingDirectory, sources(extensions)).knownShape();
         } catch (DatasetException e) {

@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.matrix;
 
 import dev.ffbench.experiment.Extensions;
 import java.util.ArrayList;
