@@ -2,6 +2,7 @@ package dev.ffbench.gate;
 
 import dev.ffbench.matrix.CellSelector;
 import dev.ffbench.matrix.FieldValues;
+import dev.ffbench.results.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

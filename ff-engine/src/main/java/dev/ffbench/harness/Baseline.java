@@ -1,6 +1,7 @@
 package dev.ffbench.harness;
 
 import dev.ffbench.gate.BaselineRerecording;
+import dev.ffbench.results.ResultsDocument;
 
 /**
  * The baseline a run is judged against.

@@ -2,8 +2,8 @@ package dev.ffbench.harness;
 
 import dev.ffbench.gate.BaselineRerecording.Figure;
 import dev.ffbench.gate.BaselineRerecording;
-import dev.ffbench.gate.Metric;
 import dev.ffbench.matrix.Cell;
+import dev.ffbench.results.Metric;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -9,6 +9,8 @@ import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.HarnessLog;
 import dev.ffbench.io.Json;
 import dev.ffbench.io.ProjectPaths;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.ResultsFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

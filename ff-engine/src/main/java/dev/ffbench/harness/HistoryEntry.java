@@ -1,8 +1,11 @@
 package dev.ffbench.harness;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ffbench.gate.Metric;
-import dev.ffbench.gate.SeedGroups;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.EnvironmentFingerprint;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.SeedGroups;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,8 @@ import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.HarnessLog;
 import dev.ffbench.io.Json;
 import dev.ffbench.io.ProjectPaths;
+import dev.ffbench.results.OutputLayout;
+import dev.ffbench.results.ResultsDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ import java.util.List;
  */
 public record HistoryVerdict(String kind, String generatedAt, HistoryEntry.Gates gates) {
     /** The file's name, beside results.json. */
-    public static final String FILE = "gates.json";
+    public static final String FILE = OutputLayout.GATES_FILE;
     static final String KIND = "gates";
 
     private static final String ALLOWED = "the " + FILE + " that ff:benchmark or ff:check writes beside results.json"

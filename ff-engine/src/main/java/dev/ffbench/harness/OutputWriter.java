@@ -1,6 +1,8 @@
 package dev.ffbench.harness;
 
 import dev.ffbench.gate.GateReport;
+import dev.ffbench.results.OutputLayout;
+import dev.ffbench.results.ResultsDocument;
 import java.io.IOException;
 
 /**

@@ -1,9 +1,11 @@
 package dev.ffbench.harness;
 
 import dev.ffbench.dataset.DatasetSummary;
-import dev.ffbench.gate.Metric;
 import dev.ffbench.io.HarnessLog;
 import dev.ffbench.matrix.Cell;
+import dev.ffbench.results.CappedTraining;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.Metric;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

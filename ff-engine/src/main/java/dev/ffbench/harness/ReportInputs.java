@@ -2,9 +2,11 @@ package dev.ffbench.harness;
 
 import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateReport;
-import dev.ffbench.gate.Metric;
 import dev.ffbench.gate.Verdict;
 import dev.ffbench.io.ProjectPaths;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.OutputLayout;
+import dev.ffbench.results.ResultsDocument;
 import java.util.List;
 
 /**

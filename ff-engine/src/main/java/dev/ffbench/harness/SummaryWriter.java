@@ -1,11 +1,15 @@
 package dev.ffbench.harness;
 
-import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.BaselineComparison.Change;
 import dev.ffbench.gate.BaselineComparison.Row;
+import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateOutcome;
 import dev.ffbench.gate.GateReport;
-import dev.ffbench.gate.Metric;
+import dev.ffbench.results.CappedTraining;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.EnvironmentFingerprint;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.ResultsDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

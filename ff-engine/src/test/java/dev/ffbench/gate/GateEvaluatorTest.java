@@ -1,16 +1,17 @@
 package dev.ffbench.gate;
 
-import static dev.ffbench.harness.TestCells.passed;
-import static dev.ffbench.harness.TestCells.spec;
+import static dev.ffbench.results.TestCells.passed;
+import static dev.ffbench.results.TestCells.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ffbench.harness.CellRecord;
-import dev.ffbench.harness.ResultsDocument;
-import dev.ffbench.harness.TestCells;
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.TestCells;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class GateEvaluatorTest {
 
     private static ResultsDocument baseline(List<CellRecord> cells) {
         return new ResultsDocument(ResultsDocument.SCHEMA_VERSION, ResultsDocument.BASELINE, "then", cells.size(), List.of(),
-                dev.ffbench.harness.EnvironmentFingerprint.of(cells), cells);
+                dev.ffbench.results.EnvironmentFingerprint.of(cells), cells);
     }
 
     @Test

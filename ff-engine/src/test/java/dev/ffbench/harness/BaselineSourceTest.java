@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.gate.BaselineRerecording;
 import dev.ffbench.gate.BaselineTolerance;
-import dev.ffbench.gate.Metric;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.ProjectPaths;
 import dev.ffbench.io.RecordingLog;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.EnvironmentFingerprint;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.TestCells;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

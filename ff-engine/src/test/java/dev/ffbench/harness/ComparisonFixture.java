@@ -1,8 +1,12 @@
 package dev.ffbench.harness;
 
-import static dev.ffbench.harness.TestCells.passed;
-import static dev.ffbench.harness.TestCells.spec;
+import static dev.ffbench.results.TestCells.passed;
+import static dev.ffbench.results.TestCells.spec;
 
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.EnvironmentFingerprint;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.TestCells;
 import java.util.List;
 
 /** Results and a baseline with one change of each kind, for the comparison table's tests. */

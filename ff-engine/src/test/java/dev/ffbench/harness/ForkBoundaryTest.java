@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.io.Json;
 import dev.ffbench.matrix.Cell;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.OutputLayout;
+import dev.ffbench.results.TestCells;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

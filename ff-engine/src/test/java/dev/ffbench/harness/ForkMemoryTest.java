@@ -10,6 +10,7 @@ import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.RecordingLog;
 import dev.ffbench.matrix.Cell;
 import dev.ffbench.matrix.MatrixParameters;
+import dev.ffbench.results.TestCells;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -7,6 +7,9 @@ import dev.ffbench.gate.GateParameters;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Verdict;
 import dev.ffbench.io.ProjectPaths;
+import dev.ffbench.results.OutputLayout;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.TestCells;
 import java.nio.file.Path;
 
 /** Report inputs judged as the harness judges them, against a baseline, with fixed commits (head 1a2b3c4, baseline 9f8e7d6). */

@@ -7,6 +7,8 @@ import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.io.RecordingLog;
 import dev.ffbench.matrix.Cell;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.TestCells;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

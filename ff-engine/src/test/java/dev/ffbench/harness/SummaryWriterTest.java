@@ -1,7 +1,7 @@
 package dev.ffbench.harness;
 
-import static dev.ffbench.harness.TestCells.passed;
-import static dev.ffbench.harness.TestCells.spec;
+import static dev.ffbench.results.TestCells.passed;
+import static dev.ffbench.results.TestCells.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +12,11 @@ import dev.ffbench.gate.GateParameters;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Verdict;
 import dev.ffbench.io.ProjectPaths;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.EnvironmentFingerprint;
+import dev.ffbench.results.OutputLayout;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.TestCells;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,6 +3,8 @@ package dev.ffbench.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ffbench.gate.GateParameters;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.TestCells;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

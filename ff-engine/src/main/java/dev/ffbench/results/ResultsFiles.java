@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -215,10 +215,10 @@ public final class ResultsFiles {
     }
 
     /** What each kind of figure allows, as every file check (results, baselines, history) says it. */
-    static final String BYTES = "a byte count >= 0";
-    static final String FRACTION = "a fraction from 0 to 1";
-    static final String SECONDS = "a finite number of seconds >= 0";
-    static final String RATE = "a finite rate >= 0 (images per second)";
+    public static final String BYTES = "a byte count >= 0";
+    public static final String FRACTION = "a fraction from 0 to 1";
+    public static final String SECONDS = "a finite number of seconds >= 0";
+    public static final String RATE = "a finite rate >= 0 (images per second)";
 
     /**
      * Every figure of a passed result that the gates judge or the summary, the report and the history
@@ -227,7 +227,7 @@ public final class ResultsFiles {
      * every memory gate and an accuracy of 1.5 every accuracy rule, so no figure is taken on trust.
      * {@code result} has its memory peaks and environment (see {@link #missingResultField}).
      */
-    static List<String> figureProblems(String where, ExperimentResult result) {
+    public static List<String> figureProblems(String where, ExperimentResult result) {
         List<String> problems = new ArrayList<>();
         java.util.function.BiConsumer<String, Object> bad = (field, allowed) -> problems.add(where + " has " + field
                 + "; allowed: " + allowed);
@@ -354,7 +354,7 @@ public final class ResultsFiles {
     }
 
     /** The first field the gates and the report need that a passed result lacks, or null. */
-    static String missingResultField(ExperimentResult result) {
+    public static String missingResultField(ExperimentResult result) {
         if (result.memory() == null) {
             return "memory";
         }

@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.results;
 
 import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.dataset.DatasetFingerprint;

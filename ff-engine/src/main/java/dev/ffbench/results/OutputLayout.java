@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.results;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,6 +6,9 @@ import java.util.Optional;
 
 /** Where the harness writes, under one output directory (default {@code target/ff-benchmark}). */
 public record OutputLayout(Path directory) {
+    /** The name of the gates' verdict beside results.json: here, below the writers that write and read it. */
+    public static final String GATES_FILE = "gates.json";
+
 
     public OutputLayout {
         directory = directory.toAbsolutePath().normalize();
@@ -54,9 +57,9 @@ public record OutputLayout(Path directory) {
         return directory.resolve("report.html");
     }
 
-    /** The gates' verdict on the results beside it, which ff:history records ({@link HistoryVerdict}). */
+    /** The gates' verdict on the results beside it, which ff:history records ({@code HistoryVerdict}). */
     public Path gates() {
-        return directory.resolve(HistoryVerdict.FILE);
+        return directory.resolve(GATES_FILE);
     }
 
     /**

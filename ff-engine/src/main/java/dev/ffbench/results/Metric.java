@@ -1,4 +1,4 @@
-package dev.ffbench.gate;
+package dev.ffbench.results;
 
 import dev.ffbench.experiment.ExperimentResult;
 import java.util.Arrays;

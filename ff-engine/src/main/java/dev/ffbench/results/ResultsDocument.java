@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

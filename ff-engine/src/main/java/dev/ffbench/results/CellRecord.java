@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;

@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.results;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,11 +18,11 @@ import java.util.stream.Stream;
  * content of every file in it; a jar by its path, size and modification time (a new version has another
  * path, a rebuilt snapshot another time), so that ND4J's native jars need not be read.
  */
-final class CodeFingerprint {
+public final class CodeFingerprint {
     private CodeFingerprint() {}
 
     /** "sha256:…" of {@code classpath}, in its order. */
-    static String of(List<Path> classpath) {
+    public static String of(List<Path> classpath) {
         MessageDigest digest = sha256();
         for (Path entry : classpath) {
             update(digest, "entry " + entry.toAbsolutePath().normalize());

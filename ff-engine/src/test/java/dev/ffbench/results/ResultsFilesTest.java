@@ -1,13 +1,14 @@
-package dev.ffbench.harness;
+package dev.ffbench.results;
 
-import static dev.ffbench.harness.TestCells.passed;
-import static dev.ffbench.harness.TestCells.spec;
+import static dev.ffbench.results.TestCells.passed;
+import static dev.ffbench.results.TestCells.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ffbench.harness.Harness;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.HarnessLog;
 import dev.ffbench.io.Json;

@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.results;
 
 import dev.ffbench.experiment.ExperimentResult;
 

@@ -1,6 +1,5 @@
-package dev.ffbench.gate;
+package dev.ffbench.results;
 
-import dev.ffbench.harness.CellRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ public final class SeedGroups {
      * Every cell, failed ones too, grouped by {@link #groupId}: a baseline gate names the seeds it leaves
      * out, and a failed seed is one of them.
      */
-    static Map<String, List<CellRecord>> withFailed(List<CellRecord> cells) {
+    public static Map<String, List<CellRecord>> withFailed(List<CellRecord> cells) {
         return grouped(cells);
     }
 
