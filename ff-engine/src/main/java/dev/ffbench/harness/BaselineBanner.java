@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.gate.Baseline;
 import dev.ffbench.gate.BaselineRerecording.Figure;
 import dev.ffbench.gate.BaselineRerecording;
 import dev.ffbench.matrix.Cell;

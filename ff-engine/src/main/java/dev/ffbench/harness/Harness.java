@@ -1,7 +1,9 @@
 package dev.ffbench.harness;
 
 import dev.ffbench.experiment.Extensions;
+import dev.ffbench.gate.Baseline;
 import dev.ffbench.gate.BaselineComparison;
+import dev.ffbench.gate.BaselineSource;
 import dev.ffbench.gate.GateConfig;
 import dev.ffbench.gate.GateCoverage;
 import dev.ffbench.gate.GateEvaluator;

@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.gate.Baseline;
 import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Verdict;

@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.gate.Baseline;
 import dev.ffbench.gate.BaselineComparison.Change;
 import dev.ffbench.gate.BaselineComparison.Row;
 import dev.ffbench.gate.BaselineComparison;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.gate.BaselineComparison.Change;
 import dev.ffbench.gate.BaselineComparison.Row;
-import dev.ffbench.harness.ComparisonFixture;
 import dev.ffbench.results.CellRecord;
 import dev.ffbench.results.Metric;
 import dev.ffbench.results.ResultsDocument;

@@ -5,6 +5,7 @@ import static dev.ffbench.results.TestCells.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.ffbench.gate.Baseline;
 import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.BaselineRerecording;
 import dev.ffbench.gate.GateConfig;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.gate.ComparisonFixture;
 import dev.ffbench.gate.GateParameters;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.gate.Baseline;
 import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateConfig;
 import dev.ffbench.gate.GateEvaluator;

@@ -5,7 +5,9 @@ import static dev.ffbench.results.TestCells.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.gate.Baseline;
 import dev.ffbench.gate.BaselineComparison;
+import dev.ffbench.gate.ComparisonFixture;
 import dev.ffbench.gate.GateConfig;
 import dev.ffbench.gate.GateEvaluator;
 import dev.ffbench.gate.GateParameters;

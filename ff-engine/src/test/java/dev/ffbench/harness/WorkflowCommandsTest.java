@@ -2,6 +2,7 @@ package dev.ffbench.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ffbench.gate.ComparisonFixture;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.results.ResultsDocument;
 import dev.ffbench.results.TestCells;

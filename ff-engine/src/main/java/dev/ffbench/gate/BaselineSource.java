@@ -1,9 +1,7 @@
-package dev.ffbench.harness;
+package dev.ffbench.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.ffbench.gate.BaselineRerecording;
-import dev.ffbench.gate.BaselineTolerance;
 import dev.ffbench.io.Git;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.HarnessLog;

@@ -1,6 +1,5 @@
-package dev.ffbench.harness;
+package dev.ffbench.gate;
 
-import dev.ffbench.gate.BaselineRerecording;
 import dev.ffbench.results.ResultsDocument;
 
 /**

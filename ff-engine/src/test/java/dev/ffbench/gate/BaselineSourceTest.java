@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ffbench.gate.BaselineRerecording;
-import dev.ffbench.gate.BaselineTolerance;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.ProjectPaths;
 import dev.ffbench.io.RecordingLog;
