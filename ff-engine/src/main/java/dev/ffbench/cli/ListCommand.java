@@ -1,7 +1,6 @@
 package dev.ffbench.cli;
 
 import dev.ffbench.experiment.Extensions;
-import dev.ffbench.harness.ExtensionListing;
 import dev.ffbench.io.AtomicFiles;
 import dev.ffbench.io.Json;
 import java.nio.file.Path;

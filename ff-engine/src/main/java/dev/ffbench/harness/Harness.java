@@ -1,6 +1,14 @@
 package dev.ffbench.harness;
 
 import dev.ffbench.experiment.Extensions;
+import dev.ffbench.fork.CellScheduler;
+import dev.ffbench.fork.CoreBudget;
+import dev.ffbench.fork.ForkJava;
+import dev.ffbench.fork.ForkMemory;
+import dev.ffbench.fork.ForkOptions;
+import dev.ffbench.fork.ForkedCellRunner;
+import dev.ffbench.fork.MemoryCheck;
+import dev.ffbench.fork.Resume;
 import dev.ffbench.gate.Baseline;
 import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.BaselineSource;

@@ -1,5 +1,6 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.fork.ForkOptions;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.io.HarnessLog;
 import dev.ffbench.io.OutputLock;

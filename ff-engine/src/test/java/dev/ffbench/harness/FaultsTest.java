@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.experiment.Extensions;
+import dev.ffbench.fork.ForkOptions;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.Json;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ffbench.fork.ForkOptions;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.RecordingLog;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.fork.ForkOptions;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.RecordingLog;

@@ -1,8 +1,8 @@
 package dev.ffbench.maven;
 
-import dev.ffbench.harness.ForkOptions;
+import dev.ffbench.fork.ForkOptions;
+import dev.ffbench.fork.ParallelBuild;
 import dev.ffbench.harness.Harness;
-import dev.ffbench.harness.ParallelBuild;
 import dev.ffbench.harness.WorkflowCommands;
 import dev.ffbench.matrix.Flag;
 import dev.ffbench.matrix.MatrixParameters;

@@ -1,6 +1,6 @@
 package dev.ffbench.maven;
 
-import dev.ffbench.harness.ForkClasspath;
+import dev.ffbench.fork.ForkClasspath;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.HarnessLog;
 import java.nio.file.Path;
