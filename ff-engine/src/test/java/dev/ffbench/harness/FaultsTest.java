@@ -15,6 +15,7 @@ import dev.ffbench.io.ProjectPaths;
 import dev.ffbench.io.RecordingLog;
 import dev.ffbench.matrix.MatrixExpander;
 import dev.ffbench.matrix.MatrixParameters;
+import dev.ffbench.output.History;
 import dev.ffbench.results.CellRecord;
 import dev.ffbench.results.EnvironmentFingerprint;
 import dev.ffbench.results.OutputLayout;

@@ -1,8 +1,8 @@
 package dev.ffbench.report;
 
 import dev.ffbench.gate.GateReport;
-import dev.ffbench.harness.History;
-import dev.ffbench.harness.HistoryEntry;
+import dev.ffbench.output.History;
+import dev.ffbench.output.HistoryEntry;
 import dev.ffbench.results.EnvironmentFingerprint;
 import dev.ffbench.results.Metric;
 import dev.ffbench.results.ResultsDocument;

@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.output;
 
 import java.util.ArrayList;
 import java.util.Comparator;

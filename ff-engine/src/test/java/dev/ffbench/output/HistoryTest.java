@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ffbench.gate.GateKind;
 import dev.ffbench.gate.GateOutcome;
 import dev.ffbench.gate.GateReport;
+import dev.ffbench.harness.Harness;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.Json;
 import dev.ffbench.io.ProjectPaths;

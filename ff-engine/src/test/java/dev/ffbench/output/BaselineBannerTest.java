@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.output;
 
 import static dev.ffbench.results.TestCells.passed;
 import static dev.ffbench.results.TestCells.spec;

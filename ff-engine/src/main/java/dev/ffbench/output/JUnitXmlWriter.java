@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.output;
 
 import dev.ffbench.gate.GateOutcome;
 import dev.ffbench.gate.GateReport;
@@ -25,10 +25,11 @@ import javax.xml.stream.XMLStreamWriter;
  * properties name the baseline, the commits, the verdict and the environment. Written with the JDK's
  * StAX, which escapes every value.
  */
-final class JUnitXmlWriter {
+public final class JUnitXmlWriter {
     private JUnitXmlWriter() {}
 
-    static String xml(ReportInputs inputs) {
+    /** The JUnit XML of {@code inputs}: one test case per cell and per gate outcome. */
+    public static String xml(ReportInputs inputs) {
         ResultsDocument results = inputs.results();
         GateReport gates = inputs.gates();
         try {

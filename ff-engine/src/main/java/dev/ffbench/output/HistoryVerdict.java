@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +41,7 @@ public record HistoryVerdict(String kind, String generatedAt, HistoryEntry.Gates
      * part of the matrix (a shard, whose gates ff:check judges on the merged results) or that no gate
      * judged get none, and an earlier run's is removed: they have no verdict of their own.
      */
-    static void write(OutputLayout layout, ResultsDocument results, GateReport gates) throws IOException {
+    public static void write(OutputLayout layout, ResultsDocument results, GateReport gates) throws IOException {
         Path file = layout.gates();
         HistoryEntry.Gates verdict = HistoryEntry.Gates.of(gates);
         if (!results.isComplete() || !results.shards().isEmpty() || verdict == null) {
@@ -57,7 +57,7 @@ public record HistoryVerdict(String kind, String generatedAt, HistoryEntry.Gates
      * as a whole), no verdict file, or a verdict of other results. A verdict file that is not one is an
      * error naming it.
      */
-    static HistoryEntry.Gates read(List<Path> resultsFiles, ResultsDocument results, ProjectPaths paths, HarnessLog log) {
+    public static HistoryEntry.Gates read(List<Path> resultsFiles, ResultsDocument results, ProjectPaths paths, HarnessLog log) {
         if (resultsFiles.size() != 1) {
             log.info("history: the gates' verdict is recorded as unknown: " + resultsFiles.size() + " results files"
                     + " are merged here, and no run judged their gates as a whole (record the results.json ff:check"

@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.output;
 
 import dev.ffbench.gate.Baseline;
 import dev.ffbench.gate.BaselineComparison.Change;
@@ -25,7 +25,7 @@ import java.util.Locale;
  * folded), the cells and the environment. It stays under {@link #LIMIT} characters: rows that do not
  * fit are folded with a count, pointing to report.html.
  */
-final class SummaryWriter {
+public final class SummaryWriter {
     /** GitHub refuses comments and job summaries beyond 65,536 characters; this leaves room for a heading. */
     static final int LIMIT = 60_000;
 
@@ -37,7 +37,8 @@ final class SummaryWriter {
 
     private SummaryWriter() {}
 
-    static String markdown(ReportInputs inputs) {
+    /** The summary.md of {@code inputs}: the results, the gates' verdicts and the baseline comparison. */
+    public static String markdown(ReportInputs inputs) {
         ResultsDocument results = inputs.results();
         GateReport gates = inputs.gates();
         BaselineComparison comparison = inputs.comparison();

@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.output;
 
 import dev.ffbench.gate.Baseline;
 import dev.ffbench.gate.BaselineComparison;

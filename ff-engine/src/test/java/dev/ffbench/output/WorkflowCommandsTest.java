@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

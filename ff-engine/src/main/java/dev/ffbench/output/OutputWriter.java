@@ -1,4 +1,4 @@
-package dev.ffbench.harness;
+package dev.ffbench.output;
 
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.results.OutputLayout;
