@@ -56,7 +56,7 @@ public record ExperimentSpec(
     /**
      * The default experiment (FF Base on mnist-sample, 784-500-500, 10 epochs), before the algorithm's
      * defaults: the one place the shared fields' defaults live (the matrix changes only epochs and
-     * steps per epoch, see {@code dev.ffbench.harness.DefaultMatrix}).
+     * steps per epoch, see {@code dev.ffbench.matrix.DefaultMatrix}).
      */
     public static ExperimentSpec defaults() {
         return new ExperimentSpec("ff-base", "mnist-sample", 2, 500, 10, DEFAULT_BATCH_SIZE, "adam", null, 1,

@@ -1,9 +1,8 @@
 package dev.ffbench.cli;
 
-import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.Extensions;
-import dev.ffbench.experiment.Json;
-import dev.ffbench.harness.ExtensionListing;
+import dev.ffbench.io.AtomicFiles;
+import dev.ffbench.io.Json;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

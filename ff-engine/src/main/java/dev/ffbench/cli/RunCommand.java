@@ -1,11 +1,11 @@
 package dev.ffbench.cli;
 
 import dev.ffbench.api.ExperimentSpec;
-import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentRunner;
 import dev.ffbench.experiment.InvalidSpecException;
-import dev.ffbench.experiment.Json;
+import dev.ffbench.io.AtomicFiles;
+import dev.ffbench.io.Json;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,13 +1,13 @@
 package dev.ffbench.cli;
 
 import dev.ffbench.dataset.DatasetException;
-import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.experiment.EscapedAllocationException;
 import dev.ffbench.experiment.ExtensionException;
 import dev.ffbench.experiment.InvalidSpecException;
-import dev.ffbench.experiment.Json;
 import dev.ffbench.experiment.ModelFailedException;
 import dev.ffbench.experiment.TrainingDivergedException;
+import dev.ffbench.io.AtomicFiles;
+import dev.ffbench.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

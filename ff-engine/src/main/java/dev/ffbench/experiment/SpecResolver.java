@@ -6,6 +6,7 @@ import dev.ffbench.api.Algorithm;
 import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.api.Option;
 import dev.ffbench.api.Options;
+import dev.ffbench.io.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

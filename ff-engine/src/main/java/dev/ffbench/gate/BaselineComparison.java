@@ -1,7 +1,9 @@
 package dev.ffbench.gate;
 
-import dev.ffbench.harness.CellRecord;
-import dev.ffbench.harness.ResultsDocument;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.SeedGroups;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -2,7 +2,8 @@ package dev.ffbench.gate;
 
 import dev.ffbench.dataset.DatasetFingerprint;
 import dev.ffbench.dataset.DatasetSummary;
-import dev.ffbench.harness.CellRecord;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.Metric;
 import java.util.List;
 import java.util.Objects;
 

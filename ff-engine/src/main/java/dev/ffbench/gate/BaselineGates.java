@@ -2,7 +2,9 @@ package dev.ffbench.gate;
 
 import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.SpecResolver;
-import dev.ffbench.harness.CellRecord;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.SeedGroups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,8 @@
 package dev.ffbench.gate;
 
-import dev.ffbench.harness.CellRecord;
-import dev.ffbench.harness.ResultsDocument;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.ResultsDocument;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

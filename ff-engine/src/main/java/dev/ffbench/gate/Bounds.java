@@ -1,6 +1,6 @@
 package dev.ffbench.gate;
 
-import dev.ffbench.harness.FieldValues;
+import dev.ffbench.matrix.FieldValues;
 import java.util.Locale;
 
 /** A minimum and/or maximum on a value, and how they read in messages. */

@@ -1,7 +1,8 @@
 package dev.ffbench.gate;
 
 import dev.ffbench.experiment.EvaluationDiagnostics;
-import dev.ffbench.harness.CellRecord;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.Metric;
 
 /**
  * A cell whose test predictions are degenerate (every unit of a layer dead, one label for nearly every

@@ -1,5 +1,6 @@
 package dev.ffbench.gate;
 
+import dev.ffbench.results.Metric;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,9 @@
 package dev.ffbench.gate;
 
 import dev.ffbench.api.ExperimentSpec;
-import dev.ffbench.harness.Cell;
-import dev.ffbench.harness.CellSelector;
+import dev.ffbench.matrix.Cell;
+import dev.ffbench.matrix.CellSelector;
+import dev.ffbench.results.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.ffbench.gate;
 
-import dev.ffbench.harness.CellRecord;
-import dev.ffbench.harness.EnvironmentFingerprint;
-import dev.ffbench.harness.ResultsDocument;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.EnvironmentFingerprint;
+import dev.ffbench.results.ResultsDocument;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.ffbench.gate;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ffbench.results.Metric;
 
 /**
  * One judgement: a rule applied to one cell (or one group of seeds, or one FF/reference pair).

@@ -1,7 +1,7 @@
 package dev.ffbench.gate;
 
-import dev.ffbench.harness.FieldValues;
-import dev.ffbench.harness.KnownNames;
+import dev.ffbench.matrix.FieldValues;
+import dev.ffbench.matrix.KnownNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,9 @@
 package dev.ffbench.gate;
 
 import dev.ffbench.backprop.Backprop;
-import dev.ffbench.harness.CellSelector;
-import dev.ffbench.harness.FieldValues;
+import dev.ffbench.matrix.CellSelector;
+import dev.ffbench.matrix.FieldValues;
+import dev.ffbench.results.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

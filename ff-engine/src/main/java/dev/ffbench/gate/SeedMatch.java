@@ -1,6 +1,6 @@
 package dev.ffbench.gate;
 
-import dev.ffbench.harness.CellRecord;
+import dev.ffbench.results.CellRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,6 +1,7 @@
 package dev.ffbench.gate;
 
-import dev.ffbench.harness.CellRecord;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.Metric;
 import java.util.List;
 
 /** Mean and sample variance of a metric over the seeds of one group of cells. */

@@ -1,5 +1,8 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.gate.Baseline;
+import dev.ffbench.gate.BaselineSource;
+import dev.ffbench.io.Git;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

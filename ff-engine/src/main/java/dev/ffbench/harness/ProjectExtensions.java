@@ -2,6 +2,7 @@ package dev.ffbench.harness;
 
 import dev.ffbench.experiment.ExtensionException;
 import dev.ffbench.experiment.Extensions;
+import dev.ffbench.io.HarnessException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;

@@ -1,10 +1,10 @@
 /**
- * The benchmark harness core: expands an experiment matrix into cells, runs each cell in its own
- * forked JVM (the engine's command line), records every finished cell at once, and writes the
- * versioned results document, the Markdown summary and the JUnit XML.
+ * The harness facade, on top of every stage: {@link dev.ffbench.harness.Harness} expands the matrix
+ * ({@link dev.ffbench.matrix}), runs the cells in forked JVMs ({@link dev.ffbench.fork}), writes the
+ * results ({@link dev.ffbench.results}), judges them ({@link dev.ffbench.gate}) and writes the outputs
+ * ({@link dev.ffbench.output}); nothing below points back at it.
  *
- * <p>No Maven types live here: the plugin's mojos bind POM parameters to these records and call
+ * <p>No Maven types live here: the plugin's mojos bind POM parameters to the requests and call
  * {@link dev.ffbench.harness.Harness}; anything else (a test, another build tool) can do the same.
- * Gate rules and their evaluation live in {@link dev.ffbench.gate}.
  */
 package dev.ffbench.harness;

@@ -47,8 +47,8 @@ class AccuracyCurveTest {
         ExperimentResult result = run(algorithm, Map.of("targetAccuracy", "1.0"));
         assertTrue(result.testAccuracy() < 1.0);
         assertNull(result.secondsToAccuracy());
-        assertEquals(Double.POSITIVE_INFINITY, dev.ffbench.gate.Metric.SECONDS_TO_ACCURACY.of(result));
-        assertEquals("never reached", dev.ffbench.gate.Metric.SECONDS_TO_ACCURACY.format(
-                dev.ffbench.gate.Metric.SECONDS_TO_ACCURACY.of(result)));
+        assertEquals(Double.POSITIVE_INFINITY, dev.ffbench.results.Metric.SECONDS_TO_ACCURACY.of(result));
+        assertEquals("never reached", dev.ffbench.results.Metric.SECONDS_TO_ACCURACY.format(
+                dev.ffbench.results.Metric.SECONDS_TO_ACCURACY.of(result)));
     }
 }

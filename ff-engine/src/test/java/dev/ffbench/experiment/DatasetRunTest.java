@@ -13,6 +13,7 @@ import dev.ffbench.dataset.DatasetSource;
 import dev.ffbench.dataset.DatasetSummary;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.dataset.Synthetic;
+import dev.ffbench.io.Json;
 import dev.ffbench.sample.HandedDataSource;
 import dev.ffbench.sample.RecordingAlgorithm;
 import dev.ffbench.sample.SampleExtensions;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.api.Algorithm;
 import dev.ffbench.api.ExperimentSpec;
+import dev.ffbench.io.Json;
 import dev.ffbench.sample.OwnBatchSizeAlgorithm;
 import dev.ffbench.sample.SampleExtensions;
 import java.nio.file.Path;

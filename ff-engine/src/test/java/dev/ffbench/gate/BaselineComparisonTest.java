@@ -1,17 +1,17 @@
 package dev.ffbench.gate;
 
-import static dev.ffbench.harness.TestCells.passed;
-import static dev.ffbench.harness.TestCells.spec;
+import static dev.ffbench.results.TestCells.passed;
+import static dev.ffbench.results.TestCells.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.gate.BaselineComparison.Change;
 import dev.ffbench.gate.BaselineComparison.Row;
-import dev.ffbench.harness.CellRecord;
-import dev.ffbench.harness.ComparisonFixture;
-import dev.ffbench.harness.ResultsDocument;
-import dev.ffbench.harness.TestCells;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.TestCells;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

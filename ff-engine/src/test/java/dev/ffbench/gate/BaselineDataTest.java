@@ -1,16 +1,17 @@
 package dev.ffbench.gate;
 
-import static dev.ffbench.harness.TestCells.passed;
-import static dev.ffbench.harness.TestCells.spec;
+import static dev.ffbench.results.TestCells.passed;
+import static dev.ffbench.results.TestCells.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ffbench.dataset.DatasetFile;
 import dev.ffbench.dataset.DatasetFingerprint;
 import dev.ffbench.dataset.DatasetSummary;
-import dev.ffbench.harness.CellRecord;
-import dev.ffbench.harness.EnvironmentFingerprint;
-import dev.ffbench.harness.ResultsDocument;
-import dev.ffbench.harness.TestCells;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.EnvironmentFingerprint;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.TestCells;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

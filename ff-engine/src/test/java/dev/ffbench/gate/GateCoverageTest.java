@@ -1,13 +1,13 @@
 package dev.ffbench.gate;
 
-import static dev.ffbench.harness.TestCells.spec;
+import static dev.ffbench.results.TestCells.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ffbench.api.ExperimentSpec;
-import dev.ffbench.experiment.Json;
 import dev.ffbench.experiment.SpecResolver;
-import dev.ffbench.harness.Cell;
-import dev.ffbench.harness.TestCells;
+import dev.ffbench.io.Json;
+import dev.ffbench.matrix.Cell;
+import dev.ffbench.results.TestCells;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

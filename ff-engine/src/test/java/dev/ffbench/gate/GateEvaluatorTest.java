@@ -1,16 +1,17 @@
 package dev.ffbench.gate;
 
-import static dev.ffbench.harness.TestCells.passed;
-import static dev.ffbench.harness.TestCells.spec;
+import static dev.ffbench.results.TestCells.passed;
+import static dev.ffbench.results.TestCells.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ffbench.harness.CellRecord;
-import dev.ffbench.harness.HarnessException;
-import dev.ffbench.harness.ResultsDocument;
-import dev.ffbench.harness.TestCells;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.TestCells;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class GateEvaluatorTest {
 
     private static ResultsDocument baseline(List<CellRecord> cells) {
         return new ResultsDocument(ResultsDocument.SCHEMA_VERSION, ResultsDocument.BASELINE, "then", cells.size(), List.of(),
-                dev.ffbench.harness.EnvironmentFingerprint.of(cells), cells);
+                dev.ffbench.results.EnvironmentFingerprint.of(cells), cells);
     }
 
     @Test
@@ -68,7 +69,7 @@ class GateEvaluatorTest {
     void aBaselineCellIsMatchedByIdAndADifferentSpecIsNamedInTheOutcome() {
         CellRecord before = passed(0, "ff-a", spec("ff-base", 2, 16, 1), 1_000_000, 500_000, 0.9);
         dev.ffbench.api.ExperimentSpec bigger = dev.ffbench.experiment.SpecResolver.engine().read(
-                dev.ffbench.experiment.Json.write(spec("ff-base", 2, 16, 1)), Map.of("batchSize", "100"));
+                dev.ffbench.io.Json.write(spec("ff-base", 2, 16, 1)), Map.of("batchSize", "100"));
         CellRecord now = passed(0, "ff-a", bigger, 1_500_000, 500_000, 0.9);
 
         GateReport report = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false), TestCells.results(List.of(now)),

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.gate.Verdict;
+import dev.ffbench.io.RecordingLog;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.EnvironmentFingerprint;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.ResultsFiles;
+import dev.ffbench.results.TestCells;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

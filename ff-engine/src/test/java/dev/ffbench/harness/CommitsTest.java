@@ -3,6 +3,10 @@ package dev.ffbench.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.ffbench.gate.Baseline;
+import dev.ffbench.gate.BaselineSource;
+import dev.ffbench.gate.ComparisonFixture;
+import dev.ffbench.io.Git;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 package dev.ffbench.harness;
 
+import dev.ffbench.fork.ForkOptions;
 import dev.ffbench.gate.GateParameters;
+import dev.ffbench.io.HarnessLog;
+import dev.ffbench.io.OutputLock;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,13 +1,27 @@
 package dev.ffbench.harness;
 
-import dev.ffbench.experiment.Extensions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ffbench.experiment.Json;
+import dev.ffbench.experiment.Extensions;
+import dev.ffbench.fork.ForkOptions;
 import dev.ffbench.gate.GateParameters;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Json;
+import dev.ffbench.io.OutputLock;
+import dev.ffbench.io.ProjectPaths;
+import dev.ffbench.io.RecordingLog;
+import dev.ffbench.matrix.MatrixExpander;
+import dev.ffbench.matrix.MatrixParameters;
+import dev.ffbench.output.History;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.EnvironmentFingerprint;
+import dev.ffbench.results.OutputLayout;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.ResultsFiles;
+import dev.ffbench.results.TestCells;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.fork.ForkOptions;
 import dev.ffbench.gate.GateParameters;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.RecordingLog;
+import dev.ffbench.matrix.MatrixParameters;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.ResultsFiles;
+import dev.ffbench.results.TestCells;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.ffbench.maven;
 
-import dev.ffbench.harness.Flag;
 import dev.ffbench.experiment.ExitGuard;
 import dev.ffbench.experiment.ExtensionException;
-import dev.ffbench.harness.FileProblems;
 import dev.ffbench.harness.Harness;
-import dev.ffbench.harness.HarnessException;
-import dev.ffbench.harness.ProjectPaths;
+import dev.ffbench.io.FileProblems;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.ProjectPaths;
+import dev.ffbench.matrix.Flag;
 import java.io.File;
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.ffbench.maven;
 
-import dev.ffbench.harness.Flag;
 import dev.ffbench.gate.GateParameters;
+import dev.ffbench.matrix.Flag;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -1,11 +1,11 @@
 package dev.ffbench.maven;
 
-import dev.ffbench.harness.Flag;
-import dev.ffbench.harness.ForkOptions;
+import dev.ffbench.fork.ForkOptions;
+import dev.ffbench.fork.ParallelBuild;
 import dev.ffbench.harness.Harness;
-import dev.ffbench.harness.WorkflowCommands;
-import dev.ffbench.harness.MatrixParameters;
-import dev.ffbench.harness.ParallelBuild;
+import dev.ffbench.matrix.Flag;
+import dev.ffbench.matrix.MatrixParameters;
+import dev.ffbench.output.WorkflowCommands;
 import dev.ffbench.report.BenchmarkReport;
 import java.io.File;
 import java.io.IOException;

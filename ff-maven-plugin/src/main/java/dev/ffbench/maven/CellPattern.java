@@ -1,6 +1,6 @@
 package dev.ffbench.maven;
 
-import dev.ffbench.harness.FieldValues;
+import dev.ffbench.matrix.FieldValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package dev.ffbench.maven;
 
-import dev.ffbench.harness.Flag;
 import dev.ffbench.harness.Harness;
-import dev.ffbench.harness.WorkflowCommands;
+import dev.ffbench.matrix.Flag;
+import dev.ffbench.output.WorkflowCommands;
 import dev.ffbench.report.BenchmarkReport;
 import java.io.IOException;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.ffbench.maven;
 
-import dev.ffbench.harness.ClasspathOrigins;
-import dev.ffbench.harness.ExtensionLister;
-import dev.ffbench.harness.ForkOptions;
+import dev.ffbench.fork.ClasspathOrigins;
+import dev.ffbench.fork.ExtensionLister;
+import dev.ffbench.fork.ForkOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.ffbench.maven;
 
-import dev.ffbench.harness.HarnessLog;
+import dev.ffbench.io.HarnessLog;
 import org.apache.maven.plugin.logging.Log;
 
 /** The harness's log lines, on Maven's console. */

@@ -1,8 +1,8 @@
 package dev.ffbench.maven;
 
-import dev.ffbench.harness.ForkClasspath;
-import dev.ffbench.harness.HarnessException;
-import dev.ffbench.harness.HarnessLog;
+import dev.ffbench.fork.ForkClasspath;
+import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.HarnessLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -1,10 +1,10 @@
 package dev.ffbench.maven;
 
-import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.gate.GateReport;
-import dev.ffbench.harness.ResultsDocument;
-import dev.ffbench.harness.ResultsFiles;
+import dev.ffbench.io.AtomicFiles;
 import dev.ffbench.report.BenchmarkReport;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.ResultsFiles;
 import java.io.File;
 import java.io.IOException;
 import java.util.Locale;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.api.ExperimentSpec;
-import dev.ffbench.harness.Cell;
-import dev.ffbench.harness.CellRecord;
-import dev.ffbench.harness.ResultsDocument;
-import dev.ffbench.harness.ResultsFiles;
+import dev.ffbench.matrix.Cell;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.ResultsFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

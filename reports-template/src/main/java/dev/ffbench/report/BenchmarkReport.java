@@ -1,16 +1,16 @@
 package dev.ffbench.report;
 
-import dev.ffbench.experiment.AtomicFiles;
 import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.BaselineRerecording;
 import dev.ffbench.gate.GateReport;
-import dev.ffbench.gate.Metric;
-import dev.ffbench.harness.History;
-import dev.ffbench.harness.OutputLayout;
-import dev.ffbench.harness.OutputWriter;
-import dev.ffbench.harness.ReportInputs;
-import dev.ffbench.harness.ResultsDocument;
-import dev.ffbench.harness.ResultsFiles;
+import dev.ffbench.io.AtomicFiles;
+import dev.ffbench.output.History;
+import dev.ffbench.output.OutputWriter;
+import dev.ffbench.output.ReportInputs;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.OutputLayout;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.ResultsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.ffbench.report;
 
-import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.BaselineComparison.Change;
+import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.BaselineRerecording;
-import dev.ffbench.gate.Metric;
+import dev.ffbench.results.Metric;
 import java.util.List;
 
 /**

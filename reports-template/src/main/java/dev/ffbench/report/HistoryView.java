@@ -1,11 +1,11 @@
 package dev.ffbench.report;
 
 import dev.ffbench.gate.GateReport;
-import dev.ffbench.gate.Metric;
-import dev.ffbench.harness.EnvironmentFingerprint;
-import dev.ffbench.harness.History;
-import dev.ffbench.harness.HistoryEntry;
-import dev.ffbench.harness.ResultsDocument;
+import dev.ffbench.output.History;
+import dev.ffbench.output.HistoryEntry;
+import dev.ffbench.results.EnvironmentFingerprint;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.ResultsDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

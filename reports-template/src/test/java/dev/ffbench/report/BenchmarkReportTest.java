@@ -7,10 +7,10 @@ import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.gate.GateKind;
 import dev.ffbench.gate.GateOutcome;
 import dev.ffbench.gate.GateReport;
-import dev.ffbench.gate.Metric;
-import dev.ffbench.harness.Cell;
-import dev.ffbench.harness.CellRecord;
-import dev.ffbench.harness.ResultsDocument;
+import dev.ffbench.matrix.Cell;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.ResultsDocument;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -11,9 +11,9 @@ import dev.ffbench.gate.GateConfig;
 import dev.ffbench.gate.GateEvaluator;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.gate.GateReport;
-import dev.ffbench.harness.CellRecord;
-import dev.ffbench.harness.EnvironmentFingerprint;
-import dev.ffbench.harness.ResultsDocument;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.EnvironmentFingerprint;
+import dev.ffbench.results.ResultsDocument;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -49,7 +49,7 @@ class ComparisonSectionTest {
     }
 
     static Document render(ResultsDocument results, ResultsDocument baseline) {
-        GateConfig config = GateParameters.defaults().parse(dev.ffbench.harness.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
+        GateConfig config = GateParameters.defaults().parse(dev.ffbench.matrix.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
         GateReport gates = GateEvaluator.evaluate(config, results, baseline, SOURCE);
         BaselineComparison comparison = baseline == null ? null
                 : BaselineComparison.of(BaselineTolerance.DEFAULTS, results, baseline, SOURCE);
@@ -64,7 +64,7 @@ class ComparisonSectionTest {
                 "2026-11-30T10:00:00Z", 6, List.of(), EnvironmentFingerprint.of(Fixtures.ENV), results().cells());
         dev.ffbench.gate.BaselineRerecording rerecording = dev.ffbench.gate.BaselineRerecording.of(BaselineTolerance.DEFAULTS,
                 baseline(), SOURCE, own, "ff-baseline.json");
-        GateConfig config = GateParameters.defaults().parse(dev.ffbench.harness.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
+        GateConfig config = GateParameters.defaults().parse(dev.ffbench.matrix.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
         String source = "ff-baseline.json as re-recorded by this pull request";
         GateReport gates = GateEvaluator.evaluate(config, results(), own, source);
         Document doc = Jsoup.parse(new BenchmarkReport().render(results(), gates, own, source,

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ffbench.gate.GateReport;
-import dev.ffbench.harness.ResultsDocument;
+import dev.ffbench.results.ResultsDocument;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package dev.ffbench.report;
 
-import dev.ffbench.harness.ResultsDocument;
-import dev.ffbench.harness.ResultsFiles;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.ResultsFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,10 +3,10 @@ package dev.ffbench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ffbench.experiment.Extensions;
-import dev.ffbench.harness.Cell;
-import dev.ffbench.harness.CellRecord;
-import dev.ffbench.harness.MatrixExpander;
-import dev.ffbench.harness.MatrixParameters;
+import dev.ffbench.matrix.Cell;
+import dev.ffbench.matrix.MatrixExpander;
+import dev.ffbench.matrix.MatrixParameters;
+import dev.ffbench.results.CellRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

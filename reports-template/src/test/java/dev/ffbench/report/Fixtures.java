@@ -10,11 +10,11 @@ import dev.ffbench.experiment.EvaluationDiagnostics;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.RunEnvironment;
 import dev.ffbench.experiment.SpecResolver;
-import dev.ffbench.harness.Cell;
-import dev.ffbench.harness.CellRecord;
+import dev.ffbench.matrix.Cell;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.memory.MemoryLedger;
 import dev.ffbench.memory.PhaseMemory;
+import dev.ffbench.results.CellRecord;
 import java.util.List;
 import java.util.Map;
 

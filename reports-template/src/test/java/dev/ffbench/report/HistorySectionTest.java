@@ -10,13 +10,13 @@ import dev.ffbench.experiment.RunEnvironment;
 import dev.ffbench.gate.GateConfig;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.gate.GateReport;
-import dev.ffbench.harness.CellRecord;
 import dev.ffbench.harness.Harness;
-import dev.ffbench.harness.HarnessLog;
-import dev.ffbench.harness.History;
-import dev.ffbench.harness.ProjectPaths;
-import dev.ffbench.harness.ResultsDocument;
-import dev.ffbench.harness.ResultsFiles;
+import dev.ffbench.io.HarnessLog;
+import dev.ffbench.io.ProjectPaths;
+import dev.ffbench.output.History;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.ResultsFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +58,7 @@ class HistorySectionTest {
     }
 
     String render(ResultsDocument results) {
-        GateConfig config = GateParameters.defaults().parse(dev.ffbench.harness.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
+        GateConfig config = GateParameters.defaults().parse(dev.ffbench.matrix.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
         History history = History.read(project.resolve("ff-history"), new ProjectPaths(project));
         return new BenchmarkReport().render(results, GateReport.none("no gates"), null, null, null, history,
                 config.gatedMetrics());
@@ -153,9 +153,9 @@ class HistorySectionTest {
         record(run("2026-11-01T10:00:00Z", 0, Fixtures.ENV), 0);
         record(run("2026-11-02T10:00:00Z", 92_000, Fixtures.ENV), 2);
         record(run("2026-11-03T10:00:00Z", 0, Fixtures.ENV)); // recorded without a verdict
-        GateConfig config = GateParameters.defaults().parse(dev.ffbench.harness.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
+        GateConfig config = GateParameters.defaults().parse(dev.ffbench.matrix.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
         GateReport failing = new GateReport(List.of(new dev.ffbench.gate.GateOutcome(dev.ffbench.gate.GateKind.BASELINE,
-                "backprop-d2-w64-s1", dev.ffbench.gate.Metric.TRAINING_PEAK_BYTES, "at most +0.00 %", 4_092_000.0,
+                "backprop-d2-w64-s1", dev.ffbench.results.Metric.TRAINING_PEAK_BYTES, "at most +0.00 %", 4_092_000.0,
                 4_000_000.0, dev.ffbench.gate.GateOutcome.Status.FAILED, "grew")), List.of());
         String html = new BenchmarkReport().render(run("2026-11-04T10:00:00Z", 92_000, Fixtures.ENV), failing, null, null,
                 null, History.read(project.resolve("ff-history"), new ProjectPaths(project)), config.gatedMetrics());

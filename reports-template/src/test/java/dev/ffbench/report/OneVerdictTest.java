@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.gate.GateParameters;
-import dev.ffbench.harness.CellRecord;
-import dev.ffbench.harness.EnvironmentFingerprint;
 import dev.ffbench.harness.Harness;
-import dev.ffbench.harness.HarnessLog;
-import dev.ffbench.harness.ResultsDocument;
-import dev.ffbench.harness.ResultsFiles;
+import dev.ffbench.io.HarnessLog;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.EnvironmentFingerprint;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.ResultsFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,11 +8,11 @@ import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.gate.GateKind;
 import dev.ffbench.gate.GateOutcome;
 import dev.ffbench.gate.GateReport;
-import dev.ffbench.gate.Metric;
-import dev.ffbench.harness.Cell;
-import dev.ffbench.harness.CellRecord;
-import dev.ffbench.harness.EnvironmentFingerprint;
-import dev.ffbench.harness.ResultsDocument;
+import dev.ffbench.matrix.Cell;
+import dev.ffbench.results.CellRecord;
+import dev.ffbench.results.EnvironmentFingerprint;
+import dev.ffbench.results.Metric;
+import dev.ffbench.results.ResultsDocument;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -323,14 +323,14 @@ class ReportHtmlTest {
     @Test
     void theAccuracyCurveIsDrawnAgainstTrainingSeconds() {
         ExperimentSpec spec = Fixtures.spec("ff-base", 2, 64, 1);
-        dev.ffbench.harness.CellRecord cell = Fixtures.passed(0, spec, 2_000_000, 0.9, 1000);
+        dev.ffbench.results.CellRecord cell = Fixtures.passed(0, spec, 2_000_000, 0.9, 1000);
         dev.ffbench.experiment.ExperimentResult r = cell.result();
         dev.ffbench.experiment.ExperimentResult curved = new dev.ffbench.experiment.ExperimentResult(r.schemaVersion(),
                 r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(), r.losses(), r.memory(), 8.0, r.evalSeconds(),
                 r.samplesPerSecond(), List.of(new dev.ffbench.experiment.CurvePoint(1, 4.0, 0.6),
                         new dev.ffbench.experiment.CurvePoint(2, 8.0, 0.9)), null, r.evaluation(), r.environment());
         ResultsDocument results = ResultsDocument.results("2026-01-02T03:04:05Z", 1, List.of(), List.of(
-                dev.ffbench.harness.CellRecord.passed(new dev.ffbench.harness.Cell(0, cell.id(), spec), curved, 3.0)));
+                dev.ffbench.results.CellRecord.passed(new dev.ffbench.matrix.Cell(0, cell.id(), spec), curved, 3.0)));
         Document doc = Jsoup.parse(new BenchmarkReport().render(results, gates(), null, null));
 
         Element series = doc.selectFirst("figure#accuracy-time svg#curves-d2-w64 g.series");

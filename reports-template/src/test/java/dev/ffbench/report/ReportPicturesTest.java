@@ -9,7 +9,7 @@ import dev.ffbench.gate.BaselineTolerance;
 import dev.ffbench.gate.GateConfig;
 import dev.ffbench.gate.GateEvaluator;
 import dev.ffbench.gate.GateReport;
-import dev.ffbench.harness.ResultsDocument;
+import dev.ffbench.results.ResultsDocument;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

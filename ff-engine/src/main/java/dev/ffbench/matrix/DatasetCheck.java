@@ -1,0 +1,71 @@
+package dev.ffbench.matrix;
+
+import dev.ffbench.dataset.DatasetException;
+import dev.ffbench.dataset.DatasetReader;
+import dev.ffbench.dataset.DatasetShape;
+import dev.ffbench.dataset.Datasets;
+import dev.ffbench.experiment.Extensions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Checks a dataset value before any JVM is forked, so that a typo fails in a second with the
+ * parameter's name instead of once per cell: the value must name a discovered source (or a
+ * directory), and what the source can tell without reading the data (a missing directory, a known
+ * training count smaller than the batch) must be right. The data itself is read by each cell.
+ */
+public final class DatasetCheck {
+    private DatasetCheck() {}
+
+    /** The problem with {@code dataset}, or null; relative directories resolve against {@code workingDirectory}. */
+    static String problem(String parameter, String dataset, Path workingDirectory, Extensions extensions) {
+        String allowed = "allowed: " + Datasets.forms(sources(extensions)) + " (sources: "
+                + String.join(", ", extensions.datasetSources().stream().map(s -> s.name() + " (" + s.origin() + ")").toList())
+                + ")";
+        DatasetReader reader;
+        try {
+            reader = Datasets.open(dataset, workingDirectory, sources(extensions));
+        } catch (DatasetException e) {
+            return parameter + " is '" + dataset + "': " + e.getMessage();
+        }
+        Optional<String> quick = reader.quickProblem();
+        return quick.map(problem -> parameter + " is '" + dataset + "': " + problem + "; " + allowed).orElse(null);
+    }
+
+    /**
+     * The problem with a batch larger than the dataset's training split, or null (also when the
+     * count is only known by loading the data: the engine then rejects the run itself).
+     */
+    static String batchProblem(String parameter, String dataset, int batchSize, Path workingDirectory,
+            Extensions extensions) {
+        OptionalInt train;
+        try {
+            train = Datasets.open(dataset, workingDirectory, sources(extensions)).knownTrainCount();
+        } catch (DatasetException e) {
+            return null; // reported by problem()
+        }
+        if (train.isPresent() && batchSize > train.getAsInt()) {
+            return "batchSize is " + batchSize + "; allowed: at most the " + train.getAsInt()
+                    + " training images of dataset " + dataset + " (" + parameter + ")";
+        }
+        return null;
+    }
+
+    /**
+     * The values per image and classes of {@code dataset} when its source knows them without loading it;
+     * empty otherwise (also for a value that {@link #problem} reports).
+     */
+    public static Optional<DatasetShape> knownShape(String dataset, Path workingDirectory, Extensions extensions) {
+        try {
+            return Datasets.open(dataset, workingDirectory, sources(extensions)).knownShape();
+        } catch (DatasetException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<dev.ffbench.dataset.DatasetSource> sources(Extensions extensions) {
+        return extensions.datasetSources().stream().map(Extensions.Provided::value).toList();
+    }
+}

@@ -1,0 +1,257 @@
+package dev.ffbench.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ffbench.api.ExperimentSpec;
+import dev.ffbench.experiment.Extensions;
+import dev.ffbench.experiment.SpecResolver;
+import dev.ffbench.io.HarnessException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MatrixExpanderTest {
+    @TempDir
+    Path dir;
+
+    private List<Cell> expand(MatrixParameters parameters) {
+        return MatrixExpander.expand(parameters, dir, Extensions.engine());
+    }
+
+    private static MatrixParameters small() {
+        return MatrixParameters.defaults().withRun("synthetic:7:400:100", "1", "50", "3");
+    }
+
+    @Test
+    void theDefaultMatrixRunsEveryEngineAlgorithmAtEveryDefaultDepthAndWidthOnMnistSample() {
+        List<Cell> cells = expand(MatrixParameters.defaults());
+
+        List<String> algorithms = DefaultMatrix.algorithms(Extensions.engine());
+        assertEquals(List.of("ff-base", "ff-recurrent", "backprop"), algorithms, "backprop's variants run when named");
+        assertEquals(List.of("ff-base", "ff-recurrent", "backprop", "backprop-checkpointed", "backprop-layerwise-update"),
+                Extensions.engine().algorithmNames());
+        assertEquals(algorithms.size() * DefaultMatrix.DEPTHS.size() * DefaultMatrix.WIDTHS.size(), cells.size());
+        for (String algorithm : algorithms) {
+            for (int depth : DefaultMatrix.DEPTHS) {
+                for (int width : DefaultMatrix.WIDTHS) {
+                    assertTrue(cells.stream().anyMatch(c -> c.spec().algorithm().equals(algorithm)
+                            && c.spec().depth() == depth && c.spec().width() == width), algorithm + " " + depth + " " + width);
+                }
+            }
+        }
+        for (int i = 0; i < cells.size(); i++) {
+            Cell cell = cells.get(i);
+            assertEquals(i, cell.index());
+            assertEquals("mnist-sample", cell.spec().dataset());
+            assertEquals(DefaultMatrix.EPOCHS, cell.spec().epochs());
+            // the smallest depth trains whole epochs (accuracy cells), deeper cells are capped (memory cells)
+            int expectedSteps = cell.spec().depth() == DefaultMatrix.DEPTHS.get(0) ? 0 : DefaultMatrix.MEMORY_CELL_STEPS;
+            assertEquals(expectedSteps, cell.spec().maxStepsPerEpoch(), cell.id());
+            assertEquals(ExperimentSpec.DEFAULT_BATCH_SIZE, cell.spec().batchSize(), cell.id());
+            SpecResolver.engine().requireResolved(cell.spec());
+        }
+        assertEquals("ff-base-symba-d" + DefaultMatrix.DEPTHS.get(0) + "-w" + DefaultMatrix.WIDTHS.get(0) + "-s1", cells.get(0).id());
+    }
+
+    @Test
+    void unconfiguredStepsTrainTheSmallestDepthInFullAndCapTheDeeperCellsIncludingExtraCells() {
+        MatrixParameters parameters = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("3", "5")
+                .withWidths("16").withSelectors(List.of(), List.of(), List.of(Map.of("depth", "1"), Map.of("depth", "9")));
+        Map<Integer, Integer> stepsByDepth = new java.util.TreeMap<>();
+        for (Cell cell : expand(parameters)) {
+            stepsByDepth.put(cell.spec().depth(), cell.spec().maxStepsPerEpoch());
+        }
+        assertEquals(Map.of(1, 0, 3, 0, 5, DefaultMatrix.MEMORY_CELL_STEPS, 9, DefaultMatrix.MEMORY_CELL_STEPS),
+                stepsByDepth);
+
+        // a configured cap is every cell's, 0 included
+        for (Cell cell : expand(parameters.withRun(null, null, null, "0"))) {
+            assertEquals(0, cell.spec().maxStepsPerEpoch(), cell.id());
+        }
+    }
+
+    @Test
+    void goodnessMultipliesTheFfCellsButNotBackprop() {
+        List<String> goodness = Extensions.engine().goodnessNames().subList(0, 2);
+        List<Cell> cells = expand(small().withAlgorithms("ff-base", "backprop").withDepths("2").withWidths("16", "32")
+                .withGoodness(goodness.toArray(String[]::new)).withSeeds("1", "2"));
+
+        assertEquals(2 * 2 * 2 + 2 * 2, cells.size(), "ff-base: goodness x widths x seeds; backprop: widths x seeds");
+        assertEquals(List.of(
+                "ff-base-" + goodness.get(0) + "-d2-w16-s1", "ff-base-" + goodness.get(0) + "-d2-w16-s2",
+                "ff-base-" + goodness.get(0) + "-d2-w32-s1", "ff-base-" + goodness.get(0) + "-d2-w32-s2",
+                "ff-base-" + goodness.get(1) + "-d2-w16-s1", "ff-base-" + goodness.get(1) + "-d2-w16-s2",
+                "ff-base-" + goodness.get(1) + "-d2-w32-s1", "ff-base-" + goodness.get(1) + "-d2-w32-s2",
+                "backprop-d2-w16-s1", "backprop-d2-w16-s2", "backprop-d2-w32-s1", "backprop-d2-w32-s2"),
+                cells.stream().map(Cell::id).toList());
+        Cell first = cells.get(0);
+        assertEquals(50, first.spec().batchSize());
+        assertEquals(3, first.spec().maxStepsPerEpoch());
+        assertEquals("synthetic:7:400:100", first.spec().dataset());
+    }
+
+    @Test
+    void includesExcludesAndExtraCellsShapeTheMatrix() {
+        MatrixParameters parameters = small().withAlgorithms("ff-base", "backprop").withDepths("2", "4").withWidths("16")
+                .withSelectors(
+                        List.of(Map.of("depth", "2")),
+                        List.of(Map.of("compact", "algorithm=backprop")),
+                        List.of(Map.of("depth", "8", "algorithm", "backprop"), Map.of("depth", "2,4", "algorithm", "ff-base")));
+
+        List<String> ids = expand(parameters).stream().map(Cell::id).toList();
+
+        // product: 4 cells; includes keep depth 2 (2 cells); excludes drop backprop (1 left); extra cells
+        // add backprop at depth 8, and ff-base at depths 2 (already in: it runs once) and 4
+        assertEquals(List.of("ff-base-symba-d2-w16-s1", "backprop-d8-w16-s1", "ff-base-symba-d4-w16-s1"), ids);
+    }
+
+    @Test
+    void aValueWrittenTwiceIsAnErrorNotSilentlyMerged() {
+        MatrixParameters parameters = small().withAlgorithms("backprop", "backprop").withDepths("2", "2").withWidths("16", "32")
+                .withSeeds("1", "01").withSettings("normalize=false", "normalize=false")
+                .withSelectors(List.of(Map.of("compact", "depth=2;depth=4")), List.of(Map.of("width", "32,32")), List.of());
+
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
+
+        assertEquals(List.of(
+                "algorithms lists backprop twice; allowed: each value once",
+                "depths lists 2 twice; allowed: each value once",
+                "seeds lists 1 twice; allowed: each value once",
+                "settings: normalize is set twice ('false' and 'false'); allowed: one value per field",
+                "includes[1]: depth is given twice ('depth=2' and 'depth=4'); allowed: each field once (several values as"
+                        + " depth=a|b)",
+                "excludes[1].width lists 32 twice; allowed: each value once"), e.problems());
+    }
+
+    @Test
+    void anIncludeExcludeOrExtraCellBlockThatChangesNothingIsAnError() {
+        MatrixParameters parameters = small().withAlgorithms("backprop").withDepths("1", "2").withWidths("16")
+                .withSelectors(List.of(Map.of("depth", "1,2"), Map.of("depth", "7")), List.of(Map.of("width", "61")),
+                        List.of(Map.of("depth", "2"), Map.of("depth", "3")));
+
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
+
+        assertEquals(List.of(
+                "includes[2] (depth=7) matches none of the 2 cells of algorithms x goodness x depths x widths x seeds, so it"
+                        + " includes nothing; allowed: a pattern that matches at least one of them",
+                "excludes[1] (width=61) matches none of the 2 cells of algorithms x goodness x depths x widths x seeds, so it"
+                        + " excludes nothing; allowed: a pattern that matches at least one of them",
+                "extraCells[1] (depth=2) adds no cell: all 1 of its cells is in the matrix already; allowed: an extra cell"
+                        + " block that adds at least one cell"), e.problems());
+    }
+
+    @Test
+    void aBadBatchSizeIsReportedOnceAndNeverReplacedByTheDefault() {
+        // issue 13: <batchSize>0</batchSize> once also reported "batchSize is 256", a default nobody had set
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(MatrixParameters.defaults()
+                .withAlgorithms("backprop").withDepths("1").withWidths("16").withRun("synthetic:7:200:50", "1", "0", "2")));
+
+        assertEquals(List.of("batchSize is '0'; allowed: a whole number >= 1"), e.problems());
+    }
+
+    @Test
+    void settingsReachEveryCellAndAreCheckedAgainstTheSpec() {
+        List<Cell> cells = expand(small().withAlgorithms("ff-base").withDepths("2").withWidths("16")
+                .withSettings("finishedLayerKeeps=all", "optimizer=sgd"));
+        assertEquals("all", cells.get(0).spec().options().text("finishedLayerKeeps"));
+        assertEquals("sgd", cells.get(0).spec().optimizer());
+
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(small().withSettings("depth=3", "noSuchField=1")));
+        assertEquals(List.of("settings: 'depth=3' sets depth, which is a matrix parameter; allowed: the fields that are"
+                + " not (algorithm, depth, width, goodness, seed, dataset, epochs, batchSize, learningRate, schedule,"
+                + " maxStepsPerEpoch, threads); set it with its own parameter",
+                "settings: noSuchField is not a field of the spec nor an option of ff-base, ff-recurrent, backprop;"
+                + " allowed: the shared fields (algorithm, dataset, depth, width, epochs, batchSize, optimizer,"
+                + " learningRate, seed, threads, maxStepsPerEpoch, evaluateEvery, targetAccuracy) and these algorithms' options (goodness, threshold,"
+                + " alpha, schedule, labelMode, negatives, finishedLayerKeeps, learningRateSchedule,"
+                + " coolDownFraction, peerNormalization, weightDecay, readout, iterations, damping, scoreFrom, scoreTo,"
+                + " normalize)"), e.problems());
+    }
+
+    @Test
+    void anOptionReachesOnlyTheAlgorithmsThatDeclareItOrTheOneItIsScopedTo() {
+        List<Cell> cells = expand(small().withAlgorithms("ff-base", "ff-recurrent", "backprop").withDepths("2").withWidths("16")
+                .withSettings("negatives=hard", "ff-recurrent.iterations=4", "ff-recurrent.scoreTo=4", "normalize=false"));
+
+        ExperimentSpec base = cells.get(0).spec();
+        ExperimentSpec recurrent = cells.get(1).spec();
+        ExperimentSpec backprop = cells.get(2).spec();
+        assertEquals("hard", base.options().text("negatives"));
+        assertEquals("hard", recurrent.options().text("negatives"));
+        assertEquals(4, recurrent.options().integer("iterations"));
+        assertEquals(false, backprop.options().flag("normalize"));
+        assertEquals(java.util.Map.of("normalize", false), backprop.options().values());
+    }
+
+    @Test
+    void aValueNoCellWouldUseIsAnError() {
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(small().withAlgorithms("backprop")
+                .withGoodness("symba").withSettings("iterations=4", "ff-base.labelMode=append")));
+        assertEquals(List.of(
+                "goodness is 'symba', but none of the algorithms (backprop) has a goodness function; allowed: goodness"
+                        + " only with an FF algorithm (e.g. ff-base), or leave goodness unset",
+                "settings: iterations is not a field of the spec nor an option of backprop; allowed: the shared fields"
+                        + " (algorithm, dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
+                        + " maxStepsPerEpoch, evaluateEvery, targetAccuracy) and these algorithms' options (normalize)",
+                "settings: 'ff-base.labelMode' is scoped to ff-base, which is not in the matrix (backprop); allowed:"
+                        + " settings of the matrix's algorithms"), e.problems());
+    }
+
+    @Test
+    void anEmptyMatrixIsAnError() {
+        MatrixParameters parameters = small().withAlgorithms("ff-base").withDepths("2").withWidths("16")
+                .withSelectors(List.of(), List.of(Map.of("algorithm", "ff-base")), List.of());
+
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
+
+        assertEquals("the experiment matrix is empty: includes/excludes leave none of the 1 cells of algorithms x goodness"
+                + " x depths x widths x seeds, and no extraCells are configured; an empty matrix is an error, not a pass:"
+                + " relax includes/excludes or add extraCells", e.getMessage());
+    }
+
+    @Test
+    void everyBadValueIsReportedAtOnceNamingItsParameterAndWhatIsAllowed() {
+        MatrixParameters parameters = MatrixParameters.defaults().withAlgorithms("ff-bogus").withDepths("0").withWidths("wide")
+                .withRun(dir.resolve("no-such-dir").toString(), "0", null, null);
+
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
+
+        List<String> problems = e.problems();
+        assertTrue(problems.contains("algorithms: 'ff-bogus' is not an algorithm; allowed: ff-base (built in),"
+                + " ff-recurrent (built in), backprop (built in), backprop-checkpointed (built in),"
+                + " backprop-layerwise-update (built in)"), problems.toString());
+        assertTrue(problems.contains("depths is '0'; allowed: a whole number >= 1"), problems.toString());
+        assertTrue(problems.contains("widths is 'wide'; allowed: a whole number >= 1"), problems.toString());
+        assertTrue(problems.contains("epochs is '0'; allowed: a whole number >= 1"), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("dataset is '" + dir.resolve("no-such-dir") + "': directory "
+                + dir.resolve("no-such-dir") + " does not exist; allowed: mnist-sample")), problems.toString());
+        assertEquals(5, problems.size(), problems.toString());
+    }
+
+    @Test
+    void relativeDatasetDirectoriesResolveAgainstTheWorkingDirectory() throws Exception {
+        Files.createDirectories(dir.resolve("data/fashion"));
+        List<Cell> cells = expand(MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("16")
+                .withRun("data/fashion", null, null, null));
+        assertEquals("data/fashion", cells.get(0).spec().dataset());
+    }
+
+    @Test
+    void badSelectorsNameTheirPositionAndField() {
+        MatrixParameters parameters = small().withSelectors(List.of(Map.of("compact", "depth=0;colour=red")),
+                List.of(Map.of()), List.of());
+
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
+
+        assertTrue(e.problems().contains("includes[1]: 'colour=red' is not a field=value pair of a known field;"
+                + " allowed fields: algorithm, depth, width, goodness, dataset, seed (e.g. algorithm=...;depth=...)"), e.problems().toString());
+        assertTrue(e.problems().contains("includes[1].depth is '0'; allowed: a whole number >= 1"), e.problems().toString());
+        assertTrue(e.problems().contains("excludes[1] sets no field; allowed fields: algorithm, depth, width, goodness, dataset, seed"),
+                e.problems().toString());
+    }
+}
