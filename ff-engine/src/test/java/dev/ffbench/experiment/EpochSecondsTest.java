@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ffbench.io.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
