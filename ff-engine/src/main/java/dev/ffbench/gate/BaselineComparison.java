@@ -71,6 +71,12 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
         public String label() {
             return label;
         }
+
+        /** How {@code count} cells of this change read in a tally: "1 regression", "2 regressions", "3 within tolerance". */
+        public String counted(long count) {
+            boolean noun = this == REGRESSION || this == IMPROVEMENT;
+            return count + " " + label + (noun && count != 1 ? "s" : "");
+        }
     }
 
     /**
@@ -309,7 +315,7 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
     /** "3 cells: 1 regression, 1 within tolerance, 1 improvement" (changes with no cell are left out). */
     public String tally() {
         String parts = counts().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
+                .map(e -> e.getKey().counted(e.getValue())).collect(Collectors.joining(", "));
         return rows.size() + (rows.size() == 1 ? " cell" : " cells") + (parts.isEmpty() ? "" : ": " + parts);
     }
 }

@@ -120,4 +120,13 @@ class BaselineComparisonTest {
         assertTrue(gated.regressed().contains(Metric.SAMPLES_PER_SECOND));
         assertEquals("-50.00 % (gated: the group's mean may drop at most 20.00 %)", gated.speed().deltaText());
     }
+
+    @org.junit.jupiter.api.Test
+    void aTallyCountsItsNounsInThePlural() {
+        assertEquals("1 regression", BaselineComparison.Change.REGRESSION.counted(1));
+        assertEquals("2 regressions", BaselineComparison.Change.REGRESSION.counted(2));
+        assertEquals("0 improvements", BaselineComparison.Change.IMPROVEMENT.counted(0));
+        assertEquals("2 within tolerance", BaselineComparison.Change.WITHIN_TOLERANCE.counted(2));
+        assertEquals("3 unchanged", BaselineComparison.Change.UNCHANGED.counted(3));
+    }
 }
