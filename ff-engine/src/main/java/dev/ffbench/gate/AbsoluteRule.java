@@ -1,5 +1,6 @@
 package dev.ffbench.gate;
 
+import dev.ffbench.io.Problem;
 import dev.ffbench.matrix.CellSelector;
 import dev.ffbench.matrix.FieldValues;
 import dev.ffbench.results.Metric;
@@ -30,8 +31,7 @@ public record AbsoluteRule(CellSelector selector, Metric metric, Bounds bounds) 
     static Metric metric(FieldValues values, String parameter, String key) {
         Metric metric = Metric.byKey(key == null ? null : key.trim());
         if (metric == null) {
-            values.problem(parameter + ".metric is " + (key == null ? "not set" : "'" + key.trim() + "'") + "; allowed: "
-                    + String.join(", ", Metric.keys()));
+            values.problem(new Problem(parameter + ".metric", key == null ? null : key.trim(), String.join(", ", Metric.keys())));
         }
         return metric;
     }
@@ -63,12 +63,12 @@ public record AbsoluteRule(CellSelector selector, Metric metric, Bounds bounds) 
             return;
         }
         if (minimum != null && minimum <= 0) {
-            values.problem(parameter + ".minimum is '" + fields.get("minimum").trim() + "', which never fails: "
-                    + metric.key() + " is never below 0; allowed: a minimum above 0" + (fraction ? ", up to 1" : ""));
+            values.problem(new Problem(parameter + ".minimum", fields.get("minimum").trim(),
+                    "a minimum above 0" + (fraction ? ", up to 1" : ""), "which never fails: " + metric.key() + " is never below 0"));
         }
         if (fraction && maximum != null && maximum >= 1) {
-            values.problem(parameter + ".maximum is '" + fields.get("maximum").trim() + "', which never fails: "
-                    + metric.key() + " is never above 1 (100 %); allowed: a maximum from 0 to below 1");
+            values.problem(new Problem(parameter + ".maximum", fields.get("maximum").trim(), "a maximum from 0 to below 1",
+                    "which never fails: " + metric.key() + " is never above 1 (100 %)"));
         }
     }
 

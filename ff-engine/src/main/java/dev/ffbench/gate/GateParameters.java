@@ -1,5 +1,6 @@
 package dev.ffbench.gate;
 
+import dev.ffbench.io.Problem;
 import dev.ffbench.matrix.FieldValues;
 import dev.ffbench.matrix.KnownNames;
 import java.util.ArrayList;
@@ -93,10 +94,10 @@ public record GateParameters(
             return fallback;
         }
         if (ceiling == null && value < 0) {
-            values.problem(parameter + " is '" + text.trim() + "'; allowed: a number >= 0");
+            values.problem(new Problem(parameter, text.trim(), "a number >= 0"));
         } else if (ceiling != null && (value < 0 || value >= ceiling.limit())) {
-            values.problem(parameter + " is '" + text.trim() + "'; allowed: a number >= 0 and below "
-                    + Bounds.plainNumber(ceiling.limit()) + " (" + ceiling.reason() + ")");
+            values.problem(new Problem(parameter, text.trim(), "a number >= 0 and below "
+                    + Bounds.plainNumber(ceiling.limit()) + " (" + ceiling.reason() + ")"));
         }
         return value;
     }

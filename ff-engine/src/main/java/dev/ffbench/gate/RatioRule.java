@@ -1,6 +1,7 @@
 package dev.ffbench.gate;
 
 import dev.ffbench.backprop.Backprop;
+import dev.ffbench.io.Problem;
 import dev.ffbench.matrix.CellSelector;
 import dev.ffbench.matrix.FieldValues;
 import dev.ffbench.results.Metric;
@@ -21,7 +22,7 @@ public record RatioRule(String algorithm, String reference, CellSelector selecto
     public static RatioRule parse(FieldValues values, String parameter, Map<String, String> fields) {
         String algorithm = fields.get("algorithm");
         if (algorithm == null || algorithm.isBlank()) {
-            values.problem(parameter + ".algorithm is not set; allowed: one of " + values.names().algorithmListing());
+            values.problem(Problem.notSet(parameter + ".algorithm", "one of " + values.names().algorithmListing()));
         } else {
             algorithm = values.algorithm(parameter + ".algorithm", algorithm);
         }
@@ -42,8 +43,8 @@ public record RatioRule(String algorithm, String reference, CellSelector selecto
             values.problem(parameter + " has a negative bound; allowed: ratios >= 0, e.g. maximum 0.5");
         } else if (bounds.minimum() != null && bounds.minimum() == 0) {
             // a ratio of two figures that are never negative is never below 0
-            values.problem(parameter + ".minimum is '" + fields.get("minimum").trim() + "', which never fails: a ratio of "
-                    + (metric == null ? "the metric" : metric.key()) + " is never below 0; allowed: a minimum above 0");
+            values.problem(new Problem(parameter + ".minimum", fields.get("minimum").trim(), "a minimum above 0",
+                    "which never fails: a ratio of " + (metric == null ? "the metric" : metric.key()) + " is never below 0"));
         }
         return new RatioRule(algorithm, reference, selector, metric, bounds);
     }

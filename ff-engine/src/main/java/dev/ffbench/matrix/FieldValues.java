@@ -1,6 +1,7 @@
 package dev.ffbench.matrix;
 
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,10 @@ public final class FieldValues {
     /** The key under which a nested parameter given as one string hands over its compact form. */
     public static final String COMPACT = "compact";
 
+    /** Every problem's sentence, in the order found. */
     private final List<String> problems = new ArrayList<>();
+    /** The problems built as data (a subset of {@link #problems}). */
+    private final List<Problem> typedProblems = new ArrayList<>();
     private final KnownNames names;
 
     public FieldValues(KnownNames names) {
@@ -33,14 +37,25 @@ public final class FieldValues {
         return List.copyOf(problems);
     }
 
+    /** The problems so far that were built as data. */
+    public List<Problem> typedProblems() {
+        return List.copyOf(typedProblems);
+    }
+
+    /** A problem worded by its producer (one that {@link Problem} cannot word yet). */
     public void problem(String message) {
         problems.add(message);
+    }
+
+    public void problem(Problem problem) {
+        problems.add(problem.message());
+        typedProblems.add(problem);
     }
 
     /** Throws one exception listing every problem so far, if any. */
     public void throwIfAny() {
         if (!problems.isEmpty()) {
-            throw new HarnessException(problems);
+            throw new HarnessException(problems, typedProblems);
         }
     }
 
@@ -103,7 +118,7 @@ public final class FieldValues {
     public String algorithm(String parameter, String value) {
         List<String> found = algorithms(parameter, split(value));
         if (found.size() > 1) {
-            problem(parameter + " is '" + value + "'; allowed: one of " + names.algorithmListing());
+            problem(new Problem(parameter, value, "one of " + names.algorithmListing()));
         }
         return found.isEmpty() ? null : found.get(0);
     }
@@ -162,7 +177,7 @@ public final class FieldValues {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problem(parameter + " is '" + value.trim() + "'; allowed: a whole number >= " + minimum);
+        problem(new Problem(parameter, value.trim(), "a whole number >= " + minimum));
         return null;
     }
 
@@ -191,7 +206,7 @@ public final class FieldValues {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problem(parameter + " is '" + value.trim() + "'; allowed: a finite number, e.g. 0.5");
+        problem(new Problem(parameter, value.trim(), "a finite number, e.g. 0.5"));
         return null;
     }
 

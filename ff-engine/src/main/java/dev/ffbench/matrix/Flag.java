@@ -1,6 +1,7 @@
 package dev.ffbench.matrix;
 
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import java.util.Locale;
 
 /**
@@ -21,7 +22,7 @@ public final class Flag {
         return switch (text) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new HarnessException(parameter + " is '" + value + "'; allowed: true or false");
+            default -> throw new HarnessException(new Problem(parameter, String.valueOf(value), "true or false"));
         };
     }
 }

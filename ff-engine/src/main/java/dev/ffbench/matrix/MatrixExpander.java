@@ -5,6 +5,7 @@ import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.InvalidSpecException;
 import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ public final class MatrixExpander {
         Double learningRate = values.number("learningRate", parameters.learningRate());
         if (learningRate != null) {
             if (learningRate <= 0) {
-                values.problem("learningRate is '" + parameters.learningRate().trim() + "'; allowed: a number > 0");
+                values.problem(new Problem("learningRate", parameters.learningRate().trim(), "a number > 0"));
             }
             common.put("learningRate", learningRate);
         }
@@ -245,9 +246,9 @@ public final class MatrixExpander {
     private static void checkUsed(FieldValues values, SpecResolver resolver, Extensions extensions, List<String> algorithms,
             List<String> goodness, Map<String, Map<String, String>> settings) {
         if (goodness != null && !goodness.isEmpty() && algorithms.stream().noneMatch(extensions::usesGoodness)) {
-            values.problem("goodness is '" + String.join(",", goodness) + "', but none of the algorithms ("
-                    + String.join(", ", algorithms) + ") has a goodness function; allowed: goodness only with an FF"
-                    + " algorithm (e.g. ff-base), or leave goodness unset");
+            values.problem(new Problem("goodness", String.join(",", goodness),
+                    "goodness only with an FF algorithm (e.g. ff-base), or leave goodness unset",
+                    "but none of the algorithms (" + String.join(", ", algorithms) + ") has a goodness function"));
         }
         for (Map.Entry<String, Map<String, String>> scoped : settings.entrySet()) {
             String algorithm = scoped.getKey();

@@ -1,6 +1,7 @@
 package dev.ffbench.matrix;
 
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,9 +17,11 @@ public record Shard(int index, int count) {
 
     public static final Shard ALL = new Shard(1, 1);
 
+    static final String ALLOWED = "i/n with whole numbers 1 <= i <= n, e.g. 2/4 for the second of four parts";
+
     public Shard {
         if (count < 1 || index < 1 || index > count) {
-            throw new HarnessException("shard is " + index + "/" + count + "; allowed: i/n with 1 <= i <= n");
+            throw new HarnessException(new Problem("shard", index + "/" + count, "i/n with 1 <= i <= n"));
         }
     }
 
@@ -39,8 +42,7 @@ public record Shard(int index, int count) {
                 // too many digits: reported below
             }
         }
-        throw new HarnessException("shard is '" + text.trim() + "'; allowed: i/n with whole numbers 1 <= i <= n,"
-                + " e.g. 2/4 for the second of four parts");
+        throw new HarnessException(new Problem("shard", text.trim(), ALLOWED));
     }
 
     public boolean isWhole() {

@@ -7,6 +7,7 @@ import dev.ffbench.dataset.DatasetSummary;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.experiment.CurvePoint;
 import dev.ffbench.experiment.EpochLoss;
+import dev.ffbench.experiment.EpochSeconds;
 import dev.ffbench.experiment.EvaluationDiagnostics;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.io.AtomicFiles;
@@ -124,6 +125,10 @@ public final class ResultsFiles {
                     + expectedKind + " document of results schema " + version.intValue()
                     + " as ff-maven-plugin writes it (schemaVersion, kind, matrixCells, cells)");
         }
+        List<String> wholeNumbers = epochNumberProblems(file, tree.get("cells"));
+        if (!wholeNumbers.isEmpty()) {
+            throw new HarnessException(wholeNumbers);
+        }
         ResultsDocument document;
         try {
             document = Json.mapper().treeToValue(tree, ResultsDocument.class);
@@ -133,6 +138,25 @@ public final class ResultsFiles {
         }
         checkConsistent(file, document);
         return document;
+    }
+
+    /**
+     * Each {@code epochSeconds[i].epoch} that is not a whole number in the JSON: reading it into the
+     * record would truncate 1.5 to 1 (or take the text "2") without a word, so it is checked on the tree.
+     */
+    private static List<String> epochNumberProblems(String file, JsonNode cells) {
+        List<String> problems = new ArrayList<>();
+        for (JsonNode cell : cells.isArray() ? cells : java.util.Collections.<JsonNode>emptyList()) {
+            JsonNode epochs = cell.path("result").path("epochSeconds");
+            for (int i = 0; epochs.isArray() && i < epochs.size(); i++) {
+                JsonNode epoch = epochs.get(i).get("epoch");
+                if (epoch != null && !epoch.isNull() && !(epoch.isIntegralNumber() && epoch.canConvertToInt())) {
+                    problems.add("file " + file + ": cell " + cell.path("id").asText("(no id)") + " has epochSeconds[" + i
+                            + "].epoch " + epoch + "; allowed: a whole number >= 1");
+                }
+            }
+        }
+        return problems;
     }
 
     private static void checkConsistent(String file, ResultsDocument document) {
@@ -250,6 +274,23 @@ public final class ResultsFiles {
                 bad.accept("losses[" + i + "].loss " + loss.loss() + " (epoch " + loss.epoch() + ")", "a finite number"
                         + " (a non-finite loss is a diverged cell, which is a failed cell, never a passed one)");
             }
+        }
+        List<EpochSeconds> epochs = result.epochSeconds() == null ? List.of() : result.epochSeconds();
+        for (int i = 0; i < epochs.size(); i++) {
+            EpochSeconds epoch = epochs.get(i);
+            String field = "epochSeconds[" + i + "]";
+            if (epoch == null) {
+                bad.accept(field + " null", "an epoch's seconds as the engine writes it ({phase, epoch, seconds})");
+                continue;
+            }
+            if (epoch.phase() == null || epoch.phase().isBlank()) {
+                bad.accept(field + ".phase " + (epoch.phase() == null ? "(none)" : "'" + epoch.phase() + "'"),
+                        "the name of a training phase (non-empty text)");
+            }
+            if (epoch.epoch() < 1) {
+                bad.accept(field + ".epoch " + epoch.epoch(), "a whole number >= 1");
+            }
+            seconds(bad, field + ".seconds", epoch.seconds());
         }
         List<CurvePoint> curve = result.curve() == null ? List.of() : result.curve();
         for (int i = 0; i < curve.size(); i++) {

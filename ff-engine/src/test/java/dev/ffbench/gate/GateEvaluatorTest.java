@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import dev.ffbench.results.CellRecord;
 import dev.ffbench.results.Metric;
 import dev.ffbench.results.ResultsDocument;
@@ -223,6 +224,11 @@ class GateEvaluatorTest {
 
         HarnessException e = assertThrows(HarnessException.class, () -> parameters.parse(TestCells.NAMES));
 
+        assertEquals(List.of(new Problem("rules[1].metric", "speed", String.join(", ", Metric.keys())),
+                new Problem("ratios[2].maximum", "x", "a finite number, e.g. 0.5"),
+                new Problem("maxMemoryGrowthPercent", "-1", "a number >= 0"),
+                new Problem("maxAccuracyDropPoints", "lots", "a finite number, e.g. 0.5")), e.typedProblems());
+        // the gate package's rendered wording, pinned once (the ITs quote these sentences through Maven)
         assertEquals(List.of(
                 "rules[1].metric is 'speed'; allowed: trainingPeakBytes, evaluationPeakBytes, testAccuracy, trainAccuracy, samplesPerSecond, secondsToAccuracy",
                 "rules[2]: a testAccuracy bound is 90.0; allowed: a fraction from 0 to 1 (0.9 means 90 %)",
@@ -427,18 +433,20 @@ class GateEvaluatorTest {
 
         HarnessException e = assertThrows(HarnessException.class, () -> parameters.parse(TestCells.NAMES));
 
+        String samplesPerSecond = "a number >= 0 and below 100 (samples/s cannot drop by 100 % or more, so a bound of"
+                + " 100 or more never fails)";
         assertEquals(List.of(
-                "rules[1].minimum is '0', which never fails: testAccuracy is never below 0; allowed: a minimum above 0, up to 1",
-                "rules[2].maximum is '1.0', which never fails: trainAccuracy is never above 1 (100 %); allowed: a maximum"
-                        + " from 0 to below 1",
-                "rules[3].minimum is '0', which never fails: trainingPeakBytes is never below 0; allowed: a minimum above 0",
-                "rules[4].minimum is '0', which never fails: testAccuracy is never below 0; allowed: a minimum above 0, up to 1",
-                "ratios[1].minimum is '0', which never fails: a ratio of trainingPeakBytes is never below 0; allowed: a"
-                        + " minimum above 0",
-                "maxAccuracyDropPoints is '100'; allowed: a number >= 0 and below 100 (an accuracy cannot drop by more than"
-                        + " 100 points, so a bound of 100 or more never fails)",
-                "maxSpeedDropPercent is '200'; allowed: a number >= 0 and below 100 (samples/s cannot drop by 100 % or"
-                        + " more, so a bound of 100 or more never fails)",
-                "rules[4] is the same as rules[1]; allowed: each rule once"), e.problems());
+                new Problem("rules[1].minimum", "0", "a minimum above 0, up to 1", "which never fails: testAccuracy is never below 0"),
+                new Problem("rules[2].maximum", "1.0", "a maximum from 0 to below 1",
+                        "which never fails: trainAccuracy is never above 1 (100 %)"),
+                new Problem("rules[3].minimum", "0", "a minimum above 0", "which never fails: trainingPeakBytes is never below 0"),
+                new Problem("rules[4].minimum", "0", "a minimum above 0, up to 1", "which never fails: testAccuracy is never below 0"),
+                new Problem("ratios[1].minimum", "0", "a minimum above 0",
+                        "which never fails: a ratio of trainingPeakBytes is never below 0"),
+                new Problem("maxAccuracyDropPoints", "100", "a number >= 0 and below 100 (an accuracy cannot drop by more"
+                        + " than 100 points, so a bound of 100 or more never fails)"),
+                new Problem("maxSpeedDropPercent", "200", samplesPerSecond)), e.typedProblems());
+        assertEquals(List.of("rules[4] is the same as rules[1]; allowed: each rule once"),
+                e.problems().subList(e.typedProblems().size(), e.problems().size()));
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A misspelled switch is an error, never a silent false (which would make the gates advisory). */
@@ -17,9 +19,9 @@ class FlagTest {
         assertFalse(Flag.parse("failOnViolation", "False"));
         for (String bad : new String[] {"flase", "", "yes", "0"}) {
             HarnessException e = assertThrows(HarnessException.class, () -> Flag.parse("failOnViolation", bad));
-            assertEquals("failOnViolation is '" + bad + "'; allowed: true or false", e.getMessage());
+            assertEquals(List.of(new Problem("failOnViolation", bad, "true or false")), e.typedProblems());
         }
-        assertEquals("resume is 'null'; allowed: true or false",
-                assertThrows(HarnessException.class, () -> Flag.parse("resume", null)).getMessage());
+        assertEquals(List.of(new Problem("resume", "null", "true or false")),
+                assertThrows(HarnessException.class, () -> Flag.parse("resume", null)).typedProblems());
     }
 }

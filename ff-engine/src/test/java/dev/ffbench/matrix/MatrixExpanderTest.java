@@ -8,6 +8,7 @@ import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.experiment.SpecResolver;
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -151,7 +152,8 @@ class MatrixExpanderTest {
         HarnessException e = assertThrows(HarnessException.class, () -> expand(MatrixParameters.defaults()
                 .withAlgorithms("backprop").withDepths("1").withWidths("16").withRun("synthetic:7:200:50", "1", "0", "2")));
 
-        assertEquals(List.of("batchSize is '0'; allowed: a whole number >= 1"), e.problems());
+        assertEquals(List.of(new Problem("batchSize", "0", "a whole number >= 1")), e.typedProblems());
+        assertEquals(1, e.problems().size(), e.problems().toString());
     }
 
     @Test
@@ -192,9 +194,11 @@ class MatrixExpanderTest {
     void aValueNoCellWouldUseIsAnError() {
         HarnessException e = assertThrows(HarnessException.class, () -> expand(small().withAlgorithms("backprop")
                 .withGoodness("symba").withSettings("iterations=4", "ff-base.labelMode=append")));
+        assertEquals(List.of(new Problem("goodness", "symba",
+                "goodness only with an FF algorithm (e.g. ff-base), or leave goodness unset",
+                "but none of the algorithms (backprop) has a goodness function")), e.typedProblems());
         assertEquals(List.of(
-                "goodness is 'symba', but none of the algorithms (backprop) has a goodness function; allowed: goodness"
-                        + " only with an FF algorithm (e.g. ff-base), or leave goodness unset",
+                e.typedProblems().get(0).message(),
                 "settings: iterations is not a field of the spec nor an option of backprop; allowed: the shared fields"
                         + " (algorithm, dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
                         + " maxStepsPerEpoch, evaluateEvery, targetAccuracy) and these algorithms' options (normalize)",
@@ -225,9 +229,11 @@ class MatrixExpanderTest {
         assertTrue(problems.contains("algorithms: 'ff-bogus' is not an algorithm; allowed: ff-base (built in),"
                 + " ff-recurrent (built in), backprop (built in), backprop-checkpointed (built in),"
                 + " backprop-layerwise-update (built in)"), problems.toString());
+        assertEquals(List.of(new Problem("depths", "0", "a whole number >= 1"),
+                new Problem("widths", "wide", "a whole number >= 1"),
+                new Problem("epochs", "0", "a whole number >= 1")), e.typedProblems());
+        // the rendered wording, pinned once for the package (the ITs quote it through Maven)
         assertTrue(problems.contains("depths is '0'; allowed: a whole number >= 1"), problems.toString());
-        assertTrue(problems.contains("widths is 'wide'; allowed: a whole number >= 1"), problems.toString());
-        assertTrue(problems.contains("epochs is '0'; allowed: a whole number >= 1"), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("dataset is '" + dir.resolve("no-such-dir") + "': directory "
                 + dir.resolve("no-such-dir") + " does not exist; allowed: mnist-sample")), problems.toString());
         assertEquals(5, problems.size(), problems.toString());
@@ -250,7 +256,7 @@ class MatrixExpanderTest {
 
         assertTrue(e.problems().contains("includes[1]: 'colour=red' is not a field=value pair of a known field;"
                 + " allowed fields: algorithm, depth, width, goodness, dataset, seed (e.g. algorithm=...;depth=...)"), e.problems().toString());
-        assertTrue(e.problems().contains("includes[1].depth is '0'; allowed: a whole number >= 1"), e.problems().toString());
+        assertEquals(List.of(new Problem("includes[1].depth", "0", "a whole number >= 1")), e.typedProblems());
         assertTrue(e.problems().contains("excludes[1] sets no field; allowed fields: algorithm, depth, width, goodness, dataset, seed"),
                 e.problems().toString());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,9 +45,10 @@ class ShardTest {
     void rejectsMalformedOrOutOfRangeShardsNamingTheParameter() {
         for (String bad : List.of("0/2", "3/2", "2", "a/b", "1/0", "-1/2")) {
             HarnessException e = assertThrows(HarnessException.class, () -> Shard.parse(bad));
-            assertEquals("shard is '" + bad + "'; allowed: i/n with whole numbers 1 <= i <= n, e.g. 2/4 for the second"
-                    + " of four parts", e.getMessage());
+            assertEquals(List.of(new Problem("shard", bad, "i/n with whole numbers 1 <= i <= n, e.g. 2/4 for the second"
+                    + " of four parts")), e.typedProblems());
         }
+        assertThrows(HarnessException.class, () -> new Shard(3, 2));
     }
 
     @Test

@@ -224,6 +224,51 @@ class ResultsFilesTest {
     }
 
     @Test
+    void eachEpochSecondsEntryIsCheckedNamingTheFileTheCellTheFieldAndTheValue() throws Exception {
+        Path file = dir.resolve("results.json");
+        ObjectNode tree = Json.mapper().valueToTree(TestCells.results(cells));
+        ((ObjectNode) tree.at("/cells/0/result")).set("epochSeconds", Json.mapper().readTree("[{\"phase\": \"layer 1\","
+                + " \"epoch\": 1, \"seconds\": 0.8}, {\"phase\": \" \", \"epoch\": 0, \"seconds\": -0.5},"
+                + " {\"phase\": \"layer 2\", \"epoch\": 1, \"seconds\": \"NaN\"}, null]"));
+        Files.writeString(file, Json.write(tree));
+
+        HarnessException e = assertThrows(HarnessException.class, () -> ResultsFiles.read(file, ResultsDocument.RESULTS));
+
+        String ffCell = "file " + file + ": cell ff-d2 has ";
+        assertEquals(List.of(
+                ffCell + "epochSeconds[1].phase ' '; allowed: the name of a training phase (non-empty text)",
+                ffCell + "epochSeconds[1].epoch 0; allowed: a whole number >= 1",
+                ffCell + "epochSeconds[1].seconds -0.5; allowed: a finite number of seconds >= 0",
+                ffCell + "epochSeconds[2].seconds NaN; allowed: a finite number of seconds >= 0",
+                ffCell + "epochSeconds[3] null; allowed: an epoch's seconds as the engine writes it ({phase, epoch, seconds})"),
+                e.problems());
+    }
+
+    @Test
+    void aFractionalEpochIsRefusedRatherThanTruncated() throws Exception {
+        Path file = dir.resolve("results.json");
+        ObjectNode tree = Json.mapper().valueToTree(TestCells.results(cells));
+        ((ObjectNode) tree.at("/cells/0/result")).set("epochSeconds",
+                Json.mapper().readTree("[{\"phase\": \"layer 1\", \"epoch\": 1.5, \"seconds\": 0.8}]"));
+        Files.writeString(file, Json.write(tree));
+
+        HarnessException e = assertThrows(HarnessException.class, () -> ResultsFiles.read(file, ResultsDocument.RESULTS));
+
+        assertEquals("file " + file + ": cell ff-d2 has epochSeconds[0].epoch 1.5; allowed: a whole number >= 1",
+                e.getMessage());
+    }
+
+    @Test
+    void aResultWithoutEpochSecondsAsOlderFilesHaveStillReads() throws Exception {
+        Path file = dir.resolve("results.json");
+        ObjectNode tree = Json.mapper().valueToTree(TestCells.results(cells));
+        ((ObjectNode) tree.at("/cells/0/result")).remove("epochSeconds");
+        Files.writeString(file, Json.write(tree));
+
+        assertEquals(cells.size(), ResultsFiles.read(file, ResultsDocument.RESULTS).cells().size());
+    }
+
+    @Test
     void aBaselineWithNegativeBytesFailsTheCheckInsteadOfPassingEveryMemoryGate() throws Exception {
         Path results = dir.resolve("results.json");
         ResultsFiles.write(results, TestCells.results(cells));

@@ -1,0 +1,47 @@
+package dev.ffbench.io;
+
+import java.util.Objects;
+
+/**
+ * One problem with a value that crossed a boundary (a POM value, a field of a results or baseline
+ * file, a spec option), as data: what it is, what it was, what is allowed. Producers build these and
+ * tests assert their fields; the sentence the user reads is worded only here ({@link #message()}),
+ * so a change of wording is one edit, not one per producer and test.
+ *
+ * @param thing the parameter, field or option, as the user knows it: "depths", "rules[1].minimum",
+ *     "file ff-baseline.json: cell backprop-d1-w16-s1 epochSeconds[2].seconds"
+ * @param value the value as the user wrote it (trimmed); null when none was given ("is not set")
+ * @param allowed what would have been accepted: "a whole number >= 1"
+ * @param note why this value is wrong when "not allowed" alone would puzzle (a value in range that
+ *     never fails a gate); null for none
+ */
+public record Problem(String thing, String value, String allowed, String note) {
+    public Problem {
+        Objects.requireNonNull(thing, "thing");
+        Objects.requireNonNull(allowed, "allowed");
+    }
+
+    /** A value that is not allowed, without a note. */
+    public Problem(String thing, String value, String allowed) {
+        this(thing, value, allowed, null);
+    }
+
+    /** A parameter that must be given but was not. */
+    public static Problem notSet(String thing, String allowed) {
+        return new Problem(thing, null, allowed, null);
+    }
+
+    /**
+     * The sentence shown to the user: "depths is '0'; allowed: a whole number >= 1", "rules[1].minimum is
+     * '0', which never fails: ...; allowed: ...", "ratios[1].algorithm is not set; allowed: ...".
+     */
+    public String message() {
+        return thing + (value == null ? " is not set" : " is '" + value + "'") + (note == null ? "" : ", " + note)
+                + "; allowed: " + allowed;
+    }
+
+    @Override
+    public String toString() {
+        return message();
+    }
+}
