@@ -39,4 +39,16 @@ public record ReportInputs(
     public ReportInputs {
         gatedMetrics = List.copyOf(gatedMetrics);
     }
+
+    /**
+     * Results shown without judging them (the site page: ff:benchmark and ff:check judge): no gate outcome
+     * ({@code why} says so in the gates' place), no comparison, no history, no verdict, and no layout (the
+     * caller writes the page where it belongs). {@code baseline} (its document may be null) is drawn beside
+     * the run, never judged.
+     */
+    public static ReportInputs unjudged(ResultsDocument results, Baseline baseline, String why) {
+        return new ReportInputs(results, GateReport.none(why), null, ProjectPaths.AS_GIVEN, baseline,
+                baseline.present() ? null : "no baseline file at " + baseline.source(), null,
+                History.none(null, "(none)"), List.of(), null);
+    }
 }

@@ -102,11 +102,6 @@ public record ReportModel(
     /** The built-in algorithms in the order of their fixed styles; a project's own algorithms follow. */
     static final List<String> BUILT_IN_ORDER = List.of("ff-base", "ff-recurrent", "backprop");
 
-    /** The model without the gates' comparison: the baseline's figures are shown, never judged. */
-    public static ReportModel of(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource) {
-        return of(results, gates, baseline, baselineSource, null);
-    }
-
     /**
      * @param baseline the baseline document, or null
      * @param baselineSource where it came from (for the note), or null
