@@ -381,9 +381,13 @@ public record ReportModel(
             accuracy = new Delta(Metric.TEST_ACCURACY.format(b.testAccuracy()),
                     String.format(Locale.ROOT, "%+.2f pts", 100 * (acc - b.testAccuracy())),
                     flagged(judged, Metric.TEST_ACCURACY) && acc != b.testAccuracy());
-            training = memory(new BaselineComparison.MemoryDelta(train, (long) Metric.TRAINING_PEAK_BYTES.of(b)),
+            // the gates' deltas when they compared the cell; the baseline's figures, unjudged, when they did not (site page)
+            boolean compared = judged != null && judged.training() != null;
+            training = memory(compared ? judged.training()
+                    : new BaselineComparison.MemoryDelta(train, (long) Metric.TRAINING_PEAK_BYTES.of(b)),
                     flagged(judged, Metric.TRAINING_PEAK_BYTES));
-            evaluation = memory(new BaselineComparison.MemoryDelta(eval, (long) Metric.EVALUATION_PEAK_BYTES.of(b)),
+            evaluation = memory(compared ? judged.evaluation()
+                    : new BaselineComparison.MemoryDelta(eval, (long) Metric.EVALUATION_PEAK_BYTES.of(b)),
                     flagged(judged, Metric.EVALUATION_PEAK_BYTES));
         }
         List<String> notes = new ArrayList<>();
