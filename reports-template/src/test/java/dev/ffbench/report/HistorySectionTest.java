@@ -48,7 +48,7 @@ class HistorySectionTest {
     static ExperimentResult withEnvironment(ExperimentResult r, RunEnvironment environment) {
         return new ExperimentResult(r.schemaVersion(), r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(), r.losses(), r.memory(),
                 r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(), r.secondsToAccuracy(), r.evaluation(),
-                environment);
+                environment, null, null);
     }
 
     void record(ResultsDocument results) throws IOException {

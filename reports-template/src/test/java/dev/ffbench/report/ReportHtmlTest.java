@@ -193,7 +193,7 @@ class ReportHtmlTest {
         CellRecord undeclared = CellRecord.passed(new Cell(0, "mine", mine), new dev.ffbench.experiment.ExperimentResult(
                 r.schemaVersion(), r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(), r.losses(), r.memory(),
                 r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(), r.secondsToAccuracy(), r.evaluation(),
-                r.environment(), dev.ffbench.api.AlgorithmTraits.undeclared()), 3.0);
+                r.environment(), dev.ffbench.api.AlgorithmTraits.undeclared(), null), 3.0);
         List<ReportModel.Fairness> note = ReportModel.fairness(List.of(undeclared,
                 Fixtures.passed(1, dev.ffbench.experiment.SpecResolver.engine().resolve(java.util.Map.of("algorithm", "backprop",
                         "depth", "2", "width", "64", "epochs", "2", "batchSize", "256")), 1_000_000, 0.9, 1000)));
@@ -328,7 +328,7 @@ class ReportHtmlTest {
         dev.ffbench.experiment.ExperimentResult curved = new dev.ffbench.experiment.ExperimentResult(r.schemaVersion(),
                 r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(), r.losses(), r.memory(), 8.0, r.evalSeconds(),
                 r.samplesPerSecond(), List.of(new dev.ffbench.experiment.CurvePoint(1, 4.0, 0.6),
-                        new dev.ffbench.experiment.CurvePoint(2, 8.0, 0.9)), null, r.evaluation(), r.environment());
+                        new dev.ffbench.experiment.CurvePoint(2, 8.0, 0.9)), null, r.evaluation(), r.environment(), null, null);
         ResultsDocument results = ResultsDocument.results("2026-01-02T03:04:05Z", 1, List.of(), List.of(
                 dev.ffbench.results.CellRecord.passed(new dev.ffbench.matrix.Cell(0, cell.id(), spec), curved, 3.0)));
         Document doc = Jsoup.parse(new BenchmarkReport().render(Inputs.of(results, gates(), null, null)));
