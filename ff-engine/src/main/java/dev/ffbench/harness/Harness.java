@@ -76,18 +76,7 @@ public final class Harness {
             List<OutputWriter> writers,
             boolean resume,
             String baselineRef,
-            Path historyDirectory) {
-
-        public BenchmarkRequest(MatrixParameters matrix, String shard, ForkOptions fork, GateParameters gates,
-                Path baselineFile, Path outputDirectory, List<OutputWriter> writers) {
-            this(matrix, shard, fork, gates, baselineFile, outputDirectory, writers, false);
-        }
-
-        public BenchmarkRequest(MatrixParameters matrix, String shard, ForkOptions fork, GateParameters gates,
-                Path baselineFile, Path outputDirectory, List<OutputWriter> writers, boolean resume) {
-            this(matrix, shard, fork, gates, baselineFile, outputDirectory, writers, resume, null, null);
-        }
-    }
+            Path historyDirectory) {}
 
     /**
      * What {@code ff:check} and {@code ff:report} need: one or more results files (shards are merged).
@@ -105,20 +94,7 @@ public final class Harness {
             Path projectDirectory,
             String baselineRef,
             Path historyDirectory,
-            boolean allowIncompleteMatrix) {
-
-        public CheckRequest(List<Path> resultsFiles, GateParameters gates, Path baselineFile, Path outputDirectory,
-                List<OutputWriter> writers) {
-            this(resultsFiles, gates, baselineFile, outputDirectory, writers, null, null, null);
-        }
-
-        /** Whole-matrix results only (no {@code allowIncompleteMatrix}). */
-        public CheckRequest(List<Path> resultsFiles, GateParameters gates, Path baselineFile, Path outputDirectory,
-                List<OutputWriter> writers, Path projectDirectory, String baselineRef, Path historyDirectory) {
-            this(resultsFiles, gates, baselineFile, outputDirectory, writers, projectDirectory, baselineRef,
-                    historyDirectory, false);
-        }
-    }
+            boolean allowIncompleteMatrix) {}
 
     /**
      * What {@code ff:history} needs: the results to record (shards are merged), the history directory
@@ -398,11 +374,6 @@ public final class Harness {
         }
     }
 
-    /** Writes the passed cells of the results as the new baseline, with the environment's fingerprint. */
-    public static ResultsDocument baseline(List<Path> resultsFiles, Path baselineFile, HarnessLog log) throws IOException {
-        return baseline(resultsFiles, baselineFile, null, log);
-    }
-
     /**
      * Writes the passed cells of the results as the new baseline, with the environment's fingerprint;
      * paths in messages are shown relative to {@code projectDirectory} (may be null). Refused while a run
@@ -446,11 +417,6 @@ public final class Harness {
                 + ", Java " + fingerprint.javaVersion() + ", ND4J " + fingerprint.nd4jVersion() + " (" + fingerprint.blasVendor()
                 + ", OPENBLAS_CORETYPE " + fingerprint.openblasCoreType() + "), " + fingerprint.threads() + " thread(s)");
         return baseline;
-    }
-
-    /** Reads every file (each checked), merging shards into one document. */
-    public static ResultsDocument readAll(List<Path> files, HarnessLog log) {
-        return readAll(files, ProjectPaths.AS_GIVEN, log);
     }
 
     /** Reads every file (each checked, and named in errors as {@code paths} shows it), merging shards into one document. */

@@ -100,7 +100,7 @@ class ForkJavaTest {
         Path out = dir.resolve("out");
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(
-                matrix, null, fork, GateParameters.defaults(), null, out, List.of()), log));
+                matrix, null, fork, GateParameters.defaults(), null, out, List.of(), false, null, null), log));
 
         assertEquals(List.of(problem(missing, "no such file")), e.problems());
         assertEquals(List.of(), log.lines(), "no warning that the forks' memory could not be read: the java is the problem");

@@ -93,7 +93,7 @@ class ForkMemoryTest {
         Path out = dir.resolve("out");
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(
-                matrix, null, fork("-XX:+UseG1GC", "-Xmx64m"), GateParameters.defaults(), null, out, List.of()), log));
+                matrix, null, fork("-XX:+UseG1GC", "-Xmx64m"), GateParameters.defaults(), null, out, List.of(), false, null, null), log));
 
         String machine = String.format(java.util.Locale.ROOT, "%,d B", physical());
         assertEquals(List.of(

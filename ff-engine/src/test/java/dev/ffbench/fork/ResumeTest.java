@@ -76,7 +76,7 @@ class ResumeTest {
         MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("16")
                 .withRun("data", "1", "50", "2");
         return new Harness.BenchmarkRequest(matrix, null, fork, GateParameters.defaults(), dir.resolve("no-baseline.json"),
-                out, List.of(), resume);
+                out, List.of(), resume, null, null);
     }
 
     @Test

@@ -83,7 +83,7 @@ class FaultsTest {
         ResultsFiles.write(out.resolve("results.json"), TestCells.results(List.of(
                 TestCells.passed(0, "ff-d2", TestCells.spec("ff-base", 2, 16, 1), 1000, 500, 0.9))));
         Harness.Outcome earlier = Harness.check(new Harness.CheckRequest(List.of(out.resolve("results.json")),
-                GateParameters.defaults(), null, out, List.of()), new RecordingLog());
+                GateParameters.defaults(), null, out, List.of(), null, null, null, false), new RecordingLog());
         assertFalse(earlier.hasFailedCells() || earlier.hasViolations(), "the earlier run passed");
         Files.writeString(out.resolve("report.html"), "<html>the earlier run</html>");
         if (!Files.exists(out.resolve("gates.json"))) {
@@ -102,7 +102,7 @@ class FaultsTest {
         }
         Path results = out.resolve("results.json");
         HarnessException check = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
-                List.of(results), GateParameters.defaults(), null, out, List.of()), log));
+                List.of(results), GateParameters.defaults(), null, out, List.of(), null, null, null, false), log));
         assertEquals("results file " + results + " does not exist; run mvn ff:benchmark first, or list the shards'"
                 + " results.json files in ff.results", check.getMessage());
     }
@@ -119,7 +119,7 @@ class FaultsTest {
                 .withRun("synthetic:7:400:100", "1", "50", "2");
 
         IOException e = assertThrows(IOException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(oneCell,
-                null, request.fork(), request.gates(), request.baselineFile(), out, List.of()), log));
+                null, request.fork(), request.gates(), request.baselineFile(), out, List.of(), false, null, null), log));
 
         assertTrue(e.getMessage().contains(cells.toString()), e.getMessage());
         assertTrue(lines.contains("removed the previous run's results.json, summary.md, TEST-ff-benchmark.xml, report.html,"
@@ -237,7 +237,7 @@ class FaultsTest {
                     + " one run per output directory at a time: wait for that run to end, or give this one its own"
                     + " -Dff.outputDirectory. Nothing was written"), e.getMessage());
             HarnessException check = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
-                    List.of(cell), GateParameters.defaults(), null, out, List.of()), log));
+                    List.of(cell), GateParameters.defaults(), null, out, List.of(), null, null, null, false), log));
             // ff:check reads its input first: that file is not a results document, so it says so; with good input the lock refuses
             assertTrue(check.getMessage().contains(cell.toString()), check.getMessage());
             assertEquals("{\"kept\": true}", Files.readString(cell));
@@ -294,7 +294,7 @@ class FaultsTest {
             // ff:check (and ff:report) while the run writes its results: said so, not "does not exist"
             Files.delete(results);
             HarnessException c = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
-                    List.of(results), GateParameters.defaults(), null, out, List.of()), log));
+                    List.of(results), GateParameters.defaults(), null, out, List.of(), null, null, null, false), log));
             String checkHolds = "results file " + results + " cannot be read: its directory is in use by another"
                     + " ff-maven-plugin run (pid " + holder.pid() + ", ff:benchmark, since ";
             assertEquals(checkHolds, c.getMessage().substring(0, checkHolds.length()), c.getMessage());
@@ -330,7 +330,7 @@ class FaultsTest {
         ForkOptions fork = FaultChild.request(out, dir, false).fork();
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(
-                new Harness.BenchmarkRequest(matrix, "3/2", fork, gates, null, out, List.of()), log));
+                new Harness.BenchmarkRequest(matrix, "3/2", fork, gates, null, out, List.of(), false, null, null), log));
 
         List<String> problems = e.problems();
         assertTrue(problems.contains("rules[1] has minimum 0.9 above maximum 0.5; allowed: minimum <= maximum"), problems.toString());
@@ -355,7 +355,7 @@ class FaultsTest {
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(
                 new Harness.BenchmarkRequest(matrix, null, FaultChild.request(out, dir, false).fork(),
-                        GateParameters.defaults(), null, out, List.of()), log));
+                        GateParameters.defaults(), null, out, List.of(), false, null, null), log));
 
         assertEquals("batchSize is 50; allowed: at most the 40 training images of dataset synthetic:7:40:20"
                 + " (extraCells[1].dataset)", e.getMessage());
@@ -375,7 +375,7 @@ class FaultsTest {
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(
                 new Harness.BenchmarkRequest(MATRIX, null, FaultChild.request(out, dir, false).fork(),
-                        GateParameters.defaults(), baseline, out, List.of()), log));
+                        GateParameters.defaults(), baseline, out, List.of(), false, null, null), log));
 
         // named relative to the project directory (the forks' working directory)
         assertTrue(e.getMessage().startsWith("file ff-baseline.json is not valid JSON: "), e.getMessage());
@@ -390,7 +390,7 @@ class FaultsTest {
         Path out = dir.resolve("out");
 
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null,
-                FaultChild.request(out, dir, false).fork(), GateParameters.defaults(), null, out, List.of()), log);
+                FaultChild.request(out, dir, false).fork(), GateParameters.defaults(), null, out, List.of(), false, null, null), log);
 
         CellRecord cell = outcome.results().cells().get(0);
         assertFalse(cell.isPassed());
@@ -415,7 +415,7 @@ class FaultsTest {
                 List.of(), fingerprint, List.of(now)));
 
         Harness.Outcome outcome = Harness.check(new Harness.CheckRequest(List.of(results), GateParameters.defaults(),
-                baseline, dir.resolve("out"), List.of()), log);
+                baseline, dir.resolve("out"), List.of(), null, null, null, false), log);
 
         String warning = "the baseline was measured in another environment (OPENBLAS_CORETYPE SkylakeX (baseline) vs Haswell"
                 + " (now); cpu Intel Xeon (baseline) vs AMD EPYC (now)): memory bytes compare, speed does not";
@@ -488,7 +488,7 @@ class FaultsTest {
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(
                 badDepth, null, FaultChild.request(file, dir, false).fork(), GateParameters.defaults(), null, file,
-                List.of()), log));
+                List.of(), false, null, null), log));
 
         assertEquals(List.of("depths is '0'; allowed: a whole number >= 1", "outputDirectory " + file
                 + " is a regular file; allowed: a directory (it is created if missing)"), e.problems(), "all at once");
@@ -498,20 +498,20 @@ class FaultsTest {
         Path below = file.resolve("ff-benchmark");
         HarnessException under = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(
                 MATRIX, null, FaultChild.request(below, dir, false).fork(), GateParameters.defaults(), null, below,
-                List.of()), log));
+                List.of(), false, null, null), log));
         assertEquals("outputDirectory " + below + " cannot be created: " + file + " is a regular file; allowed: a directory"
                 + " (it is created if missing)", under.getMessage());
 
         // ff:check and ff:report: the same, before reading any results
         HarnessException check = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
-                List.of(dir.resolve("results.json")), GateParameters.defaults(), null, file, List.of()), log));
+                List.of(dir.resolve("results.json")), GateParameters.defaults(), null, file, List.of(), null, null, null, false), log));
         assertEquals("outputDirectory " + file + " is a regular file; allowed: a directory (it is created if missing)",
                 check.getMessage());
 
         // the kind beyond outputDirectory: a baseline or results path that is a directory says so
         Path directory = Files.createDirectories(dir.resolve("ff-baseline.json"));
         HarnessException baseline = assertThrows(HarnessException.class,
-                () -> Harness.baseline(List.of(dir.resolve("results.json")), directory, log));
+                () -> Harness.baseline(List.of(dir.resolve("results.json")), directory, null, log));
         assertEquals("baseline " + directory + " is a directory; allowed: a file, written by ff:baseline (default"
                 + " ff-baseline.json in the project)", baseline.getMessage());
         HarnessException results = assertThrows(HarnessException.class,
@@ -536,7 +536,7 @@ class FaultsTest {
 
         // ff:check of those results into another output directory: the logs are where the run wrote them
         Harness.Outcome here = Harness.check(new Harness.CheckRequest(List.of(run.resolve("results.json")),
-                GateParameters.defaults(), null, dir.resolve("checked"), List.of()), log);
+                GateParameters.defaults(), null, dir.resolve("checked"), List.of(), null, null, null, false), log);
         assertEquals("2 of 3 cells failed (logs in " + run.resolve("cells") + "):\n"
                 + "  bp-d2: the JVM crashed\n"
                 + "  bp-d3: the engine rejected it", here.failedCellsMessage());
@@ -545,7 +545,7 @@ class FaultsTest {
         // one log lost: the other is named on its line
         Files.delete(run.resolve("cells/bp-d3.log"));
         Harness.Outcome partly = Harness.check(new Harness.CheckRequest(List.of(run.resolve("results.json")),
-                GateParameters.defaults(), null, dir.resolve("checked"), List.of()), log);
+                GateParameters.defaults(), null, dir.resolve("checked"), List.of(), null, null, null, false), log);
         assertEquals("2 of 3 cells failed:\n"
                 + "  bp-d2: the JVM crashed (log: " + run.resolve("cells/bp-d2.log") + ")\n"
                 + "  bp-d3: the engine rejected it\n"
@@ -558,7 +558,7 @@ class FaultsTest {
         Files.createDirectories(downloaded.getParent());
         Files.copy(run.resolve("results.json"), downloaded);
         Harness.Outcome elsewhere = Harness.check(new Harness.CheckRequest(List.of(downloaded), GateParameters.defaults(),
-                null, dir.resolve("checked"), List.of()), log);
+                null, dir.resolve("checked"), List.of(), null, null, null, false), log);
         assertEquals("2 of 3 cells failed:\n"
                 + "  bp-d2: the JVM crashed\n"
                 + "  bp-d3: the engine rejected it\n"

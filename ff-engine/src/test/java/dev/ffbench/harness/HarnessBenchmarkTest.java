@@ -57,7 +57,7 @@ class HarnessBenchmarkTest {
         Path out = dir.resolve("ff-benchmark");
 
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null, fork(List.of("-Xmx1g")), gates,
-                dir.resolve("ff-baseline.json"), out, List.of()), log);
+                dir.resolve("ff-baseline.json"), out, List.of(), false, null, null), log);
 
         List<CellRecord> cells = outcome.results().cells();
         assertEquals(List.of("ff-base-symba-d2-w16-s1", "backprop-d2-w16-s1",
@@ -116,7 +116,7 @@ class HarnessBenchmarkTest {
 
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null,
                 fork(List.of("-XX:+NoSuchJvmOptionForFfBench")), GateParameters.defaults(), dir.resolve("none.json"),
-                dir.resolve("out"), List.of()), log);
+                dir.resolve("out"), List.of(), false, null, null), log);
 
         CellRecord cell = outcome.results().cells().get(0);
         assertFalse(cell.isPassed());
@@ -132,7 +132,7 @@ class HarnessBenchmarkTest {
 
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null,
                 fork(List.of("-Xmx1g"), Duration.ofSeconds(1)), GateParameters.defaults(), dir.resolve("none.json"),
-                dir.resolve("out"), List.of()), log);
+                dir.resolve("out"), List.of(), false, null, null), log);
 
         CellRecord cell = outcome.results().cells().get(0);
         assertEquals("timed out after 1 s (cellTimeout); the JVM was killed", cell.failure());
@@ -148,7 +148,7 @@ class HarnessBenchmarkTest {
                 .withRun("mnist-sample", "1", "256", "1");
 
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null, fork(List.of("-Xmx8m")),
-                GateParameters.defaults(), dir.resolve("none.json"), dir.resolve("out"), List.of()), log);
+                GateParameters.defaults(), dir.resolve("none.json"), dir.resolve("out"), List.of(), false, null, null), log);
 
         CellRecord cell = outcome.results().cells().get(0);
         assertTrue(cell.failure().startsWith("ran out of memory (OutOfMemoryError, exit code "), cell.failure());

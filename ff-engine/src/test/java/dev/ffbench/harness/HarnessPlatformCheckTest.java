@@ -42,7 +42,7 @@ class HarnessPlatformCheckTest {
         Path out = dir.resolve("ff-benchmark");
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(matrix,
-                null, fork, gates, dir.resolve("ff-baseline.json"), out, List.of()), new RecordingLog()));
+                null, fork, gates, dir.resolve("ff-baseline.json"), out, List.of(), false, null, null), new RecordingLog()));
 
         assertEquals(1, e.problems().size(), e.problems().toString());
         String problem = e.problems().get(0);

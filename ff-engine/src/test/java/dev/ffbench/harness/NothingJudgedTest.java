@@ -48,7 +48,7 @@ class NothingJudgedTest {
 
         for (String shard : new String[] {null, "1/2"}) {
             HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(
-                    new Harness.BenchmarkRequest(BASE_TWO_DEPTHS, shard, fork, gates, null, out, List.of()), log));
+                    new Harness.BenchmarkRequest(BASE_TWO_DEPTHS, shard, fork, gates, null, out, List.of(), false, null, null), log));
             assertEquals("rules[1] (depth=7, testAccuracy at least 99.00 %) selects no cell of the matrix (the matrix's 2"
                     + " cells have depth 1, 2); allowed: a selection that matches at least one cell, since a rule that selects"
                     + " none would pass without judging anything", e.getMessage());

@@ -63,7 +63,7 @@ class OneVerdictTest {
         ResultsFiles.write(baselineFile, baseline);
         GateParameters tolerance = new GateParameters(null, null, "5", null, null, null, false);
         Harness.check(new Harness.CheckRequest(List.of(results), tolerance, baselineFile, out,
-                List.of(new BenchmarkReport()), dir, null, null), new HarnessLog() {
+                List.of(new BenchmarkReport()), dir, null, null, false), new HarnessLog() {
                     @Override
                     public void info(String message) {}
 
