@@ -94,8 +94,8 @@ class ForkJavaTest {
                 .map(Path::of).toList();
         Path missing = dir.resolve("no-java");
         ForkOptions fork = new ForkOptions(missing, classpath, List.of("-Xmx64m"), Duration.ofMinutes(5), 1, dir);
-        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("1").withWidths("16")
-                .withRun("synthetic:7:200:50", "1", "50", "1");
+        MatrixParameters matrix = MatrixParameters.builder().algorithms("backprop").depths("1").widths("16")
+                .dataset("synthetic:7:200:50").epochs("1").batchSize("50").maxStepsPerEpoch("1").build();
         RecordingLog log = new RecordingLog();
         Path out = dir.resolve("out");
 

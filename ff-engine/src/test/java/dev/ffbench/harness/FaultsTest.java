@@ -40,12 +40,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Faults and bad input (issue 7): interruption, resume, the output lock, input checked before any cell runs. */
 class FaultsTest {
     /** Four small cells: ff-base and backprop at widths 16 and 24, depth 2, two steps of synthetic data. */
-    static final MatrixParameters MATRIX = MatrixParameters.defaults().withAlgorithms("ff-base", "backprop")
-            .withDepths("2").withWidths("16", "24").withRun("synthetic:7:400:100", "1", "50", "2");
+    static final MatrixParameters MATRIX = MatrixParameters.builder().algorithms("ff-base", "backprop")
+            .depths("2").widths("16", "24")
+            .dataset("synthetic:7:400:100").epochs("1").batchSize("50").maxStepsPerEpoch("2").build();
 
     /** One backprop cell that trains for minutes: 50 whole epochs of width 2000 on mnist-sample. */
-    static final MatrixParameters LONG_CELL = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2")
-            .withWidths("2000").withRun("mnist-sample", "50", "256", "0");
+    static final MatrixParameters LONG_CELL = MatrixParameters.builder().algorithms("backprop").depths("2")
+            .widths("2000").dataset("mnist-sample").epochs("50").batchSize("256").maxStepsPerEpoch("0").build();
 
     @TempDir
     Path dir;
@@ -115,8 +116,8 @@ class FaultsTest {
         // after a failure the scheduler does not wait for a next cell's task, which would outlive this test)
         Path cells = Files.writeString(out.resolve("cells"), "in the way");
         Harness.BenchmarkRequest request = FaultChild.request(out, dir, false);
-        MatrixParameters oneCell = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("16")
-                .withRun("synthetic:7:400:100", "1", "50", "2");
+        MatrixParameters oneCell = MatrixParameters.builder().algorithms("backprop").depths("2").widths("16")
+                .dataset("synthetic:7:400:100").epochs("1").batchSize("50").maxStepsPerEpoch("2").build();
 
         IOException e = assertThrows(IOException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(oneCell,
                 null, request.fork(), request.gates(), request.baselineFile(), out, List.of(), false, null, null), log));
@@ -322,8 +323,8 @@ class FaultsTest {
 
     @Test
     void everyBadParameterIsReportedAtOnceBeforeAnythingRunsOrIsWritten() throws Exception {
-        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("ff-base").withDepths("0").withWidths("-16")
-                .withGoodness("nope").withRun("synthetic:7:40:20", "0", "50", "2");
+        MatrixParameters matrix = MatrixParameters.builder().algorithms("ff-base").depths("0").widths("-16")
+                .goodness("nope").dataset("synthetic:7:40:20").epochs("0").batchSize("50").maxStepsPerEpoch("2").build();
         GateParameters gates = new GateParameters(List.of(Map.of("metric", "testAccuracy", "minimum", "0.9", "maximum", "0.5")),
                 List.of(), null, null, null, null, false);
         Path out = dir.resolve("out");
@@ -346,8 +347,8 @@ class FaultsTest {
 
     @Test
     void aBatchLargerThanTheDatasetIsRejectedBeforeAnyCellRuns() throws Exception {
-        MatrixParameters matrix = MATRIX.withSelectors(List.of(), List.of(),
-                List.of(Map.of("algorithm", "ff-base", "dataset", "synthetic:7:40:20")));
+        MatrixParameters matrix = MATRIX.toBuilder()
+                .extraCells(List.of(Map.of("algorithm", "ff-base", "dataset", "synthetic:7:40:20"))).build();
         Path out = dir.resolve("out");
         Path earlier = out.resolve("cells/earlier.json");
         Files.createDirectories(earlier.getParent());
@@ -362,7 +363,8 @@ class FaultsTest {
         assertEquals(List.of(earlier), files(out), "what was there is kept");
 
         HarnessException whole = assertThrows(HarnessException.class, () -> MatrixExpander.expand(
-                MATRIX.withRun("mnist-sample", "1", "9000", "1"), dir, Extensions.engine()));
+                MATRIX.toBuilder()
+                        .dataset("mnist-sample").epochs("1").batchSize("9000").maxStepsPerEpoch("1").build(), dir, Extensions.engine()));
         assertEquals("batchSize is 9000; allowed: at most the 8004 training images of dataset mnist-sample (dataset)",
                 whole.getMessage());
     }
@@ -385,8 +387,9 @@ class FaultsTest {
 
     @Test
     void aDivergingCellIsStoppedAndRecordedAsFailedWithItsReason() throws Exception {
-        MatrixParameters matrix = new MatrixParameters(List.of("backprop"), List.of("2"), List.of("16"), null, null,
-                "synthetic:7:400:100", "1", "50", "1e30", null, "2", null, null, null, null, null);
+        MatrixParameters matrix = MatrixParameters.builder().algorithms("backprop").depths("2").widths("16")
+                .dataset("synthetic:7:400:100").epochs("1").batchSize("50")
+                .learningRate("1e30").maxStepsPerEpoch("2").build();
         Path out = dir.resolve("out");
 
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null,
@@ -484,7 +487,7 @@ class FaultsTest {
     @Test
     void anOutputDirectoryThatIsAFileIsNamedWithTheReasonBeforeAnythingRuns() throws Exception {
         Path file = Files.writeString(dir.resolve("out.txt"), "my notes");
-        MatrixParameters badDepth = MATRIX.withDepths("0");
+        MatrixParameters badDepth = MATRIX.toBuilder().depths("0").build();
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(
                 badDepth, null, FaultChild.request(file, dir, false).fork(), GateParameters.defaults(), null, file,

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NothingJudgedTest {
     /** The BASE matrix with depths 1 and 2: two backprop cells. */
-    private static final MatrixParameters BASE_TWO_DEPTHS = MatrixParameters.defaults().withAlgorithms("backprop")
-            .withDepths("1", "2").withWidths("16").withRun("synthetic:7:200:50", "1", "50", "2");
+    private static final MatrixParameters BASE_TWO_DEPTHS = MatrixParameters.builder().algorithms("backprop")
+            .depths("1", "2").widths("16")
+            .dataset("synthetic:7:200:50").epochs("1").batchSize("50").maxStepsPerEpoch("2").build();
 
     @TempDir
     Path dir;
