@@ -63,19 +63,6 @@ public record ReportModel(
     public record Figure(String id, String title, String caption, Legend legend, List<ChartView> panels, String leftOut) {}
 
     /**
-     * One cell of the cell table; {@code accuracyNote} says why its accuracy should not be read as the
-     * algorithm's ("training capped at 10 steps per epoch", "degenerate: ..."), empty when nothing needs saying.
-     */
-    public record CellRow(String id, String status, String change, String testAccuracy, List<String> accuracyNotes,
-            Delta accuracy, String trainingPeak, Delta training, String evaluationPeak, Delta evaluation,
-            String samplesPerSecond, String trainSeconds, boolean regressed) {
-
-        public CellRow {
-            accuracyNotes = List.copyOf(accuracyNotes);
-        }
-    }
-
-    /**
      * A figure's baseline value and its change, as the gates' {@link BaselineComparison} has them; both
      * empty without a baseline cell. {@code regressed} is the gate's word: the figure changed and its
      * gate fails; the report never marks a figure on its own.
@@ -365,8 +352,7 @@ public record ReportModel(
         String change = judged == null ? "" : judged.change().label();
         boolean regressed = judged != null && judged.change() == BaselineComparison.Change.REGRESSION;
         if (!cell.isPassed()) {
-            return new CellRow(cell.id(), "failed", change, "", List.of(), Delta.NONE, "", Delta.NONE, "", Delta.NONE,
-                    "", "", true);
+            return CellRow.builder().id(cell.id()).status("failed").change(change).regressed(true).build();
         }
         ExperimentResult r = cell.result();
         ExperimentResult b = base == null ? null : base.result();
@@ -403,10 +389,12 @@ public record ReportModel(
         if (r.hasDeadUnits()) {
             notes.add("dead units: " + r.deadUnitsText());
         }
-        return new CellRow(cell.id(), "passed", change, Metric.TEST_ACCURACY.format(acc), notes, accuracy,
-                Metric.TRAINING_PEAK_BYTES.format(train), training, Metric.EVALUATION_PEAK_BYTES.format(eval), evaluation,
-                String.format(Locale.ROOT, "%,.0f", r.samplesPerSecond()), String.format(Locale.ROOT, "%.2f", r.trainSeconds()),
-                regressed);
+        return CellRow.builder().id(cell.id()).status("passed").change(change)
+                .testAccuracy(Metric.TEST_ACCURACY.format(acc)).accuracyNotes(notes).accuracy(accuracy)
+                .trainingPeak(Metric.TRAINING_PEAK_BYTES.format(train)).training(training)
+                .evaluationPeak(Metric.EVALUATION_PEAK_BYTES.format(eval)).evaluation(evaluation)
+                .samplesPerSecond(String.format(Locale.ROOT, "%,.0f", r.samplesPerSecond()))
+                .trainSeconds(String.format(Locale.ROOT, "%.2f", r.trainSeconds())).regressed(regressed).build();
     }
 
     private static boolean flagged(BaselineComparison.Row judged, Metric metric) {
