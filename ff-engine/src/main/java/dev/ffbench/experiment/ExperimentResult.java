@@ -40,24 +40,6 @@ public record ExperimentResult(
         AlgorithmTraits traits,
         List<EpochSeconds> epochSeconds) {
 
-    /** A result without the seconds of each epoch (as written before they were recorded). */
-    public ExperimentResult(int schemaVersion, ExperimentSpec spec, DatasetSummary dataset, double trainAccuracy,
-            double testAccuracy, List<EpochLoss> losses, MemoryLedger memory, double trainSeconds, double evalSeconds,
-            double samplesPerSecond, List<CurvePoint> curve, Double secondsToAccuracy, EvaluationDiagnostics evaluation,
-            RunEnvironment environment, AlgorithmTraits traits) {
-        this(schemaVersion, spec, dataset, trainAccuracy, testAccuracy, losses, memory, trainSeconds, evalSeconds,
-                samplesPerSecond, curve, secondsToAccuracy, evaluation, environment, traits, null);
-    }
-
-    /** A result without the algorithm's traits (as written before they were recorded). */
-    public ExperimentResult(int schemaVersion, ExperimentSpec spec, DatasetSummary dataset, double trainAccuracy,
-            double testAccuracy, List<EpochLoss> losses, MemoryLedger memory, double trainSeconds, double evalSeconds,
-            double samplesPerSecond, List<CurvePoint> curve, Double secondsToAccuracy, EvaluationDiagnostics evaluation,
-            RunEnvironment environment) {
-        this(schemaVersion, spec, dataset, trainAccuracy, testAccuracy, losses, memory, trainSeconds, evalSeconds,
-                samplesPerSecond, curve, secondsToAccuracy, evaluation, environment, null, null);
-    }
-
     /** This result of {@code other} spec (a cell's spec, which a results document stores once, beside its result). */
     public ExperimentResult withSpec(ExperimentSpec other) {
         return new ExperimentResult(schemaVersion, other, dataset, trainAccuracy, testAccuracy, losses, memory, trainSeconds,

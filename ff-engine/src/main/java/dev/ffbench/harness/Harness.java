@@ -18,7 +18,6 @@ import dev.ffbench.gate.GateEvaluator;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Verdict;
-import dev.ffbench.io.AtomicFiles;
 import dev.ffbench.io.Git;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.HarnessLog;
@@ -77,18 +76,7 @@ public final class Harness {
             List<OutputWriter> writers,
             boolean resume,
             String baselineRef,
-            Path historyDirectory) {
-
-        public BenchmarkRequest(MatrixParameters matrix, String shard, ForkOptions fork, GateParameters gates,
-                Path baselineFile, Path outputDirectory, List<OutputWriter> writers) {
-            this(matrix, shard, fork, gates, baselineFile, outputDirectory, writers, false);
-        }
-
-        public BenchmarkRequest(MatrixParameters matrix, String shard, ForkOptions fork, GateParameters gates,
-                Path baselineFile, Path outputDirectory, List<OutputWriter> writers, boolean resume) {
-            this(matrix, shard, fork, gates, baselineFile, outputDirectory, writers, resume, null, null);
-        }
-    }
+            Path historyDirectory) {}
 
     /**
      * What {@code ff:check} and {@code ff:report} need: one or more results files (shards are merged).
@@ -106,20 +94,7 @@ public final class Harness {
             Path projectDirectory,
             String baselineRef,
             Path historyDirectory,
-            boolean allowIncompleteMatrix) {
-
-        public CheckRequest(List<Path> resultsFiles, GateParameters gates, Path baselineFile, Path outputDirectory,
-                List<OutputWriter> writers) {
-            this(resultsFiles, gates, baselineFile, outputDirectory, writers, null, null, null);
-        }
-
-        /** Whole-matrix results only (no {@code allowIncompleteMatrix}). */
-        public CheckRequest(List<Path> resultsFiles, GateParameters gates, Path baselineFile, Path outputDirectory,
-                List<OutputWriter> writers, Path projectDirectory, String baselineRef, Path historyDirectory) {
-            this(resultsFiles, gates, baselineFile, outputDirectory, writers, projectDirectory, baselineRef,
-                    historyDirectory, false);
-        }
-    }
+            boolean allowIncompleteMatrix) {}
 
     /**
      * What {@code ff:history} needs: the results to record (shards are merged), the history directory
@@ -399,11 +374,6 @@ public final class Harness {
         }
     }
 
-    /** Writes the passed cells of the results as the new baseline, with the environment's fingerprint. */
-    public static ResultsDocument baseline(List<Path> resultsFiles, Path baselineFile, HarnessLog log) throws IOException {
-        return baseline(resultsFiles, baselineFile, null, log);
-    }
-
     /**
      * Writes the passed cells of the results as the new baseline, with the environment's fingerprint;
      * paths in messages are shown relative to {@code projectDirectory} (may be null). Refused while a run
@@ -449,11 +419,6 @@ public final class Harness {
         return baseline;
     }
 
-    /** Reads every file (each checked), merging shards into one document. */
-    public static ResultsDocument readAll(List<Path> files, HarnessLog log) {
-        return readAll(files, ProjectPaths.AS_GIVEN, log);
-    }
-
     /** Reads every file (each checked, and named in errors as {@code paths} shows it), merging shards into one document. */
     public static ResultsDocument readAll(List<Path> files, ProjectPaths paths, HarnessLog log) {
         if (files.isEmpty()) {
@@ -473,31 +438,38 @@ public final class Harness {
         return merged;
     }
 
+    /**
+     * The formats every judged run gets, in the order they are written: summary.md, the JUnit XML and the
+     * gates' verdict for the history; the request's writers (the HTML report, the workflow commands) follow.
+     */
+    private static final List<OutputWriter> BUILT_IN = List.of(new SummaryWriter(), new JUnitXmlWriter(),
+            HistoryVerdict.WRITER);
+
     private static Outcome finish(ReportInputs inputs, List<Path> logDirectories, List<OutputWriter> writers,
             HarnessLog log) throws IOException {
         ResultsDocument results = inputs.results();
         GateReport gates = inputs.gates();
         OutputLayout layout = inputs.layout();
-        AtomicFiles.write(layout.summary(), SummaryWriter.markdown(inputs));
-        AtomicFiles.write(layout.junit(), JUnitXmlWriter.xml(inputs));
-        HistoryVerdict.write(layout, results, gates);
-        for (OutputWriter writer : writers) {
+        List<OutputWriter> all = new ArrayList<>(BUILT_IN);
+        all.addAll(writers);
+        for (OutputWriter writer : all) {
             writer.write(inputs);
         }
+        // the files named in the log are the writers' own: a writer added to the list is named without a second edit
+        List<String> written = all.stream().flatMap(writer -> writer.namedFile(layout).stream())
+                .map(file -> file.getFileName().toString()).toList();
         gates.warnings().forEach(log::warn);
         if (inputs.comparison() != null) {
             log.info("against baseline " + inputs.baseline().source() + ": " + inputs.comparison().tally());
         }
         log.info(results.passedCells().size() + " of " + results.cells().size() + " cells passed; " + gates.tally()
-                + "; wrote " + inputs.paths().show(layout.results()) + ", " + layout.summary().getFileName() + ", "
-                + layout.junit().getFileName() + (writers.isEmpty() ? "" : ", " + layout.report().getFileName()));
+                + "; wrote " + inputs.paths().show(layout.results()) + ", " + String.join(", ", written));
         Verdict verdict = inputs.verdict();
         if (verdict.advisory()) {
             int n = verdict.violations();
             log.warn("the gates are advisory (failOnViolation=false): " + count(n, "gate violation") + " (" + gates.tally()
-                    + ") " + (n == 1 ? "is" : "are") + " reported (log, " + layout.summary().getFileName() + ", "
-                    + layout.junit().getFileName() + (writers.isEmpty() ? "" : ", " + layout.report().getFileName())
-                    + ") but " + (n == 1 ? "does" : "do") + " not fail the build:");
+                    + ") " + (n == 1 ? "is" : "are") + " reported (log, " + String.join(", ", written) + ") but "
+                    + (n == 1 ? "does" : "do") + " not fail the build:");
             gates.violations().forEach(violation -> log.warn("  " + violation.detail()));
         }
         return new Outcome(results, gates, layout, inputs.paths(), logDirectories, verdict);

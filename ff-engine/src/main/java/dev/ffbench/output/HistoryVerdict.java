@@ -32,6 +32,12 @@ public record HistoryVerdict(String kind, String generatedAt, HistoryEntry.Gates
     public static final String FILE = OutputLayout.GATES_FILE;
     static final String KIND = "gates";
 
+    /**
+     * Writes the verdict of the inputs' gates ({@link #write}); not named in the harness's "wrote ..." line,
+     * which names what a reader opens, not the history's bookkeeping.
+     */
+    public static final OutputWriter WRITER = inputs -> write(inputs.layout(), inputs.results(), inputs.gates());
+
     private static final String ALLOWED = "the " + FILE + " that ff:benchmark or ff:check writes beside results.json"
             + " (JSON with kind \"" + KIND + "\", generatedAt and gates); delete it to record the run with its gates'"
             + " verdict unknown";

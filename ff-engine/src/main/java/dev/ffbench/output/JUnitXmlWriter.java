@@ -3,15 +3,20 @@ package dev.ffbench.output;
 import dev.ffbench.gate.GateOutcome;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Verdict;
+import dev.ffbench.io.AtomicFiles;
 import dev.ffbench.results.CellRecord;
 import dev.ffbench.results.EnvironmentFingerprint;
+import dev.ffbench.results.OutputLayout;
 import dev.ffbench.results.ResultsDocument;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -25,8 +30,17 @@ import javax.xml.stream.XMLStreamWriter;
  * properties name the baseline, the commits, the verdict and the environment. Written with the JDK's
  * StAX, which escapes every value.
  */
-public final class JUnitXmlWriter {
-    private JUnitXmlWriter() {}
+public final class JUnitXmlWriter implements OutputWriter {
+    /** Writes {@link #xml} to the layout's TEST-ff-benchmark.xml. */
+    @Override
+    public void write(ReportInputs inputs) throws IOException {
+        AtomicFiles.write(inputs.layout().junit(), xml(inputs));
+    }
+
+    @Override
+    public Optional<Path> namedFile(OutputLayout layout) {
+        return Optional.of(layout.junit());
+    }
 
     /** The JUnit XML of {@code inputs}: one test case per cell and per gate outcome. */
     public static String xml(ReportInputs inputs) {

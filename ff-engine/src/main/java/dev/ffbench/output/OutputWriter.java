@@ -1,24 +1,28 @@
 package dev.ffbench.output;
 
-import dev.ffbench.gate.GateReport;
 import dev.ffbench.results.OutputLayout;
-import dev.ffbench.results.ResultsDocument;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Something more the harness writes after judging the gates and before any gate fails the build:
- * the HTML report (reports-template implements this; the engine does not depend on it).
+ * One format of a judged run, written from the same {@link ReportInputs} (the same gates, comparison and
+ * verdict) as every other: summary.md ({@link SummaryWriter}), the JUnit XML ({@link JUnitXmlWriter}), the
+ * gates' verdict for the history ({@link HistoryVerdict#WRITER}), the HTML report (reports-template; the
+ * engine does not depend on it) and the workflow commands ({@link WorkflowCommands}). A writer only words
+ * what the inputs decided; it judges nothing itself.
  */
 @FunctionalInterface
 public interface OutputWriter {
-    /** Writes from the results and the gate judgement alone. */
-    void write(ResultsDocument results, GateReport gates, OutputLayout layout) throws IOException;
+    /** Writes this format of {@code inputs}. */
+    void write(ReportInputs inputs) throws IOException;
 
     /**
-     * Writes from everything the harness knows after judging the gates (the baseline in use, the
-     * comparison with it, the history); the harness calls this one. By default the results and gates only.
+     * The file this writer writes in {@code layout} that the harness names when it says what it wrote
+     * ("wrote results.json, summary.md, ..."); empty for a writer whose output is not named there (stdout,
+     * the history's bookkeeping).
      */
-    default void write(ReportInputs inputs) throws IOException {
-        write(inputs.results(), inputs.gates(), inputs.layout());
+    default Optional<Path> namedFile(OutputLayout layout) {
+        return Optional.empty();
     }
 }

@@ -6,15 +6,20 @@ import dev.ffbench.gate.BaselineComparison.Row;
 import dev.ffbench.gate.BaselineComparison;
 import dev.ffbench.gate.GateOutcome;
 import dev.ffbench.gate.GateReport;
+import dev.ffbench.io.AtomicFiles;
 import dev.ffbench.results.CappedTraining;
 import dev.ffbench.results.CellRecord;
 import dev.ffbench.results.EnvironmentFingerprint;
 import dev.ffbench.results.Metric;
+import dev.ffbench.results.OutputLayout;
 import dev.ffbench.results.ResultsDocument;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The Markdown summary for CI job summaries and pull-request comments: its first line is the run's
@@ -25,7 +30,7 @@ import java.util.Locale;
  * folded), the cells and the environment. It stays under {@link #LIMIT} characters: rows that do not
  * fit are folded with a count, pointing to report.html.
  */
-public final class SummaryWriter {
+public final class SummaryWriter implements OutputWriter {
     /** GitHub refuses comments and job summaries beyond 65,536 characters; this leaves room for a heading. */
     static final int LIMIT = 60_000;
 
@@ -35,7 +40,16 @@ public final class SummaryWriter {
     private static final String FOLD = "_%d more rows are folded to keep this summary under " + String.format(Locale.ROOT,
             "%,d", LIMIT) + " characters: report.html (in the same directory or CI artifact) has every row._";
 
-    private SummaryWriter() {}
+    /** Writes {@link #markdown} to the layout's summary.md. */
+    @Override
+    public void write(ReportInputs inputs) throws IOException {
+        AtomicFiles.write(inputs.layout().summary(), markdown(inputs));
+    }
+
+    @Override
+    public Optional<Path> namedFile(OutputLayout layout) {
+        return Optional.of(layout.summary());
+    }
 
     /** The summary.md of {@code inputs}: the results, the gates' verdicts and the baseline comparison. */
     public static String markdown(ReportInputs inputs) {

@@ -1,12 +1,9 @@
 package dev.ffbench.output;
 
 import dev.ffbench.gate.GateOutcome;
-import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Verdict;
 import dev.ffbench.results.CappedTraining;
 import dev.ffbench.results.CellRecord;
-import dev.ffbench.results.OutputLayout;
-import dev.ffbench.results.ResultsDocument;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +45,6 @@ public final class WorkflowCommands implements OutputWriter {
         }
         lines(inputs).forEach(out::println);
         out.flush();
-    }
-
-    /** Never called: the harness passes every writer its {@link ReportInputs}. */
-    @Override
-    public void write(ResultsDocument results, GateReport gates, OutputLayout layout) {
-        throw new UnsupportedOperationException("workflow commands are written from the report inputs");
     }
 
     /** One command per failed cell, violation and warning of the run. */

@@ -20,7 +20,7 @@ public final class CorruptResultFork {
         ExperimentResult r = ExperimentRunner.engine().run(sent);
         ExperimentResult corrupt = new ExperimentResult(r.schemaVersion(), r.spec(), r.dataset(), r.trainAccuracy(), 1.5,
                 r.losses(), r.memory(), r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(),
-                r.secondsToAccuracy(), r.evaluation(), r.environment(), r.traits());
+                r.secondsToAccuracy(), r.evaluation(), r.environment(), r.traits(), null);
         AtomicFiles.write(Path.of(args[4]), Json.write(corrupt));
     }
 }

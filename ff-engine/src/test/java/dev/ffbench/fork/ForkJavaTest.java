@@ -94,13 +94,13 @@ class ForkJavaTest {
                 .map(Path::of).toList();
         Path missing = dir.resolve("no-java");
         ForkOptions fork = new ForkOptions(missing, classpath, List.of("-Xmx64m"), Duration.ofMinutes(5), 1, dir);
-        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("1").withWidths("16")
-                .withRun("synthetic:7:200:50", "1", "50", "1");
+        MatrixParameters matrix = MatrixParameters.builder().algorithms("backprop").depths("1").widths("16")
+                .dataset("synthetic:7:200:50").epochs("1").batchSize("50").maxStepsPerEpoch("1").build();
         RecordingLog log = new RecordingLog();
         Path out = dir.resolve("out");
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(
-                matrix, null, fork, GateParameters.defaults(), null, out, List.of()), log));
+                matrix, null, fork, GateParameters.defaults(), null, out, List.of(), false, null, null), log));
 
         assertEquals(List.of(problem(missing, "no such file")), e.problems());
         assertEquals(List.of(), log.lines(), "no warning that the forks' memory could not be read: the java is the problem");

@@ -88,12 +88,13 @@ class ForkMemoryTest {
     /** Issue 13: BASE with widths 2000000000 died in a native abort, leaving an hs_err file in the project. */
     @Test
     void aCellThatCannotFitIsRefusedBeforeAnyCellRunsNamingItsWidthAndBytes() throws Exception {
-        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("1")
-                .withWidths("16", "30000", "2000000000").withRun("synthetic:7:200:50", "1", "50", "2");
+        MatrixParameters matrix = MatrixParameters.builder().algorithms("backprop").depths("1")
+                .widths("16", "30000", "2000000000")
+                .dataset("synthetic:7:200:50").epochs("1").batchSize("50").maxStepsPerEpoch("2").build();
         Path out = dir.resolve("out");
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(
-                matrix, null, fork("-XX:+UseG1GC", "-Xmx64m"), GateParameters.defaults(), null, out, List.of()), log));
+                matrix, null, fork("-XX:+UseG1GC", "-Xmx64m"), GateParameters.defaults(), null, out, List.of(), false, null, null), log));
 
         String machine = String.format(java.util.Locale.ROOT, "%,d B", physical());
         assertEquals(List.of(

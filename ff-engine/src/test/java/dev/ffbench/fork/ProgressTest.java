@@ -32,7 +32,7 @@ class ProgressTest {
         ExperimentResult r = TestCells.passed(cell.index(), cell.id(), cell.spec(), 1000, 1000, 0.9).result();
         ExperimentResult timed = new ExperimentResult(r.schemaVersion(), r.spec(), r.dataset(), r.trainAccuracy(),
                 r.testAccuracy(), r.losses(), r.memory(), seconds - 1.5, 0.5, r.samplesPerSecond(), r.curve(),
-                r.secondsToAccuracy(), r.evaluation(), r.environment());
+                r.secondsToAccuracy(), r.evaluation(), r.environment(), null, null);
         return CellRecord.passed(cell, timed, seconds);
     }
 

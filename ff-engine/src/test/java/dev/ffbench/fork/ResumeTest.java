@@ -73,10 +73,10 @@ class ResumeTest {
                 .split(File.pathSeparator)).map(Path::of), java.util.stream.Stream.of(dir.resolve("project-classes"))).toList();
         ForkOptions fork = new ForkOptions(ForkOptions.currentJava(), classpath, List.of("-Xmx512m"), Duration.ofMinutes(5),
                 1, dir);
-        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("16")
-                .withRun("data", "1", "50", "2");
+        MatrixParameters matrix = MatrixParameters.builder().algorithms("backprop").depths("2").widths("16")
+                .dataset("data").epochs("1").batchSize("50").maxStepsPerEpoch("2").build();
         return new Harness.BenchmarkRequest(matrix, null, fork, GateParameters.defaults(), dir.resolve("no-baseline.json"),
-                out, List.of(), resume);
+                out, List.of(), resume, null, null);
     }
 
     @Test

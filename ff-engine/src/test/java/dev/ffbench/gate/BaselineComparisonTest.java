@@ -110,7 +110,7 @@ class BaselineComparisonTest {
         ResultsDocument slow = TestCells.results(List.of(new CellRecord(1, "backprop-d4-w16-s1", spec("backprop", 4, 16, 1),
                 CellRecord.PASSED, new dev.ffbench.experiment.ExperimentResult(1, spec("backprop", 4, 16, 1), TestCells.DATA, 0.9, 0.9,
                         List.of(), baseline().cells().get(1).result().memory(), 2.0, 0.5, 500, List.of(), null, TestCells.LEARNED,
-                        TestCells.ENVIRONMENT),
+                        TestCells.ENVIRONMENT, null, null),
                 null, null, 3.0)));
         Row informational = BaselineComparison.of(BaselineTolerance.DEFAULTS, slow, baseline(), "b").rows().get(0);
         assertEquals(Change.UNCHANGED, informational.change(), "speed alone changes nothing unless gated");

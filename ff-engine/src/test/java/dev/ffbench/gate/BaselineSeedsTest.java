@@ -50,7 +50,7 @@ class BaselineSeedsTest {
         ExperimentResult r = cell.result();
         return new CellRecord(cell.index(), cell.id(), cell.spec(), cell.status(), new ExperimentResult(r.schemaVersion(),
                 r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(), r.losses(), r.memory(), r.trainSeconds(),
-                r.evalSeconds(), samplesPerSecond, r.curve(), r.secondsToAccuracy(), r.evaluation(), r.environment()),
+                r.evalSeconds(), samplesPerSecond, r.curve(), r.secondsToAccuracy(), r.evaluation(), r.environment(), null, null),
                 null, null, cell.wallSeconds());
     }
 

@@ -119,7 +119,7 @@ class GateEvaluatorTest {
         CellRecord halfSpeed = new CellRecord(slower.index(), slower.id(), slower.spec(), slower.status(),
                 new dev.ffbench.experiment.ExperimentResult(slower.result().schemaVersion(), slower.spec(), TestCells.DATA, 0.9, 0.9,
                         List.of(), slower.result().memory(), 2.0, 0.5, 500, List.of(), null, TestCells.LEARNED,
-                        TestCells.ENVIRONMENT),
+                        TestCells.ENVIRONMENT, null, null),
                 null, null, 3.0);
 
         GateReport unGated = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false),
@@ -249,7 +249,7 @@ class GateEvaluatorTest {
         CellRecord elsewhere = new CellRecord(then.index(), then.id(), then.spec(), then.status(),
                 new dev.ffbench.experiment.ExperimentResult(then.result().schemaVersion(), then.result().spec(),
                         then.result().dataset(), then.result().trainAccuracy(), then.result().testAccuracy(), then.result().losses(),
-                        then.result().memory(), 1, 1, 1, List.of(), null, TestCells.LEARNED, other), null, null, 1);
+                        then.result().memory(), 1, 1, 1, List.of(), null, TestCells.LEARNED, other, null, null), null, null, 1);
 
         GateReport report = GateEvaluator.evaluate(gates(List.of(), List.of(), null, false),
                 TestCells.results(List.of(now, added)), baseline(List.of(elsewhere)), BASELINE);
@@ -385,7 +385,7 @@ class GateEvaluatorTest {
                 new dev.ffbench.experiment.ExperimentResult(then.result().schemaVersion(), then.result().spec(),
                         then.result().dataset(), then.result().trainAccuracy(), then.result().testAccuracy(),
                         then.result().losses(), then.result().memory(), 1, 1, 2 * now.result().samplesPerSecond(), List.of(),
-                        null, TestCells.LEARNED, otherCpu), null, null, 1);
+                        null, TestCells.LEARNED, otherCpu, null, null), null, null, 1);
         GateConfig config = new GateParameters(null, null, null, null, null, "10", false).parse(TestCells.NAMES);
 
         GateReport report = GateEvaluator.evaluate(config, TestCells.results(List.of(now)), baseline(List.of(faster)), BASELINE);

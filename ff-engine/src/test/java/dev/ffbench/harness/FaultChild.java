@@ -44,7 +44,7 @@ public final class FaultChild {
         Harness.BenchmarkRequest request = request(Path.of(args[1]), Path.of(args[2]), false);
         if (args[0].equals("long")) {
             request = new Harness.BenchmarkRequest(FaultsTest.LONG_CELL, null, request.fork(), request.gates(),
-                    request.baselineFile(), request.outputDirectory(), List.of());
+                    request.baselineFile(), request.outputDirectory(), List.of(), false, null, null);
         }
         try {
             Harness.benchmark(request, log);
@@ -60,6 +60,6 @@ public final class FaultChild {
         ForkOptions fork = new ForkOptions(ForkOptions.currentJava(), classpath, List.of("-Xmx512m"), Duration.ofMinutes(5),
                 1, workingDirectory);
         return new Harness.BenchmarkRequest(FaultsTest.MATRIX, null, fork, GateParameters.defaults(),
-                workingDirectory.resolve("no-baseline.json"), out, List.of(), resume);
+                workingDirectory.resolve("no-baseline.json"), out, List.of(), resume, null, null);
     }
 }

@@ -40,12 +40,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Faults and bad input (issue 7): interruption, resume, the output lock, input checked before any cell runs. */
 class FaultsTest {
     /** Four small cells: ff-base and backprop at widths 16 and 24, depth 2, two steps of synthetic data. */
-    static final MatrixParameters MATRIX = MatrixParameters.defaults().withAlgorithms("ff-base", "backprop")
-            .withDepths("2").withWidths("16", "24").withRun("synthetic:7:400:100", "1", "50", "2");
+    static final MatrixParameters MATRIX = MatrixParameters.builder().algorithms("ff-base", "backprop")
+            .depths("2").widths("16", "24")
+            .dataset("synthetic:7:400:100").epochs("1").batchSize("50").maxStepsPerEpoch("2").build();
 
     /** One backprop cell that trains for minutes: 50 whole epochs of width 2000 on mnist-sample. */
-    static final MatrixParameters LONG_CELL = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2")
-            .withWidths("2000").withRun("mnist-sample", "50", "256", "0");
+    static final MatrixParameters LONG_CELL = MatrixParameters.builder().algorithms("backprop").depths("2")
+            .widths("2000").dataset("mnist-sample").epochs("50").batchSize("256").maxStepsPerEpoch("0").build();
 
     @TempDir
     Path dir;
@@ -83,7 +84,7 @@ class FaultsTest {
         ResultsFiles.write(out.resolve("results.json"), TestCells.results(List.of(
                 TestCells.passed(0, "ff-d2", TestCells.spec("ff-base", 2, 16, 1), 1000, 500, 0.9))));
         Harness.Outcome earlier = Harness.check(new Harness.CheckRequest(List.of(out.resolve("results.json")),
-                GateParameters.defaults(), null, out, List.of()), new RecordingLog());
+                GateParameters.defaults(), null, out, List.of(), null, null, null, false), new RecordingLog());
         assertFalse(earlier.hasFailedCells() || earlier.hasViolations(), "the earlier run passed");
         Files.writeString(out.resolve("report.html"), "<html>the earlier run</html>");
         if (!Files.exists(out.resolve("gates.json"))) {
@@ -102,7 +103,7 @@ class FaultsTest {
         }
         Path results = out.resolve("results.json");
         HarnessException check = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
-                List.of(results), GateParameters.defaults(), null, out, List.of()), log));
+                List.of(results), GateParameters.defaults(), null, out, List.of(), null, null, null, false), log));
         assertEquals("results file " + results + " does not exist; run mvn ff:benchmark first, or list the shards'"
                 + " results.json files in ff.results", check.getMessage());
     }
@@ -115,11 +116,11 @@ class FaultsTest {
         // after a failure the scheduler does not wait for a next cell's task, which would outlive this test)
         Path cells = Files.writeString(out.resolve("cells"), "in the way");
         Harness.BenchmarkRequest request = FaultChild.request(out, dir, false);
-        MatrixParameters oneCell = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("16")
-                .withRun("synthetic:7:400:100", "1", "50", "2");
+        MatrixParameters oneCell = MatrixParameters.builder().algorithms("backprop").depths("2").widths("16")
+                .dataset("synthetic:7:400:100").epochs("1").batchSize("50").maxStepsPerEpoch("2").build();
 
         IOException e = assertThrows(IOException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(oneCell,
-                null, request.fork(), request.gates(), request.baselineFile(), out, List.of()), log));
+                null, request.fork(), request.gates(), request.baselineFile(), out, List.of(), false, null, null), log));
 
         assertTrue(e.getMessage().contains(cells.toString()), e.getMessage());
         assertTrue(lines.contains("removed the previous run's results.json, summary.md, TEST-ff-benchmark.xml, report.html,"
@@ -237,7 +238,7 @@ class FaultsTest {
                     + " one run per output directory at a time: wait for that run to end, or give this one its own"
                     + " -Dff.outputDirectory. Nothing was written"), e.getMessage());
             HarnessException check = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
-                    List.of(cell), GateParameters.defaults(), null, out, List.of()), log));
+                    List.of(cell), GateParameters.defaults(), null, out, List.of(), null, null, null, false), log));
             // ff:check reads its input first: that file is not a results document, so it says so; with good input the lock refuses
             assertTrue(check.getMessage().contains(cell.toString()), check.getMessage());
             assertEquals("{\"kept\": true}", Files.readString(cell));
@@ -294,7 +295,7 @@ class FaultsTest {
             // ff:check (and ff:report) while the run writes its results: said so, not "does not exist"
             Files.delete(results);
             HarnessException c = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
-                    List.of(results), GateParameters.defaults(), null, out, List.of()), log));
+                    List.of(results), GateParameters.defaults(), null, out, List.of(), null, null, null, false), log));
             String checkHolds = "results file " + results + " cannot be read: its directory is in use by another"
                     + " ff-maven-plugin run (pid " + holder.pid() + ", ff:benchmark, since ";
             assertEquals(checkHolds, c.getMessage().substring(0, checkHolds.length()), c.getMessage());
@@ -322,15 +323,15 @@ class FaultsTest {
 
     @Test
     void everyBadParameterIsReportedAtOnceBeforeAnythingRunsOrIsWritten() throws Exception {
-        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("ff-base").withDepths("0").withWidths("-16")
-                .withGoodness("nope").withRun("synthetic:7:40:20", "0", "50", "2");
+        MatrixParameters matrix = MatrixParameters.builder().algorithms("ff-base").depths("0").widths("-16")
+                .goodness("nope").dataset("synthetic:7:40:20").epochs("0").batchSize("50").maxStepsPerEpoch("2").build();
         GateParameters gates = new GateParameters(List.of(Map.of("metric", "testAccuracy", "minimum", "0.9", "maximum", "0.5")),
                 List.of(), null, null, null, null, false);
         Path out = dir.resolve("out");
         ForkOptions fork = FaultChild.request(out, dir, false).fork();
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(
-                new Harness.BenchmarkRequest(matrix, "3/2", fork, gates, null, out, List.of()), log));
+                new Harness.BenchmarkRequest(matrix, "3/2", fork, gates, null, out, List.of(), false, null, null), log));
 
         List<String> problems = e.problems();
         assertTrue(problems.contains("rules[1] has minimum 0.9 above maximum 0.5; allowed: minimum <= maximum"), problems.toString());
@@ -346,8 +347,8 @@ class FaultsTest {
 
     @Test
     void aBatchLargerThanTheDatasetIsRejectedBeforeAnyCellRuns() throws Exception {
-        MatrixParameters matrix = MATRIX.withSelectors(List.of(), List.of(),
-                List.of(Map.of("algorithm", "ff-base", "dataset", "synthetic:7:40:20")));
+        MatrixParameters matrix = MATRIX.toBuilder()
+                .extraCells(List.of(Map.of("algorithm", "ff-base", "dataset", "synthetic:7:40:20"))).build();
         Path out = dir.resolve("out");
         Path earlier = out.resolve("cells/earlier.json");
         Files.createDirectories(earlier.getParent());
@@ -355,14 +356,15 @@ class FaultsTest {
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(
                 new Harness.BenchmarkRequest(matrix, null, FaultChild.request(out, dir, false).fork(),
-                        GateParameters.defaults(), null, out, List.of()), log));
+                        GateParameters.defaults(), null, out, List.of(), false, null, null), log));
 
         assertEquals("batchSize is 50; allowed: at most the 40 training images of dataset synthetic:7:40:20"
                 + " (extraCells[1].dataset)", e.getMessage());
         assertEquals(List.of(earlier), files(out), "what was there is kept");
 
         HarnessException whole = assertThrows(HarnessException.class, () -> MatrixExpander.expand(
-                MATRIX.withRun("mnist-sample", "1", "9000", "1"), dir, Extensions.engine()));
+                MATRIX.toBuilder()
+                        .dataset("mnist-sample").epochs("1").batchSize("9000").maxStepsPerEpoch("1").build(), dir, Extensions.engine()));
         assertEquals("batchSize is 9000; allowed: at most the 8004 training images of dataset mnist-sample (dataset)",
                 whole.getMessage());
     }
@@ -375,7 +377,7 @@ class FaultsTest {
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(
                 new Harness.BenchmarkRequest(MATRIX, null, FaultChild.request(out, dir, false).fork(),
-                        GateParameters.defaults(), baseline, out, List.of()), log));
+                        GateParameters.defaults(), baseline, out, List.of(), false, null, null), log));
 
         // named relative to the project directory (the forks' working directory)
         assertTrue(e.getMessage().startsWith("file ff-baseline.json is not valid JSON: "), e.getMessage());
@@ -385,12 +387,13 @@ class FaultsTest {
 
     @Test
     void aDivergingCellIsStoppedAndRecordedAsFailedWithItsReason() throws Exception {
-        MatrixParameters matrix = new MatrixParameters(List.of("backprop"), List.of("2"), List.of("16"), null, null,
-                "synthetic:7:400:100", "1", "50", "1e30", null, "2", null, null, null, null, null);
+        MatrixParameters matrix = MatrixParameters.builder().algorithms("backprop").depths("2").widths("16")
+                .dataset("synthetic:7:400:100").epochs("1").batchSize("50")
+                .learningRate("1e30").maxStepsPerEpoch("2").build();
         Path out = dir.resolve("out");
 
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null,
-                FaultChild.request(out, dir, false).fork(), GateParameters.defaults(), null, out, List.of()), log);
+                FaultChild.request(out, dir, false).fork(), GateParameters.defaults(), null, out, List.of(), false, null, null), log);
 
         CellRecord cell = outcome.results().cells().get(0);
         assertFalse(cell.isPassed());
@@ -415,7 +418,7 @@ class FaultsTest {
                 List.of(), fingerprint, List.of(now)));
 
         Harness.Outcome outcome = Harness.check(new Harness.CheckRequest(List.of(results), GateParameters.defaults(),
-                baseline, dir.resolve("out"), List.of()), log);
+                baseline, dir.resolve("out"), List.of(), null, null, null, false), log);
 
         String warning = "the baseline was measured in another environment (OPENBLAS_CORETYPE SkylakeX (baseline) vs Haswell"
                 + " (now); cpu Intel Xeon (baseline) vs AMD EPYC (now)): memory bytes compare, speed does not";
@@ -484,11 +487,11 @@ class FaultsTest {
     @Test
     void anOutputDirectoryThatIsAFileIsNamedWithTheReasonBeforeAnythingRuns() throws Exception {
         Path file = Files.writeString(dir.resolve("out.txt"), "my notes");
-        MatrixParameters badDepth = MATRIX.withDepths("0");
+        MatrixParameters badDepth = MATRIX.toBuilder().depths("0").build();
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(
                 badDepth, null, FaultChild.request(file, dir, false).fork(), GateParameters.defaults(), null, file,
-                List.of()), log));
+                List.of(), false, null, null), log));
 
         assertEquals(List.of("depths is '0'; allowed: a whole number >= 1", "outputDirectory " + file
                 + " is a regular file; allowed: a directory (it is created if missing)"), e.problems(), "all at once");
@@ -498,20 +501,20 @@ class FaultsTest {
         Path below = file.resolve("ff-benchmark");
         HarnessException under = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(
                 MATRIX, null, FaultChild.request(below, dir, false).fork(), GateParameters.defaults(), null, below,
-                List.of()), log));
+                List.of(), false, null, null), log));
         assertEquals("outputDirectory " + below + " cannot be created: " + file + " is a regular file; allowed: a directory"
                 + " (it is created if missing)", under.getMessage());
 
         // ff:check and ff:report: the same, before reading any results
         HarnessException check = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
-                List.of(dir.resolve("results.json")), GateParameters.defaults(), null, file, List.of()), log));
+                List.of(dir.resolve("results.json")), GateParameters.defaults(), null, file, List.of(), null, null, null, false), log));
         assertEquals("outputDirectory " + file + " is a regular file; allowed: a directory (it is created if missing)",
                 check.getMessage());
 
         // the kind beyond outputDirectory: a baseline or results path that is a directory says so
         Path directory = Files.createDirectories(dir.resolve("ff-baseline.json"));
         HarnessException baseline = assertThrows(HarnessException.class,
-                () -> Harness.baseline(List.of(dir.resolve("results.json")), directory, log));
+                () -> Harness.baseline(List.of(dir.resolve("results.json")), directory, null, log));
         assertEquals("baseline " + directory + " is a directory; allowed: a file, written by ff:baseline (default"
                 + " ff-baseline.json in the project)", baseline.getMessage());
         HarnessException results = assertThrows(HarnessException.class,
@@ -536,7 +539,7 @@ class FaultsTest {
 
         // ff:check of those results into another output directory: the logs are where the run wrote them
         Harness.Outcome here = Harness.check(new Harness.CheckRequest(List.of(run.resolve("results.json")),
-                GateParameters.defaults(), null, dir.resolve("checked"), List.of()), log);
+                GateParameters.defaults(), null, dir.resolve("checked"), List.of(), null, null, null, false), log);
         assertEquals("2 of 3 cells failed (logs in " + run.resolve("cells") + "):\n"
                 + "  bp-d2: the JVM crashed\n"
                 + "  bp-d3: the engine rejected it", here.failedCellsMessage());
@@ -545,7 +548,7 @@ class FaultsTest {
         // one log lost: the other is named on its line
         Files.delete(run.resolve("cells/bp-d3.log"));
         Harness.Outcome partly = Harness.check(new Harness.CheckRequest(List.of(run.resolve("results.json")),
-                GateParameters.defaults(), null, dir.resolve("checked"), List.of()), log);
+                GateParameters.defaults(), null, dir.resolve("checked"), List.of(), null, null, null, false), log);
         assertEquals("2 of 3 cells failed:\n"
                 + "  bp-d2: the JVM crashed (log: " + run.resolve("cells/bp-d2.log") + ")\n"
                 + "  bp-d3: the engine rejected it\n"
@@ -558,7 +561,7 @@ class FaultsTest {
         Files.createDirectories(downloaded.getParent());
         Files.copy(run.resolve("results.json"), downloaded);
         Harness.Outcome elsewhere = Harness.check(new Harness.CheckRequest(List.of(downloaded), GateParameters.defaults(),
-                null, dir.resolve("checked"), List.of()), log);
+                null, dir.resolve("checked"), List.of(), null, null, null, false), log);
         assertEquals("2 of 3 cells failed:\n"
                 + "  bp-d2: the JVM crashed\n"
                 + "  bp-d3: the engine rejected it\n"

@@ -49,15 +49,15 @@ class HarnessBenchmarkTest {
         // the extra cell's dataset directory exists but its train images file is truncated: the engine,
         // loading it in the cell's JVM, exits with code 2 naming the file
         BadIdx.write(dir.resolve("bad-idx"));
-        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("ff-base", "backprop").withDepths("2")
-                .withWidths("16").withRun("synthetic:7:400:100", "1", "50", "2")
-                .withSelectors(List.of(), List.of(), List.of(Map.of("algorithm", "ff-base", "dataset", "bad-idx")));
+        MatrixParameters matrix = MatrixParameters.builder().algorithms("ff-base", "backprop").depths("2")
+                .widths("16").dataset("synthetic:7:400:100").epochs("1").batchSize("50").maxStepsPerEpoch("2")
+                .extraCells(List.of(Map.of("algorithm", "ff-base", "dataset", "bad-idx"))).build();
         GateParameters gates = new GateParameters(List.of(), List.of(Map.of("algorithm", "ff-base", "maximum", "100")),
                 null, null, null, null, false);
         Path out = dir.resolve("ff-benchmark");
 
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null, fork(List.of("-Xmx1g")), gates,
-                dir.resolve("ff-baseline.json"), out, List.of()), log);
+                dir.resolve("ff-baseline.json"), out, List.of(), false, null, null), log);
 
         List<CellRecord> cells = outcome.results().cells();
         assertEquals(List.of("ff-base-symba-d2-w16-s1", "backprop-d2-w16-s1",
@@ -111,12 +111,12 @@ class HarnessBenchmarkTest {
 
     @Test
     void aJvmThatCannotStartIsAFailedCellWithItsReason() throws Exception {
-        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("16")
-                .withRun("synthetic:7:400:100", "1", "50", "2");
+        MatrixParameters matrix = MatrixParameters.builder().algorithms("backprop").depths("2").widths("16")
+                .dataset("synthetic:7:400:100").epochs("1").batchSize("50").maxStepsPerEpoch("2").build();
 
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null,
                 fork(List.of("-XX:+NoSuchJvmOptionForFfBench")), GateParameters.defaults(), dir.resolve("none.json"),
-                dir.resolve("out"), List.of()), log);
+                dir.resolve("out"), List.of(), false, null, null), log);
 
         CellRecord cell = outcome.results().cells().get(0);
         assertFalse(cell.isPassed());
@@ -127,12 +127,12 @@ class HarnessBenchmarkTest {
     @Test
     void aCellThatOutlivesItsTimeoutIsKilledAndRecordedAsFailed() throws Exception {
         // 50 full epochs of width 2000 on mnist-sample take minutes; the timeout is 1 s
-        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("2000")
-                .withRun("mnist-sample", "50", "256", "0");
+        MatrixParameters matrix = MatrixParameters.builder().algorithms("backprop").depths("2").widths("2000")
+                .dataset("mnist-sample").epochs("50").batchSize("256").maxStepsPerEpoch("0").build();
 
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null,
                 fork(List.of("-Xmx1g"), Duration.ofSeconds(1)), GateParameters.defaults(), dir.resolve("none.json"),
-                dir.resolve("out"), List.of()), log);
+                dir.resolve("out"), List.of(), false, null, null), log);
 
         CellRecord cell = outcome.results().cells().get(0);
         assertEquals("timed out after 1 s (cellTimeout); the JVM was killed", cell.failure());
@@ -144,11 +144,11 @@ class HarnessBenchmarkTest {
     @Test
     void aCellThatRunsOutOfHeapIsRecordedAsOutOfMemory() throws Exception {
         // 8 MB of heap cannot hold the 10,000 mnist-sample digits as floats
-        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("16")
-                .withRun("mnist-sample", "1", "256", "1");
+        MatrixParameters matrix = MatrixParameters.builder().algorithms("backprop").depths("2").widths("16")
+                .dataset("mnist-sample").epochs("1").batchSize("256").maxStepsPerEpoch("1").build();
 
         Harness.Outcome outcome = Harness.benchmark(new Harness.BenchmarkRequest(matrix, null, fork(List.of("-Xmx8m")),
-                GateParameters.defaults(), dir.resolve("none.json"), dir.resolve("out"), List.of()), log);
+                GateParameters.defaults(), dir.resolve("none.json"), dir.resolve("out"), List.of(), false, null, null), log);
 
         CellRecord cell = outcome.results().cells().get(0);
         assertTrue(cell.failure().startsWith("ran out of memory (OutOfMemoryError, exit code "), cell.failure());

@@ -36,13 +36,13 @@ class HarnessPlatformCheckTest {
                         : entry)
                 .toList();
         ForkOptions fork = new ForkOptions(ForkOptions.currentJava(), classpath, List.of("-Xmx256m"), Duration.ofMinutes(5), 1, dir);
-        MatrixParameters matrix = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("8")
-                .withRun("synthetic:7:100:50", "1", "32", "1");
+        MatrixParameters matrix = MatrixParameters.builder().algorithms("backprop").depths("2").widths("8")
+                .dataset("synthetic:7:100:50").epochs("1").batchSize("32").maxStepsPerEpoch("1").build();
         GateParameters gates = new GateParameters(List.of(), List.of(), null, null, null, null, false);
         Path out = dir.resolve("ff-benchmark");
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(matrix,
-                null, fork, gates, dir.resolve("ff-baseline.json"), out, List.of()), new RecordingLog()));
+                null, fork, gates, dir.resolve("ff-baseline.json"), out, List.of(), false, null, null), new RecordingLog()));
 
         assertEquals(1, e.problems().size(), e.problems().toString());
         String problem = e.problems().get(0);

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NothingJudgedTest {
     /** The BASE matrix with depths 1 and 2: two backprop cells. */
-    private static final MatrixParameters BASE_TWO_DEPTHS = MatrixParameters.defaults().withAlgorithms("backprop")
-            .withDepths("1", "2").withWidths("16").withRun("synthetic:7:200:50", "1", "50", "2");
+    private static final MatrixParameters BASE_TWO_DEPTHS = MatrixParameters.builder().algorithms("backprop")
+            .depths("1", "2").widths("16")
+            .dataset("synthetic:7:200:50").epochs("1").batchSize("50").maxStepsPerEpoch("2").build();
 
     @TempDir
     Path dir;
@@ -48,7 +49,7 @@ class NothingJudgedTest {
 
         for (String shard : new String[] {null, "1/2"}) {
             HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(
-                    new Harness.BenchmarkRequest(BASE_TWO_DEPTHS, shard, fork, gates, null, out, List.of()), log));
+                    new Harness.BenchmarkRequest(BASE_TWO_DEPTHS, shard, fork, gates, null, out, List.of(), false, null, null), log));
             assertEquals("rules[1] (depth=7, testAccuracy at least 99.00 %) selects no cell of the matrix (the matrix's 2"
                     + " cells have depth 1, 2); allowed: a selection that matches at least one cell, since a rule that selects"
                     + " none would pass without judging anything", e.getMessage());

@@ -25,7 +25,8 @@ class MatrixExpanderTest {
     }
 
     private static MatrixParameters small() {
-        return MatrixParameters.defaults().withRun("synthetic:7:400:100", "1", "50", "3");
+        return MatrixParameters.builder()
+                .dataset("synthetic:7:400:100").epochs("1").batchSize("50").maxStepsPerEpoch("3").build();
     }
 
     @Test
@@ -61,8 +62,8 @@ class MatrixExpanderTest {
 
     @Test
     void unconfiguredStepsTrainTheSmallestDepthInFullAndCapTheDeeperCellsIncludingExtraCells() {
-        MatrixParameters parameters = MatrixParameters.defaults().withAlgorithms("backprop").withDepths("3", "5")
-                .withWidths("16").withSelectors(List.of(), List.of(), List.of(Map.of("depth", "1"), Map.of("depth", "9")));
+        MatrixParameters parameters = MatrixParameters.builder().algorithms("backprop").depths("3", "5")
+                .widths("16").extraCells(List.of(Map.of("depth", "1"), Map.of("depth", "9"))).build();
         Map<Integer, Integer> stepsByDepth = new java.util.TreeMap<>();
         for (Cell cell : expand(parameters)) {
             stepsByDepth.put(cell.spec().depth(), cell.spec().maxStepsPerEpoch());
@@ -71,7 +72,7 @@ class MatrixExpanderTest {
                 stepsByDepth);
 
         // a configured cap is every cell's, 0 included
-        for (Cell cell : expand(parameters.withRun(null, null, null, "0"))) {
+        for (Cell cell : expand(parameters.toBuilder().maxStepsPerEpoch("0").build())) {
             assertEquals(0, cell.spec().maxStepsPerEpoch(), cell.id());
         }
     }
@@ -79,8 +80,8 @@ class MatrixExpanderTest {
     @Test
     void goodnessMultipliesTheFfCellsButNotBackprop() {
         List<String> goodness = Extensions.engine().goodnessNames().subList(0, 2);
-        List<Cell> cells = expand(small().withAlgorithms("ff-base", "backprop").withDepths("2").withWidths("16", "32")
-                .withGoodness(goodness.toArray(String[]::new)).withSeeds("1", "2"));
+        List<Cell> cells = expand(small().toBuilder().algorithms("ff-base", "backprop").depths("2").widths("16", "32")
+                .goodness(goodness.toArray(String[]::new)).seeds("1", "2").build());
 
         assertEquals(2 * 2 * 2 + 2 * 2, cells.size(), "ff-base: goodness x widths x seeds; backprop: widths x seeds");
         assertEquals(List.of(
@@ -98,11 +99,9 @@ class MatrixExpanderTest {
 
     @Test
     void includesExcludesAndExtraCellsShapeTheMatrix() {
-        MatrixParameters parameters = small().withAlgorithms("ff-base", "backprop").withDepths("2", "4").withWidths("16")
-                .withSelectors(
-                        List.of(Map.of("depth", "2")),
-                        List.of(Map.of("compact", "algorithm=backprop")),
-                        List.of(Map.of("depth", "8", "algorithm", "backprop"), Map.of("depth", "2,4", "algorithm", "ff-base")));
+        MatrixParameters parameters = small().toBuilder().algorithms("ff-base", "backprop").depths("2", "4").widths("16")
+                .includes(List.of(Map.of("depth", "2"))).excludes(List.of(Map.of("compact", "algorithm=backprop")))
+                .extraCells(List.of(Map.of("depth", "8", "algorithm", "backprop"), Map.of("depth", "2,4", "algorithm", "ff-base"))).build();
 
         List<String> ids = expand(parameters).stream().map(Cell::id).toList();
 
@@ -113,9 +112,10 @@ class MatrixExpanderTest {
 
     @Test
     void aValueWrittenTwiceIsAnErrorNotSilentlyMerged() {
-        MatrixParameters parameters = small().withAlgorithms("backprop", "backprop").withDepths("2", "2").withWidths("16", "32")
-                .withSeeds("1", "01").withSettings("normalize=false", "normalize=false")
-                .withSelectors(List.of(Map.of("compact", "depth=2;depth=4")), List.of(Map.of("width", "32,32")), List.of());
+        MatrixParameters parameters = small().toBuilder().algorithms("backprop", "backprop").depths("2", "2").widths("16", "32")
+                .seeds("1", "01").settings("normalize=false", "normalize=false")
+                .includes(List.of(Map.of("compact", "depth=2;depth=4")))
+                .excludes(List.of(Map.of("width", "32,32"))).build();
 
         HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
 
@@ -131,9 +131,10 @@ class MatrixExpanderTest {
 
     @Test
     void anIncludeExcludeOrExtraCellBlockThatChangesNothingIsAnError() {
-        MatrixParameters parameters = small().withAlgorithms("backprop").withDepths("1", "2").withWidths("16")
-                .withSelectors(List.of(Map.of("depth", "1,2"), Map.of("depth", "7")), List.of(Map.of("width", "61")),
-                        List.of(Map.of("depth", "2"), Map.of("depth", "3")));
+        MatrixParameters parameters = small().toBuilder().algorithms("backprop").depths("1", "2").widths("16")
+                .includes(List.of(Map.of("depth", "1,2"), Map.of("depth", "7")))
+                .excludes(List.of(Map.of("width", "61")))
+                .extraCells(List.of(Map.of("depth", "2"), Map.of("depth", "3"))).build();
 
         HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
 
@@ -149,8 +150,9 @@ class MatrixExpanderTest {
     @Test
     void aBadBatchSizeIsReportedOnceAndNeverReplacedByTheDefault() {
         // issue 13: <batchSize>0</batchSize> once also reported "batchSize is 256", a default nobody had set
-        HarnessException e = assertThrows(HarnessException.class, () -> expand(MatrixParameters.defaults()
-                .withAlgorithms("backprop").withDepths("1").withWidths("16").withRun("synthetic:7:200:50", "1", "0", "2")));
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(MatrixParameters.builder()
+                .algorithms("backprop").depths("1").widths("16")
+                .dataset("synthetic:7:200:50").epochs("1").batchSize("0").maxStepsPerEpoch("2").build()));
 
         assertEquals(List.of(new Problem("batchSize", "0", "a whole number >= 1")), e.typedProblems());
         assertEquals(1, e.problems().size(), e.problems().toString());
@@ -158,12 +160,12 @@ class MatrixExpanderTest {
 
     @Test
     void settingsReachEveryCellAndAreCheckedAgainstTheSpec() {
-        List<Cell> cells = expand(small().withAlgorithms("ff-base").withDepths("2").withWidths("16")
-                .withSettings("finishedLayerKeeps=all", "optimizer=sgd"));
+        List<Cell> cells = expand(small().toBuilder().algorithms("ff-base").depths("2").widths("16")
+                .settings("finishedLayerKeeps=all", "optimizer=sgd").build());
         assertEquals("all", cells.get(0).spec().options().text("finishedLayerKeeps"));
         assertEquals("sgd", cells.get(0).spec().optimizer());
 
-        HarnessException e = assertThrows(HarnessException.class, () -> expand(small().withSettings("depth=3", "noSuchField=1")));
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(small().toBuilder().settings("depth=3", "noSuchField=1").build()));
         assertEquals(List.of("settings: 'depth=3' sets depth, which is a matrix parameter; allowed: the fields that are"
                 + " not (algorithm, depth, width, goodness, seed, dataset, epochs, batchSize, learningRate, schedule,"
                 + " maxStepsPerEpoch, threads); set it with its own parameter",
@@ -177,8 +179,8 @@ class MatrixExpanderTest {
 
     @Test
     void anOptionReachesOnlyTheAlgorithmsThatDeclareItOrTheOneItIsScopedTo() {
-        List<Cell> cells = expand(small().withAlgorithms("ff-base", "ff-recurrent", "backprop").withDepths("2").withWidths("16")
-                .withSettings("negatives=hard", "ff-recurrent.iterations=4", "ff-recurrent.scoreTo=4", "normalize=false"));
+        List<Cell> cells = expand(small().toBuilder().algorithms("ff-base", "ff-recurrent", "backprop").depths("2").widths("16")
+                .settings("negatives=hard", "ff-recurrent.iterations=4", "ff-recurrent.scoreTo=4", "normalize=false").build());
 
         ExperimentSpec base = cells.get(0).spec();
         ExperimentSpec recurrent = cells.get(1).spec();
@@ -192,8 +194,8 @@ class MatrixExpanderTest {
 
     @Test
     void aValueNoCellWouldUseIsAnError() {
-        HarnessException e = assertThrows(HarnessException.class, () -> expand(small().withAlgorithms("backprop")
-                .withGoodness("symba").withSettings("iterations=4", "ff-base.labelMode=append")));
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(small().toBuilder().algorithms("backprop")
+                .goodness("symba").settings("iterations=4", "ff-base.labelMode=append").build()));
         assertEquals(List.of(new Problem("goodness", "symba",
                 "goodness only with an FF algorithm (e.g. ff-base), or leave goodness unset",
                 "but none of the algorithms (backprop) has a goodness function")), e.typedProblems());
@@ -208,8 +210,8 @@ class MatrixExpanderTest {
 
     @Test
     void anEmptyMatrixIsAnError() {
-        MatrixParameters parameters = small().withAlgorithms("ff-base").withDepths("2").withWidths("16")
-                .withSelectors(List.of(), List.of(Map.of("algorithm", "ff-base")), List.of());
+        MatrixParameters parameters = small().toBuilder().algorithms("ff-base").depths("2").widths("16")
+                .excludes(List.of(Map.of("algorithm", "ff-base"))).build();
 
         HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
 
@@ -220,8 +222,8 @@ class MatrixExpanderTest {
 
     @Test
     void everyBadValueIsReportedAtOnceNamingItsParameterAndWhatIsAllowed() {
-        MatrixParameters parameters = MatrixParameters.defaults().withAlgorithms("ff-bogus").withDepths("0").withWidths("wide")
-                .withRun(dir.resolve("no-such-dir").toString(), "0", null, null);
+        MatrixParameters parameters = MatrixParameters.builder().algorithms("ff-bogus").depths("0").widths("wide")
+                .dataset(dir.resolve("no-such-dir").toString()).epochs("0").build();
 
         HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
 
@@ -242,15 +244,15 @@ class MatrixExpanderTest {
     @Test
     void relativeDatasetDirectoriesResolveAgainstTheWorkingDirectory() throws Exception {
         Files.createDirectories(dir.resolve("data/fashion"));
-        List<Cell> cells = expand(MatrixParameters.defaults().withAlgorithms("backprop").withDepths("2").withWidths("16")
-                .withRun("data/fashion", null, null, null));
+        List<Cell> cells = expand(MatrixParameters.builder().algorithms("backprop").depths("2").widths("16")
+                .dataset("data/fashion").build());
         assertEquals("data/fashion", cells.get(0).spec().dataset());
     }
 
     @Test
     void badSelectorsNameTheirPositionAndField() {
-        MatrixParameters parameters = small().withSelectors(List.of(Map.of("compact", "depth=0;colour=red")),
-                List.of(Map.of()), List.of());
+        MatrixParameters parameters = small().toBuilder().includes(List.of(Map.of("compact", "depth=0;colour=red")))
+                .excludes(List.of(Map.of())).build();
 
         HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
 

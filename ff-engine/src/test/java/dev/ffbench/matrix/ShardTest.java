@@ -14,9 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ShardTest {
-    private final List<Cell> matrix = MatrixExpander.expand(MatrixParameters.defaults()
-            .withAlgorithms("ff-base", "backprop").withDepths("2", "4", "8").withWidths("16", "32")
-            .withRun("synthetic", "1", "50", "2"), Path.of("."), Extensions.engine());
+    private final List<Cell> matrix = MatrixExpander.expand(MatrixParameters.builder()
+            .algorithms("ff-base", "backprop").depths("2", "4", "8").widths("16", "32")
+            
+            .dataset("synthetic").epochs("1").batchSize("50").maxStepsPerEpoch("2").build(), Path.of("."), Extensions.engine());
 
     @Test
     void theShardsTogetherHoldEveryCellExactlyOnceAndTheSplitIsTheSameEveryTime() {

@@ -280,7 +280,7 @@ class ResultsFilesTest {
         Files.writeString(baseline, Json.write(tree));
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
-                List.of(results), dev.ffbench.gate.GateParameters.defaults(), baseline, dir.resolve("out"), List.of()),
+                List.of(results), dev.ffbench.gate.GateParameters.defaults(), baseline, dir.resolve("out"), List.of(), null, null, null, false),
                 HarnessLog.STDERR));
 
         assertEquals(4, e.problems().size(), e.getMessage());

@@ -55,7 +55,7 @@ public final class TestCells {
         MemoryLedger ledger = new MemoryLedger(training, evaluation, List.of(new PhaseMemory("all layers", training)), 1000, -1);
         ExperimentResult result = new ExperimentResult(ExperimentResult.SCHEMA_VERSION, spec, DATA, testAccuracy, testAccuracy,
                 List.of(), ledger, 1.0, 0.5, 1000, List.of(new CurvePoint(spec.epochs(), 1.0, testAccuracy)), null,
-                LEARNED, ENVIRONMENT);
+                LEARNED, ENVIRONMENT, null, null);
         return CellRecord.passed(new Cell(index, id, spec), result, 3.0);
     }
 
@@ -65,7 +65,7 @@ public final class TestCells {
         ExperimentResult r = cell.result();
         ExperimentResult degenerate = new ExperimentResult(r.schemaVersion(), r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(),
                 r.losses(), r.memory(), r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(),
-                r.secondsToAccuracy(), new EvaluationDiagnostics(1.0, 0.0, 0.11, List.of(1.0, 0.5), List.of(reason)), r.environment());
+                r.secondsToAccuracy(), new EvaluationDiagnostics(1.0, 0.0, 0.11, List.of(1.0, 0.5), List.of(reason)), r.environment(), null, null);
         return CellRecord.passed(new Cell(index, id, spec), degenerate, cell.wallSeconds());
     }
 
@@ -76,7 +76,7 @@ public final class TestCells {
         ExperimentResult r = cell.result();
         ExperimentResult result = new ExperimentResult(r.schemaVersion(), r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(),
                 r.losses(), r.memory(), r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(),
-                r.secondsToAccuracy(), new EvaluationDiagnostics(0, 0.1, 0.1, deadUnitFractions, List.of()), r.environment());
+                r.secondsToAccuracy(), new EvaluationDiagnostics(0, 0.1, 0.1, deadUnitFractions, List.of()), r.environment(), null, null);
         return CellRecord.passed(new Cell(index, id, spec), result, cell.wallSeconds());
     }
 
@@ -90,7 +90,7 @@ public final class TestCells {
         ExperimentResult r = cell.result();
         ExperimentResult result = new ExperimentResult(r.schemaVersion(), r.spec(), data, r.trainAccuracy(), r.testAccuracy(),
                 r.losses(), r.memory(), r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(),
-                r.secondsToAccuracy(), r.evaluation(), r.environment());
+                r.secondsToAccuracy(), r.evaluation(), r.environment(), null, null);
         return new CellRecord(cell.index(), cell.id(), cell.spec(), cell.status(), result, cell.failure(), cell.logTail(),
                 cell.wallSeconds());
     }

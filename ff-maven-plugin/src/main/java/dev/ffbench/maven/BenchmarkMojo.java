@@ -177,9 +177,11 @@ public class BenchmarkMojo extends AbstractGateMojo {
 
     @Override
     protected void run() throws IOException, MojoExecutionException, MojoFailureException {
-        MatrixParameters matrix = new MatrixParameters(algorithms, depths, widths, goodness, seeds, dataset, epochs,
-                batchSize, learningRate, schedule, maxStepsPerEpoch, threads, settings, fields(includes),
-                fields(excludes), fields(extraCells));
+        MatrixParameters matrix = MatrixParameters.builder().algorithms(algorithms).depths(depths).widths(widths)
+                .goodness(goodness).seeds(seeds).dataset(dataset).epochs(epochs).batchSize(batchSize)
+                .learningRate(learningRate).schedule(schedule).maxStepsPerEpoch(maxStepsPerEpoch).threads(threads)
+                .settings(settings).includes(fields(includes)).excludes(fields(excludes)).extraCells(fields(extraCells))
+                .build();
         ForkOptions fork = new ForkOptions(java == null ? ForkOptions.currentJava() : java.toPath(), ProjectClasspath.engine(plugin),
                 ForkOptions.parseJvmArgs(jvmArgs), Duration.ofSeconds(cellTimeout), parallelCells, baseDirectory.toPath(),
                 ProjectClasspath.entries(project, classpathScope, plugin, harnessLog()));

@@ -1,7 +1,8 @@
 package dev.ffbench.maven;
 
-import dev.ffbench.gate.GateReport;
+import dev.ffbench.gate.Baseline;
 import dev.ffbench.io.AtomicFiles;
+import dev.ffbench.output.ReportInputs;
 import dev.ffbench.report.BenchmarkReport;
 import dev.ffbench.results.ResultsDocument;
 import dev.ffbench.results.ResultsFiles;
@@ -75,11 +76,11 @@ public class SiteReportMojo extends AbstractMavenReport {
             ResultsDocument document = ResultsFiles.read(results.toPath(), ResultsDocument.RESULTS);
             ResultsDocument before = baseline != null && baseline.isFile()
                     ? ResultsFiles.read(baseline.toPath(), ResultsDocument.BASELINE) : null;
-            GateReport gates = GateReport.none("This site page shows the results only: gates are judged by ff:benchmark"
-                    + " and ff:check (see summary.md and TEST-ff-benchmark.xml).");
+            ReportInputs shown = ReportInputs.unjudged(document, new Baseline(before, baseline == null ? null : baseline.getName()),
+                    "This site page shows the results only: gates are judged by ff:benchmark and ff:check (see summary.md"
+                            + " and TEST-ff-benchmark.xml).");
             File page = new File(getReportOutputDirectory(), OUTPUT_NAME + ".html");
-            AtomicFiles.write(page.toPath(), new BenchmarkReport().render(document, gates, before,
-                    before == null ? null : baseline.getName()));
+            AtomicFiles.write(page.toPath(), new BenchmarkReport().render(shown));
             getLog().info("FF Bench report: " + page);
         } catch (IOException | RuntimeException e) {
             throw new MavenReportException("cannot render the FF Bench report from " + results + ": " + e.getMessage(), e);

@@ -61,12 +61,10 @@ public record ComparisonView(String intro, List<RowView> changed, List<RowView> 
     /** A metric of a re-recorded cell: the target branch's value, the pull request's, the delta; "" for a missing side. */
     public record FigureView(String before, String after, String delta, boolean changed) {}
 
-    /** The view of {@code comparison}; {@code generatedAt} is the baseline's date. */
-    public static ComparisonView of(BaselineComparison comparison, String generatedAt) {
-        return of(comparison, generatedAt, null);
-    }
-
-    /** The view of {@code comparison}, with the banner of {@code rerecording} (may be null). */
+    /**
+     * The view of {@code comparison}; {@code generatedAt} is the baseline's date, {@code rerecording} (may be
+     * null) the banner of a pull request that re-records the baseline.
+     */
     public static ComparisonView of(BaselineComparison comparison, String generatedAt, BaselineRerecording rerecording) {
         String intro = "Baseline " + comparison.baseline() + ", generated " + generatedAt + ": " + comparison.tally()
                 + ". " + BaselineComparison.HOW_TO_READ;

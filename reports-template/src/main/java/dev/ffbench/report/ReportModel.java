@@ -63,19 +63,6 @@ public record ReportModel(
     public record Figure(String id, String title, String caption, Legend legend, List<ChartView> panels, String leftOut) {}
 
     /**
-     * One cell of the cell table; {@code accuracyNote} says why its accuracy should not be read as the
-     * algorithm's ("training capped at 10 steps per epoch", "degenerate: ..."), empty when nothing needs saying.
-     */
-    public record CellRow(String id, String status, String change, String testAccuracy, List<String> accuracyNotes,
-            Delta accuracy, String trainingPeak, Delta training, String evaluationPeak, Delta evaluation,
-            String samplesPerSecond, String trainSeconds, boolean regressed) {
-
-        public CellRow {
-            accuracyNotes = List.copyOf(accuracyNotes);
-        }
-    }
-
-    /**
      * A figure's baseline value and its change, as the gates' {@link BaselineComparison} has them; both
      * empty without a baseline cell. {@code regressed} is the gate's word: the figure changed and its
      * gate fails; the report never marks a figure on its own.
@@ -101,11 +88,6 @@ public record ReportModel(
     static final String BASELINE_DASH = "6 4";
     /** The built-in algorithms in the order of their fixed styles; a project's own algorithms follow. */
     static final List<String> BUILT_IN_ORDER = List.of("ff-base", "ff-recurrent", "backprop");
-
-    /** The model without the gates' comparison: the baseline's figures are shown, never judged. */
-    public static ReportModel of(ResultsDocument results, GateReport gates, ResultsDocument baseline, String baselineSource) {
-        return of(results, gates, baseline, baselineSource, null);
-    }
 
     /**
      * @param baseline the baseline document, or null
@@ -370,8 +352,7 @@ public record ReportModel(
         String change = judged == null ? "" : judged.change().label();
         boolean regressed = judged != null && judged.change() == BaselineComparison.Change.REGRESSION;
         if (!cell.isPassed()) {
-            return new CellRow(cell.id(), "failed", change, "", List.of(), Delta.NONE, "", Delta.NONE, "", Delta.NONE,
-                    "", "", true);
+            return CellRow.builder().id(cell.id()).status("failed").change(change).regressed(true).build();
         }
         ExperimentResult r = cell.result();
         ExperimentResult b = base == null ? null : base.result();
@@ -386,9 +367,13 @@ public record ReportModel(
             accuracy = new Delta(Metric.TEST_ACCURACY.format(b.testAccuracy()),
                     String.format(Locale.ROOT, "%+.2f pts", 100 * (acc - b.testAccuracy())),
                     flagged(judged, Metric.TEST_ACCURACY) && acc != b.testAccuracy());
-            training = memory(new BaselineComparison.MemoryDelta(train, (long) Metric.TRAINING_PEAK_BYTES.of(b)),
+            // the gates' deltas when they compared the cell; the baseline's figures, unjudged, when they did not (site page)
+            boolean compared = judged != null && judged.training() != null;
+            training = memory(compared ? judged.training()
+                    : new BaselineComparison.MemoryDelta(train, (long) Metric.TRAINING_PEAK_BYTES.of(b)),
                     flagged(judged, Metric.TRAINING_PEAK_BYTES));
-            evaluation = memory(new BaselineComparison.MemoryDelta(eval, (long) Metric.EVALUATION_PEAK_BYTES.of(b)),
+            evaluation = memory(compared ? judged.evaluation()
+                    : new BaselineComparison.MemoryDelta(eval, (long) Metric.EVALUATION_PEAK_BYTES.of(b)),
                     flagged(judged, Metric.EVALUATION_PEAK_BYTES));
         }
         List<String> notes = new ArrayList<>();
@@ -404,10 +389,12 @@ public record ReportModel(
         if (r.hasDeadUnits()) {
             notes.add("dead units: " + r.deadUnitsText());
         }
-        return new CellRow(cell.id(), "passed", change, Metric.TEST_ACCURACY.format(acc), notes, accuracy,
-                Metric.TRAINING_PEAK_BYTES.format(train), training, Metric.EVALUATION_PEAK_BYTES.format(eval), evaluation,
-                String.format(Locale.ROOT, "%,.0f", r.samplesPerSecond()), String.format(Locale.ROOT, "%.2f", r.trainSeconds()),
-                regressed);
+        return CellRow.builder().id(cell.id()).status("passed").change(change)
+                .testAccuracy(Metric.TEST_ACCURACY.format(acc)).accuracyNotes(notes).accuracy(accuracy)
+                .trainingPeak(Metric.TRAINING_PEAK_BYTES.format(train)).training(training)
+                .evaluationPeak(Metric.EVALUATION_PEAK_BYTES.format(eval)).evaluation(evaluation)
+                .samplesPerSecond(String.format(Locale.ROOT, "%,.0f", r.samplesPerSecond()))
+                .trainSeconds(String.format(Locale.ROOT, "%.2f", r.trainSeconds())).regressed(regressed).build();
     }
 
     private static boolean flagged(BaselineComparison.Row judged, Metric metric) {

@@ -28,7 +28,7 @@ class BenchmarkReportTest {
                 new GateOutcome(GateKind.BASELINE, "b-cell", Metric.TRAINING_PEAK_BYTES, "at most +0.00 % over the baseline",
                         2.0, 1.0, GateOutcome.Status.FAILED, "[baseline] b-cell grew")), List.of("a warning"));
 
-        String html = new BenchmarkReport().render(results, gates);
+        String html = new BenchmarkReport().render(Inputs.of(results, gates));
 
         assertTrue(html.contains("1 cells of a 1-cell matrix: 0 passed, 1 failed."), html);
         assertTrue(html.contains("Gates: FAILED (2 gates: 1 passed, 1 failed, 0 skipped)."), html);

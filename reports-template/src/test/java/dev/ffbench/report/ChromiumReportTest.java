@@ -42,8 +42,8 @@ class ChromiumReportTest {
     void theBrowserBuildsTheChartsAndPaintsThem(@TempDir Path dir) throws IOException, InterruptedException {
         Chromium chromium = chromium();
         Path html = dir.resolve("report.html");
-        Files.writeString(html, new BenchmarkReport().render(ReportHtmlTest.fixture(), ReportHtmlTest.gates(),
-                ReportHtmlTest.baseline(), "ff-baseline.json"), StandardCharsets.UTF_8);
+        Files.writeString(html, new BenchmarkReport().render(Inputs.of(ReportHtmlTest.fixture(), ReportHtmlTest.gates(),
+                ReportHtmlTest.baseline(), "ff-baseline.json")), StandardCharsets.UTF_8);
 
         Document dom = Jsoup.parse(chromium.dumpDom(html));
         assertEquals(7, dom.select("figure.figure").size(), "seven chart figures");

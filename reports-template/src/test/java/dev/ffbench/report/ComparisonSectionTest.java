@@ -53,8 +53,8 @@ class ComparisonSectionTest {
         GateReport gates = GateEvaluator.evaluate(config, results, baseline, SOURCE);
         BaselineComparison comparison = baseline == null ? null
                 : BaselineComparison.of(BaselineTolerance.DEFAULTS, results, baseline, SOURCE);
-        return Jsoup.parse(new BenchmarkReport().render(results, gates, baseline, SOURCE, comparison, null,
-                config.gatedMetrics()));
+        return Jsoup.parse(new BenchmarkReport().render(Inputs.of(results, gates, baseline, SOURCE, comparison, null,
+                config.gatedMetrics(), null)));
     }
 
     @Test
@@ -67,9 +67,9 @@ class ComparisonSectionTest {
         GateConfig config = GateParameters.defaults().parse(dev.ffbench.matrix.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
         String source = "ff-baseline.json as re-recorded by this pull request";
         GateReport gates = GateEvaluator.evaluate(config, results(), own, source);
-        Document doc = Jsoup.parse(new BenchmarkReport().render(results(), gates, own, source,
+        Document doc = Jsoup.parse(new BenchmarkReport().render(Inputs.of(results(), gates, own, source,
                 BaselineComparison.of(BaselineTolerance.DEFAULTS, results(), own, source), null, config.gatedMetrics(),
-                rerecording));
+                rerecording)));
 
         Element banner = doc.selectFirst("section#rerecorded");
         assertNotNull(banner);

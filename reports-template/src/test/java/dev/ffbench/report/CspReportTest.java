@@ -92,7 +92,7 @@ class CspReportTest {
     @Test
     void underJenkinsPolicyChartLinesAreStrokedNotFilled(@TempDir Path dir) throws Exception {
         Chromium chromium = ChromiumReportTest.chromium();
-        String report = new BenchmarkReport().render(bendingLines(), new GateReport(List.of(), List.of()));
+        String report = new BenchmarkReport().render(Inputs.of(bendingLines(), new GateReport(List.of(), List.of())));
         // the same page without the stroke-only elements: line paths, axes, grid lines, whiskers, legend samples
         Document stripped = Jsoup.parse(report);
         stripped.outputSettings().prettyPrint(false);

@@ -56,7 +56,7 @@ final class Fixtures {
         ExperimentResult result = new ExperimentResult(ExperimentResult.SCHEMA_VERSION, spec, MNIST_SAMPLE, testAccuracy, testAccuracy,
                 List.of(new EpochLoss(1, 1, 0.5)), ledger, 2.5, 0.5, samplesPerSecond,
                 List.of(new CurvePoint(spec.epochs(), 2.5, testAccuracy)), null, new EvaluationDiagnostics(0, 0.2, 0.11, List.of(), List.of()), ENV,
-                dev.ffbench.experiment.Extensions.engine().algorithm(spec.algorithm()).traits(spec));
+                dev.ffbench.experiment.Extensions.engine().algorithm(spec.algorithm()).traits(spec), null);
         return CellRecord.passed(new Cell(index, id(spec), spec), result, 3.0);
     }
 

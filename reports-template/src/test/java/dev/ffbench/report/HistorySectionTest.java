@@ -48,7 +48,7 @@ class HistorySectionTest {
     static ExperimentResult withEnvironment(ExperimentResult r, RunEnvironment environment) {
         return new ExperimentResult(r.schemaVersion(), r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(), r.losses(), r.memory(),
                 r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(), r.secondsToAccuracy(), r.evaluation(),
-                environment);
+                environment, null, null);
     }
 
     void record(ResultsDocument results) throws IOException {
@@ -60,8 +60,8 @@ class HistorySectionTest {
     String render(ResultsDocument results) {
         GateConfig config = GateParameters.defaults().parse(dev.ffbench.matrix.KnownNames.of(dev.ffbench.experiment.Extensions.engine()));
         History history = History.read(project.resolve("ff-history"), new ProjectPaths(project));
-        return new BenchmarkReport().render(results, GateReport.none("no gates"), null, null, null, history,
-                config.gatedMetrics());
+        return new BenchmarkReport().render(Inputs.of(results, GateReport.none("no gates"), null, null, null, history,
+                config.gatedMetrics(), null));
     }
 
     @Test
@@ -157,8 +157,8 @@ class HistorySectionTest {
         GateReport failing = new GateReport(List.of(new dev.ffbench.gate.GateOutcome(dev.ffbench.gate.GateKind.BASELINE,
                 "backprop-d2-w64-s1", dev.ffbench.results.Metric.TRAINING_PEAK_BYTES, "at most +0.00 %", 4_092_000.0,
                 4_000_000.0, dev.ffbench.gate.GateOutcome.Status.FAILED, "grew")), List.of());
-        String html = new BenchmarkReport().render(run("2026-11-04T10:00:00Z", 92_000, Fixtures.ENV), failing, null, null,
-                null, History.read(project.resolve("ff-history"), new ProjectPaths(project)), config.gatedMetrics());
+        String html = new BenchmarkReport().render(Inputs.of(run("2026-11-04T10:00:00Z", 92_000, Fixtures.ENV), failing, null, null,
+                null, History.read(project.resolve("ff-history"), new ProjectPaths(project)), config.gatedMetrics(), null));
         Document doc = Jsoup.parse(html);
         Element section = doc.selectFirst("section#history");
 

@@ -19,14 +19,15 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One verdict per number: ff:check's own path (results.json and a baseline on disk, a 5 % memory
- * tolerance) writes summary.md and report.html, and every section of both says what the gates' comparison
- * says. A 1 % growth is "within tolerance" everywhere and red nowhere; an unchanged figure is never red,
+ * tolerance) writes summary.md, the JUnit XML and report.html, and every section of each says what the gates'
+ * comparison says. A 1 % growth is "within tolerance" everywhere and red nowhere; an unchanged figure is never red,
  * not even on a regressed row.
  */
 class OneVerdictTest {
@@ -38,6 +39,7 @@ class OneVerdictTest {
     static Path dir;
     static Document report;
     static String summary;
+    static Document junit;
 
     @BeforeAll
     static void check() throws IOException {
@@ -61,7 +63,7 @@ class OneVerdictTest {
         ResultsFiles.write(baselineFile, baseline);
         GateParameters tolerance = new GateParameters(null, null, "5", null, null, null, false);
         Harness.check(new Harness.CheckRequest(List.of(results), tolerance, baselineFile, out,
-                List.of(new BenchmarkReport()), dir, null, null), new HarnessLog() {
+                List.of(new BenchmarkReport()), dir, null, null, false), new HarnessLog() {
                     @Override
                     public void info(String message) {}
 
@@ -70,6 +72,14 @@ class OneVerdictTest {
                 });
         report = Jsoup.parse(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8));
         summary = Files.readString(out.resolve("summary.md"), StandardCharsets.UTF_8);
+        junit = Jsoup.parse(Files.readString(out.resolve("TEST-ff-benchmark.xml"), StandardCharsets.UTF_8), "",
+                Parser.xmlParser());
+    }
+
+    /** The JUnit XML test case of a gate ("cell: metric"). */
+    static Element gateCase(String name) {
+        return junit.select("testcase[classname=ff.gates.baseline]").stream().filter(c -> c.attr("name").equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " in:\n" + junit));
     }
 
     static Element cellRow(String id) {
@@ -108,6 +118,12 @@ class OneVerdictTest {
         assertEquals("| within tolerance | " + FF_D2 + " | 1,010,000 B | +10,000 B (+1.00 %) | 505,000 B | +5,000 B (+1.00 %) |"
                 + " 80.00 % | +0.00 pts; allowed: a drop of at most 1.00 points | 1,000 | +0.00 % (informational) |",
                 summaryRow(FF_D2));
+
+        Element gate = gateCase(FF_D2 + ": trainingPeakBytes");
+        assertTrue(gate.select("failure, error, skipped").isEmpty(), gate.outerHtml());
+        assertEquals("[baseline] " + FF_D2 + ": trainingPeakBytes is 1,010,000 B, baseline 1,000,000 B (+1.00 %); allowed: at"
+                + " most +5.00 % over the baseline", gate.selectFirst("system-out").text());
+        assertTrue(gateCase(FF_D2 + ": evaluationPeakBytes").select("failure").isEmpty());
     }
 
     @Test
@@ -138,5 +154,11 @@ class OneVerdictTest {
         assertEquals("| unchanged | " + FF_D4 + " | 3,000,000 B | 0 B (0.00 %) | 1,500,000 B | 0 B (0.00 %) |"
                 + " 70.00 % | +0.00 pts; allowed: a drop of at most 1.00 points | 900 | +0.00 % (informational) |",
                 summaryRow(FF_D4));
+
+        // the JUnit XML: one failure, the regressed training peak; its row's unchanged evaluation peak passes
+        assertEquals("1", junit.selectFirst("testsuite").attr("failures"));
+        assertEquals(List.of(BP + ": trainingPeakBytes"), junit.select("testcase:has(failure)").eachAttr("name"));
+        assertTrue(gateCase(BP + ": evaluationPeakBytes").select("failure").isEmpty());
+        assertTrue(gateCase(FF_D4 + ": trainingPeakBytes").select("failure").isEmpty());
     }
 }

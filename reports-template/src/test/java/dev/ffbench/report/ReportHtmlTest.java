@@ -63,7 +63,7 @@ class ReportHtmlTest {
     }
 
     static Document render(ResultsDocument baseline) {
-        return Jsoup.parse(new BenchmarkReport().render(fixture(), gates(), baseline, "ff-baseline.json"));
+        return Jsoup.parse(new BenchmarkReport().render(Inputs.of(fixture(), gates(), baseline, "ff-baseline.json")));
     }
 
     @Test
@@ -146,7 +146,7 @@ class ReportHtmlTest {
 
     @Test
     void userTextIsEscapedEverywhere() {
-        String html = new BenchmarkReport().render(fixture(), gates(), baseline(), EVIL);
+        String html = new BenchmarkReport().render(Inputs.of(fixture(), gates(), baseline(), EVIL));
         Document doc = Jsoup.parse(html);
         assertTrue(doc.select("script").isEmpty(), "no script element may reach the page");
         assertFalse(html.contains(EVIL));
@@ -193,7 +193,7 @@ class ReportHtmlTest {
         CellRecord undeclared = CellRecord.passed(new Cell(0, "mine", mine), new dev.ffbench.experiment.ExperimentResult(
                 r.schemaVersion(), r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(), r.losses(), r.memory(),
                 r.trainSeconds(), r.evalSeconds(), r.samplesPerSecond(), r.curve(), r.secondsToAccuracy(), r.evaluation(),
-                r.environment(), dev.ffbench.api.AlgorithmTraits.undeclared()), 3.0);
+                r.environment(), dev.ffbench.api.AlgorithmTraits.undeclared(), null), 3.0);
         List<ReportModel.Fairness> note = ReportModel.fairness(List.of(undeclared,
                 Fixtures.passed(1, dev.ffbench.experiment.SpecResolver.engine().resolve(java.util.Map.of("algorithm", "backprop",
                         "depth", "2", "width", "64", "epochs", "2", "batchSize", "256")), 1_000_000, 0.9, 1000)));
@@ -234,8 +234,8 @@ class ReportHtmlTest {
      */
     @Test
     void everyChartElementCarriesItsPresentationWithoutTheStylesheet() {
-        Document doc = Jsoup.parse(new BenchmarkReport().render(CspReportTest.bendingLines(), gates(), baseline(),
-                "ff-baseline.json"));
+        Document doc = Jsoup.parse(new BenchmarkReport().render(Inputs.of(CspReportTest.bendingLines(), gates(), baseline(),
+                "ff-baseline.json")));
         Elements lineCharts = doc.select("svg.chart:not(.breakdown), svg.legend");
         assertEquals(5 + 7, lineCharts.size(), "five legends; panels: memory and accuracy by depth (one width), accuracy"
                 + " vs seconds (three shapes), speed and time; by width (one width) left out");
@@ -302,7 +302,7 @@ class ReportHtmlTest {
                 Fixtures.passed(0, Fixtures.spec("ff-base", 2, 64, 1), 2_000_000, 0.9, 1000),
                 Fixtures.passed(1, capped, 4_000_000, 0.3, 2000),
                 Fixtures.passed(2, Fixtures.spec("ff-base", 4, 64, 1), 3_000_000, 0.8, 900)));
-        Document doc = Jsoup.parse(new BenchmarkReport().render(results, gates(), null, null));
+        Document doc = Jsoup.parse(new BenchmarkReport().render(Inputs.of(results, gates(), null, null)));
 
         assertEquals(List.of("ff-base"), doc.select("figure#accuracy-depth svg.chart g.series").eachAttr("data-series"));
         assertEquals(List.of("ff-base", "backprop"), doc.select("figure#memory-depth svg.chart g.series").eachAttr("data-series"),
@@ -328,10 +328,10 @@ class ReportHtmlTest {
         dev.ffbench.experiment.ExperimentResult curved = new dev.ffbench.experiment.ExperimentResult(r.schemaVersion(),
                 r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(), r.losses(), r.memory(), 8.0, r.evalSeconds(),
                 r.samplesPerSecond(), List.of(new dev.ffbench.experiment.CurvePoint(1, 4.0, 0.6),
-                        new dev.ffbench.experiment.CurvePoint(2, 8.0, 0.9)), null, r.evaluation(), r.environment());
+                        new dev.ffbench.experiment.CurvePoint(2, 8.0, 0.9)), null, r.evaluation(), r.environment(), null, null);
         ResultsDocument results = ResultsDocument.results("2026-01-02T03:04:05Z", 1, List.of(), List.of(
                 dev.ffbench.results.CellRecord.passed(new dev.ffbench.matrix.Cell(0, cell.id(), spec), curved, 3.0)));
-        Document doc = Jsoup.parse(new BenchmarkReport().render(results, gates(), null, null));
+        Document doc = Jsoup.parse(new BenchmarkReport().render(Inputs.of(results, gates(), null, null)));
 
         Element series = doc.selectFirst("figure#accuracy-time svg#curves-d2-w64 g.series");
         List<String> titles = series.select("g.point > title").eachText();

@@ -41,7 +41,7 @@ class ReportPicturesTest {
         GateConfig config = GateConfig.DEFAULTS;
         GateReport gates = GateEvaluator.evaluate(config, results, null, "ff-baseline.json");
         Path html = dir.resolve("report.html");
-        Files.writeString(html, new BenchmarkReport().render(results, gates, null, null, null, null, config.gatedMetrics()),
+        Files.writeString(html, new BenchmarkReport().render(Inputs.of(results, gates, null, null, null, null, config.gatedMetrics(), null)),
                 StandardCharsets.UTF_8);
         Document page = Jsoup.parse(chromium.layout(html, WIDTH));
 
@@ -89,8 +89,8 @@ class ReportPicturesTest {
         GateReport gates = GateEvaluator.evaluate(config, results, baseline, "ff-baseline.json");
         BaselineComparison comparison = BaselineComparison.of(tolerance, results, baseline, "ff-baseline.json");
         Path html = dir.resolve("report.html");
-        Files.writeString(html, new BenchmarkReport().render(results, gates, baseline, "ff-baseline.json", comparison, null,
-                config.gatedMetrics()), StandardCharsets.UTF_8);
+        Files.writeString(html, new BenchmarkReport().render(Inputs.of(results, gates, baseline, "ff-baseline.json", comparison, null,
+                config.gatedMetrics(), null)), StandardCharsets.UTF_8);
         Document page = Jsoup.parse(chromium.layout(html, WIDTH));
 
         List<String> changes = page.select("table.comparison.changed td.change").eachText();
