@@ -248,13 +248,16 @@ public final class Extensions {
         return new CheckedAlgorithm(provided.value(), provided.name(), provided.origin());
     }
 
-    /** The goodness function named {@code name}; an unknown name is an {@link InvalidSpecException} listing them all. */
+    /**
+     * The goodness function named {@code name}, what it returns checked ({@link CheckedGoodness}); an unknown
+     * name is an {@link InvalidSpecException} listing them all.
+     */
     public GoodnessFunction goodness(String name) {
         Provided<GoodnessFunction> found = goodness.get(name);
         if (found == null) {
             throw new InvalidSpecException(List.of("goodness is '" + name + "'; allowed: " + describe(goodnessFunctions())));
         }
-        return found.value();
+        return CheckedGoodness.of(found.value(), found.origin());
     }
 
     /** The origin of the algorithm named {@code name}, or null when it is unknown. */

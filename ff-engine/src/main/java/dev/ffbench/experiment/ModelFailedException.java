@@ -14,4 +14,9 @@ public final class ModelFailedException extends RuntimeException {
     public ModelFailedException(String message) {
         super(message);
     }
+
+    /** A broken contract found when {@code cause} was thrown by code the engine called (its stack trace kept). */
+    public ModelFailedException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }
