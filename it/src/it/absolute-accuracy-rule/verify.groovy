@@ -6,7 +6,7 @@ double accuracy = results.cells[0].result.testAccuracy
 assert accuracy < 0.99
 String value = String.format(Locale.ROOT, '%.2f %%', 100 * accuracy)
 
-assert log =~ /\[ERROR\] Failed to execute goal dev\.ffbench:ff-maven-plugin:[^:\s]+:benchmark \(default-cli\) on project absolute-accuracy-rule: 1 gate violation \(1 gates: 0 passed, 1 failed, 0 skipped\):\R/
+assert log =~ /\[ERROR\] Failed to execute goal dev\.ffbench:ff-maven-plugin:[^:\s]+:benchmark \(default-cli\) on project absolute-accuracy-rule: 1 gate violation \(1 gate: 0 passed, 1 failed, 0 skipped\):\R/
 // the cell trained 2 steps per epoch of 8: the violation says its accuracy is a capped run's
 assert log.contains("[ERROR]   [absolute] ff-base-symba-d2-w16-s1: testAccuracy is ${value}; allowed: at least 99.00 % (rules[1])"
         + "; note: ff-base-symba-d2-w16-s1's training was capped at 2 steps per epoch (maxStepsPerEpoch), so its"

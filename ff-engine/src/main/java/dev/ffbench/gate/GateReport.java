@@ -23,9 +23,9 @@ public record GateReport(List<GateOutcome> outcomes, List<String> warnings) {
         return outcomes.stream().filter(o -> o.status() == status).count();
     }
 
-    /** "12 gates: 10 passed, 1 failed, 1 skipped". */
+    /** "12 gates: 10 passed, 1 failed, 1 skipped" ("1 gate: ..."). */
     public String tally() {
-        return outcomes.size() + " gates: " + count(GateOutcome.Status.PASSED) + " passed, "
+        return outcomes.size() + (outcomes.size() == 1 ? " gate: " : " gates: ") + count(GateOutcome.Status.PASSED) + " passed, "
                 + count(GateOutcome.Status.FAILED) + " failed, " + count(GateOutcome.Status.SKIPPED) + " skipped";
     }
 

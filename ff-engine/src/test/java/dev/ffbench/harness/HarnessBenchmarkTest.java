@@ -83,7 +83,7 @@ class HarnessBenchmarkTest {
         assertEquals(outcome.results(), ResultsFiles.read(out.resolve("results.json"), ResultsDocument.RESULTS));
         String summary = Files.readString(out.resolve("summary.md"));
         assertTrue(summary.contains("3 cells of a 3-cell matrix: 2 passed, 1 failed."), summary);
-        assertTrue(summary.contains("**PASSED**: 1 gates: 1 passed, 0 failed, 0 skipped."), summary);
+        assertTrue(summary.contains("**PASSED**: 1 gate: 1 passed, 0 failed, 0 skipped."), summary);
 
         Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("TEST-ff-benchmark.xml").toFile());
         Element suite = junit.getDocumentElement();
