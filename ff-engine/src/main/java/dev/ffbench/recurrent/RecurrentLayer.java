@@ -81,10 +81,6 @@ final class RecurrentLayer {
         return below;
     }
 
-    int width() {
-        return dense.outputs();
-    }
-
     DenseLayer dense() {
         return dense;
     }
