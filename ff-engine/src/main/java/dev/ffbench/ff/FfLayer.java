@@ -223,13 +223,7 @@ final class FfLayer {
         int units = dense.outputs();
         if (goodness instanceof QuadraticGoodness quadratic) {
             double coefficient = quadratic.coefficient(units);
-            INDArray values = Nd4j.createUninitialized(DataType.FLOAT, rows, 1);
-            FloatBuffer squares = Floats.of(output.squares());
-            FloatBuffer g = Floats.of(values);
-            for (int r = 0; r < rows; r++) {
-                g.put(r, (float) (coefficient * squares.get(r)));
-            }
-            LayerLoss.Value loss = layerLoss.of(values);
+            LayerLoss.Value loss = layerLoss.of(quadratic.valueFromSquares(output.squares(), units));
             return new Gradient(loss.loss(), output.values(), Floats.of(Floats.rowMajor(loss.gradGoodness())),
                     2 * coefficient);
         }

@@ -204,7 +204,7 @@ final class FfRecurrentModel implements Model {
         LayerLoss.Value value;
         if (goodness instanceof QuadraticGoodness quadratic) {
             double coefficient = quadratic.coefficient(width);
-            value = layerLoss.of(goodnessOf(states.nextSquares(l), coefficient));
+            value = layerLoss.of(quadratic.valueFromSquares(states.nextSquares(l), width));
             source = Floats.of(state);
             perRow = Floats.of(Floats.rowMajor(value.gradGoodness()));
             factor *= 2 * coefficient;
@@ -226,17 +226,6 @@ final class FfRecurrentModel implements Model {
             layer.aboveGradient(pass.above(), aboveScaled, firstIteration);
         }
         return value.loss();
-    }
-
-    /** g = c * sum of squares of each row, (rows x 1) in the current workspace. */
-    private static INDArray goodnessOf(INDArray squares, double coefficient) {
-        INDArray values = Nd4j.createUninitialized(DataType.FLOAT, squares.rows(), 1);
-        FloatBuffer from = Floats.of(squares);
-        FloatBuffer to = Floats.of(values);
-        for (int r = 0; r < (int) squares.rows(); r++) {
-            to.put(r, (float) (coefficient * from.get(r)));
-        }
-        return values;
     }
 
     /**
@@ -307,7 +296,7 @@ final class FfRecurrentModel implements Model {
     /** scores[r][label] += the goodness of row r of layer l's new state. */
     private void addGoodness(States states, int l, float[][] scores, int label) {
         FloatBuffer values = goodness instanceof QuadraticGoodness quadratic
-                ? Floats.of(goodnessOf(states.nextSquares(l), quadratic.coefficient(spec.width())))
+                ? Floats.of(quadratic.valueFromSquares(states.nextSquares(l), spec.width()))
                 : Floats.of(Floats.rowMajor(goodness.value(states.next(l))));
         for (int r = 0; r < scores.length; r++) {
             scores[r][label] += values.get(r);
