@@ -14,21 +14,36 @@ import java.util.Objects;
  * @param allowed what would have been accepted: "a whole number >= 1"
  * @param note why this value is wrong when "not allowed" alone would puzzle (a value in range that
  *     never fails a gate); null for none
+ * @param finding what was found, in words that follow the thing, when it is not one value the user wrote
+ *     ("holds no records", "has 3 values", "is 70,000 bytes long"); null when {@code value} says it
  */
-public record Problem(String thing, String value, String allowed, String note) {
+public record Problem(String thing, String value, String allowed, String note, String finding) {
     public Problem {
         Objects.requireNonNull(thing, "thing");
         Objects.requireNonNull(allowed, "allowed");
     }
 
+    /** A value that is not allowed, with a note saying why (null for none). */
+    public Problem(String thing, String value, String allowed, String note) {
+        this(thing, value, allowed, note, null);
+    }
+
     /** A value that is not allowed, without a note. */
     public Problem(String thing, String value, String allowed) {
-        this(thing, value, allowed, null);
+        this(thing, value, allowed, null, null);
     }
 
     /** A parameter that must be given but was not. */
     public static Problem notSet(String thing, String allowed) {
-        return new Problem(thing, null, allowed, null);
+        return new Problem(thing, null, allowed, null, null);
+    }
+
+    /**
+     * Something found in a file or an extension that is not one value the user wrote: "line 4 of
+     * train.csv has 3 values; allowed: ...", with {@code finding} "has 3 values".
+     */
+    public static Problem found(String thing, String finding, String allowed) {
+        return new Problem(thing, null, allowed, null, Objects.requireNonNull(finding, "finding"));
     }
 
     /**
@@ -36,8 +51,8 @@ public record Problem(String thing, String value, String allowed, String note) {
      * '0', which never fails: ...; allowed: ...", "ratios[1].algorithm is not set; allowed: ...".
      */
     public String message() {
-        return thing + (value == null ? " is not set" : " is '" + value + "'") + (note == null ? "" : ", " + note)
-                + "; allowed: " + allowed;
+        String said = finding != null ? " " + finding : value == null ? " is not set" : " is '" + value + "'";
+        return thing + said + (note == null ? "" : ", " + note) + "; allowed: " + allowed;
     }
 
     @Override

@@ -29,6 +29,14 @@ class ProblemTest {
     }
 
     @Test
+    void aFindingFollowsTheThingInItsOwnWords() {
+        Problem problem = Problem.found("line 4 of train.csv", "has 3 values", "the label, then 784 pixel values");
+        assertEquals("line 4 of train.csv has 3 values; allowed: the label, then 784 pixel values", problem.message());
+        assertEquals(null, problem.value());
+        assertEquals("has 3 values", problem.finding());
+    }
+
+    @Test
     void anEmptyValueIsShownQuotedNotAsMissing() {
         assertEquals("shard is ''; allowed: i/n", new Problem("shard", "", "i/n").message());
     }
