@@ -1,6 +1,7 @@
 package dev.ffbench.api;
 
 import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.io.Problem;
 import dev.ffbench.memory.TransientMemory;
 import dev.ffbench.nn.PixelBatch;
 import java.util.SplittableRandom;
@@ -85,8 +86,8 @@ public final class Batch {
      */
     public int label(int i) {
         if (!labelled) {
-            throw new IllegalStateException("Batch.label(" + i + ") in a prediction: the true labels are not shown to a"
-                    + " predictor; allowed: labels in a training step only");
+            throw new IllegalStateException(Problem.found("Batch.label(" + i + ")", "in a prediction: the true labels"
+                    + " are not shown to a predictor", "labels in a training step only").message());
         }
         return images.label(image(i));
     }

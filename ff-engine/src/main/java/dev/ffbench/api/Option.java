@@ -1,5 +1,6 @@
 package dev.ffbench.api;
 
+import dev.ffbench.io.Problem;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -64,8 +65,8 @@ public record Option<T>(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         if (!name.matches("[a-z][A-Za-z0-9]*")) {
-            throw new IllegalArgumentException("option name '" + name
-                    + "' is not allowed; allowed: letters and digits, starting with a lower-case letter (e.g. iterations)");
+            throw new IllegalArgumentException(Problem.found("option name '" + name + "'", "is not allowed",
+                    "letters and digits, starting with a lower-case letter (e.g. iterations)").message());
         }
         choices = choices == null ? List.of() : List.copyOf(choices);
         description = description == null ? "" : description;
@@ -161,24 +162,41 @@ public record Option<T>(
 
     /**
      * The canonical value of what the user wrote, or null with a problem added that names the option,
-     * the value and what is allowed. Text is parsed; a value that is already typed (a JSON number or
-     * boolean, or a canonical value) is converted to the option's type without going through text and
-     * range-checked, so parsing a canonical value gives it back unchanged.
+     * the value and what is allowed ({@link #problem}'s sentence). Text is parsed; a value that is already
+     * typed (a JSON number or boolean, or a canonical value) is converted to the option's type without going
+     * through text and range-checked, so parsing a canonical value gives it back unchanged.
      *
      * @param value text (from a POM or the command line) or a typed value (Integer, Long, Double, Boolean, String)
      * @param goodnessNames the goodness functions known now, for {@link Type#GOODNESS}
      */
     public Object parse(Object value, List<String> goodnessNames, List<String> problems) {
+        Problem problem = problem(value, goodnessNames);
+        if (problem != null) {
+            problems.add(problem.message());
+            return null;
+        }
+        return canonical(value, goodnessNames);
+    }
+
+    /**
+     * What is wrong with {@code value} for this option, as data ("iterations is '0'; allowed: a whole number
+     * >= 1"), or null when {@link #parse} accepts it.
+     *
+     * @param value as for {@link #parse}
+     * @param goodnessNames the goodness functions known now, for {@link Type#GOODNESS}
+     */
+    public Problem problem(Object value, List<String> goodnessNames) {
         if (value == null) {
-            problems.add(name + " is empty; allowed: " + allowed(goodnessNames));
-            return null;
+            return Problem.found(name, "is empty", allowed(goodnessNames));
         }
-        Object parsed = value instanceof String text ? fromText(text.trim(), goodnessNames) : fromValue(value);
-        if (parsed == null || !inRange(parsed)) {
-            problems.add(name + " is '" + String.valueOf(value).trim() + "'; allowed: " + allowed(goodnessNames));
-            return null;
-        }
-        return parsed;
+        Object parsed = canonical(value, goodnessNames);
+        return parsed == null || !inRange(parsed)
+                ? new Problem(name, String.valueOf(value).trim(), allowed(goodnessNames)) : null;
+    }
+
+    /** The value as this option's type, before its range is checked; null when it is not one. */
+    private Object canonical(Object value, List<String> goodnessNames) {
+        return value instanceof String text ? fromText(text.trim(), goodnessNames) : fromValue(value);
     }
 
     private Object fromText(String text, List<String> goodnessNames) {

@@ -6,6 +6,7 @@ import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.api.Model;
 import dev.ffbench.api.ModelContext;
 import dev.ffbench.api.Option;
+import dev.ffbench.io.Problem;
 import dev.ffbench.memory.LayerArithmetic;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.nn.DenseLayer;
@@ -38,8 +39,8 @@ abstract class BackpropAlgorithm implements Algorithm {
     /** A hidden layer of width x width must fit in one Java array (its initial weights), checked before any run. */
     @Override
     public final List<String> problems(ExperimentSpec spec) {
-        String hidden = spec.depth() > 1 ? DenseLayer.shapeProblem(spec.width(), spec.width()) : null;
-        return hidden == null ? List.of() : List.of("width is " + spec.width() + ": " + hidden);
+        Problem hidden = spec.depth() > 1 ? DenseLayer.widthProblem(spec.width(), spec.width(), spec.width()) : null;
+        return hidden == null ? List.of() : List.of(hidden.message());
     }
 
     /** A reference the FF algorithms are measured against; length normalization as its option says. */

@@ -1,5 +1,7 @@
 package dev.ffbench.backprop;
 
+import dev.ffbench.io.Problem;
+
 /**
  * What a backprop step keeps and when its optimizer steps: the one difference between backprop and
  * its memory variants, whose arithmetic (and so whose gradients) is the same.
@@ -15,7 +17,8 @@ record BackpropPlan(Integer checkpointEvery, boolean updateInBackward) {
 
     BackpropPlan {
         if (checkpointEvery != null && checkpointEvery < 1) {
-            throw new IllegalArgumentException("checkpointEvery is " + checkpointEvery + "; allowed: a whole number >= 1");
+            throw new IllegalArgumentException(
+                    Problem.found("checkpointEvery", "is " + checkpointEvery, "a whole number >= 1").message());
         }
     }
 

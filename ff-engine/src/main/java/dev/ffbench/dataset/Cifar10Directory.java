@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,17 +106,17 @@ final class Cifar10Directory implements DatasetReader {
             throw new DatasetException(described + ": cannot read (" + e.getMessage() + ")", e);
         }
         if (content.length == 0) {
-            throw new DatasetException(described + ": holds no records; allowed: 3,073-byte records (a label byte, then"
-                    + " 3,072 pixel bytes)");
+            throw new DatasetException(Problem.found(described + ":", "holds no records",
+                    "3,073-byte records (a label byte, then 3,072 pixel bytes)"));
         }
         int rest = content.length % RECORD;
         if (rest != 0) {
             int last = content.length / RECORD;
-            throw new DatasetException(described + ": " + IdxReader.grouped(content.length) + " bytes are not a whole"
-                    + " number of 3,073-byte records (a label byte, then 32x32 red, green and blue planes): record "
-                    + IdxReader.grouped(last) + " (from byte " + IdxReader.grouped((long) last * RECORD) + ") has "
-                    + IdxReader.grouped(rest) + (rest == 1 ? " byte" : " bytes")
-                    + "; allowed: the CIFAR-10 binary version, whose batches hold 10,000 records (30,730,000 bytes)");
+            throw new DatasetException(Problem.found(described + ": " + IdxReader.grouped(content.length) + " bytes",
+                    "are not a whole number of 3,073-byte records (a label byte, then 32x32 red, green and blue planes):"
+                            + " record " + IdxReader.grouped(last) + " (from byte " + IdxReader.grouped((long) last * RECORD)
+                            + ") has " + IdxReader.grouped(rest) + (rest == 1 ? " byte" : " bytes"),
+                    "the CIFAR-10 binary version, whose batches hold 10,000 records (30,730,000 bytes)"));
         }
         return content;
     }
@@ -133,8 +134,8 @@ final class Cifar10Directory implements DatasetReader {
             int base = r * RECORD;
             int label = Byte.toUnsignedInt(content[base]);
             if (label >= CLASSES) {
-                throw new DatasetException(IdxReader.nameOf(file) + ": label of record " + r + " (byte "
-                        + IdxReader.grouped(base) + ") is " + label + "; allowed: 0..9 (CIFAR-10's 10 classes)");
+                throw new DatasetException(Problem.found(IdxReader.nameOf(file) + ": label of record " + r + " (byte "
+                        + IdxReader.grouped(base) + ")", "is " + label, "0..9 (CIFAR-10's 10 classes)"));
             }
             labels[first + r] = (byte) label;
             int out = (first + r) * PIXELS;

@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,13 +29,13 @@ public final class Cifar10Source implements DatasetSource {
     public DatasetReader open(String dataset, Path baseDirectory) {
         DatasetOptions options = DatasetOptions.parse(dataset, PREFIX, USAGE, List.of());
         if (options.body().isBlank()) {
-            throw new DatasetException("dataset '" + dataset + "' names no directory; allowed: " + USAGE);
+            throw new DatasetException(Problem.found("dataset '" + dataset + "'", "names no directory", USAGE));
         }
         try {
             return new Cifar10Directory(dataset, baseDirectory.resolve(options.body()).normalize());
         } catch (InvalidPathException e) {
-            throw new DatasetException("dataset '" + dataset + "' is not a valid directory path (" + e.getMessage()
-                    + "); allowed: " + USAGE, e);
+            throw new DatasetException(Problem.found("dataset '" + dataset + "'",
+                    "is not a valid directory path (" + e.getMessage() + ")", USAGE), e);
         }
     }
 }

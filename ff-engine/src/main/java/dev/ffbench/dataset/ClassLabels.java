@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.util.function.IntFunction;
 
 /**
@@ -51,15 +52,15 @@ final class ClassLabels {
         }
         int classes = declared != null ? declared : range;
         if (declared == null && classes >= 2 && absent(trainClasses, 0)) {
-            throw new DatasetException(trainOrigin.file() + ": no training label is " + first + ", the labels run "
-                    + (first + 1) + ".." + (first + classes - 1) + "; allowed: labels from " + first + " (class 0)"
+            throw new DatasetException(Problem.found(trainOrigin.file() + ":", "no training label is " + first
+                    + ", the labels run " + (first + 1) + ".." + (first + classes - 1), "labels from " + first + " (class 0)"
                     + "; labels that start at " + (first + 1) + " need firstLabel=" + (first + 1)
-                    + ", and classes=K keeps an empty class 0");
+                    + ", and classes=K keeps an empty class 0"));
         }
         if (classes < 2) {
-            throw new DatasetException(trainOrigin.file() + ": every training label is " + first + " (1 class); allowed:"
-                    + " at least 2 classes (labels " + first + ".." + (first + 1) + " or more"
-                    + (first == 0 ? "; labels that start at 1 need firstLabel=1" : "") + ")");
+            throw new DatasetException(Problem.found(trainOrigin.file() + ": every training label", "is " + first
+                    + " (1 class)", "at least 2 classes (labels " + first + ".." + (first + 1) + " or more"
+                    + (first == 0 ? "; labels that start at 1 need firstLabel=1" : "") + ")"));
         }
         byte[] testClasses = new byte[test.length];
         for (int i = 0; i < test.length; i++) {
@@ -70,10 +71,11 @@ final class ClassLabels {
             testClasses[i] = (byte) c;
         }
         if (declared == null) {
-            InferredClasses.Problem problem = InferredClasses.check(trainClasses, testClasses, classes, first,
+            InferredClasses.Shortfall shortfall = InferredClasses.check(trainClasses, testClasses, classes, first,
                     DatasetOptions.CLASSES + "=" + classes + (first == 0 ? "" : " (with firstLabel=" + first + ")"));
-            if (problem != null) {
-                throw new DatasetException((problem.test() ? testOrigin : trainOrigin).file() + ": " + problem.text());
+            if (shortfall != null) {
+                throw new DatasetException(Problem.found((shortfall.test() ? testOrigin : trainOrigin).file() + ":",
+                        shortfall.finding(), shortfall.allowed()));
             }
         }
         return new Resolved(trainClasses, testClasses, classes);
@@ -102,7 +104,7 @@ final class ClassLabels {
         if (first != 0) {
             why += "; firstLabel=" + first + " is class 0";
         }
-        return new DatasetException(origin.file() + ": label of " + origin.place().apply(index) + " is " + value
-                + "; allowed: " + first + ".." + (first + classes - 1) + " (" + why + ")");
+        return new DatasetException(Problem.found(origin.file() + ": label of " + origin.place().apply(index),
+                "is " + value, first + ".." + (first + classes - 1) + " (" + why + ")"));
     }
 }

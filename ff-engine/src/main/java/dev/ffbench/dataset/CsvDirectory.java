@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,9 +69,9 @@ final class CsvDirectory implements DatasetReader {
         String trainName = IdxReader.nameOf(trainFile);
         String testName = IdxReader.nameOf(testFile);
         if (trainRecords.valuesPerLine() != testRecords.valuesPerLine()) {
-            throw new DatasetException(testName + ": " + testRecords.valuesPerLine() + " values per line ("
-                    + testRecords.reference() + ") but the training file " + train + " has " + trainRecords.valuesPerLine()
-                    + "; allowed: the same image size in both files");
+            throw new DatasetException(Problem.found(testName + ": " + testRecords.valuesPerLine() + " values per line ("
+                    + testRecords.reference() + ")", "but the training file " + train + " has " + trainRecords.valuesPerLine(),
+                    "the same image size in both files"));
         }
         int values = trainRecords.valuesPerLine() - 1;
         int[] shape = shape(trainName, trainRecords, values);
@@ -90,19 +91,17 @@ final class CsvDirectory implements DatasetReader {
         if (side != null) {
             long square = (long) side * side;
             if (values % square != 0) {
-                throw new DatasetException(file + ": " + IdxReader.grouped(values) + " pixel values per line ("
-                        + records.reference() + ") are not a whole number of " + side + "x" + side + " images (side="
-                        + side + "); allowed: side=S with S x S x channels = " + IdxReader.grouped(values)
-                        + suggestion(values));
+                throw new DatasetException(Problem.found(file + ": " + IdxReader.grouped(values) + " pixel values per line ("
+                        + records.reference() + ")", "are not a whole number of " + side + "x" + side + " images (side="
+                        + side + ")", "side=S with S x S x channels = " + IdxReader.grouped(values) + suggestion(values)));
             }
             return new int[] {side, (int) (values / square)};
         }
         int root = (int) Math.round(Math.sqrt(values));
         if (root * root != values) {
-            throw new DatasetException(file + ": " + IdxReader.grouped(values) + " pixel values per line ("
-                    + records.reference() + ") are not a square image; allowed: give the side, "
-                    + DatasetOptions.SIDE + "=S with S x S x channels = " + IdxReader.grouped(values)
-                    + suggestion(values));
+            throw new DatasetException(Problem.found(file + ": " + IdxReader.grouped(values) + " pixel values per line ("
+                    + records.reference() + ")", "are not a square image", "give the side, " + DatasetOptions.SIDE
+                    + "=S with S x S x channels = " + IdxReader.grouped(values) + suggestion(values)));
         }
         return new int[] {root, 1};
     }
@@ -133,10 +132,10 @@ final class CsvDirectory implements DatasetReader {
         Set<String> bases = new LinkedHashSet<>();
         fitting.forEach(f -> bases.add(f.endsWith(".gz") ? f.substring(0, f.length() - 3) : f));
         if (bases.size() > 1) {
-            throw new DatasetException("dataset directory " + abs + ": " + bases.size() + " files could be the "
-                    + description + " CSV file: " + String.join(", ", fitting) + "; allowed: one; keep one dataset per"
-                    + " directory, or choose its files with the prefix option, e.g. "
-                    + (name.startsWith(CsvSource.PREFIX) ? name : CsvSource.PREFIX + name) + ";prefix=mnist");
+            throw new DatasetException(Problem.found("dataset directory " + abs + ": " + bases.size() + " files",
+                    "could be the " + description + " CSV file: " + String.join(", ", fitting),
+                    "one; keep one dataset per directory, or choose its files with the prefix option, e.g. "
+                            + (name.startsWith(CsvSource.PREFIX) ? name : CsvSource.PREFIX + name) + ";prefix=mnist"));
         }
         return fitting.stream().filter(f -> !f.endsWith(".gz")).findFirst()
                 .orElse(fitting.isEmpty() ? null : fitting.get(0));

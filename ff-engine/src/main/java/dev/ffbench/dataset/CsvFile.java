@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,13 +154,13 @@ final class CsvFile {
             boolean number = digits && !invalid;
             if (field == 0) {
                 if (!number) {
-                    throw fail("line " + line + ": the label is '" + text + "'; allowed: a whole number >= 0");
+                    throw fail(new Problem("line " + line + ": the label", text.toString(), "a whole number >= 0"));
                 }
                 lineLabel = value;
             } else {
                 if (!number || value > 255) {
-                    throw fail("line " + line + ": value " + (field + 1) + " (pixel " + field + ") is '" + text
-                            + "'; allowed: a whole number 0..255");
+                    throw fail(new Problem("line " + line + ": value " + (field + 1) + " (pixel " + field + ")",
+                            text.toString(), "a whole number 0..255"));
                 }
                 if (pixelBytes == pixels.length) {
                     pixels = Arrays.copyOf(pixels, Math.max(pixels.length * 2, 1 << 20));
@@ -193,13 +194,13 @@ final class CsvFile {
             firstDataLine = line;
         }
         if (values != valuesPerLine) {
-            throw fail("line " + line + " has " + values + (values == 1 ? " value" : " values") + "; allowed: "
-                    + valuesPerLine + " (a label and " + (valuesPerLine - 1) + " pixel values, "
+            throw fail(Problem.found("line " + line, "has " + values + (values == 1 ? " value" : " values"),
+                    valuesPerLine + " (a label and " + (valuesPerLine - 1) + " pixel values, "
                     + (headerLine > 0 ? "as in the header on line " + headerLine : "as on line " + firstDataLine)
-                    + "); a line cut short is a truncated file");
+                    + "); a line cut short is a truncated file"));
         }
         if (values < 2) {
-            throw fail("line " + line + " has only a label; allowed: the label, then at least one pixel value");
+            throw fail(Problem.found("line " + line, "has only a label", "the label, then at least one pixel value"));
         }
         if (count == labels.length) {
             labels = Arrays.copyOf(labels, count * 2);
@@ -216,14 +217,15 @@ final class CsvFile {
             endLine();
         }
         if (count == 0) {
-            throw fail("no data lines" + (headerLine > 0 ? " after the header" : "")
-                    + "; allowed: one image per line: the label, then the pixel values 0..255");
+            throw new DatasetException(Problem.found(name + ":", "no data lines" + (headerLine > 0 ? " after the header" : ""),
+                    "one image per line: the label, then the pixel values 0..255"));
         }
         return new Records(valuesPerLine, headerLine, firstDataLine, Arrays.copyOf(labels, count),
                 Arrays.copyOf(lines, count), Arrays.copyOf(pixels, pixelBytes));
     }
 
-    private DatasetException fail(String problem) {
-        return new DatasetException(name + ": " + problem);
+    /** {@code problem} of a line, named by this file: "train.csv: line 4 has 3 values; ...". */
+    private DatasetException fail(Problem problem) {
+        return new DatasetException(DatasetException.named(name, problem));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class CsvSource implements DatasetSource {
     public DatasetReader open(String dataset, Path baseDirectory) {
         DatasetOptions options = DatasetOptions.parse(dataset, PREFIX, USAGE, OPTIONS);
         if (options.body().isBlank()) {
-            throw new DatasetException("dataset '" + dataset + "' names no directory; allowed: " + USAGE);
+            throw new DatasetException(Problem.found("dataset '" + dataset + "'", "names no directory", USAGE));
         }
         Integer side = options.whole(DatasetOptions.SIDE, 1, IdxReader.MAX_SIDE);
         DatasetOptions.LabelOptions labels = options.labels();
@@ -39,8 +40,8 @@ public final class CsvSource implements DatasetSource {
         try {
             return new CsvDirectory(dataset, baseDirectory.resolve(options.body()).normalize(), labels, prefix, side);
         } catch (InvalidPathException e) {
-            throw new DatasetException("dataset '" + dataset + "' is not a valid directory path (" + e.getMessage()
-                    + "); allowed: " + USAGE, e);
+            throw new DatasetException(Problem.found("dataset '" + dataset + "'",
+                    "is not a valid directory path (" + e.getMessage() + ")", USAGE), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -35,8 +36,8 @@ public record Dataset(String name, ImageSet train, ImageSet test, int classes, L
                     + test.shape() + ", expected the same size");
         }
         if (classes < 2 || classes > ImageSet.MAX_CLASSES) {
-            throw DatasetException.ofData(name, "K is " + classes + " (the number of classes); allowed: 2.."
-                    + ImageSet.MAX_CLASSES + " classes (labels 0..K-1)");
+            throw DatasetException.ofData(name, Problem.found("K", "is " + classes + " (the number of classes)",
+                    "2.." + ImageSet.MAX_CLASSES + " classes (labels 0..K-1)"));
         }
         checkLabels(name, "train", train, classes);
         checkLabels(name, "test", test, classes);
@@ -49,10 +50,11 @@ public record Dataset(String name, ImageSet train, ImageSet test, int classes, L
      */
     public Dataset(String name, ImageSet train, ImageSet test) {
         this(name, train, test, inferredClasses(name, train), List.of());
-        InferredClasses.Problem problem = InferredClasses.check(train.labels(), test.labels(), classes, 0,
+        InferredClasses.Shortfall shortfall = InferredClasses.check(train.labels(), test.labels(), classes, 0,
                 "new Dataset(name, train, test, " + classes + ")");
-        if (problem != null) {
-            throw DatasetException.ofData(name, (problem.test() ? "test" : "train") + " split: " + problem.text());
+        if (shortfall != null) {
+            throw DatasetException.ofData(name, Problem.found((shortfall.test() ? "test" : "train") + " split:",
+                    shortfall.finding(), shortfall.allowed()));
         }
     }
 
@@ -67,25 +69,25 @@ public record Dataset(String name, ImageSet train, ImageSet test, int classes, L
         checkSplit(name, "train", train);
         int range = train.labelRange();
         if (range < 2) {
-            throw DatasetException.ofData(name, "K is " + range + " (the training labels' largest, " + (range - 1)
-                    + ", plus one); allowed: 2.." + ImageSet.MAX_CLASSES + " classes (labels 0..K-1)");
+            throw DatasetException.ofData(name, Problem.found("K", "is " + range + " (the training labels' largest, "
+                    + (range - 1) + ", plus one)", "2.." + ImageSet.MAX_CLASSES + " classes (labels 0..K-1)"));
         }
         return range;
     }
 
     /** A split's sizes, pixel values and labels against its image count: what the pixel and label reads rely on. */
     private static void checkSplit(String name, String split, ImageSet set) {
-        String problem = set.problem();
+        Problem problem = set.problem(split + " split");
         if (problem != null) {
-            throw DatasetException.ofData(name, split + " split " + problem);
+            throw DatasetException.ofData(name, problem);
         }
     }
 
     private static void checkLabels(String name, String split, ImageSet set, int classes) {
         for (int i = 0; i < set.count(); i++) {
             if (set.label(i) >= classes) {
-                throw DatasetException.ofData(name, split + " label of image " + i + " is " + set.label(i)
-                        + "; allowed: 0.." + (classes - 1) + " (" + classes + " classes)");
+                throw DatasetException.ofData(name, Problem.found(split + " label of image " + i, "is " + set.label(i),
+                        "0.." + (classes - 1) + " (" + classes + " classes)"));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +48,18 @@ public final class DatasetOptions {
             String part = parts[i].trim();
             int equals = part.indexOf('=');
             if (equals <= 0) {
-                throw new DatasetException("dataset '" + dataset + "': '" + part + "' is not an option of the form"
-                        + " name=value; allowed: " + usage);
+                throw new DatasetException(Problem.found("dataset '" + dataset + "': '" + part + "'",
+                        "is not an option of the form name=value", usage));
             }
             String name = part.substring(0, equals).trim();
             if (!allowed.contains(name)) {
-                throw new DatasetException("dataset '" + dataset + "': " + name + " is not an option of this source;"
-                        + " allowed: " + (allowed.isEmpty() ? "no options" : String.join(", ", allowed)) + " (" + usage + ")");
+                throw new DatasetException(Problem.found("dataset '" + dataset + "': " + name,
+                        "is not an option of this source",
+                        (allowed.isEmpty() ? "no options" : String.join(", ", allowed)) + " (" + usage + ")"));
             }
             if (values.put(name, part.substring(equals + 1).trim()) != null) {
-                throw new DatasetException("dataset '" + dataset + "': option " + name + " is given twice; allowed: once");
+                throw new DatasetException(Problem.found("dataset '" + dataset + "': option " + name, "is given twice",
+                        "once"));
             }
         }
         return new DatasetOptions(dataset, parts[0].trim(), values);
@@ -71,7 +74,8 @@ public final class DatasetOptions {
     public String text(String name) {
         String value = values.get(name);
         if (value != null && value.isEmpty()) {
-            throw new DatasetException("dataset '" + dataset + "': option " + name + " is empty; allowed: " + name + "=VALUE");
+            throw new DatasetException(Problem.found("dataset '" + dataset + "': option " + name, "is empty",
+                    name + "=VALUE"));
         }
         return value;
     }
@@ -90,8 +94,8 @@ public final class DatasetOptions {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new DatasetException("dataset '" + dataset + "': option " + name + " is '" + value + "'; allowed: a whole"
-                + " number " + min + ".." + max);
+        throw new DatasetException(new Problem("dataset '" + dataset + "': option " + name, value,
+                "a whole number " + min + ".." + max));
     }
 
     /** The label options ({@code classes}, {@code firstLabel}) of this string. */

@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,7 +19,7 @@ public final class Datasets {
      */
     public static DatasetReader open(String dataset, Path baseDirectory, List<DatasetSource> sources) {
         if (dataset == null || dataset.isBlank()) {
-            throw new DatasetException("dataset is empty; allowed: " + forms(sources));
+            throw new DatasetException(Problem.found("dataset", "is empty", forms(sources)));
         }
         String value = dataset.trim();
         java.util.Optional<DatasetSource> accepting = source(value, sources);

@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -116,11 +117,11 @@ public final class IdxDirectory implements DatasetReader {
         Set<String> prefixes = new LinkedHashSet<>();
         chosen.forEach(c -> prefixes.add(c.setPrefix().toLowerCase(Locale.ROOT)));
         if (prefixes.size() > 1) {
-            throw new DatasetException("dataset directory " + abs + ": the files "
-                    + String.join(", ", chosen.stream().map(Candidate::fileName).toList())
-                    + " come from different sets (prefixes " + String.join(", ", prefixes.stream()
-                            .map(p -> p.isEmpty() ? "(none)" : p).toList())
-                    + "); allowed: the four files of one set: choose it with the prefix option, e.g. " + optionExample());
+            throw new DatasetException(Problem.found("dataset directory " + abs + ": the files "
+                    + String.join(", ", chosen.stream().map(Candidate::fileName).toList()),
+                    "come from different sets (prefixes " + String.join(", ", prefixes.stream()
+                            .map(p -> p.isEmpty() ? "(none)" : p).toList()) + ")",
+                    "the four files of one set: choose it with the prefix option, e.g. " + optionExample()));
         }
         String where = "directory " + abs;
         IdxReader.IdxFile[] idx = new IdxReader.IdxFile[files.length];
@@ -156,10 +157,11 @@ public final class IdxDirectory implements DatasetReader {
         Set<String> bases = new LinkedHashSet<>();
         fitting.forEach(c -> bases.add(c.base()));
         if (bases.size() > 1) {
-            throw new DatasetException("dataset directory " + abs + ": " + bases.size() + " files could be the "
-                    + role.description + ": " + String.join(", ", fitting.stream().map(Candidate::fileName).toList())
-                    + "; allowed: one; keep one set of files per directory, or choose one set with the prefix option, e.g. "
-                    + optionExample());
+            throw new DatasetException(Problem.found("dataset directory " + abs + ": " + bases.size() + " files",
+                    "could be the " + role.description + ": "
+                            + String.join(", ", fitting.stream().map(Candidate::fileName).toList()),
+                    "one; keep one set of files per directory, or choose one set with the prefix option, e.g. "
+                            + optionExample()));
         }
         return fitting.stream().filter(c -> !c.gzipped()).findFirst().orElse(fitting.isEmpty() ? null : fitting.get(0));
     }

@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,16 +39,17 @@ public final class IdxSource implements DatasetSource {
         DatasetOptions options = DatasetOptions.parse(dataset, PREFIX, USAGE, OPTIONS);
         String path = options.body();
         if (path.isBlank()) {
-            throw new DatasetException("dataset '" + dataset + "' names no directory; allowed: " + USAGE
-                    + " or a directory of MNIST-format IDX files");
+            throw new DatasetException(Problem.found("dataset '" + dataset + "'", "names no directory",
+                    USAGE + " or a directory of MNIST-format IDX files"));
         }
         DatasetOptions.LabelOptions labels = options.labels();
         String prefix = options.text(DatasetOptions.PREFIX);
         try {
             return new IdxDirectory(dataset, baseDirectory.resolve(path).normalize(), labels, prefix);
         } catch (InvalidPathException e) {
-            throw new DatasetException("dataset '" + dataset + "' is not a valid directory path (" + e.getMessage()
-                    + "); allowed: " + USAGE + " or a directory of MNIST-format IDX files", e);
+            throw new DatasetException(Problem.found("dataset '" + dataset + "'",
+                    "is not a valid directory path (" + e.getMessage() + ")",
+                    USAGE + " or a directory of MNIST-format IDX files"), e);
         }
     }
 }

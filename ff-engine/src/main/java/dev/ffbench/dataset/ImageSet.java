@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.util.Objects;
 
 /**
@@ -23,27 +24,30 @@ public record ImageSet(int count, int height, int width, int channels, byte[] pi
     }
 
     /**
-     * What makes this split unusable, with what is allowed, e.g. "has 10 images but 9 labels; allowed: one
-     * label per image"; null when it holds at least one image, positive sizes, exactly count x height x width x
-     * channels pixel values and one label per image.
+     * What makes this split unusable, with what is allowed, e.g. "train split has 10 images but 9 labels;
+     * allowed: one label per image"; null when it holds at least one image, positive sizes, exactly count x
+     * height x width x channels pixel values and one label per image.
+     *
+     * @param split how the problem names this split, e.g. "train split"
      */
-    public String problem() {
+    public Problem problem(String split) {
         if (height <= 0 || width <= 0 || channels <= 0) {
-            return "has images of " + height + "x" + width + "x" + channels + " (height x width x channels); allowed: each"
-                    + " at least 1";
+            return Problem.found(split, "has images of " + height + "x" + width + "x" + channels
+                    + " (height x width x channels)", "each at least 1");
         }
         if (count < 1) {
-            return "has " + count + " images; allowed: at least 1 image in each split";
+            return Problem.found(split, "has " + count + " images", "at least 1 image in each split");
         }
         long expectedPixels = (long) count * height * width * channels;
         if (pixels.length != expectedPixels) {
-            return "has " + IdxReader.grouped(pixels.length) + " pixel values for " + IdxReader.grouped(count) + " images of "
-                    + shape() + "; allowed: " + IdxReader.grouped(expectedPixels) + " (count x height x width x channels,"
-                    + " " + IdxReader.grouped((long) height * width * channels) + " per image)";
+            return Problem.found(split, "has " + IdxReader.grouped(pixels.length) + " pixel values for "
+                    + IdxReader.grouped(count) + " images of " + shape(), IdxReader.grouped(expectedPixels)
+                    + " (count x height x width x channels, " + IdxReader.grouped((long) height * width * channels)
+                    + " per image)");
         }
         if (labels.length != count) {
-            return "has " + IdxReader.grouped(count) + " images but " + IdxReader.grouped(labels.length) + " labels; allowed:"
-                    + " one label per image";
+            return Problem.found(split, "has " + IdxReader.grouped(count) + " images but "
+                    + IdxReader.grouped(labels.length) + " labels", "one label per image");
         }
         return null;
     }

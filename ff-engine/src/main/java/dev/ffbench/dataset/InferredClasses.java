@@ -18,12 +18,14 @@ final class InferredClasses {
     private InferredClasses() {}
 
     /**
-     * What is wrong with the classes, for a message that first names where the labels came from.
+     * What is wrong with the classes, for a {@link dev.ffbench.io.Problem} whose thing names where the labels
+     * came from (a file, a split).
      *
      * @param test whether it is the test split (else the training split)
-     * @param text the problem, the allowed form and how to declare K
+     * @param finding what was found: "too few training images: label 10: 1 image"
+     * @param allowed the allowed form and how to declare K
      */
-    record Problem(boolean test, String text) {}
+    record Shortfall(boolean test, String finding, String allowed) {}
 
     /**
      * The fewest training images a class may have among {@code images} of {@code classes} classes:
@@ -41,7 +43,7 @@ final class InferredClasses {
      * @param declare how the user declares K, e.g. "classes=11", with K in it
      * @return the first problem, or null when every class has enough training images and at least one test image
      */
-    static Problem check(byte[] train, byte[] test, int classes, int firstLabel, String declare) {
+    static Shortfall check(byte[] train, byte[] test, int classes, int firstLabel, String declare) {
         int[] trainCounts = counts(train, classes);
         int[] testCounts = counts(test, classes);
         int minimum = minimumTrainImages(train.length, classes);
@@ -50,18 +52,18 @@ final class InferredClasses {
                 + declare;
         List<int[]> few = runs(trainCounts, c -> trainCounts[c] < minimum);
         if (!few.isEmpty()) {
-            return new Problem(false, "too few training images: " + join(few.stream()
-                    .map(r -> labels(r, firstLabel) + ": " + images(trainCounts[r[0]], r)).toList())
-                    + "; allowed: at least " + minimum + " per class (" + PERCENT_OF_MEAN + " % of the mean, "
+            return new Shortfall(false, "too few training images: " + join(few.stream()
+                    .map(r -> labels(r, firstLabel) + ": " + images(trainCounts[r[0]], r)).toList()),
+                    "at least " + minimum + " per class (" + PERCENT_OF_MEAN + " % of the mean, "
                     + String.format(java.util.Locale.ROOT, "%.1f", train.length / (double) classes) + " = "
                     + IdxReader.grouped(train.length) + " images / " + classes + " classes, and at least 1) " + inferred);
         }
         List<int[]> absent = runs(testCounts, c -> testCounts[c] == 0);
         if (!absent.isEmpty()) {
-            return new Problem(true, "no test image for " + join(absent.stream()
+            return new Shortfall(true, "no test image for " + join(absent.stream()
                     .map(r -> labels(r, firstLabel) + " (" + images(trainCounts[r[0]], r).replace("image", "training image")
-                            + ")").toList())
-                    + "; allowed: at least 1 test image per class " + inferred);
+                            + ")").toList()),
+                    "at least 1 test image per class " + inferred);
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.security.CodeSource;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,8 +22,8 @@ record SourcedReader(String dataset, DatasetSource source, DatasetReader reader)
 
     SourcedReader {
         if (reader == null) {
-            throw new DatasetException(origin(dataset, source) + ": open(dataset, baseDirectory) returned null; allowed:"
-                    + " a DatasetReader, or a DatasetException naming what is wrong with the name");
+            throw new DatasetException(Problem.found(origin(dataset, source) + ": open(dataset, baseDirectory)",
+                    "returned null", "a DatasetReader, or a DatasetException naming what is wrong with the name"));
         }
     }
 
@@ -35,28 +36,34 @@ record SourcedReader(String dataset, DatasetSource source, DatasetReader reader)
             if (e.getMessage().startsWith(origin())) {
                 throw e; // named already: the source's code threw something else than a DatasetException
             }
+            if (e.unnamedDataProblem() != null) {
+                throw new DatasetException(DatasetException.named(origin(), e.unnamedDataProblem()), e);
+            }
             if (e.dataProblem() != null) {
                 throw new DatasetException(origin() + ": " + e.dataProblem(), e);
             }
             if (builtIn()) {
                 throw e;
             }
+            if (e.problem() != null) {
+                throw new DatasetException(DatasetException.named(origin(), e.problem()), e);
+            }
             throw new DatasetException(origin() + ": " + e.getMessage(), e);
         }
         if (data == null) {
-            throw new DatasetException(origin() + ": " + reader.getClass().getName() + ".load() returned null;"
-                    + " allowed: a Dataset");
+            throw new DatasetException(Problem.found(origin() + ": " + reader.getClass().getName() + ".load()",
+                    "returned null", "a Dataset"));
         }
         OptionalInt train = knownTrainCount();
         if (train.isPresent() && train.getAsInt() != data.train().count()) {
-            throw new DatasetException(origin() + ": " + IdxReader.grouped(data.train().count()) + " training images"
-                    + " loaded, but knownTrainCount() announced " + IdxReader.grouped(train.getAsInt())
-                    + "; allowed: the count loaded, or empty");
+            throw new DatasetException(Problem.found(origin() + ": " + IdxReader.grouped(data.train().count())
+                    + " training images", "loaded, but knownTrainCount() announced " + IdxReader.grouped(train.getAsInt()),
+                    "the count loaded, or empty"));
         }
         Optional<DatasetShape> shape = knownShape();
         if (shape.isPresent() && !shape.get().equals(data.shape())) {
-            throw new DatasetException(origin() + ": " + describe(data.shape()) + " loaded, but knownShape()"
-                    + " announced " + describe(shape.get()) + "; allowed: the shape loaded, or empty");
+            throw new DatasetException(Problem.found(origin() + ": " + describe(data.shape()),
+                    "loaded, but knownShape() announced " + describe(shape.get()), "the shape loaded, or empty"));
         }
         return data;
     }
@@ -94,8 +101,8 @@ record SourcedReader(String dataset, DatasetSource source, DatasetReader reader)
     public OptionalInt knownTrainCount() {
         OptionalInt count = call(dataset, source, "knownTrainCount()", reader::knownTrainCount);
         if (count == null || (count.isPresent() && count.getAsInt() < 1)) {
-            throw new DatasetException(origin() + ": knownTrainCount() returned " + count + "; allowed: a count >= 1,"
-                    + " or OptionalInt.empty() when only loading can tell");
+            throw new DatasetException(Problem.found(origin() + ": knownTrainCount()", "returned " + count,
+                    "a count >= 1, or OptionalInt.empty() when only loading can tell"));
         }
         return count;
     }
@@ -104,8 +111,8 @@ record SourcedReader(String dataset, DatasetSource source, DatasetReader reader)
     public Optional<DatasetShape> knownShape() {
         Optional<DatasetShape> shape = call(dataset, source, "knownShape()", reader::knownShape);
         if (shape == null) {
-            throw new DatasetException(origin() + ": knownShape() returned null; allowed: the shape, or Optional.empty()"
-                    + " when only loading can tell");
+            throw new DatasetException(Problem.found(origin() + ": knownShape()", "returned null",
+                    "the shape, or Optional.empty() when only loading can tell"));
         }
         return shape;
     }
@@ -114,7 +121,8 @@ record SourcedReader(String dataset, DatasetSource source, DatasetReader reader)
     public Optional<String> quickProblem() {
         Optional<String> problem = call(dataset, source, "quickProblem()", reader::quickProblem);
         if (problem == null) {
-            throw new DatasetException(origin() + ": quickProblem() returned null; allowed: a problem, or Optional.empty()");
+            throw new DatasetException(Problem.found(origin() + ": quickProblem()", "returned null",
+                    "a problem, or Optional.empty()"));
         }
         return problem;
     }
@@ -132,9 +140,9 @@ record SourcedReader(String dataset, DatasetSource source, DatasetReader reader)
             throw e;
         } catch (RuntimeException | LinkageError e) {
             StackTraceElement line = ProviderCode.lineOf(e, source.getClass());
-            throw new DatasetException(origin(dataset, source) + ": " + method + " threw " + e
-                    + (line == null ? "" : " at " + ProviderCode.where(line))
-                    + "; allowed: " + method + " returns its value, or throws a DatasetException naming what is wrong", e);
+            throw new DatasetException(Problem.found(origin(dataset, source) + ": " + method,
+                    "threw " + e + (line == null ? "" : " at " + ProviderCode.where(line)),
+                    method + " returns its value, or throws a DatasetException naming what is wrong"), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -52,8 +53,8 @@ public final class SyntheticSource implements DatasetSource {
                 problem = "is out of range: " + e.getMessage();
             }
         }
-        throw new DatasetException("malformed synthetic dataset '" + dataset + "': " + problem
-                + "; allowed: synthetic:SEED:TRAIN:TEST with whole numbers, e.g. synthetic:42:2000:500, or synthetic alone,"
-                + " each optionally with ;classes=K");
+        throw new DatasetException(Problem.found("malformed synthetic dataset '" + dataset + "':", problem,
+                "synthetic:SEED:TRAIN:TEST with whole numbers, e.g. synthetic:42:2000:500, or synthetic alone,"
+                        + " each optionally with ;classes=K"));
     }
 }

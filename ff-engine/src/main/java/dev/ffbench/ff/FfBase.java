@@ -7,6 +7,7 @@ import dev.ffbench.api.Model;
 import dev.ffbench.api.ModelContext;
 import dev.ffbench.api.Option;
 import dev.ffbench.dataset.DatasetShape;
+import dev.ffbench.io.Problem;
 import dev.ffbench.memory.LayerArithmetic;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.LearningRateSchedule;
@@ -76,8 +77,8 @@ public final class FfBase implements Algorithm {
     /** A hidden layer of width x width must fit in one Java array (its initial weights), checked before any run. */
     @Override
     public List<String> problems(ExperimentSpec spec) {
-        String hidden = spec.depth() > 1 ? DenseLayer.shapeProblem(spec.width(), spec.width()) : null;
-        return hidden == null ? List.of() : List.of("width is " + spec.width() + ": " + hidden);
+        Problem hidden = spec.depth() > 1 ? DenseLayer.widthProblem(spec.width(), spec.width(), spec.width()) : null;
+        return hidden == null ? List.of() : List.of(hidden.message());
     }
 
     /**
@@ -87,16 +88,17 @@ public final class FfBase implements Algorithm {
     @Override
     public List<String> problems(ExperimentSpec spec, DatasetShape data) {
         String readout = READOUT.of(spec);
-        String tooLarge = DenseLayer.shapeProblem(Readout.features(readout, spec.depth(), spec.width()), data.classes());
+        Problem tooLarge = DenseLayer.shapeProblem(Readout.features(readout, spec.depth(), spec.width()), data.classes());
         if (tooLarge != null) { // the classifier's weights are one Java array too
-            return List.of("readout is '" + readout + "': its classifier's weights do not fit one Java array (" + tooLarge
-                    + "); allowed: readout=goodness or goodness-all, or a smaller depth or width");
+            return List.of(Problem.found(READOUT.name(), "is '" + readout + "': its classifier's weights do not fit one"
+                    + " Java array (" + tooLarge.message() + ")",
+                    "readout=goodness or goodness-all, or a smaller depth or width").message());
         }
         if (LABEL_MODE.of(spec).equals("overlay") && data.inputSize() < data.classes()) {
-            return List.of(LABEL_MODE.name() + " is 'overlay', but dataset " + spec.dataset() + " has " + data.inputSize()
-                    + " inputs per image (" + data.imageShape() + "), fewer than its " + data.classes()
-                    + " classes: the one-hot label cannot be overlaid; allowed: labelMode=append (the label as "
-                    + data.classes() + " extra inputs)");
+            return List.of(new Problem(LABEL_MODE.name(), "overlay", "labelMode=append (the label as " + data.classes()
+                    + " extra inputs)", "but dataset " + spec.dataset() + " has " + data.inputSize() + " inputs per image ("
+                    + data.imageShape() + "), fewer than its " + data.classes()
+                    + " classes: the one-hot label cannot be overlaid").message());
         }
         return List.of();
     }

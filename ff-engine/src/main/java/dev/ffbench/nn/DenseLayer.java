@@ -1,5 +1,6 @@
 package dev.ffbench.nn;
 
+import dev.ffbench.io.Problem;
 import dev.ffbench.memory.MemoryCategory;
 import dev.ffbench.memory.PersistentMemory;
 import java.util.SplittableRandom;
@@ -30,10 +31,10 @@ public final class DenseLayer {
      * @param random the seeded source of the initial weights (W first, then b)
      */
     public DenseLayer(PersistentMemory memory, int inputs, int outputs, SplittableRandom random) {
-        String tooLarge = shapeProblem(inputs, outputs);
+        Problem tooLarge = shapeProblem(inputs, outputs);
         if (tooLarge != null) {
             // inputs * outputs would overflow the int length of the weights' array
-            throw new IllegalArgumentException(tooLarge);
+            throw new IllegalArgumentException(tooLarge.message());
         }
         this.inputs = inputs;
         this.outputs = outputs;
@@ -46,14 +47,26 @@ public final class DenseLayer {
      * Why a layer of {@code inputs} x {@code outputs} cannot be built ("a layer of 784 x 3000000 has
      * 2,352,000,000 weights; allowed: at most 2,147,483,639 weights per layer ..."), or null when it can.
      */
-    public static String shapeProblem(long inputs, long outputs) {
+    public static Problem shapeProblem(long inputs, long outputs) {
         long weights = dev.ffbench.memory.LayerArithmetic.times(inputs, outputs);
         if (weights <= MAX_WEIGHTS) {
             return null;
         }
-        return String.format(java.util.Locale.ROOT, "a layer of %d x %d has %,d weights; allowed: at most %,d weights"
-                + " per layer (the kernels index a layer's weights with a Java int)", inputs, outputs, weights,
-                MAX_WEIGHTS);
+        return Problem.found("a layer of " + inputs + " x " + outputs,
+                String.format(java.util.Locale.ROOT, "has %,d weights", weights),
+                String.format(java.util.Locale.ROOT, "at most %,d weights per layer (the kernels index a layer's weights"
+                        + " with a Java int)", MAX_WEIGHTS));
+    }
+
+    /**
+     * Why a hidden layer of {@code inputs} x {@code outputs} that the spec's {@code width} sizes cannot be built,
+     * as the width's problem ("width is 50000: a layer of 50000 x 50000 has 2,500,000,000 weights; allowed: at
+     * most ..."), or null when it can.
+     */
+    public static Problem widthProblem(int width, long inputs, long outputs) {
+        Problem layer = shapeProblem(inputs, outputs);
+        return layer == null ? null
+                : Problem.found("width", "is " + width + ": " + layer.thing() + " " + layer.finding(), layer.allowed());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ffbench.nn;
 
+import dev.ffbench.io.Problem;
 import java.util.concurrent.atomic.LongAdder;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
@@ -49,9 +50,9 @@ public final class Gemm {
         long kb = transposeB ? b.columns() : b.rows();
         long n = transposeB ? b.rows() : b.columns();
         if (k != kb || c.rows() != m || c.columns() != n) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "gemm shapes are %s%s x %s%s into %s; allowed: (m x k) x (k x n) into (m x n)",
-                    shape(a), transposeA ? "^T" : "", shape(b), transposeB ? "^T" : "", shape(c)));
+            throw new IllegalArgumentException(Problem.found("gemm shapes", "are " + shape(a) + (transposeA ? "^T" : "")
+                    + " x " + shape(b) + (transposeB ? "^T" : "") + " into " + shape(c),
+                    "(m x k) x (k x n) into (m x n)").message());
         }
         openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
                 transposeA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
@@ -73,24 +74,22 @@ public final class Gemm {
      */
     private static long leadingDimension(String name, INDArray array) {
         if (array.dataType() != DataType.FLOAT || array.rank() != 2) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "gemm's %s is a %s array of shape %s; allowed: a float32 matrix (rank 2)", name, array.dataType(),
-                    shape(array)));
+            throw new IllegalArgumentException(Problem.found("gemm's " + name,
+                    "is a " + array.dataType() + " array of shape " + shape(array), "a float32 matrix (rank 2)").message());
         }
         long rows = array.rows();
         long columns = array.columns();
         if (rows == 0 || columns == 0 || rows > Integer.MAX_VALUE || columns > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "gemm's %s has shape %s; allowed: 1 to %d rows and columns", name, shape(array), Integer.MAX_VALUE));
+            throw new IllegalArgumentException(Problem.found("gemm's " + name, "has shape " + shape(array),
+                    "1 to " + Integer.MAX_VALUE + " rows and columns").message());
         }
         // a single row or column has no second stride that matters: its values are one run either way
         long ld = rows == 1 ? columns : array.stride(0);
         boolean rowsContiguous = (columns == 1 || array.stride(1) == 1) && ld >= columns && ld <= Integer.MAX_VALUE;
         if (!rowsContiguous) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "gemm's %s has shape %s, order '%c' and strides %s; allowed: rows whose values are contiguous"
-                            + " (a c-order array or a block of one)", name, shape(array), array.ordering(),
-                    java.util.Arrays.toString(array.stride())));
+            throw new IllegalArgumentException(Problem.found("gemm's " + name, "has shape " + shape(array) + ", order '"
+                    + array.ordering() + "' and strides " + java.util.Arrays.toString(array.stride()),
+                    "rows whose values are contiguous (a c-order array or a block of one)").message());
         }
         return ld;
     }

@@ -1,5 +1,6 @@
 package dev.ffbench.nn;
 
+import dev.ffbench.io.Problem;
 import java.util.List;
 
 /**
@@ -16,10 +17,12 @@ public record LearningRateSchedule(String kind, double coolDownFraction) {
 
     public LearningRateSchedule {
         if (!KINDS.contains(kind)) {
-            throw new IllegalArgumentException("learning-rate schedule '" + kind + "' is unknown; allowed: " + KINDS);
+            throw new IllegalArgumentException(
+                    Problem.found("learning-rate schedule '" + kind + "'", "is unknown", KINDS.toString()).message());
         }
         if (!(coolDownFraction > 0 && coolDownFraction <= 1)) {
-            throw new IllegalArgumentException("coolDownFraction is " + coolDownFraction + "; allowed: > 0 and <= 1");
+            throw new IllegalArgumentException(
+                    Problem.found("coolDownFraction", "is " + coolDownFraction, "> 0 and <= 1").message());
         }
     }
 

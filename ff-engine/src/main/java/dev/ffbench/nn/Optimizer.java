@@ -1,5 +1,6 @@
 package dev.ffbench.nn;
 
+import dev.ffbench.io.Problem;
 import dev.ffbench.memory.PersistentMemory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -34,8 +35,7 @@ public interface Optimizer {
         return switch (name) {
             case "adam" -> 2;
             case "sgd" -> 0;
-            default -> throw new IllegalArgumentException(
-                    "optimizer '" + name + "' is unknown; allowed: adam, sgd");
+            default -> throw new IllegalArgumentException(unknown(name).message());
         };
     }
 
@@ -48,8 +48,12 @@ public interface Optimizer {
         return switch (name) {
             case "adam" -> new Adam(learningRate, weightDecay);
             case "sgd" -> new Sgd(learningRate, weightDecay);
-            default -> throw new IllegalArgumentException(
-                    "optimizer '" + name + "' is unknown; allowed: adam, sgd");
+            default -> throw new IllegalArgumentException(unknown(name).message());
         };
+    }
+
+    /** The problem with an optimizer name that is neither of the two. */
+    private static Problem unknown(String name) {
+        return Problem.found("optimizer '" + name + "'", "is unknown", "adam, sgd");
     }
 }

@@ -1,5 +1,6 @@
 package dev.ffbench.nn;
 
+import dev.ffbench.io.Problem;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +27,7 @@ public final class Parallel {
     /** The threads the kernels use from now on (the run's {@code threads}; 1 runs everything on the caller). */
     public static synchronized void setThreads(int count) {
         if (count < 1) {
-            throw new IllegalArgumentException("threads is " + count + "; allowed: >= 1");
+            throw new IllegalArgumentException(Problem.found("threads", "is " + count, ">= 1").message());
         }
         threads = count;
         if (count > 1 && pool == null) {

@@ -1,5 +1,6 @@
 package dev.ffbench.platform;
 
+import dev.ffbench.io.Problem;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,9 +19,12 @@ public final class NativePlatformCheck {
 
     private NativePlatformCheck() {}
 
-    /** The problem with running the cells of this JVM's machine on {@code classpath}; empty when there is none. */
+    /**
+     * The problem with running the cells of this JVM's machine on {@code classpath}, as the user reads it ({@link
+     * #check}'s sentence); empty when there is none.
+     */
     public static Optional<String> problem(List<Path> classpath) {
-        return problem(Machine.current(), classpath);
+        return check(Machine.current(), classpath).map(Problem::message);
     }
 
     /**
@@ -28,13 +32,14 @@ public final class NativePlatformCheck {
      * for another platform, or an ND4J build for a CPU feature the machine lacks (judged only where its CPU flags
      * were read); empty when there is none.
      */
-    public static Optional<String> problem(Machine machine, List<Path> classpath) {
+    public static Optional<Problem> check(Machine machine, List<Path> classpath) {
         List<NativeJar> jars = NativeJar.on(classpath);
         String platform = machine.platform();
         if (jars.stream().noneMatch(jar -> jar.artifact().equals("nd4j-native"))) {
-            return Optional.of("the forks' class path holds no ND4J native library (nd4j-native-<version>-<platform>.jar);"
-                    + " every cell would fail to start ND4J; allowed: the nd4j-native jar for this machine (" + platform
-                    + "), which ff-engine's dependencies bring: do not exclude it");
+            return Optional.of(Problem.found("the forks' class path", "holds no ND4J native library"
+                    + " (nd4j-native-<version>-<platform>.jar); every cell would fail to start ND4J",
+                    "the nd4j-native jar for this machine (" + platform + "), which ff-engine's dependencies bring:"
+                            + " do not exclude it"));
         }
         List<NativeJar> foreign = jars.stream()
                 .filter(jar -> jars.stream().noneMatch(other -> other.artifact().equals(jar.artifact())
@@ -43,10 +48,10 @@ public final class NativePlatformCheck {
         if (!foreign.isEmpty()) {
             String classifiers = foreign.stream().map(NativeJar::classifier).distinct().collect(Collectors.joining(", "));
             String files = foreign.stream().map(NativeJar::name).collect(Collectors.joining(", "));
-            return Optional.of("this machine is " + platform + " but the engine's native libraries on the class path are"
-                    + " for '" + classifiers + "' (" + files + "): every cell would fail to load them; allowed: the"
-                    + " libraries for " + platform + ": run Maven without " + PLATFORM_PROPERTY + " (ff-engine then"
-                    + " resolves this machine's) or with " + PLATFORM_PROPERTY + "=" + platform);
+            return Optional.of(Problem.found("this machine", "is " + platform + " but the engine's native libraries on"
+                    + " the class path are for '" + classifiers + "' (" + files + "): every cell would fail to load them",
+                    "the libraries for " + platform + ": run Maven without " + PLATFORM_PROPERTY + " (ff-engine then"
+                            + " resolves this machine's) or with " + PLATFORM_PROPERTY + "=" + platform));
         }
         if (machine.cpuFlags().isEmpty()) {
             return Optional.empty(); // flags not read on this OS: nothing is claimed about the CPU
@@ -56,10 +61,10 @@ public final class NativePlatformCheck {
                 .max(Comparator.comparingInt(jar -> CpuFeature.of(jar).map(CpuFeature::ordinal).orElse(-1)))
                 .orElseThrow();
         return CpuFeature.of(nd4j).filter(feature -> !machine.cpuFlags().get().contains(feature.flag))
-                .map(feature -> "the CPU lacks " + feature.label + " (no " + feature.flag + " among the flags of "
-                        + Machine.CPUINFO + "), which the engine's native library " + nd4j.name() + " needs: every cell"
-                        + " would fail; allowed: a CPU with " + feature.label + ", or ND4J's generic build for " + platform
-                        + ": run Maven with " + PLATFORM_PROPERTY + "=" + platform);
+                .map(feature -> Problem.found("the CPU", "lacks " + feature.label + " (no " + feature.flag
+                        + " among the flags of " + Machine.CPUINFO + "), which the engine's native library " + nd4j.name()
+                        + " needs: every cell would fail", "a CPU with " + feature.label + ", or ND4J's generic build for "
+                        + platform + ": run Maven with " + PLATFORM_PROPERTY + "=" + platform));
     }
 
     /** The CPU features ND4J builds are made for, by their classifier's extension (-avx2, -onednn-avx2, -avx512). */

@@ -7,6 +7,7 @@ import dev.ffbench.api.Model;
 import dev.ffbench.api.ModelContext;
 import dev.ffbench.api.Option;
 import dev.ffbench.ff.FfOptions;
+import dev.ffbench.io.Problem;
 import dev.ffbench.memory.LayerArithmetic;
 import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.Optimizer;
@@ -76,13 +77,13 @@ public final class FfRecurrent implements Algorithm {
         int to = SCORE_TO.of(spec);
         List<String> problems = new java.util.ArrayList<>();
         if (to < from || to > iterations) {
-            problems.add("scoreFrom..scoreTo is " + from + ".." + to
-                    + "; allowed: 1 <= scoreFrom <= scoreTo <= iterations (" + iterations + ")");
+            problems.add(Problem.found("scoreFrom..scoreTo", "is " + from + ".." + to,
+                    "1 <= scoreFrom <= scoreTo <= iterations (" + iterations + ")").message());
         }
         // a middle layer reads the states below and above it: (2 x width) x width weights in one Java array
-        String middle = spec.depth() > 2 ? DenseLayer.shapeProblem(2L * spec.width(), spec.width()) : null;
+        Problem middle = spec.depth() > 2 ? DenseLayer.widthProblem(spec.width(), 2L * spec.width(), spec.width()) : null;
         if (middle != null) {
-            problems.add("width is " + spec.width() + ": " + middle);
+            problems.add(middle.message());
         }
         return problems;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.io.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,8 +145,10 @@ class Cifar10Test {
         byte[] test = batch(100, 3);
         test[2 * 3073] = 12;
         Files.write(dir.resolve("test_batch.bin"), test);
-        assertEquals("test_batch.bin (" + dir.resolve("test_batch.bin") + "): label of record 2 (byte 6,146) is 12;"
-                + " allowed: 0..9 (CIFAR-10's 10 classes)", failure(dir));
+        DatasetException e = assertThrows(DatasetException.class, () -> open(dir));
+        assertEquals(Problem.found("test_batch.bin (" + dir.resolve("test_batch.bin") + "): label of record 2 (byte 6,146)",
+                "is 12", "0..9 (CIFAR-10's 10 classes)"), e.problem());
+        assertEquals(e.problem().message(), e.getMessage());
     }
 
     @Test
@@ -164,7 +167,8 @@ class Cifar10Test {
 
     @Test
     void optionsAreRefused() {
-        assertContains(assertThrows(DatasetException.class, () -> new Cifar10Source().open("cifar10:data;classes=10", dir))
-                .getMessage(), "classes is not an option of this source; allowed: no options (cifar10:DIRECTORY)");
+        assertEquals(Problem.found("dataset 'cifar10:data;classes=10': classes", "is not an option of this source",
+                "no options (cifar10:DIRECTORY)"),
+                assertThrows(DatasetException.class, () -> new Cifar10Source().open("cifar10:data;classes=10", dir)).problem());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.io.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +30,17 @@ class CsvTest {
 
     private String failure(String options) {
         return assertThrows(DatasetException.class, () -> open(options)).getMessage();
+    }
+
+    /** The problem the exception carries; its message is that problem's sentence. */
+    private Problem problem(String options) {
+        DatasetException e = assertThrows(DatasetException.class, () -> open(options));
+        assertEquals(e.problem().message(), e.getMessage());
+        return e.problem();
+    }
+
+    private String named(String file) {
+        return file + " (" + dir.resolve(file) + ")";
     }
 
     private static void assertContains(String message, String... parts) {
@@ -71,8 +83,8 @@ class CsvTest {
     void theSideGivesChannels() throws IOException {
         write("train.csv", "0,1,2,3,4,5,6,7,8,9,10,11,12\n1,0,0,0,0,0,0,0,0,0,0,0,0\n");
         write("test.csv", "1,0,0,0,0,0,0,0,0,0,0,0,0\n0,0,0,0,0,0,0,0,0,0,0,0,0\n");
-        assertContains(failure(""), "train.csv (" + dir.resolve("train.csv") + "): 12 pixel values per line (as on line 1)"
-                + " are not a square image; allowed: give the side, side=S with S x S x channels = 12, e.g. side=2 (3 channels)");
+        assertEquals(Problem.found(named("train.csv") + ": 12 pixel values per line (as on line 1)", "are not a square image",
+                "give the side, side=S with S x S x channels = 12, e.g. side=2 (3 channels)"), problem(""));
         Dataset colour = open(";side=2");
         assertEquals(new DatasetShape(2, 2, 3, 2), colour.shape());
         assertContains(failure(";side=3"), "12 pixel values per line (as on line 1) are not a whole number of 3x3 images");
@@ -85,26 +97,29 @@ class CsvTest {
         assertContains(failure(""), "mnist_test.csv (" + dir.resolve("mnist_test.csv") + "): line 2 has 3 values;"
                 + " allowed: 5 (a label and 4 pixel values, as on line 1); a line cut short is a truncated file");
         write("mnist_test.csv", "1,5,6,7,8\n0,0,0,0,0,0\n");
-        assertContains(failure(""), "mnist_test.csv (", "line 2 has 6 values; allowed: 5");
+        assertEquals(Problem.found(named("mnist_test.csv") + ": line 2", "has 6 values", "5 (a label and 4 pixel values,"
+                + " as on line 1); a line cut short is a truncated file"), problem(""));
         write("mnist_train.csv", "label,a,b,c,d\n3,0,255,10\n");
-        assertContains(failure(""), "mnist_train.csv (", "line 2 has 4 values; allowed: 5 (a label and 4 pixel values,"
-                + " as in the header on line 1)");
+        assertEquals(Problem.found(named("mnist_train.csv") + ": line 2", "has 4 values", "5 (a label and 4 pixel values,"
+                + " as in the header on line 1); a line cut short is a truncated file"), problem(""));
     }
 
     @Test
     void aValueThatIsNoPixelOrLabelIsNamedWithItsLine() throws IOException {
         writeValid();
         write("mnist_test.csv", "1,5,6,7,8\n0,0,256,0,0\n");
-        assertContains(failure(""), "mnist_test.csv (", "line 2: value 3 (pixel 2) is '256'; allowed: a whole number 0..255");
+        assertEquals(new Problem(named("mnist_test.csv") + ": line 2: value 3 (pixel 2)", "256", "a whole number 0..255"),
+                problem(""));
         write("mnist_test.csv", "1,5,6,7,8\n0,0,1 2,0,0\n");
         assertContains(failure(""), "line 2: value 3 (pixel 2) is '12'");
         write("mnist_test.csv", "1,5,6,7,8\n-1,0,0,0,0\n");
-        assertContains(failure(""), "line 2: the label is '-1'; allowed: a whole number >= 0");
+        assertEquals(new Problem(named("mnist_test.csv") + ": line 2: the label", "-1", "a whole number >= 0"), problem(""));
         write("mnist_test.csv", "1,5,6,7,8\n7,0,0,0,0\n");
         assertContains(failure(""), "mnist_test.csv (" + dir.resolve("mnist_test.csv") + "): label of line 2 is 7; allowed:"
                 + " 0..3 (4 classes: the training split's labels 0..3;");
         write("mnist_test.csv", "label,x\n");
-        assertContains(failure(""), "mnist_test.csv (", "no data lines after the header");
+        assertEquals(Problem.found(named("mnist_test.csv") + ":", "no data lines after the header",
+                "one image per line: the label, then the pixel values 0..255"), problem(""));
     }
 
     @Test
@@ -133,10 +148,11 @@ class CsvTest {
     @Test
     void optionsAreCheckedWhenTheDatasetIsOpened() {
         CsvSource source = new CsvSource();
-        assertContains(assertThrows(DatasetException.class, () -> source.open("csv:data;side=0", dir)).getMessage(),
-                "dataset 'csv:data;side=0': option side is '0'; allowed: a whole number 1..4096");
-        assertContains(assertThrows(DatasetException.class, () -> source.open("csv:data;header=yes", dir)).getMessage(),
-                "header is not an option of this source; allowed: side, classes, firstLabel, prefix");
+        assertEquals(new Problem("dataset 'csv:data;side=0': option side", "0", "a whole number 1..4096"),
+                assertThrows(DatasetException.class, () -> source.open("csv:data;side=0", dir)).problem());
+        assertEquals(Problem.found("dataset 'csv:data;header=yes': header", "is not an option of this source",
+                "side, classes, firstLabel, prefix (csv:DIRECTORY[;side=S][;classes=K][;firstLabel=N][;prefix=P])"),
+                assertThrows(DatasetException.class, () -> source.open("csv:data;header=yes", dir)).problem());
         assertContains(assertThrows(DatasetException.class, () -> source.open("csv:", dir)).getMessage(),
                 "names no directory");
     }

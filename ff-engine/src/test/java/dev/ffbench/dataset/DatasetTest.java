@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.io.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,17 +37,20 @@ class DatasetTest {
     @Test
     void aSplitWhoseCountsDoNotMatchIsRefusedNamingTheDatasetAndTheSplit() {
         ImageSet good = new ImageSet(2, 2, 2, new byte[8], new byte[] {0, 1});
-        assertEquals(null, good.problem());
-        assertExactMessage("dataset x: test split has 7 pixel values for 2 images of 2x2; allowed: 8 (count x height x"
-                + " width x channels, 4 per image)", () -> new Dataset("x", good, new ImageSet(2, 2, 2, new byte[7], new byte[2]), 2));
-        assertExactMessage("dataset x: train split has 8 pixel values for 2 images of 2x2x3; allowed: 24 (count x height x"
-                + " width x channels, 12 per image)", () -> new Dataset("x", new ImageSet(2, 2, 2, 3, new byte[8], new byte[2]), good, 2));
-        assertExactMessage("dataset x: test split has 2 images but 1 labels; allowed: one label per image",
+        assertEquals(null, good.problem("test split"));
+        assertProblem(Problem.found("dataset x: test split", "has 7 pixel values for 2 images of 2x2",
+                "8 (count x height x width x channels, 4 per image)"),
+                () -> new Dataset("x", good, new ImageSet(2, 2, 2, new byte[7], new byte[2]), 2));
+        assertProblem(Problem.found("dataset x: train split", "has 8 pixel values for 2 images of 2x2x3",
+                "24 (count x height x width x channels, 12 per image)"),
+                () -> new Dataset("x", new ImageSet(2, 2, 2, 3, new byte[8], new byte[2]), good, 2));
+        assertProblem(Problem.found("dataset x: test split", "has 2 images but 1 labels", "one label per image"),
                 () -> new Dataset("x", good, new ImageSet(2, 2, 2, new byte[8], new byte[1]), 2));
-        assertExactMessage("dataset x: train split has 2 images but 3 labels; allowed: one label per image",
+        assertProblem(Problem.found("dataset x: train split", "has 2 images but 3 labels", "one label per image"),
                 () -> new Dataset("x", new ImageSet(2, 2, 2, new byte[8], new byte[3]), good), "also when K is inferred");
-        assertExactMessage("dataset x: train split has images of 0x2x1 (height x width x channels); allowed: each at least 1",
-                () -> new Dataset("x", new ImageSet(1, 0, 2, new byte[0], new byte[1]), good, 2));
+        assertProblem(Problem.found("dataset x: train split", "has images of 0x2x1 (height x width x channels)",
+                "each at least 1"), () -> new Dataset("x", new ImageSet(1, 0, 2, new byte[0], new byte[1]), good, 2));
+        // the sentence users read, pinned once
         assertExactMessage("dataset x: test split has images of 2x2x0 (height x width x channels); allowed: each at least 1",
                 () -> new Dataset("x", good, new ImageSet(1, 2, 2, 0, new byte[0], new byte[1]), 2));
     }
@@ -55,13 +59,12 @@ class DatasetTest {
     void anEmptySplitIsRefused() {
         ImageSet good = new ImageSet(2, 2, 2, new byte[8], new byte[] {0, 1});
         ImageSet empty = new ImageSet(0, 2, 2, new byte[0], new byte[0]);
-        assertExactMessage("dataset x: test split has 0 images; allowed: at least 1 image in each split",
+        Problem emptyTrain = Problem.found("dataset x: train split", "has 0 images", "at least 1 image in each split");
+        assertProblem(Problem.found("dataset x: test split", "has 0 images", "at least 1 image in each split"),
                 () -> new Dataset("x", good, empty, 2));
-        assertExactMessage("dataset x: train split has 0 images; allowed: at least 1 image in each split",
-                () -> new Dataset("x", empty, good, 2));
-        assertExactMessage("dataset x: train split has 0 images; allowed: at least 1 image in each split",
-                () -> new Dataset("x", empty, good), "before K is inferred from no labels");
-        assertExactMessage("dataset x: test split has -1 images; allowed: at least 1 image in each split",
+        assertProblem(emptyTrain, () -> new Dataset("x", empty, good, 2));
+        assertProblem(emptyTrain, () -> new Dataset("x", empty, good), "before K is inferred from no labels");
+        assertProblem(Problem.found("dataset x: test split", "has -1 images", "at least 1 image in each split"),
                 () -> new Dataset("x", good, new ImageSet(-1, 2, 2, new byte[0], new byte[0]), 2));
     }
 
@@ -81,13 +84,13 @@ class DatasetTest {
 
     @Test
     void labelsMustBeBelowKInBothSplits() {
-        assertMessage("dataset x: train label of image 1 is 10; allowed: 0..9 (10 classes)",
+        assertProblem(Problem.found("dataset x: train label of image 1", "is 10", "0..9 (10 classes)"),
                 () -> new Dataset("x", split((byte) 0, (byte) 10), split((byte) 1), 10));
-        assertMessage("dataset x: test label of image 0 is 255; allowed: 0..9 (10 classes)",
+        assertProblem(Problem.found("dataset x: test label of image 0", "is 255", "0..9 (10 classes)"),
                 () -> new Dataset("x", split((byte) 0, (byte) 9), split((byte) -1), 10));
-        assertExactMessage("dataset x: K is 1 (the training labels' largest, 0, plus one); allowed: 2..256 classes"
-                + " (labels 0..K-1)", () -> new Dataset("x", split((byte) 0), split((byte) 0)));
-        assertExactMessage("dataset x: K is 257 (the number of classes); allowed: 2..256 classes (labels 0..K-1)",
+        assertProblem(Problem.found("dataset x: K", "is 1 (the training labels' largest, 0, plus one)",
+                "2..256 classes (labels 0..K-1)"), () -> new Dataset("x", split((byte) 0), split((byte) 0)));
+        assertProblem(Problem.found("dataset x: K", "is 257 (the number of classes)", "2..256 classes (labels 0..K-1)"),
                 () -> new Dataset("x", split((byte) 0), split((byte) 0), 257));
     }
 
@@ -107,14 +110,14 @@ class DatasetTest {
                 + " training labels (here 11: labels 0..10, the largest plus one); if these classes are meant, declare K:"
                 + " new Dataset(name, train, test, 11)", () -> new Dataset("x", balanced(10, 200, (byte) 10), balanced(11, 1)));
         // one 255: classes 10..254 have no image at all
-        assertExactMessage("dataset x: train split: too few training images: labels 10..254: 0 images each; allowed: at least"
-                + " 1 per class (1 % of the mean, 0.8 = 201 images / 256 classes, and at least 1) when K is inferred from"
-                + " the training labels (here 256: labels 0..255, the largest plus one); if these classes are meant,"
-                + " declare K: new Dataset(name, train, test, 256)",
+        assertProblem(Problem.found("dataset x: train split:", "too few training images: labels 10..254: 0 images each",
+                "at least 1 per class (1 % of the mean, 0.8 = 201 images / 256 classes, and at least 1) when K is inferred"
+                + " from the training labels (here 256: labels 0..255, the largest plus one); if these classes are meant,"
+                + " declare K: new Dataset(name, train, test, 256)"),
                 () -> new Dataset("x", balanced(10, 20, (byte) 255), balanced(10, 1)));
-        assertExactMessage("dataset x: test split: no test image for label 9 (20 training images); allowed: at least 1 test"
-                + " image per class when K is inferred from the training labels (here 10: labels 0..9, the largest plus"
-                + " one); if these classes are meant, declare K: new Dataset(name, train, test, 10)",
+        assertProblem(Problem.found("dataset x: test split:", "no test image for label 9 (20 training images)",
+                "at least 1 test image per class when K is inferred from the training labels (here 10: labels 0..9, the"
+                + " largest plus one); if these classes are meant, declare K: new Dataset(name, train, test, 10)"),
                 () -> new Dataset("x", balanced(10, 20), balanced(9, 1)));
         assertEquals(11, new Dataset("x", balanced(10, 20, (byte) 10), balanced(10, 1), 11).classes(),
                 "a declared K is taken as meant");
@@ -165,6 +168,17 @@ class DatasetTest {
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable construct) {
         String message = assertThrows(IllegalArgumentException.class, construct).getMessage();
         assertTrue(message.contains(expected), message);
+    }
+
+    /** The exception carries {@code expected} as data, and its message is that problem's sentence. */
+    private static void assertProblem(Problem expected, org.junit.jupiter.api.function.Executable construct) {
+        assertProblem(expected, construct, "");
+    }
+
+    private static void assertProblem(Problem expected, org.junit.jupiter.api.function.Executable construct, String why) {
+        DatasetException e = assertThrows(DatasetException.class, construct);
+        assertEquals(expected, e.problem(), why);
+        assertEquals(expected.message(), e.getMessage(), why);
     }
 
     private static void assertExactMessage(String expected, org.junit.jupiter.api.function.Executable construct) {

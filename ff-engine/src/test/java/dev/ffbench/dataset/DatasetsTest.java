@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.experiment.Extensions;
+import dev.ffbench.io.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,8 @@ class DatasetsTest {
         assertEquals("synthetic:7:120:30;classes=12", d.name());
         assertEquals(12, open("synthetic;classes=12").load().classes());
         DatasetException e = assertThrows(DatasetException.class, () -> open("synthetic;classes=300"));
-        assertTrue(e.getMessage().contains("option classes is '300'; allowed: a whole number 2..256"), e.getMessage());
+        assertEquals(new Problem("dataset 'synthetic;classes=300': option classes", "300", "a whole number 2..256"),
+                e.problem());
     }
 
     @ParameterizedTest

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.io.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,17 @@ class IdxDirectoryTest {
 
     private String failure(String options) {
         return assertThrows(DatasetException.class, () -> open(options)).getMessage();
+    }
+
+    /** The problem the exception carries; its message is that problem's sentence. */
+    private Problem problem(String options) {
+        DatasetException e = assertThrows(DatasetException.class, () -> open(options));
+        assertEquals(e.problem().message(), e.getMessage());
+        return e.problem();
+    }
+
+    private String named(String file) {
+        return file + " (" + dir.resolve(file) + ")";
     }
 
     private static void assertContains(String message, String... parts) {
@@ -134,13 +146,13 @@ class IdxDirectoryTest {
     void aTestLabelOutsideTheTrainingRangeNamesTheFileTheRecordAndTheValue() throws IOException {
         writeValid();
         write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 11})));
-        assertContains(failure(""), "t10k-labels-idx1-ubyte.gz (" + dir.resolve("t10k-labels-idx1-ubyte.gz")
-                + "): label of record 9 is 11; allowed: 0..9 (10 classes: the training split's labels 0..9;"
-                + " declare K with classes=K if the training split lacks the last classes)");
+        assertEquals(Problem.found(named("t10k-labels-idx1-ubyte.gz") + ": label of record 9", "is 11", "0..9 (10 classes:"
+                + " the training split's labels 0..9; declare K with classes=K if the training split lacks the last classes)"),
+                problem(""));
         assertEquals(12, open(";classes=12").classes(), "a declared K admits it");
         write("train-labels-idx1-ubyte", idxLabels(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, (byte) 200}));
-        assertContains(failure(";classes=12"), "train-labels-idx1-ubyte (", "label of record 11 is 200; allowed: 0..11"
-                + " (12 classes: classes=12)");
+        assertEquals(Problem.found(named("train-labels-idx1-ubyte") + ": label of record 11", "is 200",
+                "0..11 (12 classes: classes=12)"), problem(";classes=12"));
     }
 
     @Test
@@ -204,21 +216,20 @@ class IdxDirectoryTest {
         assertEquals(11, open(";classes=11").classes(), "a declared K is taken as meant");
 
         writeDigitsWithAStray(1, 255);
-        assertEquals("train-labels-idx1-ubyte (" + dir.resolve("train-labels-idx1-ubyte") + "): too few training images:"
-                + " labels 11..254: 0 images each; allowed: at least 1 per class (1 % of the mean, 7.8 = 2,001 images"
-                + " / 255 classes, and at least 1) when K is inferred from the training labels (here 255: labels 1..255,"
-                + " the largest plus one); if these classes are meant, declare K: classes=255 (with firstLabel=1)",
-                failure(";firstLabel=1"), "labels as written in the file, after firstLabel");
+        assertEquals(Problem.found(named("train-labels-idx1-ubyte") + ":", "too few training images: labels 11..254:"
+                + " 0 images each", "at least 1 per class (1 % of the mean, 7.8 = 2,001 images / 255 classes, and at least"
+                + " 1) when K is inferred from the training labels (here 255: labels 1..255, the largest plus one); if these"
+                + " classes are meant, declare K: classes=255 (with firstLabel=1)"),
+                problem(";firstLabel=1"), "labels as written in the file, after firstLabel");
     }
 
     @Test
     void aClassWithNoTestImageIsRefusedNamingTheTestFile() throws IOException {
         writeValid();
         write("t10k-labels-idx1-ubyte.gz", gzip(idxLabels(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 8})));
-        assertEquals("t10k-labels-idx1-ubyte.gz (" + dir.resolve("t10k-labels-idx1-ubyte.gz") + "): no test image for"
-                + " label 9 (1 training image); allowed: at least 1 test image per class when K is inferred from the"
-                + " training labels (here 10: labels 0..9, the largest plus one); if these classes are meant, declare K:"
-                + " classes=10", failure(""));
+        assertEquals(Problem.found(named("t10k-labels-idx1-ubyte.gz") + ":", "no test image for label 9 (1 training"
+                + " image)", "at least 1 test image per class when K is inferred from the training labels (here 10: labels"
+                + " 0..9, the largest plus one); if these classes are meant, declare K: classes=10"), problem(""));
         assertEquals(10, open(";classes=10").classes());
     }
 
@@ -248,11 +259,11 @@ class IdxDirectoryTest {
     @Test
     void badOptionsAreRefusedWhenTheDatasetIsOpened() {
         IdxSource source = new IdxSource();
-        assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;firstlabel=1", dir)).getMessage(),
-                "dataset 'idx:data;firstlabel=1': firstlabel is not an option of this source; allowed: classes,"
-                        + " firstLabel, prefix (idx:DIRECTORY[;classes=K][;firstLabel=N][;prefix=P])");
-        assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;classes=1", dir)).getMessage(),
-                "option classes is '1'; allowed: a whole number 2..256");
+        assertEquals(Problem.found("dataset 'idx:data;firstlabel=1': firstlabel", "is not an option of this source",
+                "classes, firstLabel, prefix (idx:DIRECTORY[;classes=K][;firstLabel=N][;prefix=P])"),
+                assertThrows(DatasetException.class, () -> source.open("idx:data;firstlabel=1", dir)).problem());
+        assertEquals(new Problem("dataset 'idx:data;classes=1': option classes", "1", "a whole number 2..256"),
+                assertThrows(DatasetException.class, () -> source.open("idx:data;classes=1", dir)).problem());
         assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;prefix", dir)).getMessage(),
                 "'prefix' is not an option of the form name=value");
         assertContains(assertThrows(DatasetException.class, () -> source.open("idx:data;classes=3;classes=4", dir))

@@ -2,6 +2,7 @@ package dev.ffbench.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ffbench.io.Problem;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,7 +32,7 @@ class NativePlatformCheckTest {
 
     @Test
     void theLinuxX8664Avx2SetRunsOnACpuWithAvx2() {
-        assertEquals(Optional.empty(), NativePlatformCheck.problem(machine("linux-x86_64", AVX2_FLAGS),
+        assertEquals(Optional.empty(), NativePlatformCheck.check(machine("linux-x86_64", AVX2_FLAGS),
                 classpath("linux-x86_64-avx2", "linux-x86_64")));
     }
 
@@ -40,39 +41,41 @@ class NativePlatformCheckTest {
         assertEquals(Optional.of("the CPU lacks AVX2 (no avx2 among the flags of /proc/cpuinfo), which the engine's native"
                         + " library nd4j-native-1.0.0-M2.1-linux-x86_64-avx2.jar needs: every cell would fail; allowed: a CPU"
                         + " with AVX2, or ND4J's generic build for linux-x86_64: run Maven with -Djavacpp.platform=linux-x86_64"),
-                NativePlatformCheck.problem(machine("linux-x86_64", OLD_FLAGS), classpath("linux-x86_64-avx2", "linux-x86_64")));
+                NativePlatformCheck.check(machine("linux-x86_64", OLD_FLAGS), classpath("linux-x86_64-avx2", "linux-x86_64"))
+                        .map(Problem::message));
     }
 
     @Test
     void theGenericBuildThatRemedyResolvesRunsOnThatCpu() {
-        assertEquals(Optional.empty(), NativePlatformCheck.problem(machine("linux-x86_64", OLD_FLAGS),
+        assertEquals(Optional.empty(), NativePlatformCheck.check(machine("linux-x86_64", OLD_FLAGS),
                 classpath("linux-x86_64", "linux-x86_64")));
     }
 
     @Test
     void anAvx512BuildNeedsAvx512NotJustAvx2() {
-        assertEquals("the CPU lacks AVX-512 (no avx512f among the flags of /proc/cpuinfo), which the engine's native library"
-                        + " nd4j-native-1.0.0-M2.1-linux-x86_64-avx512.jar needs: every cell would fail; allowed: a CPU with"
-                        + " AVX-512, or ND4J's generic build for linux-x86_64: run Maven with -Djavacpp.platform=linux-x86_64",
-                NativePlatformCheck.problem(machine("linux-x86_64", AVX2_FLAGS), classpath("linux-x86_64-avx512", "linux-x86_64"))
+        assertEquals(Problem.found("the CPU", "lacks AVX-512 (no avx512f among the flags of /proc/cpuinfo), which the"
+                        + " engine's native library nd4j-native-1.0.0-M2.1-linux-x86_64-avx512.jar needs: every cell would fail",
+                        "a CPU with AVX-512, or ND4J's generic build for linux-x86_64: run Maven with"
+                                + " -Djavacpp.platform=linux-x86_64"),
+                NativePlatformCheck.check(machine("linux-x86_64", AVX2_FLAGS), classpath("linux-x86_64-avx512", "linux-x86_64"))
                         .orElseThrow());
     }
 
     @Test
     void anArmMachineWithTheX86SetIsRefusedNamingBothPlatformsEveryJarAndTheProperty() {
-        assertEquals(Optional.of("this machine is linux-arm64 but the engine's native libraries on the class path are for"
-                        + " 'linux-x86_64-avx2, linux-x86_64' (nd4j-native-1.0.0-M2.1-linux-x86_64-avx2.jar,"
+        assertEquals(Optional.of(Problem.found("this machine", "is linux-arm64 but the engine's native libraries on the"
+                        + " class path are for 'linux-x86_64-avx2, linux-x86_64' (nd4j-native-1.0.0-M2.1-linux-x86_64-avx2.jar,"
                         + " openblas-0.3.19-1.5.7-linux-x86_64.jar, javacpp-1.5.7-linux-x86_64.jar): every cell would fail to"
-                        + " load them; allowed: the libraries for linux-arm64: run Maven without -Djavacpp.platform (ff-engine"
-                        + " then resolves this machine's) or with -Djavacpp.platform=linux-arm64"),
+                        + " load them", "the libraries for linux-arm64: run Maven without -Djavacpp.platform (ff-engine"
+                        + " then resolves this machine's) or with -Djavacpp.platform=linux-arm64")),
                 // Linux on ARM has no x86 flags: the platform alone decides
-                NativePlatformCheck.problem(new Machine("linux-arm64", Optional.empty()), classpath("linux-x86_64-avx2", "linux-x86_64")));
+                NativePlatformCheck.check(new Machine("linux-arm64", Optional.empty()), classpath("linux-x86_64-avx2", "linux-x86_64")));
     }
 
     @Test
     void eachPlatformsOwnSetPasses() {
         for (String platform : List.of("linux-arm64", "macosx-arm64", "macosx-x86_64", "windows-x86_64")) {
-            assertEquals(Optional.empty(), NativePlatformCheck.problem(new Machine(platform, Optional.empty()),
+            assertEquals(Optional.empty(), NativePlatformCheck.check(new Machine(platform, Optional.empty()),
                     classpath(platform, platform)), platform);
         }
     }
@@ -80,7 +83,7 @@ class NativePlatformCheckTest {
     @Test
     void whereTheFlagsWereNotReadAnAvx2BuildIsNotJudged() {
         // macOS and Windows: the engine reads no CPU flags there, so it claims nothing either way
-        assertEquals(Optional.empty(), NativePlatformCheck.problem(new Machine("macosx-x86_64", Optional.empty()),
+        assertEquals(Optional.empty(), NativePlatformCheck.check(new Machine("macosx-x86_64", Optional.empty()),
                 classpath("macosx-x86_64-avx2", "macosx-x86_64")));
     }
 
@@ -90,21 +93,21 @@ class NativePlatformCheckTest {
                 .map(p -> p.getFileName().toString().equals("openblas-0.3.19-1.5.7-macosx-arm64.jar")
                         ? REPO.resolve("openblas-0.3.19-1.5.7-macosx-x86_64.jar") : p)
                 .toList();
-        assertEquals("this machine is macosx-arm64 but the engine's native libraries on the class path are for"
-                        + " 'macosx-x86_64' (openblas-0.3.19-1.5.7-macosx-x86_64.jar): every cell would fail to load them;"
-                        + " allowed: the libraries for macosx-arm64: run Maven without -Djavacpp.platform (ff-engine then"
-                        + " resolves this machine's) or with -Djavacpp.platform=macosx-arm64",
-                NativePlatformCheck.problem(new Machine("macosx-arm64", Optional.empty()), mixed).orElseThrow());
+        assertEquals(Problem.found("this machine", "is macosx-arm64 but the engine's native libraries on the class path"
+                        + " are for 'macosx-x86_64' (openblas-0.3.19-1.5.7-macosx-x86_64.jar): every cell would fail to load"
+                        + " them", "the libraries for macosx-arm64: run Maven without -Djavacpp.platform (ff-engine then"
+                        + " resolves this machine's) or with -Djavacpp.platform=macosx-arm64"),
+                NativePlatformCheck.check(new Machine("macosx-arm64", Optional.empty()), mixed).orElseThrow());
     }
 
     @Test
     void aClassPathWithoutNd4jsNativeJarIsRefused() {
         List<Path> without = classpath("linux-x86_64-avx2", "linux-x86_64").stream()
                 .filter(p -> !p.getFileName().toString().equals("nd4j-native-1.0.0-M2.1-linux-x86_64-avx2.jar")).toList();
-        assertEquals(Optional.of("the forks' class path holds no ND4J native library (nd4j-native-<version>-<platform>.jar);"
-                        + " every cell would fail to start ND4J; allowed: the nd4j-native jar for this machine (linux-x86_64),"
-                        + " which ff-engine's dependencies bring: do not exclude it"),
-                NativePlatformCheck.problem(machine("linux-x86_64", AVX2_FLAGS), without));
+        assertEquals(Optional.of(Problem.found("the forks' class path", "holds no ND4J native library"
+                        + " (nd4j-native-<version>-<platform>.jar); every cell would fail to start ND4J", "the nd4j-native jar"
+                        + " for this machine (linux-x86_64), which ff-engine's dependencies bring: do not exclude it")),
+                NativePlatformCheck.check(machine("linux-x86_64", AVX2_FLAGS), without));
     }
 
     @Test
