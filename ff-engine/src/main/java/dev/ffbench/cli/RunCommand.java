@@ -26,7 +26,7 @@ final class RunCommand implements Callable<Integer> {
     Path cellSpec;
 
     @Option(names = "--failure", paramLabel = "FILE", hidden = true,
-            description = "When the run fails, write why here as JSON (its kind and message), for the harness that forked it.")
+            description = "When the run fails, write why here as JSON (its kind, message and stack), for the harness that forked it.")
     Path failure;
 
     @Override

@@ -155,7 +155,28 @@ public final class ForkedCellRunner {
             }
             return CellRecord.passed(cell, result, seconds(start));
         }
-        return CellRecord.failed(cell, reason(exit, failure, log, layout.crashReport(cell.id())), tail, seconds(start));
+        java.util.Optional<RunFailure> ended = RunFailure.read(failure);
+        ended.ifPresent(reported -> keepStack(reported, log));
+        return CellRecord.failed(cell, reason(exit, ended, log, layout.crashReport(cell.id())), tail, seconds(start));
+    }
+
+    /**
+     * Appends the stack the fork reported to the cell's log (after its tail was taken, so the tail in
+     * results.json stays the fork's own output): the reason the user reads stays one line, and the log it
+     * points to holds where the run failed, engine frames included.
+     */
+    private static void keepStack(RunFailure reported, Path log) {
+        if (reported.stack() == null) {
+            return; // an older engine's file
+        }
+        try {
+            Files.writeString(log, System.lineSeparator() + "ff-bench: the fork's failure (" + reported.kind()
+                    + ") with its whole stack, as the engine reported it:" + System.lineSeparator() + reported.stack(),
+                    java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the log then lacks the whole stack; the reason and the fork's own output still say why the cell failed
+        }
     }
 
     private List<String> command(Cell cell, Path spec, Path out, Path failure) {
@@ -197,11 +218,12 @@ public final class ForkedCellRunner {
     }
 
     /**
-     * Why the fork failed: what the engine wrote to {@code failure} (the exception that ended the run); when the
-     * JVM died without writing it, from its exit code, its log and the crash report the JVM may have written.
+     * Why the fork failed: what the engine wrote to its failure file ({@code ended}, the exception that ended the
+     * run); when the JVM died without writing it, from its exit code, its log and the crash report the JVM may
+     * have written.
      */
-    private static String reason(int exit, Path failure, Path log, Path crashReport) throws IOException {
-        java.util.Optional<RunFailure> ended = RunFailure.read(failure);
+    private static String reason(int exit, java.util.Optional<RunFailure> ended, Path log, Path crashReport)
+            throws IOException {
         if (ended.isPresent()) {
             return reason(ended.get(), exit);
         }
