@@ -28,7 +28,7 @@ class RunFailureTest {
         assertEquals(RunFailure.Kind.OUT_OF_MEMORY, RunFailure.of(wrapped).kind());
         // a message that merely mentions it is not one
         assertEquals(new RunFailure(RunFailure.Kind.MODEL_FAILED, "model said: java.lang.OutOfMemoryError earlier"),
-                withoutStack(new ModelFailedException("model said: java.lang.OutOfMemoryError earlier")));
+                withoutStack(new ModelFailedException("model said: java.lang.OutOfMemoryError earlier", null)));
         assertEquals(new RunFailure(RunFailure.Kind.OTHER, "java.lang.NullPointerException"),
                 withoutStack(new NullPointerException()));
     }
