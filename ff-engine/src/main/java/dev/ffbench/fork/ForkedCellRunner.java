@@ -5,6 +5,7 @@ import dev.ffbench.cli.RunFailure;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.io.AtomicFiles;
 import dev.ffbench.io.Json;
+import dev.ffbench.io.Problem;
 import dev.ffbench.matrix.Cell;
 import dev.ffbench.results.CellRecord;
 import dev.ffbench.results.CodeFingerprint;
@@ -142,8 +143,8 @@ public final class ForkedCellRunner {
             if (!cell.spec().equals(result.spec())) {
                 // the result is stored under the cell's spec: it must be the spec the fork ran
                 String sent = ForkLog.cap(Json.write(result.spec()).replaceAll("\\s+", " "));
-                return CellRecord.failed(cell, "the fork's result is of another spec than the cell's (" + sent
-                        + "); allowed: the spec it was sent (is the fork's class path this plugin's?)",
+                return CellRecord.failed(cell, Problem.found("the fork's result", "is of another spec than the cell's ("
+                        + sent + ")", "the spec it was sent (is the fork's class path this plugin's?)").message(),
                         tail, seconds(start));
             }
             // a figure the gates would judge must be one: the fork's JVM ran a project's code, which could have
