@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * Exit codes: 0 done; 2 the input cannot run (a bad spec, dataset or extension), with one message;
  * 1 the run failed (training diverged, the model broke the memory ledger or threw), with the
  * algorithm's stack trace before the message so that a cell's log tail shows where it failed. A forked
- * cell's {@code run --failure FILE} also writes the failure's kind and message there ({@link RunFailure}),
+ * cell's {@code run --failure FILE} also writes the failure's kind, message and whole stack there ({@link RunFailure}),
  * which the harness reads instead of the log.
  */
 @Command(

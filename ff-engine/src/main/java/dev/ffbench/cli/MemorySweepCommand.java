@@ -5,6 +5,7 @@ import dev.ffbench.backprop.BackpropCheckpointed;
 import dev.ffbench.experiment.ExperimentRunner;
 import dev.ffbench.experiment.InvalidSpecException;
 import dev.ffbench.experiment.SpecResolver;
+import dev.ffbench.io.Problem;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.memory.PhaseMemory;
 import java.util.ArrayList;
@@ -63,28 +64,28 @@ final class MemorySweepCommand implements Callable<Integer> {
     public Integer call() {
         SpecResolver.engine().checkUsed(ALGORITHMS, overrides.keySet());
         List<Integer> measured = measure == null ? depths : measure;
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (int depth : depths) {
             if (depth < 1) {
-                problems.add("depths is '" + depth + "'; allowed: whole numbers >= 1");
+                problems.add(new Problem("depths", String.valueOf(depth), "whole numbers >= 1"));
             }
         }
         for (int depth : measured) {
             if (!depths.contains(depth)) {
-                problems.add("measure is '" + depth + "'; allowed: depths of the table (" + depths + ")");
+                problems.add(new Problem("measure", String.valueOf(depth), "depths of the table (" + depths + ")"));
             }
         }
         if (measured.size() < 2 && !measured.containsAll(depths)) {
-            problems.add("measure is '" + measured + "'; allowed: at least two depths, to derive the others from their growth");
+            problems.add(new Problem("measure", measured.toString(), "at least two depths, to derive the others from their growth"));
         }
         for (String field : List.of("algorithm", "depth", "batchSize", "optimizer")) {
             if (overrides.containsKey(field)) {
-                problems.add("--set " + field + " is '" + overrides.get(field) + "'; allowed: fields other than algorithm,"
-                        + " depth, batchSize and optimizer, which each column sets (--ff-positives, --backprop-rows)");
+                problems.add(new Problem("--set " + field, overrides.get(field), "fields other than algorithm,"
+                        + " depth, batchSize and optimizer, which each column sets (--ff-positives, --backprop-rows)"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidSpecException(problems);
+            throw InvalidSpecException.of(problems);
         }
         // a value that is not a whole number >= 1 fails its column's spec with the resolver's message
         Integer every = overrides.containsKey("checkpointEvery") && overrides.get("checkpointEvery").trim().matches("[1-9][0-9]{0,8}")

@@ -1,5 +1,6 @@
 package dev.ffbench.cli;
 
+import dev.ffbench.io.Problem;
 import dev.ffbench.memory.MemoryBreakdown;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,9 +67,9 @@ final class MemorySweepTable {
 
     private long derive(int column, int depth, List<Integer> known) {
         if (known.size() < 2) {
-            throw new IllegalStateException("depth " + depth + " is not measured and " + known.size()
-                    + " depth(s) are: a derived row needs the growth between two measured depths; allowed: --measure"
-                    + " with at least two depths");
+            throw new IllegalStateException(Problem.found("depth " + depth, "is not measured and " + known.size()
+                    + " depth(s) are: a derived row needs the growth between two measured depths", "--measure"
+                    + " with at least two depths").message());
         }
         Long perLayer = null;
         Long perArray = null;

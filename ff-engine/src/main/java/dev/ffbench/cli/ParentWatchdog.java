@@ -1,5 +1,6 @@
 package dev.ffbench.cli;
 
+import dev.ffbench.io.Problem;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public final class ParentWatchdog {
         try {
             pid = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PARENT_PID_PROPERTY + " is '" + value + "'; allowed: a process id");
+            throw new IllegalArgumentException(new Problem(PARENT_PID_PROPERTY, value, "a process id").message());
         }
         Optional<ProcessHandle> parent = ProcessHandle.of(pid);
         if (parent.isEmpty() || !parent.get().isAlive()) {

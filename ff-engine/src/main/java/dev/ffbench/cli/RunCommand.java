@@ -6,6 +6,7 @@ import dev.ffbench.experiment.ExperimentRunner;
 import dev.ffbench.experiment.InvalidSpecException;
 import dev.ffbench.io.AtomicFiles;
 import dev.ffbench.io.Json;
+import dev.ffbench.io.Problem;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
     Path cellSpec;
 
     @Option(names = "--failure", paramLabel = "FILE", hidden = true,
-            description = "When the run fails, write why here as JSON (its kind and message), for the harness that forked it.")
+            description = "When the run fails, write why here as JSON (its kind, message and stack), for the harness that forked it.")
     Path failure;
 
     @Override
@@ -65,8 +66,8 @@ final class RunCommand implements Callable<Integer> {
             return specOptions.spec();
         }
         if (specOptions.specFile != null || !specOptions.overrides.isEmpty()) {
-            throw new InvalidSpecException(java.util.List.of("--cell-spec is given with --spec or --set; allowed:"
-                    + " --cell-spec alone (a resolved spec is run as it is)"));
+            throw new InvalidSpecException(Problem.found("--cell-spec", "is given with --spec or --set",
+                    "--cell-spec alone (a resolved spec is run as it is)"));
         }
         return Json.mapper().readValue(cellSpec.toFile(), ExperimentSpec.class);
     }

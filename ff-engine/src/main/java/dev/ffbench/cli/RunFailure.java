@@ -16,14 +16,16 @@ import java.util.Optional;
 
 /**
  * Why a run failed, handed by the engine's command line to the harness that forked it ({@code run --failure
- * FILE}): the kind, taken from the exception that ended the run, and that exception's message. The harness
- * reads this file first, so a log line that merely mentions an error (say {@code OutOfMemoryError}) never
- * decides what a failure is.
+ * FILE}): the kind, taken from the exception that ended the run, that exception's message and its stack. The
+ * harness reads this file first, so a log line that merely mentions an error (say {@code OutOfMemoryError})
+ * never decides what a failure is.
  *
  * @param kind what ended the run
  * @param message the ending exception's message (its class and message when it has none)
+ * @param stack the ending exception's whole stack trace with its causes, as {@link Throwable#printStackTrace()}
+ *     prints it; null in a file written before the stack was part of it
  */
-public record RunFailure(Kind kind, String message) {
+public record RunFailure(Kind kind, String message, String stack) {
 
     /** What ended a run. */
     public enum Kind {
@@ -51,15 +53,21 @@ public record RunFailure(Kind kind, String message) {
         Objects.requireNonNull(message, "message");
     }
 
+    /** A failure without its stack (as a file written before the stack was part of it reads). */
+    public RunFailure(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
     /**
      * The failure {@code ended} stands for: out of memory when it or one of its causes is an
      * {@link OutOfMemoryError} (JavaCPP's native refusals may come wrapped), else by its own type.
      */
     public static RunFailure of(Throwable ended) {
         String message = ended.getMessage() != null ? ended.getMessage() : ended.toString();
+        String stack = StackTraces.whole(ended);
         for (Throwable t = ended; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OutOfMemoryError) {
-                return new RunFailure(Kind.OUT_OF_MEMORY, message);
+                return new RunFailure(Kind.OUT_OF_MEMORY, message, stack);
             }
         }
         Kind kind;
@@ -74,7 +82,7 @@ public record RunFailure(Kind kind, String message) {
         } else {
             kind = Kind.OTHER;
         }
-        return new RunFailure(kind, message);
+        return new RunFailure(kind, message, stack);
     }
 
     /** Writes this failure to {@code file} (atomically: the harness never reads half of it). */
@@ -84,7 +92,8 @@ public record RunFailure(Kind kind, String message) {
 
     /**
      * The failure a fork wrote to {@code file}; empty when there is none or it cannot be read (the fork died
-     * before writing it), so that the harness falls back on the fork's exit code and log.
+     * before writing it, or wrote no kind this harness knows), so that the harness falls back on the fork's exit
+     * code and log. A file without the stack (written by an older engine) is read with a null stack.
      */
     public static Optional<RunFailure> read(Path file) {
         if (!Files.isRegularFile(file)) {

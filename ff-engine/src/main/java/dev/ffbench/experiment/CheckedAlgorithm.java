@@ -8,6 +8,7 @@ import dev.ffbench.api.ModelContext;
 import dev.ffbench.api.Option;
 import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.dataset.ProviderCode;
+import dev.ffbench.io.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -145,12 +146,12 @@ final class CheckedAlgorithm implements Algorithm {
 
     private <T> T failed(String method, Throwable e) {
         StackTraceElement line = ProviderCode.lineOf(e, algorithm.getClass());
-        throw new ExtensionException(List.of(describe() + " threw " + e + " in " + method
-                + (line == null ? "" : " at " + ProviderCode.where(line)) + "; allowed: " + method + " returns its value without throwing"));
+        throw new ExtensionException(Problem.found(describe(), "threw " + e + " in " + method
+                + (line == null ? "" : " at " + ProviderCode.where(line)), method + " returns its value without throwing"));
     }
 
     private ExtensionException refused(String method, String what, String allowed) {
-        return new ExtensionException(List.of(describe() + "'s " + method + " " + what + "; allowed: " + allowed));
+        return new ExtensionException(Problem.found(describe() + "'s " + method, what, allowed));
     }
 
     private String describe() {

@@ -3,6 +3,7 @@ package dev.ffbench.experiment;
 import dev.ffbench.goodness.GoodnessFunction;
 import dev.ffbench.goodness.LayerLoss;
 import dev.ffbench.goodness.QuadraticGoodness;
+import dev.ffbench.io.Problem;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -79,9 +80,9 @@ class CheckedGoodness implements GoodnessFunction {
     }
 
     private ModelFailedException broken(String method, INDArray activations, INDArray got, String allowed) {
-        return new ModelFailedException(where(method) + " returned " + (got == null ? "null"
+        return new ModelFailedException(Problem.found(where(method), "returned " + (got == null ? "null"
                 : "an array of shape " + Arrays.toString(got.shape())) + " for activations of shape "
-                + Arrays.toString(activations.shape()) + "; allowed: " + allowed);
+                + Arrays.toString(activations.shape()), allowed));
     }
 
     private String where(String method) {
@@ -101,8 +102,9 @@ class CheckedGoodness implements GoodnessFunction {
         public double coefficient(int units) {
             double coefficient = quadratic.coefficient(units);
             if (!Double.isFinite(coefficient)) {
-                throw new ModelFailedException("goodness function " + name() + " (" + quadratic.getClass().getName()
-                        + "): coefficient(" + units + ") returned " + coefficient + "; allowed: a finite number");
+                throw new ModelFailedException(Problem.found("goodness function " + name() + " ("
+                        + quadratic.getClass().getName() + "): coefficient(" + units + ")", "returned " + coefficient,
+                        "a finite number"));
             }
             return coefficient;
         }

@@ -1,6 +1,7 @@
 package dev.ffbench.experiment;
 
 import dev.ffbench.api.ModelContext;
+import dev.ffbench.io.Problem;
 import java.util.List;
 
 /**
@@ -14,8 +15,16 @@ public final class EscapedAllocationException extends RuntimeException {
     private static final List<String> PASS_THROUGH = List.of("org.nd4j.", "org.bytedeco.", "java.", "jdk.", "sun.",
             "dev.ffbench.nn.", "dev.ffbench.memory.", "dev.ffbench.experiment.", "dev.ffbench.api.");
 
-    private EscapedAllocationException(String message, Throwable cause) {
-        super(message, cause);
+    private final transient Problem problem;
+
+    private EscapedAllocationException(Problem problem, Throwable cause) {
+        super(problem.message(), cause);
+        this.problem = problem;
+    }
+
+    /** The refused allocation as data: the algorithm, where it made the array, and where such arrays belong. */
+    public Problem problem() {
+        return problem;
     }
 
     /** The guard's refusal in {@code failure}'s causes, as this exception; null when it was something else. */
@@ -23,12 +32,12 @@ public final class EscapedAllocationException extends RuntimeException {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getClass().getName().equals("org.nd4j.linalg.exception.ND4JIllegalStateException")
                     && String.valueOf(t.getMessage()).contains("Workspace is full")) {
-                return new EscapedAllocationException("algorithm " + algorithm + " created an ND4J array outside the"
-                        + " memory ledger, in " + culprit(t.getStackTrace()) + "; allowed: arrays that live"
+                return new EscapedAllocationException(Problem.found("algorithm " + algorithm, "created an ND4J array"
+                        + " outside the memory ledger, in " + culprit(t.getStackTrace()), "arrays that live"
                         + " through a step inside the step workspace the engine opens around TrainingPhase.step and"
                         + " Model.predict (or Batch.scratch() for one layer's temporaries), and arrays that outlive a"
                         + " step (parameters, gradients, optimizer state) through PersistentMemory"
-                        + " (ModelContext.memory()), so that every byte is counted", t);
+                        + " (ModelContext.memory()), so that every byte is counted"), t);
             }
         }
         return null;

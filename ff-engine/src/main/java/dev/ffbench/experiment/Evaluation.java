@@ -3,6 +3,7 @@ package dev.ffbench.experiment;
 import dev.ffbench.api.Batch;
 import dev.ffbench.api.Model;
 import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.io.Problem;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.TransientMemory;
@@ -92,16 +93,16 @@ final class Evaluation {
     private void check(int[] batchPredictions, int start, int count) {
         String where = "algorithm " + algorithm + "'s model " + model.getClass().getName() + ".predict";
         if (batchPredictions == null || batchPredictions.length != count) {
-            throw new ModelFailedException(where + " returned " + (batchPredictions == null ? "null"
+            throw new ModelFailedException(Problem.found(where, "returned " + (batchPredictions == null ? "null"
                     : batchPredictions.length + " predictions") + " for a batch of " + count + " images (images "
-                    + start + ".." + (start + count - 1) + "); allowed: exactly one prediction per image");
+                    + start + ".." + (start + count - 1) + ")", "exactly one prediction per image"));
         }
         for (int i = 0; i < count; i++) {
             int p = batchPredictions[i];
             if (p != Model.TIE && (p < 0 || p >= classes)) {
-                throw new ModelFailedException(where + " predicted class " + p + " for image " + (start + i)
-                        + "; allowed: 0.." + (classes - 1) + " (the dataset's " + classes + " classes), or "
-                        + Model.TIE + " for a tie (counted wrong)");
+                throw new ModelFailedException(Problem.found(where, "predicted class " + p + " for image " + (start + i),
+                        "0.." + (classes - 1) + " (the dataset's " + classes + " classes), or "
+                        + Model.TIE + " for a tie (counted wrong)"));
             }
         }
     }

@@ -8,6 +8,7 @@ import dev.ffbench.dataset.DatasetReader;
 import dev.ffbench.dataset.DatasetSummary;
 import dev.ffbench.dataset.Datasets;
 import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.io.Problem;
 import dev.ffbench.memory.AllocationGuard;
 import dev.ffbench.memory.HeapOutsideLedger;
 import dev.ffbench.memory.MemoryLedger;
@@ -191,13 +192,18 @@ public final class ExperimentRunner {
                 extensions.datasetSources().stream().map(Extensions.Provided::value).toList());
         Dataset dataset = reader.load();
         List<String> problems = new java.util.ArrayList<>();
+        List<Problem> typedProblems = new java.util.ArrayList<>();
         if (spec.batchSize() > dataset.train().count()) {
-            problems.add("batchSize is " + spec.batchSize() + "; allowed: at most the "
+            // the batch size is an int of the resolved spec, said as it is (no quotes)
+            Problem tooLarge = Problem.found("batchSize", "is " + spec.batchSize(), "at most the "
                     + dataset.train().count() + " training images of dataset " + spec.dataset());
+            problems.add(tooLarge.message());
+            typedProblems.add(tooLarge);
         }
+        // the algorithm words its own problems
         problems.addAll(guarded(spec, () -> extensions.algorithm(spec.algorithm()).problems(spec, dataset.shape())));
         if (!problems.isEmpty()) {
-            throw new InvalidSpecException(problems);
+            throw new InvalidSpecException(problems, typedProblems);
         }
         configureNumerics(spec.threads());
         return dataset;

@@ -4,6 +4,7 @@ import dev.ffbench.api.Algorithm;
 import dev.ffbench.api.Option;
 import dev.ffbench.dataset.DatasetSource;
 import dev.ffbench.goodness.GoodnessFunction;
+import dev.ffbench.io.Problem;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -68,12 +69,14 @@ public final class Extensions {
      * @throws ExtensionException on a name provided twice or a provider that fails to load, naming them
      */
     public static Extensions discover(ClassLoader loader) {
+        // every sentence in order, and those of them built as data
         List<String> problems = new ArrayList<>();
-        Map<String, Provided<Algorithm>> algorithms = load(Algorithm.class, loader, Algorithm::name, "algorithm", problems);
+        List<Problem> typed = new ArrayList<>();
+        Map<String, Provided<Algorithm>> algorithms = load(Algorithm.class, loader, Algorithm::name, "algorithm", problems, typed);
         Map<String, Provided<GoodnessFunction>> goodness =
-                load(GoodnessFunction.class, loader, GoodnessFunction::name, "goodness function", problems);
+                load(GoodnessFunction.class, loader, GoodnessFunction::name, "goodness function", problems, typed);
         Map<String, Provided<DatasetSource>> sources =
-                load(DatasetSource.class, loader, DatasetSource::name, "dataset source", problems);
+                load(DatasetSource.class, loader, DatasetSource::name, "dataset source", problems, typed);
         for (Provided<Algorithm> algorithm : algorithms.values()) {
             List<String> goodnessOptions;
             try {
@@ -81,22 +84,22 @@ public final class Extensions {
                         .filter(o -> o.type() == Option.Type.GOODNESS).map(Option::name).toList();
             } catch (ExtensionException e) {
                 problems.addAll(e.problems());
+                typed.addAll(e.typedProblems());
                 continue;
             }
             if (!goodnessOptions.isEmpty() && !goodnessOptions.equals(List.of(GOODNESS_OPTION))) {
-                problems.add("algorithm '" + algorithm.name() + "' (" + algorithm.value().getClass().getName() + ", "
-                        + algorithm.origin() + ") declares goodness options " + goodnessOptions + "; allowed: one,"
+                add(Problem.found(provided(algorithm), "declares goodness options " + goodnessOptions, "one,"
                         + " named '" + GOODNESS_OPTION + "' (the matrix's goodness axis sets it, and cell ids and rule"
-                        + " selectors read it)");
+                        + " selectors read it)"), problems, typed);
             }
             if (!algorithm.name().matches("[a-z0-9][a-z0-9-]*")) {
-                problems.add("algorithm '" + algorithm.name() + "' (" + algorithm.value().getClass().getName() + ", "
-                        + algorithm.origin() + ") has a name that is not allowed; allowed: lower-case letters, digits and '-'");
+                add(Problem.found(provided(algorithm), "has a name that is not allowed", "lower-case letters, digits and '-'"),
+                        problems, typed);
             }
         }
-        problems.addAll(oldRegistrations(loader));
+        oldRegistrations(loader, problems, typed);
         if (!problems.isEmpty()) {
-            throw new ExtensionException(problems);
+            throw new ExtensionException(problems, typed);
         }
         return new Extensions(algorithms, goodness, sources);
     }
@@ -104,56 +107,67 @@ public final class Extensions {
     /** Where algorithms were registered before Algorithm moved to dev.ffbench.api: they would silently not be found. */
     static final String OLD_ALGORITHM_SERVICES = "META-INF/services/dev.ffbench.experiment.Algorithm";
 
+    /** "algorithm 'own' (com.acme.Own, built in)": the algorithm as a problem names it. */
+    private static String provided(Provided<Algorithm> algorithm) {
+        return "algorithm '" + algorithm.name() + "' (" + algorithm.value().getClass().getName() + ", "
+                + algorithm.origin() + ")";
+    }
+
+    /** Adds {@code problem} to the sentences in order and to those built as data. */
+    private static void add(Problem problem, List<String> problems, List<Problem> typed) {
+        problems.add(problem.message());
+        typed.add(problem);
+    }
+
     /** A problem for each registration file under the algorithm interface's old name, naming it and the new one. */
-    private static List<String> oldRegistrations(ClassLoader loader) {
-        List<String> problems = new ArrayList<>();
+    private static void oldRegistrations(ClassLoader loader, List<String> problems, List<Problem> typed) {
         try {
             for (java.net.URL url : java.util.Collections.list(loader.getResources(OLD_ALGORITHM_SERVICES))) {
-                problems.add("algorithms are registered in " + url + ", the name of the interface before it moved;"
-                        + " allowed: META-INF/services/" + Algorithm.class.getName() + " (rename the file, import "
+                add(Problem.found("algorithms", "are registered in " + url + ", the name of the interface before it moved",
+                        "META-INF/services/" + Algorithm.class.getName() + " (rename the file, import "
                         + Algorithm.class.getName() + " and the model contract from dev.ffbench.api, and run mvn clean:"
-                        + " a copy under the old name stays in target/classes until then)");
+                        + " a copy under the old name stays in target/classes until then)"), problems, typed);
             }
         } catch (java.io.IOException e) {
+            // not a value with what is allowed: the I/O error's own words
             problems.add("the class path cannot be read for " + OLD_ALGORITHM_SERVICES + ": " + e.getMessage());
         }
-        return problems;
     }
 
     private static <T> Map<String, Provided<T>> load(Class<T> type, ClassLoader loader, Function<T, String> name,
-            String what, List<String> problems) {
+            String what, List<String> problems, List<Problem> typed) {
         Map<String, Provided<T>> found = new LinkedHashMap<>();
         ServiceLoader<T> services = ServiceLoader.load(type, loader);
-        for (ServiceLoader.Provider<T> provider : iterate(services, type, problems)) {
+        for (ServiceLoader.Provider<T> provider : iterate(services, type, problems, typed)) {
             T value;
             try {
                 value = provider.get();
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                problems.add(what + " " + provider.type().getName() + " (" + origin(provider.type())
-                        + ") cannot be created: " + rootMessage(e) + "; allowed: a public class with a public"
-                        + " no-argument constructor that does no ND4J work");
+                add(Problem.found(what + " " + provider.type().getName() + " (" + origin(provider.type()) + ")",
+                        "cannot be created: " + rootMessage(e), "a public class with a public"
+                        + " no-argument constructor that does no ND4J work"), problems, typed);
                 continue;
             }
             String key;
             try {
                 key = name.apply(value);
             } catch (RuntimeException | LinkageError e) {
-                problems.add(what + " " + provider.type().getName() + " (" + origin(provider.type()) + ") threw " + e
-                        + " in name(); allowed: name() returns its name without throwing");
+                add(Problem.found(what + " " + provider.type().getName() + " (" + origin(provider.type()) + ")",
+                        "threw " + e + " in name()", "name() returns its name without throwing"), problems, typed);
                 continue;
             }
             if (key == null || key.isBlank()) {
-                problems.add(what + " " + provider.type().getName() + " (" + origin(provider.type()) + ") has "
-                        + (key == null ? "no name (name() returned null)" : "a blank name") + "; allowed: a name of"
-                        + " lower-case letters, digits and '-'");
+                add(Problem.found(what + " " + provider.type().getName() + " (" + origin(provider.type()) + ")", "has "
+                        + (key == null ? "no name (name() returned null)" : "a blank name"), "a name of"
+                        + " lower-case letters, digits and '-'"), problems, typed);
                 continue;
             }
             Provided<T> previous = found.get(key);
             String origin = origin(value.getClass());
             if (previous != null) {
-                problems.add(what + " '" + key + "' is provided twice: by " + previous.value().getClass().getName() + " ("
-                        + previous.origin() + ") and by " + value.getClass().getName() + " (" + origin
-                        + "); allowed: one provider per name (rename one, or drop one jar from the class path)");
+                add(Problem.found(what + " '" + key + "'", "is provided twice: by " + previous.value().getClass().getName()
+                        + " (" + previous.origin() + ") and by " + value.getClass().getName() + " (" + origin + ")",
+                        "one provider per name (rename one, or drop one jar from the class path)"), problems, typed);
                 continue;
             }
             found.put(key, new Provided<>(key, value, origin));
@@ -163,7 +177,7 @@ public final class Extensions {
 
     /** The providers of a service, recording a problem for each registration that names no usable class. */
     private static <T> List<ServiceLoader.Provider<T>> iterate(ServiceLoader<T> services, Class<T> type,
-            List<String> problems) {
+            List<String> problems, List<Problem> typed) {
         List<ServiceLoader.Provider<T>> providers = new ArrayList<>();
         var iterator = services.stream().iterator();
         while (true) {
@@ -173,8 +187,8 @@ public final class Extensions {
                 }
                 providers.add(iterator.next());
             } catch (ServiceConfigurationError e) {
-                problems.add("an entry of META-INF/services/" + type.getName() + " cannot be loaded: " + rootMessage(e)
-                        + "; allowed: the binary names of public classes on the class path, one per line");
+                add(Problem.found("an entry of META-INF/services/" + type.getName(), "cannot be loaded: " + rootMessage(e),
+                        "the binary names of public classes on the class path, one per line"), problems, typed);
             }
         }
     }
@@ -239,7 +253,7 @@ public final class Extensions {
     public Algorithm algorithm(String name) {
         Algorithm found = checked.get(name);
         if (found == null) {
-            throw new InvalidSpecException(List.of("algorithm is '" + name + "'; allowed: " + describe(algorithms())));
+            throw new InvalidSpecException(new Problem("algorithm", name, describe(algorithms())));
         }
         return found;
     }
@@ -255,7 +269,7 @@ public final class Extensions {
     public GoodnessFunction goodness(String name) {
         Provided<GoodnessFunction> found = goodness.get(name);
         if (found == null) {
-            throw new InvalidSpecException(List.of("goodness is '" + name + "'; allowed: " + describe(goodnessFunctions())));
+            throw new InvalidSpecException(new Problem("goodness", name, describe(goodnessFunctions())));
         }
         return CheckedGoodness.of(found.value(), found.origin());
     }

@@ -7,6 +7,7 @@ import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.api.Option;
 import dev.ffbench.api.Options;
 import dev.ffbench.io.Json;
+import dev.ffbench.io.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,18 +76,18 @@ public final class SpecResolver {
         Map<String, Object> given = fieldsOf(spec);
         ExperimentSpec resolved = resolve(given, spec);
         Map<String, Object> expected = fieldsOf(resolved);
-        List<String> differences = new ArrayList<>();
+        List<Problem> differences = new ArrayList<>();
         java.util.Set<String> names = new java.util.LinkedHashSet<>(expected.keySet());
         names.addAll(given.keySet());
         for (String name : names) {
             if (!java.util.Objects.equals(given.get(name), expected.get(name))) {
-                differences.add(name + " is " + describe(given.get(name)) + " where the resolved spec has "
-                        + describe(expected.get(name)));
+                differences.add(Problem.found("the spec is not resolved: " + name, "is " + describe(given.get(name))
+                        + " where the resolved spec has " + describe(expected.get(name)),
+                        "a spec built by SpecResolver.resolve, which fills in every default"));
             }
         }
         if (!differences.isEmpty()) {
-            throw new InvalidSpecException(differences.stream().map(d -> "the spec is not resolved: " + d
-                    + "; allowed: a spec built by SpecResolver.resolve, which fills in every default").toList());
+            throw InvalidSpecException.of(differences);
         }
     }
 
@@ -116,7 +117,12 @@ public final class SpecResolver {
      * options those algorithms do declare: a typo would otherwise be dropped in silence.
      */
     public List<String> unused(java.util.Collection<String> algorithms, java.util.Collection<String> settings) {
-        List<String> problems = new ArrayList<>();
+        return unusedProblems(algorithms, settings).stream().map(Problem::message).toList();
+    }
+
+    /** The problems {@link #unused} words, as data. */
+    public List<Problem> unusedProblems(java.util.Collection<String> algorithms, java.util.Collection<String> settings) {
+        List<Problem> problems = new ArrayList<>();
         java.util.Set<String> declared = new java.util.LinkedHashSet<>();
         for (String algorithm : algorithms) {
             if (extensions.hasAlgorithm(algorithm)) {
@@ -125,9 +131,9 @@ public final class SpecResolver {
         }
         for (String name : settings) {
             if (!ExperimentSpec.SHARED_FIELDS.contains(name) && !declared.contains(name)) {
-                problems.add(name + " is not a field of the spec nor an option of " + String.join(", ", algorithms)
-                        + "; allowed: the shared fields (" + String.join(", ", ExperimentSpec.SHARED_FIELDS)
-                        + ") and these algorithms' options (" + (declared.isEmpty() ? "none" : String.join(", ", declared)) + ")");
+                problems.add(Problem.found(name, "is not a field of the spec nor an option of " + String.join(", ", algorithms),
+                        "the shared fields (" + String.join(", ", ExperimentSpec.SHARED_FIELDS)
+                        + ") and these algorithms' options (" + (declared.isEmpty() ? "none" : String.join(", ", declared)) + ")"));
             }
         }
         return problems;
@@ -135,9 +141,9 @@ public final class SpecResolver {
 
     /** Throws {@link InvalidSpecException} when {@link #unused} finds any setting no algorithm reads. */
     public void checkUsed(java.util.Collection<String> algorithms, java.util.Collection<String> settings) {
-        List<String> problems = unused(algorithms, settings);
+        List<Problem> problems = unusedProblems(algorithms, settings);
         if (!problems.isEmpty()) {
-            throw new InvalidSpecException(problems);
+            throw InvalidSpecException.of(problems);
         }
     }
 
@@ -186,14 +192,16 @@ public final class SpecResolver {
      * @throws InvalidSpecException listing every problem
      */
     public ExperimentSpec resolve(Map<String, ?> fields, ExperimentSpec base) {
+        // every sentence in order (an algorithm words its own), and those of them built as data
         List<String> problems = new ArrayList<>();
+        List<Problem> typedProblems = new ArrayList<>();
         String algorithmName = fields.get("algorithm") == null ? base.algorithm() : String.valueOf(fields.get("algorithm")).trim();
         Algorithm found = extensions.hasAlgorithm(algorithmName) ? extensions.algorithm(algorithmName) : null;
-        Map<String, Object> typed = parse(algorithmName, fields, problems);
+        Map<String, Object> typed = parse(algorithmName, fields, problems, typedProblems);
         String dataset = (String) typed.getOrDefault("dataset", base.dataset());
         if (dataset.isBlank()) {
-            problems.add("dataset is empty; allowed: " + dev.ffbench.dataset.Datasets.forms(
-                    extensions.datasetSources().stream().map(Extensions.Provided::value).toList()));
+            add(Problem.found("dataset", "is empty", dev.ffbench.dataset.Datasets.forms(
+                    extensions.datasetSources().stream().map(Extensions.Provided::value).toList())), problems, typedProblems);
         }
         Integer algorithmBatchSize = found == null ? null : found.defaultBatchSize();
         int batchSize = (Integer) typed.getOrDefault("batchSize", algorithmBatchSize != null ? algorithmBatchSize : base.batchSize());
@@ -203,9 +211,9 @@ public final class SpecResolver {
         }
         Options options = Options.NONE;
         if (found == null) {
-            problems.add("algorithm is '" + algorithmName + "'; allowed: " + Extensions.describe(extensions.algorithms()));
+            add(new Problem("algorithm", algorithmName, Extensions.describe(extensions.algorithms())), problems, typedProblems);
         } else {
-            options = options(found, fields.keySet(), typed, problems);
+            options = options(found, fields.keySet(), typed, problems, typedProblems);
         }
         ExperimentSpec spec = new ExperimentSpec(algorithmName, dataset,
                 (Integer) typed.getOrDefault("depth", base.depth()),
@@ -224,7 +232,7 @@ public final class SpecResolver {
             problems.addAll(found.problems(spec));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidSpecException(problems);
+            throw new InvalidSpecException(problems, typedProblems);
         }
         return spec;
     }
@@ -237,10 +245,19 @@ public final class SpecResolver {
      * {@link #resolve} reports) and a blank learningRate or targetAccuracy (unset).
      */
     public Map<String, Object> parse(String algorithm, Map<String, ?> fields, List<String> problems) {
+        return parse(algorithm, fields, problems, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #parse(String, Map, List)}, adding the problems found here also as data to {@code typedProblems}
+     * (an option's own check words its problem, which is only in {@code problems}).
+     */
+    public Map<String, Object> parse(String algorithm, Map<String, ?> fields, List<String> problems,
+            List<Problem> typedProblems) {
         Map<String, Object> typed = new LinkedHashMap<>();
         for (String name : ExperimentSpec.SHARED_FIELDS) {
             Object value = fields.get(name);
-            Object parsed = value == null ? null : sharedField(name, value, problems);
+            Object parsed = value == null ? null : sharedField(name, value, problems, typedProblems);
             if (parsed != null) {
                 typed.put(name, parsed);
             }
@@ -258,7 +275,13 @@ public final class SpecResolver {
         return typed;
     }
 
-    private Object sharedField(String name, Object value, List<String> problems) {
+    /** Adds {@code problem} to the sentences in order and to those built as data. */
+    private static void add(Problem problem, List<String> problems, List<Problem> typedProblems) {
+        problems.add(problem.message());
+        typedProblems.add(problem);
+    }
+
+    private Object sharedField(String name, Object value, List<String> problems, List<Problem> typedProblems) {
         return switch (name) {
             case "algorithm", "dataset" -> String.valueOf(value).trim();
             case "optimizer" -> {
@@ -266,14 +289,14 @@ public final class SpecResolver {
                 if (ExperimentSpec.OPTIMIZERS.contains(text)) {
                     yield text;
                 }
-                problems.add("optimizer is '" + text + "'; allowed: " + String.join(", ", ExperimentSpec.OPTIMIZERS));
+                add(new Problem("optimizer", text, String.join(", ", ExperimentSpec.OPTIMIZERS)), problems, typedProblems);
                 yield null;
             }
-            case "depth", "width", "epochs", "batchSize", "threads" -> whole(name, value, 1, problems);
-            case "maxStepsPerEpoch", "evaluateEvery" -> whole(name, value, 0, problems);
-            case "learningRate" -> learningRate(value, problems);
-            case "seed" -> seed(value, problems);
-            case "targetAccuracy" -> fraction(value, problems);
+            case "depth", "width", "epochs", "batchSize", "threads" -> whole(name, value, 1, problems, typedProblems);
+            case "maxStepsPerEpoch", "evaluateEvery" -> whole(name, value, 0, problems, typedProblems);
+            case "learningRate" -> learningRate(value, problems, typedProblems);
+            case "seed" -> seed(value, problems, typedProblems);
+            case "targetAccuracy" -> fraction(value, problems, typedProblems);
             default -> throw new IllegalArgumentException("not a shared field: " + name);
         };
     }
@@ -283,7 +306,7 @@ public final class SpecResolver {
      * defaulted; a given name that is neither a shared field nor declared is a problem.
      */
     private Options options(Algorithm algorithm, java.util.Set<String> given, Map<String, Object> typed,
-            List<String> problems) {
+            List<String> problems, List<Problem> typedProblems) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> declared = new ArrayList<>();
         for (Option<?> option : algorithm.options()) {
@@ -296,15 +319,17 @@ public final class SpecResolver {
         }
         for (String name : given) {
             if (!ExperimentSpec.SHARED_FIELDS.contains(name) && !declared.contains(name)) {
-                problems.add(name + " is not a field of the spec nor an option of " + algorithm.name() + "; allowed: the"
+                add(Problem.found(name, "is not a field of the spec nor an option of " + algorithm.name(), "the"
                         + " shared fields (" + String.join(", ", ExperimentSpec.SHARED_FIELDS) + ") and "
-                        + algorithm.name() + "'s options (" + (declared.isEmpty() ? "none" : String.join(", ", declared)) + ")");
+                        + algorithm.name() + "'s options (" + (declared.isEmpty() ? "none" : String.join(", ", declared)) + ")"),
+                        problems, typedProblems);
             }
         }
         return new Options(values);
     }
 
-    private static Integer whole(String name, Object value, int minimum, List<String> problems) {
+    private static Integer whole(String name, Object value, int minimum, List<String> problems,
+            List<Problem> typedProblems) {
         Integer parsed = value instanceof Integer i ? i : null;
         String text = String.valueOf(value).trim();
         if (!(value instanceof Number)) {
@@ -317,7 +342,7 @@ public final class SpecResolver {
         if (parsed != null && parsed >= minimum) {
             return parsed;
         }
-        problems.add(name + " is '" + text + "'; allowed: a whole number >= " + minimum);
+        add(new Problem(name, text, "a whole number >= " + minimum), problems, typedProblems);
         return null;
     }
 
@@ -334,7 +359,7 @@ public final class SpecResolver {
         }
     }
 
-    private static Double learningRate(Object value, List<String> problems) {
+    private static Double learningRate(Object value, List<String> problems, List<Problem> typedProblems) {
         if (String.valueOf(value).isBlank()) {
             return null;
         }
@@ -342,12 +367,12 @@ public final class SpecResolver {
         if (parsed != null && parsed > 0) {
             return parsed;
         }
-        problems.add("learningRate is '" + String.valueOf(value).trim()
-                + "'; allowed: a finite number > 0 (or unset: the algorithm's default)");
+        add(new Problem("learningRate", String.valueOf(value).trim(), "a finite number > 0 (or unset: the algorithm's default)"),
+                problems, typedProblems);
         return null;
     }
 
-    private static Double fraction(Object value, List<String> problems) {
+    private static Double fraction(Object value, List<String> problems, List<Problem> typedProblems) {
         if (String.valueOf(value).isBlank()) {
             return null;
         }
@@ -355,12 +380,12 @@ public final class SpecResolver {
         if (parsed != null && parsed > 0 && parsed <= 1) {
             return parsed;
         }
-        problems.add("targetAccuracy is '" + String.valueOf(value).trim()
-                + "'; allowed: a fraction > 0 and <= 1 (0.9 means 90 %), or unset");
+        add(new Problem("targetAccuracy", String.valueOf(value).trim(), "a fraction > 0 and <= 1 (0.9 means 90 %), or unset"),
+                problems, typedProblems);
         return null;
     }
 
-    private static Long seed(Object value, List<String> problems) {
+    private static Long seed(Object value, List<String> problems, List<Problem> typedProblems) {
         if (value instanceof Long || value instanceof Integer) {
             return ((Number) value).longValue();
         }
@@ -368,7 +393,7 @@ public final class SpecResolver {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            problems.add("seed is '" + text + "'; allowed: a whole number");
+            add(new Problem("seed", text, "a whole number"), problems, typedProblems);
             return null;
         }
     }

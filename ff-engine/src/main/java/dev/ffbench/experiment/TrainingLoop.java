@@ -6,6 +6,7 @@ import dev.ffbench.api.Model;
 import dev.ffbench.api.StepLoss;
 import dev.ffbench.api.TrainingPhase;
 import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.io.Problem;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.memory.PhaseMemory;
 import dev.ffbench.memory.TransientMemory;
@@ -138,14 +139,14 @@ final class TrainingLoop {
     /** The model's phases: at least one, each with a name of its own. */
     private List<TrainingPhase> checked(List<TrainingPhase> phases) {
         if (phases == null || phases.isEmpty()) {
-            throw contract("trainingPhases() returned " + (phases == null ? "null" : "no phases")
-                    + "; allowed: at least one phase (one per layer for layerwise training, or one for all layers)");
+            throw contract("trainingPhases()", "returned " + (phases == null ? "null" : "no phases"),
+                    "at least one phase (one per layer for layerwise training, or one for all layers)");
         }
         Set<String> names = new HashSet<>();
         for (TrainingPhase phase : phases) {
             if (phase == null || phase.name() == null || !names.add(phase.name())) {
-                throw contract("trainingPhases() returned " + (phase == null ? "a null phase" : phase.name() == null
-                        ? "a phase without a name" : "two phases named '" + phase.name() + "'") + "; allowed: phases with"
+                throw contract("trainingPhases()", "returned " + (phase == null ? "a null phase" : phase.name() == null
+                        ? "a phase without a name" : "two phases named '" + phase.name() + "'"), "phases with"
                         + " names of their own (the results and the report tell the phases apart by name)");
             }
         }
@@ -156,17 +157,17 @@ final class TrainingLoop {
     private StepLoss checked(StepLoss loss, StepLoss first, String phase, int epoch, int step) {
         String where = "its step " + (step + 1) + " of epoch " + epoch + " of phase '" + phase + "'";
         if (loss == null) {
-            throw contract(where + " returned no loss; allowed: StepLoss.of(loss) for the network's loss or"
+            throw contract(where, "returned no loss", "StepLoss.of(loss) for the network's loss or"
                     + " StepLoss.ofLayers(firstLayer, losses...) for one per layer");
         }
         int last = loss.layer(loss.size() - 1);
         if (last > depth) {
-            throw contract(where + " returned the losses of " + layers(loss) + "; allowed: layers 1.." + depth
+            throw contract(where, "returned the losses of " + layers(loss), "layers 1.." + depth
                     + " (the spec's depth), or the network's loss");
         }
         if (first != null && (first.firstLayer() != loss.firstLayer() || first.size() != loss.size())) {
-            throw contract(where + " returned the losses of " + layers(loss) + ", but its first step returned those of "
-                    + layers(first) + "; allowed: the same layers on every step");
+            throw contract(where, "returned the losses of " + layers(loss) + ", but its first step returned those of "
+                    + layers(first), "the same layers on every step");
         }
         return first == null ? loss : first;
     }
@@ -176,7 +177,9 @@ final class TrainingLoop {
                 : "layers " + loss.firstLayer() + ".." + (loss.firstLayer() + loss.size() - 1);
     }
 
-    private ModelFailedException contract(String problem) {
-        return new ModelFailedException("algorithm " + algorithm + "'s model " + model.getClass().getName() + ": " + problem);
+    /** A broken contract of the model's {@code method} ("trainingPhases()", "its step 3 of epoch 1 of phase 'layer 1'"). */
+    private ModelFailedException contract(String method, String finding, String allowed) {
+        return new ModelFailedException(Problem.found("algorithm " + algorithm + "'s model " + model.getClass().getName()
+                + ": " + method, finding, allowed));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ffbench.experiment;
 
 import dev.ffbench.api.ModelContext;
+import dev.ffbench.io.Problem;
 import dev.ffbench.memory.TransientMemory;
 import java.util.HashSet;
 import java.util.List;
@@ -40,11 +41,11 @@ final class Workspaces {
         List<String> foreign = Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread().stream()
                 .map(MemoryWorkspace::getId).filter(id -> !engines.contains(id)).sorted().toList();
         if (!foreign.isEmpty()) {
-            throw new ModelFailedException("algorithm " + algorithm + "'s model " + model.getClass().getName()
-                    + " opened ND4J workspace" + (foreign.size() == 1 ? " " : "s ") + String.join(", ", foreign)
-                    + " in " + where + ": arrays there are in no step's working set and not in the ledger;"
-                    + " allowed: the step's workspace the engine opens (arrays that live through a step),"
-                    + " Batch.scratch() (one layer's temporaries) and ModelContext.memory() (arrays that outlive a step)");
+            throw new ModelFailedException(Problem.found("algorithm " + algorithm + "'s model " + model.getClass().getName(),
+                    "opened ND4J workspace" + (foreign.size() == 1 ? " " : "s ") + String.join(", ", foreign)
+                    + " in " + where + ": arrays there are in no step's working set and not in the ledger",
+                    "the step's workspace the engine opens (arrays that live through a step),"
+                    + " Batch.scratch() (one layer's temporaries) and ModelContext.memory() (arrays that outlive a step)"));
         }
     }
 }

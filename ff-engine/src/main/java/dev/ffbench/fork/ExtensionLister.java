@@ -4,6 +4,7 @@ import dev.ffbench.cli.ExtensionListing;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.HarnessLog;
 import dev.ffbench.io.Json;
+import dev.ffbench.io.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ public final class ExtensionLister {
      *     that keeps it from starting), with its own message
      */
     public static ExtensionListing list(ForkOptions fork, ClasspathOrigins origins, HarnessLog log) throws IOException {
-        java.util.Optional<String> badJava = ForkJava.problem(fork.javaExecutable());
+        java.util.Optional<Problem> badJava = ForkJava.problem(fork.javaExecutable());
         if (badJava.isPresent()) {
             throw new HarnessException(badJava.get());
         }
@@ -72,8 +73,8 @@ public final class ExtensionLister {
             }
             if (!ended) {
                 process.destroyForcibly();
-                throw new HarnessException("the JVM listing the forks' extensions gave no answer within " + TIMEOUT_SECONDS
-                        + " s; allowed: a class path whose extensions can be created at once (no work in constructors)");
+                throw new HarnessException(Problem.found("the JVM listing the forks' extensions", "gave no answer within "
+                        + TIMEOUT_SECONDS + " s", "a class path whose extensions can be created at once (no work in constructors)"));
             }
             if (process.exitValue() != 0 || Files.size(json) == 0) {
                 throw new HarnessException("the JVM listing the forks' extensions ended with exit code " + process.exitValue()

@@ -2,6 +2,7 @@ package dev.ffbench.fork;
 
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.HarnessLog;
+import dev.ffbench.io.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,7 +50,7 @@ public final class ForkClasspath {
      */
     public static List<Path> projectEntries(List<Path> projectElements, List<Artifact> projectArtifacts,
             List<Artifact> engineArtifacts, String pluginVersion, HarnessLog log) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<String> replaced = new ArrayList<>();
         Set<Path> dropped = new LinkedHashSet<>();
         for (Artifact project : projectArtifacts) {
@@ -61,11 +62,11 @@ public final class ForkClasspath {
                 boolean mustMatch = MUST_MATCH.stream().anyMatch(project.key()::startsWith);
                 if (!engine.version().equals(project.version())) {
                     if (mustMatch) {
-                        String problem = "the project depends on " + project.coordinates() + " but ff-maven-plugin "
-                                + pluginVersion + " runs " + engine.coordinates() + "; allowed: the same version, so that"
-                                + " the project's algorithms run against the engine they were compiled with (depend on"
-                                + " dev.ffbench:ff-engine:" + pluginVersion + " and take ND4J from it, or use the"
-                                + " ff-maven-plugin of the ff-engine version you depend on)";
+                        Problem problem = Problem.found("the project", "depends on " + project.coordinates()
+                                + " but ff-maven-plugin " + pluginVersion + " runs " + engine.coordinates(), "the same"
+                                + " version, so that the project's algorithms run against the engine they were compiled"
+                                + " with (depend on dev.ffbench:ff-engine:" + pluginVersion + " and take ND4J from it,"
+                                + " or use the ff-maven-plugin of the ff-engine version you depend on)");
                         if (!problems.contains(problem)) {
                             problems.add(problem);
                         }
@@ -77,7 +78,7 @@ public final class ForkClasspath {
             }
         }
         if (!problems.isEmpty()) {
-            throw new HarnessException(problems);
+            throw HarnessException.of(problems);
         }
         if (!replaced.isEmpty()) {
             log.warn("the forks take these libraries in the engine's version, not the project's: "

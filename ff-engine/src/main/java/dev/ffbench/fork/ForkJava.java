@@ -1,5 +1,6 @@
 package dev.ffbench.fork;
 
+import dev.ffbench.io.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +27,15 @@ public final class ForkJava {
     private ForkJava() {}
 
     /** What is wrong with {@code java} as the forks' java, naming the parameter, the path and what is allowed; empty when nothing. */
-    public static Optional<String> problem(Path java) {
+    public static Optional<Problem> problem(Path java) {
         if (java.toAbsolutePath().normalize().equals(ForkOptions.currentJava().toAbsolutePath().normalize())) {
             // the java running this code: a Java 17 or later runtime by construction, not worth a JVM start
             return Optional.empty();
         }
-        return why(java).map(why -> "the forks' java (parameter java, -Dff.java) is '" + java + "': " + why + "; allowed: the"
-                + " java executable of a Java " + MINIMUM_VERSION + " or later runtime (<runtime>/bin/java), or no java"
-                + " parameter for the java running Maven");
+        // the path is quoted as a value and followed by why it is not a java: a finding, not a note (", ")
+        return why(java).map(why -> Problem.found("the forks' java (parameter java, -Dff.java)", "is '" + java + "': " + why,
+                "the java executable of a Java " + MINIMUM_VERSION + " or later runtime (<runtime>/bin/java), or no java"
+                + " parameter for the java running Maven"));
     }
 
     private static Optional<String> why(Path java) {

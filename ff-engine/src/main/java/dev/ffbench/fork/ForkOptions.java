@@ -1,6 +1,7 @@
 package dev.ffbench.fork;
 
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,10 +38,12 @@ public record ForkOptions(
         projectClasspath = projectClasspath == null ? List.of() : List.copyOf(projectClasspath);
         jvmArgs = List.copyOf(jvmArgs);
         if (parallelCells < 1) {
-            throw new HarnessException("parallelCells is " + parallelCells + "; allowed: a whole number >= 1");
+            // said as the number it is, unquoted: the parameter is bound as an int
+            throw new HarnessException(Problem.found("parallelCells", "is " + parallelCells, "a whole number >= 1"));
         }
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new HarnessException("cellTimeout is " + timeout.toSeconds() + " s; allowed: a whole number of seconds >= 1");
+            throw new HarnessException(Problem.found("cellTimeout", "is " + timeout.toSeconds() + " s",
+                    "a whole number of seconds >= 1"));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.ffbench.cli.RunFailure;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.io.AtomicFiles;
 import dev.ffbench.io.Json;
+import dev.ffbench.io.Problem;
 import dev.ffbench.matrix.Cell;
 import dev.ffbench.results.CellRecord;
 import dev.ffbench.results.CodeFingerprint;
@@ -142,8 +143,8 @@ public final class ForkedCellRunner {
             if (!cell.spec().equals(result.spec())) {
                 // the result is stored under the cell's spec: it must be the spec the fork ran
                 String sent = ForkLog.cap(Json.write(result.spec()).replaceAll("\\s+", " "));
-                return CellRecord.failed(cell, "the fork's result is of another spec than the cell's (" + sent
-                        + "); allowed: the spec it was sent (is the fork's class path this plugin's?)",
+                return CellRecord.failed(cell, Problem.found("the fork's result", "is of another spec than the cell's ("
+                        + sent + ")", "the spec it was sent (is the fork's class path this plugin's?)").message(),
                         tail, seconds(start));
             }
             // a figure the gates would judge must be one: the fork's JVM ran a project's code, which could have
@@ -155,7 +156,28 @@ public final class ForkedCellRunner {
             }
             return CellRecord.passed(cell, result, seconds(start));
         }
-        return CellRecord.failed(cell, reason(exit, failure, log, layout.crashReport(cell.id())), tail, seconds(start));
+        java.util.Optional<RunFailure> ended = RunFailure.read(failure);
+        ended.ifPresent(reported -> keepStack(reported, log));
+        return CellRecord.failed(cell, reason(exit, ended, log, layout.crashReport(cell.id())), tail, seconds(start));
+    }
+
+    /**
+     * Appends the stack the fork reported to the cell's log (after its tail was taken, so the tail in
+     * results.json stays the fork's own output): the reason the user reads stays one line, and the log it
+     * points to holds where the run failed, engine frames included.
+     */
+    private static void keepStack(RunFailure reported, Path log) {
+        if (reported.stack() == null) {
+            return; // an older engine's file
+        }
+        try {
+            Files.writeString(log, System.lineSeparator() + "ff-bench: the fork's failure (" + reported.kind()
+                    + ") with its whole stack, as the engine reported it:" + System.lineSeparator() + reported.stack(),
+                    java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the log then lacks the whole stack; the reason and the fork's own output still say why the cell failed
+        }
     }
 
     private List<String> command(Cell cell, Path spec, Path out, Path failure) {
@@ -197,11 +219,12 @@ public final class ForkedCellRunner {
     }
 
     /**
-     * Why the fork failed: what the engine wrote to {@code failure} (the exception that ended the run); when the
-     * JVM died without writing it, from its exit code, its log and the crash report the JVM may have written.
+     * Why the fork failed: what the engine wrote to its failure file ({@code ended}, the exception that ended the
+     * run); when the JVM died without writing it, from its exit code, its log and the crash report the JVM may
+     * have written.
      */
-    private static String reason(int exit, Path failure, Path log, Path crashReport) throws IOException {
-        java.util.Optional<RunFailure> ended = RunFailure.read(failure);
+    private static String reason(int exit, java.util.Optional<RunFailure> ended, Path log, Path crashReport)
+            throws IOException {
         if (ended.isPresent()) {
             return reason(ended.get(), exit);
         }

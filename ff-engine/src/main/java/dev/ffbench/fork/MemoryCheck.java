@@ -5,6 +5,7 @@ import dev.ffbench.dataset.DatasetReader;
 import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.io.HarnessLog;
+import dev.ffbench.io.Problem;
 import dev.ffbench.matrix.Cell;
 import dev.ffbench.matrix.DatasetCheck;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class MemoryCheck {
      *
      * @param limits the forks' memory, read only when some cell has an estimate (empty: not known, nothing checked)
      */
-    public static List<String> problems(List<Cell> cells, Extensions extensions, java.nio.file.Path workingDirectory,
+    public static List<Problem> problems(List<Cell> cells, Extensions extensions, java.nio.file.Path workingDirectory,
             Supplier<Optional<ForkMemory>> limits, HarnessLog log) {
         Map<Cell, Long> needs = new LinkedHashMap<>();
         for (Cell cell : cells) {
@@ -59,7 +60,7 @@ public final class MemoryCheck {
             return List.of(); // the probe said on the log why not
         }
         long limit = memory.get().limit().getAsLong();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         needs.forEach((cell, bytes) -> {
             if (bytes > limit) {
                 problems.add(problem(cell, bytes, memory.get()));
@@ -68,17 +69,17 @@ public final class MemoryCheck {
         return problems;
     }
 
-    private static String problem(Cell cell, long bytes, ForkMemory memory) {
+    private static Problem problem(Cell cell, long bytes, ForkMemory memory) {
         boolean machine = memory.physicalBytes().isPresent() && bytes > memory.physicalBytes().getAsLong();
         String upTo = memory.physicalBytes().isEmpty() ? ""
                 : ", up to this machine's " + ForkMemory.bytes(memory.physicalBytes().getAsLong()) + " of physical memory";
-        return "cell " + cell.id() + " (depth " + cell.spec().depth() + ", width " + cell.spec().width() + ") needs "
-                + (bytes == Long.MAX_VALUE ? "more than " : "at least ") + ForkMemory.bytes(bytes) + " for its parameters, gradients"
-                + " and optimizer state alone, but a forked cell may hold at most " + memory.describeLimit() + "; allowed: a"
-                + " cell that fits" + (machine
+        return Problem.found("cell " + cell.id() + " (depth " + cell.spec().depth() + ", width " + cell.spec().width() + ")",
+                "needs " + (bytes == Long.MAX_VALUE ? "more than " : "at least ") + ForkMemory.bytes(bytes) + " for its"
+                + " parameters, gradients and optimizer state alone, but a forked cell may hold at most "
+                + memory.describeLimit(), "a cell that fits" + (machine
                         ? " in this machine's " + ForkMemory.bytes(memory.physicalBytes().getAsLong()) + " of physical memory:"
                                 + " a smaller width or depth"
                         : ": a smaller width or depth, or more memory for the forks in jvmArgs (-Xmx, or"
-                                + " -Dorg.bytedeco.javacpp.maxphysicalbytes)" + upTo);
+                                + " -Dorg.bytedeco.javacpp.maxphysicalbytes)" + upTo));
     }
 }

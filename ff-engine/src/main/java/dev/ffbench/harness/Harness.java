@@ -22,6 +22,7 @@ import dev.ffbench.io.Git;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.HarnessLog;
 import dev.ffbench.io.OutputLock;
+import dev.ffbench.io.Problem;
 import dev.ffbench.io.ProjectPaths;
 import dev.ffbench.matrix.Cell;
 import dev.ffbench.matrix.KnownNames;
@@ -166,32 +167,34 @@ public final class Harness {
 
     private static Outcome benchmark(BenchmarkRequest request, Extensions extensions, HarnessLog log) throws IOException {
         // every input is checked, and every problem reported at once, before anything is touched
+        // every sentence in order, and those of them built as data (some producers still word theirs)
         List<String> problems = new ArrayList<>();
+        List<Problem> typed = new ArrayList<>();
         ProjectPaths paths = new ProjectPaths(request.fork().workingDirectory());
         BaselineSource baselineSource = BaselineSource.of(request.baselineFile(), request.baselineRef());
         problems.addAll(baselineSource.problems());
-        GateConfig gates = collect(problems, () -> request.gates().parse(KnownNames.of(extensions)));
-        Shard shard = collect(problems, () -> Shard.parse(request.shard()));
-        List<Cell> matrix = collect(problems,
+        GateConfig gates = collect(problems, typed, () -> request.gates().parse(KnownNames.of(extensions)));
+        Shard shard = collect(problems, typed, () -> Shard.parse(request.shard()));
+        List<Cell> matrix = collect(problems, typed,
                 () -> MatrixExpander.expand(request.matrix(), request.fork().workingDirectory(), extensions));
-        List<Cell> cells = shard == null || matrix == null ? null : collect(problems, () -> shard.select(matrix));
+        List<Cell> cells = shard == null || matrix == null ? null : collect(problems, typed, () -> shard.select(matrix));
         if (gates != null && matrix != null) {
             // the whole matrix, also in a shard: the gates judge the merged results of every shard
             problems.addAll(GateCoverage.problems(gates, matrix, true));
         }
-        java.util.Optional<String> badJava = ForkJava.problem(request.fork().javaExecutable());
-        badJava.ifPresent(problems::add);
+        java.util.Optional<Problem> badJava = ForkJava.problem(request.fork().javaExecutable());
+        badJava.ifPresent(problem -> add(problem, problems, typed));
         // native libraries for another platform or CPU would fail every cell alike, the memory probe's fork first
         java.util.Optional<String> badPlatform = dev.ffbench.platform.NativePlatformCheck.problem(request.fork().forkClasspath());
         badPlatform.ifPresent(problems::add);
         if (cells != null && badJava.isEmpty() && badPlatform.isEmpty()) {
             // a cell too large for its JVM is refused now, not after the cells before it ran
-            problems.addAll(MemoryCheck.problems(cells, extensions, request.fork().workingDirectory(),
-                    () -> ForkMemory.probe(request.fork(), log), log));
+            MemoryCheck.problems(cells, extensions, request.fork().workingDirectory(),
+                    () -> ForkMemory.probe(request.fork(), log), log).forEach(problem -> add(problem, problems, typed));
         }
         OutputLayout.problem(request.outputDirectory()).ifPresent(problems::add);
         if (!problems.isEmpty()) {
-            throw new HarnessException(problems);
+            throw new HarnessException(problems, typed);
         }
         logUserExtensions(matrix, extensions, log);
         Baseline baseline = baselineSource.load(paths, gates.tolerance(), log);
@@ -251,6 +254,7 @@ public final class Harness {
         ProjectPaths paths = new ProjectPaths(request.projectDirectory());
         BaselineSource baselineSource = BaselineSource.of(request.baselineFile(), request.baselineRef());
         List<String> problems = new ArrayList<>(baselineSource.problems());
+        List<Problem> typed = new ArrayList<>();
         ResultsDocument results;
         // a run that holds the results' directory is still writing them (ff:benchmark removed the earlier ones):
         // say so, rather than that they do not exist
@@ -258,20 +262,21 @@ public final class Harness {
             results = readAll(request.resultsFiles(), paths, log);
         }
         // the results may hold the project's own algorithms, which this JVM need not be able to load
-        GateConfig gates = collect(problems, () -> request.gates().parse(KnownNames.of(Extensions.engine()).plus(
+        GateConfig gates = collect(problems, typed, () -> request.gates().parse(KnownNames.of(Extensions.engine()).plus(
                 results.cells().stream().map(c -> c.spec().algorithm()).toList(),
                 results.cells().stream().map(c -> c.spec().goodness()).toList())));
         if (!results.isComplete() && !request.allowIncompleteMatrix()) {
-            problems.add("results " + describe(request.resultsFiles(), paths) + " hold " + results.coverage()
-                    + ", so the gates would judge part of the matrix and let the rest pass unjudged; allowed: the"
+            add(Problem.found("results " + describe(request.resultsFiles(), paths), "hold " + results.coverage()
+                    + ", so the gates would judge part of the matrix and let the rest pass unjudged", "the"
                     + " results of every shard, merged (list each shard's results.json in ff.results, comma-separated),"
-                    + " or allowIncompleteMatrix=true (-Dff.allowIncompleteMatrix=true) to judge only the cells present");
+                    + " or allowIncompleteMatrix=true (-Dff.allowIncompleteMatrix=true) to judge only the cells present"),
+                    problems, typed);
         } else if (gates != null) {
             List<Cell> cells = results.cells().stream().map(c -> new Cell(c.index(), c.id(), c.spec())).toList();
             problems.addAll(GateCoverage.problems(gates, cells, results.isComplete()));
         }
         if (!problems.isEmpty()) {
-            throw new HarnessException(problems);
+            throw new HarnessException(problems, typed);
         }
         Baseline baseline = baselineSource.load(paths, gates.tolerance(), log);
         History history = History.read(request.historyDirectory(), paths);
@@ -325,11 +330,11 @@ public final class Harness {
     private static Path recordHistory(HistoryRequest request, ProjectPaths paths, HarnessLog log) throws IOException {
         ResultsDocument results = readAll(request.resultsFiles(), paths, log);
         if (!results.shards().isEmpty()) {
-            throw new HarnessException("results " + describe(request.resultsFiles(), paths) + " hold shard(s) "
+            throw new HarnessException(Problem.found("results " + describe(request.resultsFiles(), paths), "hold shard(s) "
                     + String.join(", ", results.shards()) + " of a " + results.matrixCells() + "-cell matrix, "
-                    + results.cells().size() + " cells; allowed: the whole matrix, so that every run of the history has"
+                    + results.cells().size() + " cells", "the whole matrix, so that every run of the history has"
                     + " the same cells (run ff:history on the results.json that ff:check wrote from every shard, or list"
-                    + " every shard's results.json in ff.results)");
+                    + " every shard's results.json in ff.results)"));
         }
         History history = History.read(request.historyDirectory(), paths);
         Path projectDirectory = request.projectDirectory() == null ? Path.of("") : request.projectDirectory();
@@ -365,13 +370,21 @@ public final class Harness {
                 gates.gatedMetrics(), verdict);
     }
 
-    private static <T> T collect(List<String> problems, java.util.function.Supplier<T> parse) {
+    /** What {@code parse} gives, or null when it throws: its problems are added, the sentences and those built as data. */
+    private static <T> T collect(List<String> problems, List<Problem> typed, java.util.function.Supplier<T> parse) {
         try {
             return parse.get();
         } catch (HarnessException e) {
             problems.addAll(e.problems());
+            typed.addAll(e.typedProblems());
             return null;
         }
+    }
+
+    /** Adds {@code problem} to the sentences in order and to those built as data. */
+    private static void add(Problem problem, List<String> problems, List<Problem> typed) {
+        problems.add(problem.message());
+        typed.add(problem);
     }
 
     /**
@@ -384,9 +397,9 @@ public final class Harness {
             throws IOException {
         ProjectPaths paths = new ProjectPaths(projectDirectory);
         if (Files.exists(baselineFile) && !Files.isRegularFile(baselineFile)) {
-            throw new HarnessException("baseline " + paths.show(baselineFile) + " is " + (Files.isDirectory(baselineFile)
-                    ? "a directory" : "not a regular file") + "; allowed: a file, written by ff:baseline (default"
-                    + " ff-baseline.json in the project)");
+            throw new HarnessException(Problem.found("baseline " + paths.show(baselineFile), "is "
+                    + (Files.isDirectory(baselineFile) ? "a directory" : "not a regular file"), "a file, written by"
+                    + " ff:baseline (default ff-baseline.json in the project)"));
         }
         try (OutputLock.Readers locks = OutputLock.acquireToRead(resultsFiles, "baseline", paths::show)) {
             return recordBaseline(resultsFiles, baselineFile, paths, log);
@@ -422,7 +435,7 @@ public final class Harness {
     /** Reads every file (each checked, and named in errors as {@code paths} shows it), merging shards into one document. */
     public static ResultsDocument readAll(List<Path> files, ProjectPaths paths, HarnessLog log) {
         if (files.isEmpty()) {
-            throw new HarnessException("results lists no file; allowed: one or more results.json files");
+            throw new HarnessException(Problem.found("results", "lists no file", "one or more results.json files"));
         }
         List<ResultsDocument> documents = new ArrayList<>();
         for (Path file : files) {

@@ -28,6 +28,11 @@ public final class HarnessException extends RuntimeException {
         this(List.of(problem.message()), List.of(problem));
     }
 
+    /** Problems that were all built as data, in the order shown. */
+    public static HarnessException of(List<Problem> problems) {
+        return new HarnessException(problems.stream().map(Problem::message).toList(), problems);
+    }
+
     /**
      * @param problems every problem's sentence, in the order shown
      * @param typedProblems those of them that were built as data

@@ -72,10 +72,10 @@ public final class OutputLock implements AutoCloseable {
                 if (locks.stream().anyMatch(lock -> lock.file.equals(file))) {
                     continue; // two shards' results in one directory: one lock
                 }
-                locks.add(acquire(file, goal, holder -> new HarnessException("results file " + shown.apply(results)
-                        + " cannot be read: its directory is in use by another ff-maven-plugin run (" + holder + "; lock "
-                        + file + "), whose results are not written yet; allowed: the results of a finished run: wait"
-                        + " for that run to end, then run ff:" + goal + " again. Nothing was written")));
+                locks.add(acquire(file, goal, holder -> new HarnessException(Problem.found("results file "
+                        + shown.apply(results), "cannot be read: its directory is in use by another ff-maven-plugin run ("
+                        + holder + "; lock " + file + "), whose results are not written yet", "the results of a finished"
+                        + " run: wait for that run to end, then run ff:" + goal + " again. Nothing was written"))));
             }
         } catch (IOException | RuntimeException e) {
             new Readers(locks).close();
@@ -155,9 +155,9 @@ public final class OutputLock implements AutoCloseable {
     }
 
     private static HarnessException inUse(Path directory, Path file, String holder) {
-        return new HarnessException("outputDirectory " + directory + " is in use by another ff-maven-plugin run ("
-                + holder + "; lock " + file + "); allowed: one run per output directory at a time: wait for that run"
-                + " to end, or give this one its own -Dff.outputDirectory. Nothing was written");
+        return new HarnessException(Problem.found("outputDirectory " + directory, "is in use by another ff-maven-plugin"
+                + " run (" + holder + "; lock " + file + ")", "one run per output directory at a time: wait for that run"
+                + " to end, or give this one its own -Dff.outputDirectory. Nothing was written"));
     }
 
     private static String holder(FileChannel channel) {

@@ -9,6 +9,7 @@ import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.api.Model;
 import dev.ffbench.api.ModelContext;
 import dev.ffbench.api.Option;
+import dev.ffbench.io.Problem;
 import dev.ffbench.sample.SampleExtensions;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,47 +53,59 @@ class CheckedAlgorithmTest {
                 "bad-declarations") + ")'s minimumBytes(spec, inputSize, classes) returned OptionalLong[-5]; allowed: a byte"
                 + " count >= 0, or OptionalLong.empty() when it does not say"),
                 assertThrows(ExtensionException.class, () -> bad.minimumBytes(spec, 784, 10)).problems());
-        assertTrue(assertThrows(ExtensionException.class, bad::defaultLearningRate).problems().get(0)
-                .endsWith("'s defaultLearningRate() returned NaN; allowed: a finite number > 0"));
-        assertTrue(assertThrows(ExtensionException.class, bad::defaultBatchSize).problems().get(0)
-                .endsWith("'s defaultBatchSize() returned 0; allowed: a whole number >= 1, or null for the spec's default"));
-        assertTrue(assertThrows(ExtensionException.class, () -> bad.problems(spec)).problems().get(0)
-                .endsWith("'s problems(spec) returned null; allowed: a list of problems, none null (empty when the spec can run)"));
+        String algorithm = "algorithm 'bad-declarations' (" + BadDeclarations.class.getName() + ", "
+                + found.algorithmOrigin("bad-declarations") + ")";
+        assertEquals(List.of(Problem.found(algorithm + "'s defaultLearningRate()", "returned NaN", "a finite number > 0")),
+                assertThrows(ExtensionException.class, bad::defaultLearningRate).typedProblems());
+        assertEquals(List.of(Problem.found(algorithm + "'s defaultBatchSize()", "returned 0",
+                "a whole number >= 1, or null for the spec's default")),
+                assertThrows(ExtensionException.class, bad::defaultBatchSize).typedProblems());
+        assertEquals(List.of(Problem.found(algorithm + "'s problems(spec)", "returned null",
+                "a list of problems, none null (empty when the spec can run)")),
+                assertThrows(ExtensionException.class, () -> bad.problems(spec)).typedProblems());
     }
 
     @Test
     void optionsThatAreNullTwiceOrAShareFieldAreRefusedAtDiscovery() {
         ExtensionException e = assertThrows(ExtensionException.class, () -> discover(NullOptions.class, TwiceOptions.class));
-        assertEquals(2, e.problems().size(), e.getMessage());
-        assertTrue(e.problems().get(0).endsWith("'s options() returned null; allowed: a list of options (empty when it has"
-                + " none)"), e.problems().get(0));
-        assertTrue(e.problems().get(1).endsWith("'s options() declares option 'depth', the name of a shared field;"
-                + " allowed: options named apart from the shared fields (algorithm, dataset, depth, width, epochs,"
-                + " batchSize, optimizer, learningRate, seed, threads, maxStepsPerEpoch, evaluateEvery, targetAccuracy)"),
-                e.problems().get(1));
+        assertEquals(2, e.typedProblems().size(), e.getMessage());
+        Problem nullOptions = e.typedProblems().get(0);
+        assertTrue(nullOptions.thing().startsWith("algorithm 'null-options' (" + NullOptions.class.getName() + ", "),
+                nullOptions.thing());
+        assertTrue(nullOptions.thing().endsWith("'s options()"), nullOptions.thing());
+        assertEquals(List.of("returned null", "a list of options (empty when it has none)"),
+                List.of(nullOptions.finding(), nullOptions.allowed()));
+        Problem shared = e.typedProblems().get(1);
+        assertEquals(List.of("declares option 'depth', the name of a shared field", "options named apart from the shared"
+                + " fields (algorithm, dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
+                + " maxStepsPerEpoch, evaluateEvery, targetAccuracy)"), List.of(shared.finding(), shared.allowed()));
     }
 
     @Test
     void anOptionDefaultItsOwnRangeRefusesIsNamedAtDiscoveryNotInEveryCell() {
         ExtensionException e = assertThrows(ExtensionException.class, () -> discover(BadDefault.class));
-        assertTrue(e.problems().get(0).endsWith("'s options() declares option 'k' with the default -1, which the option"
-                + " itself refuses; allowed: a whole number >= 0"), e.getMessage());
+        Problem problem = e.typedProblems().get(0);
+        assertEquals(List.of("declares option 'k' with the default -1, which the option itself refuses", "a whole number >= 0"),
+                List.of(problem.finding(), problem.allowed()), e.getMessage());
     }
 
     @Test
     void aBuildThatReturnsNullIsNamed() {
         Algorithm nullModel = discover(NullModel.class).algorithm("null-model");
         ExtensionException e = assertThrows(ExtensionException.class, () -> nullModel.build(null));
-        assertTrue(e.problems().get(0).endsWith("'s build(context) returned null; allowed: a Model (its training phases"
-                + " and its predictor)"), e.getMessage());
+        Problem problem = e.typedProblems().get(0);
+        assertTrue(problem.thing().endsWith("'s build(context)"), problem.thing());
+        assertEquals(List.of("returned null", "a Model (its training phases and its predictor)"),
+                List.of(problem.finding(), problem.allowed()), e.getMessage());
     }
 
     @Test
     void aNameThatThrowsIsNamedByItsClass() {
         ExtensionException e = assertThrows(ExtensionException.class, () -> discover(ThrowingName.class));
-        assertTrue(e.problems().get(0).startsWith("algorithm " + ThrowingName.class.getName() + " ("), e.getMessage());
-        assertTrue(e.problems().get(0).endsWith(") threw java.lang.IllegalStateException: not configured in name();"
-                + " allowed: name() returns its name without throwing"), e.getMessage());
+        Problem problem = e.typedProblems().get(0);
+        assertTrue(problem.thing().startsWith("algorithm " + ThrowingName.class.getName() + " ("), e.getMessage());
+        assertEquals(List.of("threw java.lang.IllegalStateException: not configured in name()",
+                "name() returns its name without throwing"), List.of(problem.finding(), problem.allowed()), e.getMessage());
     }
 
     /** The parts every sample shares: a name and a model that is never built. */

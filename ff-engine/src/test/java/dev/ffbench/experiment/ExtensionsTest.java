@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.api.Algorithm;
 import dev.ffbench.goodness.GoodnessFunction;
+import dev.ffbench.io.Problem;
 import dev.ffbench.sample.DuplicateSumOfSquares;
 import dev.ffbench.sample.SampleExtensions;
 import dev.ffbench.sample.TinyLocalAlgorithm;
@@ -71,11 +72,12 @@ class ExtensionsTest {
         ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.resolve("old").toUri().toURL()},
                 getClass().getClassLoader());
         ExtensionException e = assertThrows(ExtensionException.class, () -> Extensions.discover(loader));
-        assertEquals(List.of("algorithms are registered in " + services.resolve("dev.ffbench.experiment.Algorithm").toUri()
-                .toURL() + ", the name of the interface before it moved; allowed: META-INF/services/dev.ffbench.api.Algorithm"
-                + " (rename the file, import dev.ffbench.api.Algorithm and the model contract from dev.ffbench.api, and run"
-                + " mvn clean: a copy under the old name stays in target/classes until then)"),
-                e.problems());
+        assertEquals(List.of(Problem.found("algorithms", "are registered in " + services.resolve(
+                "dev.ffbench.experiment.Algorithm").toUri().toURL() + ", the name of the interface before it moved",
+                "META-INF/services/dev.ffbench.api.Algorithm (rename the file, import dev.ffbench.api.Algorithm and the"
+                + " model contract from dev.ffbench.api, and run mvn clean: a copy under the old name stays in"
+                + " target/classes until then)")), e.typedProblems());
+        assertEquals(e.typedProblems().stream().map(Problem::message).toList(), e.problems());
     }
 
     /** An algorithm whose goodness option has another name than "goodness". */
@@ -106,10 +108,11 @@ class ExtensionsTest {
     void aGoodnessOptionOfAnotherNameIsRefusedAtDiscovery() {
         ExtensionException e = assertThrows(ExtensionException.class, () -> Extensions.discover(SampleExtensions.loader(dir,
                 Map.of(Algorithm.class, List.of(MisnamedGoodness.class.getName())))));
-        assertEquals(1, e.problems().size(), e.getMessage());
-        assertTrue(e.problems().get(0).startsWith("algorithm 'misnamed' (dev.ffbench.experiment.ExtensionsTest$MisnamedGoodness, "),
-                e.problems().get(0));
-        assertTrue(e.problems().get(0).endsWith(") declares goodness options [gf]; allowed: one, named 'goodness' (the"
-                + " matrix's goodness axis sets it, and cell ids and rule selectors read it)"), e.problems().get(0));
+        assertEquals(1, e.typedProblems().size(), e.getMessage());
+        Problem problem = e.typedProblems().get(0);
+        assertTrue(problem.thing().startsWith("algorithm 'misnamed' (dev.ffbench.experiment.ExtensionsTest$MisnamedGoodness, "),
+                problem.thing());
+        assertEquals(List.of("declares goodness options [gf]", "one, named 'goodness' (the matrix's goodness axis sets it,"
+                + " and cell ids and rule selectors read it)"), List.of(problem.finding(), problem.allowed()));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.api.Algorithm;
+import dev.ffbench.io.Problem;
 import dev.ffbench.memory.HeapOutsideLedger;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.sample.EscapingAlgorithm;
@@ -18,6 +19,7 @@ import dev.ffbench.sample.TyingAlgorithm;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +56,13 @@ class UserAlgorithmTest {
         assertEquals(Map.of("extraArrays", 0), resolver.resolve(Map.of("algorithm", "tiny-local")).options().values());
         InvalidSpecException e = assertThrows(InvalidSpecException.class,
                 () -> resolver.resolve(Map.of("algorithm", "tiny-local", "extraArrays", "-1", "goodness", "symba")));
-        assertEquals(List.of("extraArrays is '-1'; allowed: a whole number >= 0",
-                "goodness is not a field of the spec nor an option of tiny-local; allowed: the shared fields (algorithm,"
-                        + " dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
-                        + " maxStepsPerEpoch, evaluateEvery, targetAccuracy) and tiny-local's options (extraArrays)"), e.problems());
+        // the option words its own problem (dev.ffbench.api.Option); the resolver's is data
+        assertEquals("extraArrays is '-1'; allowed: a whole number >= 0", e.problems().get(0));
+        assertEquals(List.of(Problem.found("goodness", "is not a field of the spec nor an option of tiny-local",
+                "the shared fields (algorithm, dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed,"
+                        + " threads, maxStepsPerEpoch, evaluateEvery, targetAccuracy) and tiny-local's options (extraArrays)")),
+                e.typedProblems());
+        assertEquals(2, e.problems().size(), e.getMessage());
     }
 
     /** Workspaces place every array at a 32-byte boundary: an allocation takes its size rounded up to 32 bytes. */
@@ -103,11 +108,13 @@ class UserAlgorithmTest {
     @Test
     void anAllocationOutsideTheLedgerNamesTheUsersClassAndMethodAndWhatToDo() {
         EscapedAllocationException e = assertThrows(EscapedAllocationException.class, () -> run("escaping", Map.of()));
-        assertTrue(e.getMessage().startsWith("algorithm escaping created an ND4J array outside the memory ledger, in"
+        assertEquals("algorithm escaping", e.problem().thing());
+        assertTrue(e.problem().finding().startsWith("created an ND4J array outside the memory ledger, in"
                 + " dev.ffbench.sample.EscapingAlgorithm.allocate (EscapingAlgorithm.java:"), e.getMessage());
-        assertTrue(e.getMessage().contains("allowed: arrays that live through a step inside the step workspace the engine"
+        assertTrue(e.problem().allowed().startsWith("arrays that live through a step inside the step workspace the engine"
                 + " opens around TrainingPhase.step and Model.predict (or Batch.scratch() for one layer's temporaries)"),
                 e.getMessage());
+        assertEquals(e.problem().message(), e.getMessage());
     }
 
     @Test
@@ -195,24 +202,25 @@ class UserAlgorithmTest {
     @Test
     void predictionsThatDoNotCoverTheBatchFailNamingPredict() {
         ModelFailedException e = assertThrows(ModelFailedException.class, () -> faulty("short-predictions"));
-        assertEquals("algorithm faulty's model dev.ffbench.sample.FaultyAlgorithm$1.predict returned 25 predictions for a"
-                + " batch of 50 images (images 0..49); allowed: exactly one prediction per image", e.getMessage());
+        assertEquals(Optional.of(Problem.found("algorithm faulty's model dev.ffbench.sample.FaultyAlgorithm$1.predict",
+                "returned 25 predictions for a batch of 50 images (images 0..49)", "exactly one prediction per image")),
+                e.problem());
     }
 
     @Test
     void aStepLossThatChangesItsLayersFails() {
         ModelFailedException e = assertThrows(ModelFailedException.class, () -> faulty("changing-loss"));
-        assertEquals("algorithm faulty's model dev.ffbench.sample.FaultyAlgorithm$1: its step 2 of epoch 1 of phase 'all"
-                + " layers' returned the losses of layer 1, but its first step returned those of the network; allowed: the"
-                + " same layers on every step", e.getMessage());
+        assertEquals(Optional.of(Problem.found("algorithm faulty's model dev.ffbench.sample.FaultyAlgorithm$1: its step 2"
+                + " of epoch 1 of phase 'all layers'", "returned the losses of layer 1, but its first step returned those of"
+                + " the network", "the same layers on every step")), e.problem());
     }
 
     @Test
     void aStepLossOfLayersTheNetDoesNotHaveFails() {
         ModelFailedException e = assertThrows(ModelFailedException.class, () -> faulty("deep-loss"));
-        assertEquals("algorithm faulty's model dev.ffbench.sample.FaultyAlgorithm$1: its step 1 of epoch 1 of phase 'all"
-                + " layers' returned the losses of layers 1..2; allowed: layers 1..1 (the spec's depth), or the network's"
-                + " loss", e.getMessage());
+        assertEquals(Optional.of(Problem.found("algorithm faulty's model dev.ffbench.sample.FaultyAlgorithm$1: its step 1"
+                + " of epoch 1 of phase 'all layers'", "returned the losses of layers 1..2",
+                "layers 1..1 (the spec's depth), or the network's loss")), e.problem());
     }
 
     @Test

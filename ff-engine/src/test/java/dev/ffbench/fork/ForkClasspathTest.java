@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import dev.ffbench.io.RecordingLog;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,15 +47,14 @@ class ForkClasspathTest {
         HarnessException e = assertThrows(HarnessException.class, () -> ForkClasspath.projectEntries(List.of(CLASSES),
                 List.of(artifact("dev.ffbench:ff-engine:0.0.9", false), artifact("org.nd4j:nd4j-native:1.0.0-M2", true)),
                 ENGINE, "0.1.0", new RecordingLog()));
+        String allowed = "the same version, so that the project's algorithms run against the engine they were"
+                + " compiled with (depend on dev.ffbench:ff-engine:0.1.0 and take ND4J from it, or use the"
+                + " ff-maven-plugin of the ff-engine version you depend on)";
         assertEquals(List.of(
-                "the project depends on dev.ffbench:ff-engine:0.0.9 but ff-maven-plugin 0.1.0 runs dev.ffbench:ff-engine:0.1.0;"
-                        + " allowed: the same version, so that the project's algorithms run against the engine they were"
-                        + " compiled with (depend on dev.ffbench:ff-engine:0.1.0 and take ND4J from it, or use the"
-                        + " ff-maven-plugin of the ff-engine version you depend on)",
-                "the project depends on org.nd4j:nd4j-native:1.0.0-M2 but ff-maven-plugin 0.1.0 runs"
-                        + " org.nd4j:nd4j-native:1.0.0-M2.1; allowed: the same version, so that the project's algorithms run"
-                        + " against the engine they were compiled with (depend on dev.ffbench:ff-engine:0.1.0 and take ND4J"
-                        + " from it, or use the ff-maven-plugin of the ff-engine version you depend on)"), e.problems());
+                Problem.found("the project", "depends on dev.ffbench:ff-engine:0.0.9 but ff-maven-plugin 0.1.0 runs"
+                        + " dev.ffbench:ff-engine:0.1.0", allowed),
+                Problem.found("the project", "depends on org.nd4j:nd4j-native:1.0.0-M2 but ff-maven-plugin 0.1.0 runs"
+                        + " org.nd4j:nd4j-native:1.0.0-M2.1", allowed)), e.typedProblems());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.harness.Harness;
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import dev.ffbench.io.RecordingLog;
 import dev.ffbench.matrix.MatrixParameters;
 import java.io.File;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checked once, before any cell runs.
  */
 class ForkJavaTest {
-    private static final String ALLOWED = "; allowed: the java executable of a Java 17 or later runtime"
+    private static final String ALLOWED = "the java executable of a Java 17 or later runtime"
             + " (<runtime>/bin/java), or no java parameter for the java running Maven";
 
     @TempDir
@@ -38,8 +39,8 @@ class ForkJavaTest {
         return script;
     }
 
-    private static String problem(Path java, String why) {
-        return "the forks' java (parameter java, -Dff.java) is '" + java + "': " + why + ALLOWED;
+    private static Problem problem(Path java, String why) {
+        return Problem.found("the forks' java (parameter java, -Dff.java)", "is '" + java + "': " + why, ALLOWED);
     }
 
     @Test
@@ -102,7 +103,11 @@ class ForkJavaTest {
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(new Harness.BenchmarkRequest(
                 matrix, null, fork, GateParameters.defaults(), null, out, List.of(), false, null, null), log));
 
-        assertEquals(List.of(problem(missing, "no such file")), e.problems());
+        assertEquals(List.of(problem(missing, "no such file")), e.typedProblems());
+        // the sentence the build shows
+        assertEquals(List.of("the forks' java (parameter java, -Dff.java) is '" + missing + "': no such file; allowed: the"
+                + " java executable of a Java 17 or later runtime (<runtime>/bin/java), or no java parameter for the java"
+                + " running Maven"), e.problems());
         assertEquals(List.of(), log.lines(), "no warning that the forks' memory could not be read: the java is the problem");
         assertFalse(Files.exists(out), "no cell ran, nothing was written");
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.harness.Harness;
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import dev.ffbench.io.RecordingLog;
 import dev.ffbench.matrix.Cell;
 import dev.ffbench.matrix.MatrixParameters;
@@ -133,11 +134,11 @@ class ForkMemoryTest {
                 + " /opt/jre 17): cells are not checked against it before they run, only against JavaCPP's maxPhysicalBytes"
                 + " of 268,435,456 B"), log.lines());
         Cell wide = new Cell(0, "backprop-d1-w30000-s1", TestCells.spec("backprop", 1, 30000, 1));
-        assertEquals(List.of("cell backprop-d1-w30000-s1 (depth 1, width 30000) needs at least 381,600,160 B for its"
-                + " parameters, gradients and optimizer state alone, but a forked cell may hold at most 268,435,456 B:"
-                + " JavaCPP's maxPhysicalBytes, by default 4 x the fork's maximum heap of 67,108,864 B (jvmArgs -Xmx64m);"
-                + " allowed: a cell that fits: a smaller width or depth, or more memory for the forks in jvmArgs (-Xmx, or"
-                + " -Dorg.bytedeco.javacpp.maxphysicalbytes)"),
+        assertEquals(List.of(Problem.found("cell backprop-d1-w30000-s1 (depth 1, width 30000)", "needs at least 381,600,160 B"
+                + " for its parameters, gradients and optimizer state alone, but a forked cell may hold at most 268,435,456 B:"
+                + " JavaCPP's maxPhysicalBytes, by default 4 x the fork's maximum heap of 67,108,864 B (jvmArgs -Xmx64m)",
+                "a cell that fits: a smaller width or depth, or more memory for the forks in jvmArgs (-Xmx, or"
+                + " -Dorg.bytedeco.javacpp.maxphysicalbytes)")),
                 MemoryCheck.problems(List.of(wide), dev.ffbench.experiment.Extensions.engine(), dir, () -> Optional.of(memory),
                         log));
 

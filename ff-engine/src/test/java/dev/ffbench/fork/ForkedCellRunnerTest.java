@@ -85,4 +85,22 @@ class ForkedCellRunnerTest {
         assertEquals("the fork's result has figures out of range: its result has testAccuracy 1.5; allowed: a fraction"
                 + " from 0 to 1", record.failure());
     }
+
+    @Test
+    void aReportedFailureIsOneLineInTheRecordAndItsWholeStackIsInTheCellsLog() throws Exception {
+        OutputLayout layout = new OutputLayout(dir.resolve("out"));
+        Files.createDirectories(layout.work());
+        Cell cell = new Cell(0, "backprop-d1-w16-s1", TestCells.spec("backprop", 1, 16, 1));
+
+        CellRecord record = new ForkedCellRunner(fork(List.of("-Xmx256m")), layout, ReportedFailureFork.class.getName(), "sha256:test").run(cell);
+
+        assertEquals("the run failed (exit code 1): algorithm own (built in) failed: java.lang.IllegalStateException: boom",
+                record.failure(), "the reason the build shows grows no stack");
+        assertEquals(List.of("ReportedFailureFork: training"), record.logTail(), "the tail is the fork's own output");
+        String log = Files.readString(layout.cells().resolve(cell.id() + ".log"));
+        assertEquals("ReportedFailureFork: training" + System.lineSeparator() + System.lineSeparator()
+                + "ff-bench: the fork's failure (MODEL_FAILED) with its whole stack, as the engine reported it:"
+                + System.lineSeparator() + "dev.ffbench.experiment.ModelFailedException: ..." + System.lineSeparator()
+                + "\tat com.acme.Own.train(Own.java:57)" + System.lineSeparator(), log);
+    }
 }

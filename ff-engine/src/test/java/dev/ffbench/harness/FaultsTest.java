@@ -11,6 +11,7 @@ import dev.ffbench.gate.GateParameters;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.Json;
 import dev.ffbench.io.OutputLock;
+import dev.ffbench.io.Problem;
 import dev.ffbench.io.ProjectPaths;
 import dev.ffbench.io.RecordingLog;
 import dev.ffbench.matrix.MatrixExpander;
@@ -515,8 +516,8 @@ class FaultsTest {
         Path directory = Files.createDirectories(dir.resolve("ff-baseline.json"));
         HarnessException baseline = assertThrows(HarnessException.class,
                 () -> Harness.baseline(List.of(dir.resolve("results.json")), directory, null, log));
-        assertEquals("baseline " + directory + " is a directory; allowed: a file, written by ff:baseline (default"
-                + " ff-baseline.json in the project)", baseline.getMessage());
+        assertEquals(List.of(Problem.found("baseline " + directory, "is a directory", "a file, written by ff:baseline"
+                + " (default ff-baseline.json in the project)")), baseline.typedProblems());
         HarnessException results = assertThrows(HarnessException.class,
                 () -> ResultsFiles.read(directory, ResultsDocument.RESULTS));
         assertEquals("results file " + directory + " is a directory; allowed: a results document written by"

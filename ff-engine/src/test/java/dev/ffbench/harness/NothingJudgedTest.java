@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ffbench.fork.ForkOptions;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import dev.ffbench.io.RecordingLog;
 import dev.ffbench.matrix.MatrixParameters;
 import dev.ffbench.results.CellRecord;
@@ -74,10 +75,12 @@ class NothingJudgedTest {
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.check(new Harness.CheckRequest(
                 List.of(shard1), gates, null, out, List.of(), dir, null, null, false), log));
-        assertEquals("results shard-1.json hold 1 of the matrix's 2 cells (shard 1/2; missing: shard 2/2), so the gates"
-                + " would judge part of the matrix and let the rest pass unjudged; allowed: the results of every shard,"
-                + " merged (list each shard's results.json in ff.results, comma-separated), or allowIncompleteMatrix=true"
-                + " (-Dff.allowIncompleteMatrix=true) to judge only the cells present", e.getMessage());
+        assertEquals(List.of(Problem.found("results shard-1.json", "hold 1 of the matrix's 2 cells (shard 1/2; missing:"
+                + " shard 2/2), so the gates would judge part of the matrix and let the rest pass unjudged", "the results"
+                + " of every shard, merged (list each shard's results.json in ff.results, comma-separated), or"
+                + " allowIncompleteMatrix=true (-Dff.allowIncompleteMatrix=true) to judge only the cells present")),
+                e.typedProblems());
+        assertEquals(e.typedProblems().get(0).message(), e.getMessage(), "the one problem is the message");
         assertFalse(Files.exists(out), "nothing was written");
 
         Harness.Outcome allowed = Harness.check(new Harness.CheckRequest(List.of(shard1), gates, null, out, List.of(), dir,
