@@ -1,6 +1,7 @@
 package dev.ffbench.gate;
 
 import dev.ffbench.experiment.EvaluationDiagnostics;
+import dev.ffbench.results.CappedTraining;
 import dev.ffbench.results.CellRecord;
 import dev.ffbench.results.Metric;
 
@@ -51,13 +52,13 @@ final class Degenerate {
             return null;
         }
         return "but " + cell.id() + "'s predictions are degenerate (" + String.join("; ",
-                cell.result().evaluation().degenerate()) + ")" + capped(cell) + ": an accuracy from a net that did not learn is no pass";
+                cell.result().evaluation().degenerate()) + ")" + CappedTraining.after(cell.result()) + ": an accuracy from a net that did not learn is no pass";
     }
 
     /** The warning for the log, the summary and the report. */
     static String warning(CellRecord cell) {
         return cell.id() + ": the test predictions are degenerate (" + String.join("; ",
-                cell.result().evaluation().degenerate()) + ")" + capped(cell) + "; its accuracy is not a measure of learning";
+                cell.result().evaluation().degenerate()) + ")" + CappedTraining.after(cell.result()) + "; its accuracy is not a measure of learning";
     }
 
     /** The warning for the log, the summary and the report about a cell that lost units (see {@link #deadUnitsNote}). */
@@ -90,14 +91,6 @@ final class Degenerate {
                 || cell.result().isDegenerate()) {
             return "";
         }
-        return "; note: " + cell.id() + "'s training was capped at " + cell.spec().maxStepsPerEpoch()
-                + " steps per epoch (maxStepsPerEpoch), so its accuracy is not a trained net's: set maxStepsPerEpoch=0"
-                + " for the cells an accuracy rule judges";
-    }
-
-    /** A capped memory cell is expected not to have learned: say so beside the reasons. */
-    private static String capped(CellRecord cell) {
-        return cell.result().isCapped() ? " after training capped at " + cell.spec().maxStepsPerEpoch()
-                + " steps per epoch (maxStepsPerEpoch: its peaks are exact, its accuracy is not a trained net's)" : "";
+        return CappedTraining.gateNote(cell.id(), cell.result());
     }
 }
