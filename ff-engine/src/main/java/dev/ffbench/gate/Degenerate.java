@@ -39,8 +39,11 @@ final class Degenerate {
         return outcome.failed() && outcome.detail() != null && outcome.detail().contains(NO_PASS);
     }
 
-    /** The warning for the log, the summary and the report about a cell with memory outside the ledger. */
+    /** The warning about a passed cell with memory outside the ledger, or null (see {@link CellWarnings}). */
     static String outsideLedgerWarning(CellRecord cell) {
+        if (!cell.isPassed() || !cell.result().memory().isHeapOutsideLedger()) {
+            return null;
+        }
         return cell.id() + ": " + cell.result().memory().outsideLedgerNote() + "; its memory peaks understate what it"
                 + " needs: keep batch-sized data in the step's workspace (Batch.pixels(), arrays made in the step) instead"
                 + " of Java arrays";
@@ -55,14 +58,20 @@ final class Degenerate {
                 cell.result().evaluation().degenerate()) + ")" + CappedTraining.after(cell.result()) + ": an accuracy from a net that did not learn is no pass";
     }
 
-    /** The warning for the log, the summary and the report. */
+    /** The warning about a passed cell whose predictions are degenerate, or null (see {@link CellWarnings}). */
     static String warning(CellRecord cell) {
-        return cell.id() + ": the test predictions are degenerate (" + String.join("; ",
-                cell.result().evaluation().degenerate()) + ")" + CappedTraining.after(cell.result()) + "; its accuracy is not a measure of learning";
+        if (!cell.isPassed() || !cell.result().isDegenerate()) {
+            return null;
+        }
+        return cell.id() + ": the test predictions are degenerate (" + String.join("; ", cell.result().evaluation()
+                .degenerate()) + ")" + CappedTraining.after(cell.result()) + "; its accuracy is not a measure of learning";
     }
 
-    /** The warning for the log, the summary and the report about a cell that lost units (see {@link #deadUnitsNote}). */
+    /** The warning about a passed cell that lost units (see {@link #deadUnitsNote}), or null (see {@link CellWarnings}). */
     static String deadUnitsWarning(CellRecord cell) {
+        if (!cell.isPassed() || !cell.result().hasDeadUnits()) {
+            return null;
+        }
         return cell.id() + ": dead units on the test split (" + cell.result().deadUnitsText() + "; the bound is "
                 + EvaluationDiagnostics.deadUnitBoundText() + " of a layer): its accuracy is that of a net that lost those units (dying ReLUs)";
     }
