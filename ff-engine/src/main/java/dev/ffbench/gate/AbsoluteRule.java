@@ -51,11 +51,11 @@ public record AbsoluteRule(CellSelector selector, Metric metric, Bounds bounds) 
                 continue;
             }
             if (fraction && (bound < 0 || bound > 1)) {
-                values.problem(parameter + ": a " + metric.key() + " bound is " + bound
-                        + "; allowed: a fraction from 0 to 1 (0.9 means 90 %)");
+                values.problem(Problem.found(parameter + ": a " + metric.key() + " bound", "is " + bound,
+                        "a fraction from 0 to 1 (0.9 means 90 %)"));
                 outOfRange = true;
             } else if (bound < 0) {
-                values.problem(parameter + ": a " + metric.key() + " bound is " + bound + "; allowed: a number >= 0");
+                values.problem(Problem.found(parameter + ": a " + metric.key() + " bound", "is " + bound, "a number >= 0"));
                 outOfRange = true;
             }
         }

@@ -6,6 +6,7 @@ import dev.ffbench.io.Git;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.HarnessLog;
 import dev.ffbench.io.Json;
+import dev.ffbench.io.Problem;
 import dev.ffbench.io.ProjectPaths;
 import dev.ffbench.results.ResultsDocument;
 import dev.ffbench.results.ResultsFiles;
@@ -30,6 +31,9 @@ import java.util.List;
 public final class BaselineSource {
     /** A re-recording's log line names at most this many cells; the summary and the report list them all. */
     static final int LOGGED_CELLS = 5;
+
+    /** The parameter every problem of a revision names. */
+    private static final String REF = "baselineRef";
 
     private final Path file;
     private final String revision;
@@ -68,19 +72,24 @@ public final class BaselineSource {
      * What is wrong with the parameters themselves, each naming the parameter, the value and what is
      * allowed; checked with every other parameter before anything runs.
      */
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+    public List<Problem> check() {
+        List<Problem> problems = new ArrayList<>();
         if (revision != null) {
             if (revision.startsWith("-") || revision.chars().anyMatch(c -> Character.isWhitespace(c) || c == ':' || c < 32)) {
-                problems.add("baselineRef is '" + revision + "'; allowed: a git revision such as main, origin/main, a tag or"
-                        + " a commit id (no spaces or ':', not starting with '-')");
+                problems.add(new Problem(REF, revision, "a git revision such as main, origin/main, a tag or"
+                        + " a commit id (no spaces or ':', not starting with '-')"));
             }
             if (file == null) {
-                problems.add("baselineRef is '" + revision + "' but baseline is not set; allowed: baselineRef with the"
-                        + " baseline file to read at that revision");
+                problems.add(Problem.found(REF, "is '" + revision + "' but baseline is not set", "baselineRef with the"
+                        + " baseline file to read at that revision"));
             }
         }
         return problems;
+    }
+
+    /** The sentences of {@link #check}'s problems, for callers that still collect sentences. */
+    public List<String> problems() {
+        return check().stream().map(Problem::message).toList();
     }
 
     /**
@@ -104,39 +113,40 @@ public final class BaselineSource {
                     ? new Baseline(ResultsFiles.read(file, shown, ResultsDocument.BASELINE), shown)
                     : new Baseline(null, shown);
         }
-        if (!problems().isEmpty()) {
-            throw new HarnessException(problems());
+        List<Problem> problems = check();
+        if (!problems.isEmpty()) {
+            throw new HarnessException(problems.stream().map(Problem::message).toList(), problems);
         }
         Path project = paths.directory() == null ? file.getParent() : paths.directory();
         Git git = new Git(gitExecutable, project);
         try {
             Git.Result top = git.run("rev-parse", "--show-toplevel");
             if (!top.ok()) {
-                throw new HarnessException(prefix() + ", but the project directory " + project + " is not in a git"
-                        + " repository (git: " + top.firstErrorLine() + "); allowed: baselineRef in a git working tree"
-                        + " (in CI, check the repository out with git), or no baselineRef to use " + shown);
+                throw new HarnessException(new Problem(REF, revision, "baselineRef in a git working tree"
+                        + " (in CI, check the repository out with git), or no baselineRef to use " + shown, "but the project"
+                        + " directory " + project + " is not in a git repository (git: " + top.firstErrorLine() + ")"));
             }
             Path root = realPath(Path.of(top.text()));
             Path real = realPath(file);
             if (!real.startsWith(root)) {
-                throw new HarnessException(prefix() + ", but the baseline file " + shown + " is outside the git repository "
-                        + root + "; allowed: a baseline file inside the repository");
+                throw new HarnessException(new Problem(REF, revision, "a baseline file inside the repository",
+                        "but the baseline file " + shown + " is outside the git repository " + root));
             }
             String path = root.relativize(real).toString().replace('\\', '/');
             Git.Result commit = git.run("rev-parse", "--verify", "--quiet", revision + "^{commit}");
             if (!commit.ok() || commit.text().isEmpty()) {
-                throw new HarnessException(prefix() + ": the git repository has no such revision; allowed: a"
-                        + " branch, tag or commit id the repository has (in CI, fetch the target branch first, e.g."
-                        + " actions/checkout with fetch-depth: 0, or git fetch origin main)");
+                throw new HarnessException(Problem.found(REF, "is '" + revision + "': the git repository has no such"
+                        + " revision", "a branch, tag or commit id the repository has (in CI, fetch the target branch"
+                        + " first, e.g. actions/checkout with fetch-depth: 0, or git fetch origin main)"));
             }
             String id = commit.text();
             String source = shown + " at " + revision + " (commit " + brief(id) + ")";
             String text = blob(git, id, path);
             if (text == null) {
-                throw new HarnessException(prefix() + " (commit " + brief(id) + "): "
-                        + path + " does not exist at that revision; allowed: a revision where the baseline file is committed"
+                throw new HarnessException(Problem.found(REF, "is '" + revision + "' (commit " + brief(id) + "): "
+                        + path + " does not exist at that revision", "a revision where the baseline file is committed"
                         + " (record it with mvn ff:baseline and commit it there), or no baselineRef to use the working"
-                        + " tree's " + shown);
+                        + " tree's " + shown));
             }
             ResultsDocument atRevision = ResultsFiles.parse(text, source, ResultsDocument.BASELINE);
             if (!Files.exists(file)) {
@@ -167,8 +177,11 @@ public final class BaselineSource {
             return new Baseline(own, shown + " as re-recorded by this pull request (it differs from the one at "
                     + revision + ", commit " + brief(id) + ")", rerecording);
         } catch (Git.Unavailable e) {
-            throw new HarnessException(prefix() + ", but git cannot be run (" + e.getMessage() + "); allowed: baselineRef"
-                    + " with the git command line installed and on the PATH, or no baselineRef to use " + shown, e);
+            HarnessException noGit = new HarnessException(new Problem(REF, revision, "baselineRef with the git command"
+                    + " line installed and on the PATH, or no baselineRef to use " + shown,
+                    "but git cannot be run (" + e.getMessage() + ")"));
+            noGit.initCause(e);
+            throw noGit;
         } catch (IOException e) {
             throw new HarnessException("baseline " + shown + " cannot be read: " + e.getMessage(), e);
         }
@@ -182,8 +195,8 @@ public final class BaselineSource {
         }
         Git.Result show = git.run("show", commit + ":" + path);
         if (!show.ok()) {
-            throw new HarnessException(prefix() + ": git show " + commit + ":" + path + " failed (" + show.firstErrorLine()
-                    + "); allowed: a baseline file git can read at that revision");
+            throw new HarnessException(Problem.found(REF, "is '" + revision + "': git show " + commit + ":" + path
+                    + " failed (" + show.firstErrorLine() + ")", "a baseline file git can read at that revision"));
         }
         return new String(show.out(), StandardCharsets.UTF_8);
     }

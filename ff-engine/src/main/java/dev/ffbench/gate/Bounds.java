@@ -1,5 +1,6 @@
 package dev.ffbench.gate;
 
+import dev.ffbench.io.Problem;
 import dev.ffbench.matrix.FieldValues;
 import java.util.Locale;
 
@@ -24,9 +25,9 @@ public record Bounds(Double minimum, Double maximum) {
         Double max = values.number(parameter + ".maximum", maximum);
         boolean given = (minimum != null && !minimum.isBlank()) || (maximum != null && !maximum.isBlank());
         if (!given) {
-            values.problem(parameter + " has no bound; allowed: a minimum, a maximum or both");
+            values.problem(Problem.found(parameter, "has no bound", "a minimum, a maximum or both"));
         } else if (min != null && max != null && min > max) {
-            values.problem(parameter + " has minimum " + min + " above maximum " + max + "; allowed: minimum <= maximum");
+            values.problem(Problem.found(parameter, "has minimum " + min + " above maximum " + max, "minimum <= maximum"));
         }
         return new Bounds(min, max);
     }

@@ -1,6 +1,7 @@
 package dev.ffbench.gate;
 
 import dev.ffbench.experiment.EvaluationDiagnostics;
+import dev.ffbench.results.CappedTraining;
 import dev.ffbench.results.CellRecord;
 import dev.ffbench.results.Metric;
 
@@ -38,8 +39,11 @@ final class Degenerate {
         return outcome.failed() && outcome.detail() != null && outcome.detail().contains(NO_PASS);
     }
 
-    /** The warning for the log, the summary and the report about a cell with memory outside the ledger. */
+    /** The warning about a passed cell with memory outside the ledger, or null (see {@link CellWarnings}). */
     static String outsideLedgerWarning(CellRecord cell) {
+        if (!cell.isPassed() || !cell.result().memory().isHeapOutsideLedger()) {
+            return null;
+        }
         return cell.id() + ": " + cell.result().memory().outsideLedgerNote() + "; its memory peaks understate what it"
                 + " needs: keep batch-sized data in the step's workspace (Batch.pixels(), arrays made in the step) instead"
                 + " of Java arrays";
@@ -51,17 +55,23 @@ final class Degenerate {
             return null;
         }
         return "but " + cell.id() + "'s predictions are degenerate (" + String.join("; ",
-                cell.result().evaluation().degenerate()) + ")" + capped(cell) + ": an accuracy from a net that did not learn is no pass";
+                cell.result().evaluation().degenerate()) + ")" + CappedTraining.after(cell.result()) + ": an accuracy from a net that did not learn is no pass";
     }
 
-    /** The warning for the log, the summary and the report. */
+    /** The warning about a passed cell whose predictions are degenerate, or null (see {@link CellWarnings}). */
     static String warning(CellRecord cell) {
-        return cell.id() + ": the test predictions are degenerate (" + String.join("; ",
-                cell.result().evaluation().degenerate()) + ")" + capped(cell) + "; its accuracy is not a measure of learning";
+        if (!cell.isPassed() || !cell.result().isDegenerate()) {
+            return null;
+        }
+        return cell.id() + ": the test predictions are degenerate (" + String.join("; ", cell.result().evaluation()
+                .degenerate()) + ")" + CappedTraining.after(cell.result()) + "; its accuracy is not a measure of learning";
     }
 
-    /** The warning for the log, the summary and the report about a cell that lost units (see {@link #deadUnitsNote}). */
+    /** The warning about a passed cell that lost units (see {@link #deadUnitsNote}), or null (see {@link CellWarnings}). */
     static String deadUnitsWarning(CellRecord cell) {
+        if (!cell.isPassed() || !cell.result().hasDeadUnits()) {
+            return null;
+        }
         return cell.id() + ": dead units on the test split (" + cell.result().deadUnitsText() + "; the bound is "
                 + EvaluationDiagnostics.deadUnitBoundText() + " of a layer): its accuracy is that of a net that lost those units (dying ReLUs)";
     }
@@ -90,14 +100,6 @@ final class Degenerate {
                 || cell.result().isDegenerate()) {
             return "";
         }
-        return "; note: " + cell.id() + "'s training was capped at " + cell.spec().maxStepsPerEpoch()
-                + " steps per epoch (maxStepsPerEpoch), so its accuracy is not a trained net's: set maxStepsPerEpoch=0"
-                + " for the cells an accuracy rule judges";
-    }
-
-    /** A capped memory cell is expected not to have learned: say so beside the reasons. */
-    private static String capped(CellRecord cell) {
-        return cell.result().isCapped() ? " after training capped at " + cell.spec().maxStepsPerEpoch()
-                + " steps per epoch (maxStepsPerEpoch: its peaks are exact, its accuracy is not a trained net's)" : "";
+        return CappedTraining.gateNote(cell.id(), cell.result());
     }
 }

@@ -1,6 +1,7 @@
 package dev.ffbench.gate;
 
 import dev.ffbench.api.ExperimentSpec;
+import dev.ffbench.io.Problem;
 import dev.ffbench.matrix.Cell;
 import dev.ffbench.matrix.CellSelector;
 import dev.ffbench.results.Metric;
@@ -26,6 +27,11 @@ public final class GateCoverage {
 
     private GateCoverage() {}
 
+    /** The sentences of {@link #check}'s problems, for callers that still collect sentences. */
+    public static List<String> problems(GateConfig config, List<Cell> cells, boolean requireSelection) {
+        return check(config, cells, requireSelection).stream().map(Problem::message).toList();
+    }
+
     /**
      * Every problem of {@code config} against {@code cells}, in rule order.
      *
@@ -34,8 +40,8 @@ public final class GateCoverage {
      *        whole matrix; false for results that hold only part of it on purpose (allowIncompleteMatrix),
      *        where the missing cells may be the ones a rule selects
      */
-    public static List<String> problems(GateConfig config, List<Cell> cells, boolean requireSelection) {
-        List<String> problems = new ArrayList<>();
+    public static List<Problem> check(GateConfig config, List<Cell> cells, boolean requireSelection) {
+        List<Problem> problems = new ArrayList<>();
         for (int r = 0; r < config.rules().size(); r++) {
             AbsoluteRule rule = config.rules().get(r);
             String name = "rules[" + (r + 1) + "] (" + rule.selector().describe() + ", " + rule.metric().key() + " "
@@ -43,14 +49,14 @@ public final class GateCoverage {
             List<Cell> selected = cells.stream().filter(cell -> rule.selector().matches(cell.spec())).toList();
             if (selected.isEmpty()) {
                 if (requireSelection) {
-                    problems.add(name + " selects no cell of the matrix (" + has(cells, rule.selector(), false)
-                            + "); allowed: a selection that matches at least one cell, since a rule that selects none"
-                            + " would pass without judging anything");
+                    problems.add(Problem.found(name, "selects no cell of the matrix (" + has(cells, rule.selector(), false)
+                            + ")", "a selection that matches at least one cell, since a rule that selects none"
+                            + " would pass without judging anything"));
                 }
                 continue;
             }
             if (rule.metric() == Metric.SECONDS_TO_ACCURACY) {
-                withoutTarget(name + " selects", selected).ifPresent(problems::add);
+                withoutTarget(name, "selects", selected).ifPresent(problems::add);
             }
         }
         for (int r = 0; r < config.ratios().size(); r++) {
@@ -75,35 +81,35 @@ public final class GateCoverage {
                 continue;
             }
             if (selected.isEmpty()) {
-                problems.add(name + " selects no " + rule.algorithm() + " cell of the matrix ("
-                        + has(cells, rule.selector(), true) + "); allowed: a ratio whose algorithm and selection match"
-                        + " at least one cell, since a ratio that judges no pair would pass without judging anything");
+                problems.add(Problem.found(name, "selects no " + rule.algorithm() + " cell of the matrix ("
+                        + has(cells, rule.selector(), true) + ")", "a ratio whose algorithm and selection match"
+                        + " at least one cell, since a ratio that judges no pair would pass without judging anything"));
             } else if (paired.isEmpty()) {
-                problems.add(name + " pairs none of its " + rule.algorithm() + " cells (" + ids(selected) + ") with a "
-                        + rule.reference() + " cell: the matrix has no " + rule.reference() + " cell with the same "
+                problems.add(Problem.found(name, "pairs none of its " + rule.algorithm() + " cells (" + ids(selected)
+                        + ") with a " + rule.reference() + " cell: the matrix has no " + rule.reference() + " cell with the same "
                         + String.join(", ", RatioGates.LIKE_FOR_LIKE) + " (its " + rule.reference() + " cells: "
-                        + (references.isEmpty() ? "none" : ids(references)) + "); allowed: a ratio with at least one"
+                        + (references.isEmpty() ? "none" : ids(references)) + ")", "a ratio with at least one"
                         + " like-for-like pair in the matrix, since a ratio that judges no pair would pass without"
-                        + " judging anything");
+                        + " judging anything"));
             } else if (rule.metric() == Metric.SECONDS_TO_ACCURACY) {
                 List<Cell> both = new ArrayList<>(paired);
                 both.addAll(partners);
-                withoutTarget(name + " compares", both).ifPresent(problems::add);
+                withoutTarget(name, "compares", both).ifPresent(problems::add);
             }
         }
         return problems;
     }
 
-    /** The problem of a secondsToAccuracy bound on cells that set no targetAccuracy, or empty. */
-    private static java.util.Optional<String> withoutTarget(String subject, List<Cell> cells) {
+    /** The problem of a secondsToAccuracy bound ({@code rule} {@code verb} its cells) on cells that set no targetAccuracy, or empty. */
+    private static java.util.Optional<Problem> withoutTarget(String rule, String verb, List<Cell> cells) {
         List<Cell> missing = cells.stream().filter(cell -> cell.spec().targetAccuracy() == null).toList();
         if (missing.isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(subject + " cells without a targetAccuracy (" + ids(missing) + "), whose"
-                + " secondsToAccuracy is never measured; allowed: a targetAccuracy for every cell it judges (e.g."
+        return java.util.Optional.of(Problem.found(rule, verb + " cells without a targetAccuracy (" + ids(missing)
+                + "), whose secondsToAccuracy is never measured", "a targetAccuracy for every cell it judges (e.g."
                 + " settings: targetAccuracy=0.9, with evaluateEvery=1 for a finer curve), or a selection of cells"
-                + " that have one");
+                + " that have one"));
     }
 
     /**

@@ -36,12 +36,7 @@ public final class GateEvaluator {
             warnings.add("the results hold " + results.coverage() + ": the gates judge only the cells present,"
                     + " and the missing cells pass no gate");
         }
-        cells.stream().filter(cell -> cell.isPassed() && cell.result().isDegenerate())
-                .forEach(cell -> warnings.add(Degenerate.warning(cell)));
-        cells.stream().filter(cell -> cell.isPassed() && cell.result().memory().isHeapOutsideLedger())
-                .forEach(cell -> warnings.add(Degenerate.outsideLedgerWarning(cell)));
-        cells.stream().filter(cell -> cell.isPassed() && cell.result().hasDeadUnits())
-                .forEach(cell -> warnings.add(Degenerate.deadUnitsWarning(cell)));
+        warnings.addAll(CellWarnings.all(cells));
         AbsoluteGates.evaluate(config.rules(), cells, outcomes, warnings);
         RatioGates.evaluate(config.ratios(), cells, outcomes, warnings);
         if (baseline == null) {

@@ -107,8 +107,8 @@ public record GateParameters(
         for (int i = 0; i < parsed.size(); i++) {
             int first = parsed.indexOf(parsed.get(i));
             if (first < i) {
-                values.problem(parameter + "[" + (i + 1) + "] is the same as " + parameter + "[" + (first + 1)
-                        + "]; allowed: each rule once");
+                values.problem(Problem.found(parameter + "[" + (i + 1) + "]", "is the same as " + parameter + "[" + (first + 1)
+                        + "]", "each rule once"));
             }
         }
     }

@@ -30,7 +30,7 @@ public record RatioRule(String algorithm, String reference, CellSelector selecto
         reference = reference == null || reference.isBlank()
                 ? Backprop.NAME : values.algorithm(parameter + ".reference", reference);
         if (algorithm != null && algorithm.equals(reference)) {
-            values.problem(parameter + " compares " + algorithm + " with itself; allowed: a reference other than the algorithm");
+            values.problem(Problem.found(parameter, "compares " + algorithm + " with itself", "a reference other than the algorithm"));
         }
         Map<String, String> selection = new java.util.LinkedHashMap<>(fields);
         selection.remove("algorithm");
@@ -40,7 +40,7 @@ public record RatioRule(String algorithm, String reference, CellSelector selecto
                 ? Metric.TRAINING_PEAK_BYTES : AbsoluteRule.metric(values, parameter, metricKey);
         Bounds bounds = Bounds.parse(values, parameter, fields.get("minimum"), fields.get("maximum"));
         if ((bounds.minimum() != null && bounds.minimum() < 0) || (bounds.maximum() != null && bounds.maximum() < 0)) {
-            values.problem(parameter + " has a negative bound; allowed: ratios >= 0, e.g. maximum 0.5");
+            values.problem(Problem.found(parameter, "has a negative bound", "ratios >= 0, e.g. maximum 0.5"));
         } else if (bounds.minimum() != null && bounds.minimum() == 0) {
             // a ratio of two figures that are never negative is never below 0
             values.problem(new Problem(parameter + ".minimum", fields.get("minimum").trim(), "a minimum above 0",

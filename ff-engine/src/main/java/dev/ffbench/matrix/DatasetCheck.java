@@ -5,6 +5,7 @@ import dev.ffbench.dataset.DatasetReader;
 import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.dataset.Datasets;
 import dev.ffbench.experiment.Extensions;
+import dev.ffbench.io.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,38 +20,42 @@ import java.util.OptionalInt;
 public final class DatasetCheck {
     private DatasetCheck() {}
 
-    /** The problem with {@code dataset}, or null; relative directories resolve against {@code workingDirectory}. */
-    static String problem(String parameter, String dataset, Path workingDirectory, Extensions extensions) {
-        String allowed = "allowed: " + Datasets.forms(sources(extensions)) + " (sources: "
-                + String.join(", ", extensions.datasetSources().stream().map(s -> s.name() + " (" + s.origin() + ")").toList())
-                + ")";
+    /**
+     * Records the problem with {@code dataset} in {@code values}, if any, and says whether there was one;
+     * relative directories resolve against {@code workingDirectory}.
+     */
+    static boolean check(FieldValues values, String parameter, String dataset, Path workingDirectory, Extensions extensions) {
         DatasetReader reader;
         try {
             reader = Datasets.open(dataset, workingDirectory, sources(extensions));
         } catch (DatasetException e) {
-            return parameter + " is '" + dataset + "': " + e.getMessage();
+            // the dataset package words this one (with its own "allowed"): kept as its sentence
+            values.problem(parameter + " is '" + dataset + "': " + e.getMessage());
+            return true;
         }
         Optional<String> quick = reader.quickProblem();
-        return quick.map(problem -> parameter + " is '" + dataset + "': " + problem + "; " + allowed).orElse(null);
+        quick.ifPresent(problem -> values.problem(Problem.found(parameter, "is '" + dataset + "': " + problem,
+                Datasets.forms(sources(extensions)) + " (sources: " + String.join(", ", extensions.datasetSources().stream()
+                        .map(s -> s.name() + " (" + s.origin() + ")").toList()) + ")")));
+        return quick.isPresent();
     }
 
     /**
-     * The problem with a batch larger than the dataset's training split, or null (also when the
+     * Records in {@code values} a batch larger than the dataset's training split, if it is (not when the
      * count is only known by loading the data: the engine then rejects the run itself).
      */
-    static String batchProblem(String parameter, String dataset, int batchSize, Path workingDirectory,
+    static void checkBatch(FieldValues values, String parameter, String dataset, int batchSize, Path workingDirectory,
             Extensions extensions) {
         OptionalInt train;
         try {
             train = Datasets.open(dataset, workingDirectory, sources(extensions)).knownTrainCount();
         } catch (DatasetException e) {
-            return null; // reported by problem()
+            return; // reported by check()
         }
         if (train.isPresent() && batchSize > train.getAsInt()) {
-            return "batchSize is " + batchSize + "; allowed: at most the " + train.getAsInt()
-                    + " training images of dataset " + dataset + " (" + parameter + ")";
+            values.problem(Problem.found("batchSize", "is " + batchSize, "at most the " + train.getAsInt()
+                    + " training images of dataset " + dataset + " (" + parameter + ")"));
         }
-        return null;
     }
 
     /**

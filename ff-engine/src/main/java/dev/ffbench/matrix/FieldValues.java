@@ -76,17 +76,17 @@ public final class FieldValues {
             int equals = pair.indexOf('=');
             String key = equals < 0 ? pair.trim() : pair.substring(0, equals).trim();
             if (equals < 0 || !allowedKeys.contains(key)) {
-                problem(parameter + ": '" + pair.trim() + "' is not a field=value pair of a known field; allowed fields: "
-                        + String.join(", ", allowedKeys) + " (e.g. " + allowedKeys.get(0) + "=...;"
-                        + allowedKeys.get(1) + "=...)");
+                problem(Problem.found(parameter + ": '" + pair.trim() + "'", "is not a field=value pair of a known field",
+                        "the fields " + String.join(", ", allowedKeys) + " (e.g. " + allowedKeys.get(0) + "=...;"
+                        + allowedKeys.get(1) + "=...)"));
                 continue;
             }
             String value = pair.substring(equals + 1).trim().replace('|', ',');
             String previous = fields.put(key, value);
             if (previous != null) {
                 // the later pair would silently replace the earlier one
-                problem(parameter + ": " + key + " is given twice ('" + key + "=" + previous.replace(',', '|') + "' and '"
-                        + pair.trim() + "'); allowed: each field once (several values as " + key + "=a|b)");
+                problem(Problem.found(parameter + ": " + key, "is given twice ('" + key + "=" + previous.replace(',', '|')
+                        + "' and '" + pair.trim() + "')", "each field once (several values as " + key + "=a|b)"));
             }
         }
         return fields;
@@ -131,7 +131,7 @@ public final class FieldValues {
         List<String> result = new ArrayList<>();
         for (String value : clean(values)) {
             if (!allowed.contains(value)) {
-                problem(parameter + ": '" + value + "' is not " + what + "; allowed: " + listing);
+                problem(Problem.found(parameter + ": '" + value + "'", "is not " + what, listing));
             } else {
                 addOnce(parameter, result, value);
             }
@@ -158,7 +158,7 @@ public final class FieldValues {
      */
     private <T> void addOnce(String parameter, List<T> values, T value) {
         if (values.contains(value)) {
-            problem(parameter + " lists " + value + " twice; allowed: each value once");
+            problem(Problem.found(parameter, "lists " + value + " twice", "each value once"));
         } else {
             values.add(value);
         }
@@ -187,7 +187,7 @@ public final class FieldValues {
             try {
                 addOnce(parameter, result, Long.parseLong(value));
             } catch (NumberFormatException e) {
-                problem(parameter + ": '" + value + "' is not a whole number; allowed: whole numbers, e.g. 1,2,3");
+                problem(Problem.found(parameter + ": '" + value + "'", "is not a whole number", "whole numbers, e.g. 1,2,3"));
             }
         }
         return result;

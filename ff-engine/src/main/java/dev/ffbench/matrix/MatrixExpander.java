@@ -81,21 +81,18 @@ public final class MatrixExpander {
         Map<String, Map<String, Object>> typedSettings = typedSettings(values, resolver, settings, allAlgorithms);
         int largestBatch = largestBatch(batchSize, allAlgorithms, extensions);
 
-        String datasetProblem = DatasetCheck.problem("dataset", dataset, workingDirectory, extensions);
-        if (datasetProblem != null) {
-            values.problem(datasetProblem);
-        } else if (batchSize != null || blank(parameters.batchSize())) {
+        if (!DatasetCheck.check(values, "dataset", dataset, workingDirectory, extensions)
+                && (batchSize != null || blank(parameters.batchSize()))) {
             // a batchSize that is itself bad is reported once, not measured against the dataset too
-            addProblem(values, DatasetCheck.batchProblem("dataset", dataset,
-                    largestBatch, workingDirectory, extensions));
+            DatasetCheck.checkBatch(values, "dataset", dataset, largestBatch, workingDirectory, extensions);
         }
 
         for (int i = 0; i < extras.size(); i++) {
             for (String extraDataset : extras.get(i).datasets()) {
                 String parameter = "extraCells[" + (i + 1) + "].dataset";
-                String problem = DatasetCheck.problem(parameter, extraDataset, workingDirectory, extensions);
-                addProblem(values, problem != null ? problem : DatasetCheck.batchProblem(parameter, extraDataset,
-                        largestBatch, workingDirectory, extensions));
+                if (!DatasetCheck.check(values, parameter, extraDataset, workingDirectory, extensions)) {
+                    DatasetCheck.checkBatch(values, parameter, extraDataset, largestBatch, workingDirectory, extensions);
+                }
             }
         }
         values.throwIfAny();
@@ -112,7 +109,7 @@ public final class MatrixExpander {
                 specs.add(spec);
             }
         }
-        List<String> unused = new ArrayList<>();
+        List<Problem> unused = new ArrayList<>();
         unusedPatterns(unused, "includes", "includes", includes, includeUsed, productSize);
         unusedPatterns(unused, "excludes", "excludes", excludes, excludeUsed, productSize);
         for (int i = 0; i < extras.size(); i++) {
@@ -126,16 +123,16 @@ public final class MatrixExpander {
                     extra.datasets().isEmpty() ? List.of(dataset) : extra.datasets());
             if (!block.isEmpty() && !specs.addAll(block)) {
                 // its cells are merged with the matrix's: the block changes nothing, which was hardly meant
-                unused.add("extraCells[" + (i + 1) + "] (" + extra.describe() + ") adds no cell: all " + block.size()
-                        + (block.size() == 1 ? " of its cells is" : " of its cells are") + " in the matrix already;"
-                        + " allowed: an extra cell block that adds at least one cell");
+                unused.add(Problem.found("extraCells[" + (i + 1) + "] (" + extra.describe() + ")", "adds no cell: all "
+                        + block.size() + (block.size() == 1 ? " of its cells is" : " of its cells are") + " in the matrix already",
+                        "an extra cell block that adds at least one cell"));
             }
         }
         if (!product.problems.isEmpty()) {
             throw new HarnessException(product.problems.stream().map(p -> "cell spec: " + p).toList());
         }
         if (!unused.isEmpty()) {
-            throw new HarnessException(unused);
+            throw new HarnessException(unused.stream().map(Problem::message).toList(), unused);
         }
         if (specs.isEmpty()) {
             throw new HarnessException("the experiment matrix is empty: includes/excludes leave none of the " + productSize
@@ -257,9 +254,9 @@ public final class MatrixExpander {
                 values.problem("settings: " + (algorithm.isEmpty() ? "" : algorithm + ".") + problem);
             }
             if (!algorithm.isEmpty() && !algorithms.contains(algorithm)) {
-                values.problem("settings: '" + algorithm + "." + String.join("', '" + algorithm + ".",
-                        scoped.getValue().keySet()) + "' is scoped to " + algorithm + ", which is not in the matrix ("
-                        + String.join(", ", algorithms) + "); allowed: settings of the matrix's algorithms");
+                values.problem(Problem.found("settings: '" + algorithm + "." + String.join("', '" + algorithm + ".",
+                        scoped.getValue().keySet()) + "'", "is scoped to " + algorithm + ", which is not in the matrix ("
+                        + String.join(", ", algorithms) + ")", "settings of the matrix's algorithms"));
             }
         }
     }
@@ -280,13 +277,13 @@ public final class MatrixExpander {
      * An include or exclude that matches no cell of the product does nothing: a typo (depth=61 for 16)
      * would otherwise change nothing in silence.
      */
-    private static void unusedPatterns(List<String> problems, String parameter, String verb, List<CellSelector> patterns,
+    private static void unusedPatterns(List<Problem> problems, String parameter, String verb, List<CellSelector> patterns,
             boolean[] used, int productSize) {
         for (int i = 0; i < patterns.size(); i++) {
             if (!used[i]) {
-                problems.add(parameter + "[" + (i + 1) + "] (" + patterns.get(i).describe() + ") matches none of the "
-                        + productSize + " cells of algorithms x goodness x depths x widths x seeds, so it " + verb
-                        + " nothing; allowed: a pattern that matches at least one of them");
+                problems.add(Problem.found(parameter + "[" + (i + 1) + "] (" + patterns.get(i).describe() + ")",
+                        "matches none of the " + productSize + " cells of algorithms x goodness x depths x widths x seeds,"
+                        + " so it " + verb + " nothing", "a pattern that matches at least one of them"));
             }
         }
     }
@@ -314,21 +311,20 @@ public final class MatrixExpander {
             String algorithm = dot < 0 ? "" : key.substring(0, dot);
             String field = dot < 0 ? key : key.substring(dot + 1);
             if (equals <= 0) {
-                values.problem("settings: '" + setting + "' is not field=value; allowed: a spec field or an algorithm's"
-                        + " option and its value, e.g. finishedLayerKeeps=all or ff-recurrent.iterations=4");
+                values.problem(Problem.found("settings: '" + setting + "'", "is not field=value", "a spec field or an"
+                        + " algorithm's option and its value, e.g. finishedLayerKeeps=all or ff-recurrent.iterations=4"));
             } else if (OWN_PARAMETERS.contains(field)) {
-                values.problem("settings: '" + setting + "' sets " + field + ", which is a matrix parameter;"
-                        + " allowed: the fields that are not (" + String.join(", ", OWN_PARAMETERS)
-                        + "); set it with its own parameter");
+                values.problem(Problem.found("settings: '" + setting + "'", "sets " + field + ", which is a matrix parameter",
+                        "the fields that are not (" + String.join(", ", OWN_PARAMETERS) + "); set it with its own parameter"));
             } else if (!algorithm.isEmpty() && !extensions.hasAlgorithm(algorithm)) {
-                values.problem("settings: '" + setting + "' is scoped to '" + algorithm + "', which is not an algorithm;"
-                        + " allowed: " + values.names().algorithmListing());
+                values.problem(Problem.found("settings: '" + setting + "'", "is scoped to '" + algorithm
+                        + "', which is not an algorithm", values.names().algorithmListing()));
             } else {
                 String value = setting.substring(equals + 1).trim();
                 String previous = parsed.computeIfAbsent(algorithm, k -> new LinkedHashMap<>()).put(field, value);
                 if (previous != null) {
-                    values.problem("settings: " + key + " is set twice ('" + previous + "' and '" + value
-                            + "'); allowed: one value per field");
+                    values.problem(Problem.found("settings: " + key, "is set twice ('" + previous + "' and '" + value + "')",
+                            "one value per field"));
                 }
             }
         }
@@ -341,18 +337,12 @@ public final class MatrixExpander {
             String name = parameter + "[" + (i + 1) + "]";
             CellSelector selector = values.selector(name, values.expand(name, raw.get(i), FieldValues.SELECTOR_FIELDS));
             if (selector.isAny()) {
-                values.problem(parameter + "[" + (i + 1) + "] sets no field; allowed fields: "
-                        + String.join(", ", FieldValues.SELECTOR_FIELDS));
+                values.problem(Problem.found(parameter + "[" + (i + 1) + "]", "sets no field",
+                        "the fields " + String.join(", ", FieldValues.SELECTOR_FIELDS)));
             }
             selectors.add(selector);
         }
         return selectors;
-    }
-
-    private static void addProblem(FieldValues values, String problem) {
-        if (problem != null) {
-            values.problem(problem);
-        }
     }
 
     /** The parsed list, or the default when the user gave nothing (a list of only bad values stays empty). */

@@ -52,8 +52,8 @@ public record Shard(int index, int count) {
     public List<Cell> select(List<Cell> matrix) {
         List<Cell> selected = matrix.stream().filter(cell -> cell.index() % count == index - 1).toList();
         if (selected.isEmpty()) {
-            throw new HarnessException("shard " + this + " selects no cell: the matrix has only " + matrix.size()
-                    + " cells; allowed: at most " + matrix.size() + " shards for this matrix");
+            throw new HarnessException(Problem.found("shard " + this, "selects no cell: the matrix has only " + matrix.size()
+                    + " cells", "at most " + matrix.size() + " shards for this matrix"));
         }
         return selected;
     }

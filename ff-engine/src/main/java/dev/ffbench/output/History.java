@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.ffbench.io.AtomicFiles;
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import dev.ffbench.io.Json;
 import dev.ffbench.io.ProjectPaths;
 import dev.ffbench.results.Metric;
@@ -81,8 +82,8 @@ public record History(Path directory, String shownAs, List<Run> runs) {
             return none(absolute, shown);
         }
         if (!Files.isDirectory(absolute)) {
-            throw new HarnessException("historyDirectory " + shown + " is a file; allowed: a directory of files written"
-                    + " by ff:history (or a path that does not exist yet)");
+            throw new HarnessException(Problem.found("historyDirectory " + shown, "is a file", "a directory of files written"
+                    + " by ff:history (or a path that does not exist yet)"));
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(absolute)) {
@@ -106,29 +107,31 @@ public record History(Path directory, String shownAs, List<Run> runs) {
 
     /** One history file, checked; errors name it as {@code shown}. */
     static HistoryEntry readEntry(Path file, String shown) {
+        String thing = "history file " + shown;
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new HarnessException("history file " + shown + " is not valid JSON ("
+            HarnessException invalid = new HarnessException(Problem.found(thing, "is not valid JSON ("
                     + (e instanceof com.fasterxml.jackson.core.JsonProcessingException json ? json.getOriginalMessage()
-                            : e.getMessage()) + "); allowed: " + ALLOWED + ". Move the file out of the history directory"
-                    + " or delete it", e);
+                            : e.getMessage()) + ")", ALLOWED + ". Move the file out of the history directory or delete it"));
+            invalid.initCause(e);
+            throw invalid;
         }
         if (tree == null || !tree.isObject()) {
-            throw new HarnessException("history file " + shown + " holds no JSON object; allowed: " + ALLOWED);
+            throw new HarnessException(Problem.found(thing, "holds no JSON object", ALLOWED));
         }
         // the kind first: a results or baseline file dropped here is the likely mistake, whatever its version
         JsonNode kind = tree.get("kind");
         if (kind == null || !HistoryEntry.KIND.equals(kind.asText())) {
-            throw new HarnessException("history file " + shown + " has kind " + (kind == null ? "(none)" : kind)
-                    + "; allowed: \"" + HistoryEntry.KIND + "\" (a results or baseline file does not belong in the"
-                    + " history directory: record results with mvn ff:history)");
+            throw new HarnessException(Problem.found(thing, "has kind " + (kind == null ? "(none)" : kind),
+                    "\"" + HistoryEntry.KIND + "\" (a results or baseline file does not belong in the"
+                    + " history directory: record results with mvn ff:history)"));
         }
         JsonNode version = tree.get("schemaVersion");
         if (version == null || !version.isInt() || version.intValue() != HistoryEntry.SCHEMA_VERSION) {
-            throw new HarnessException("history file " + shown + " has schemaVersion " + (version == null ? "(none)" : version)
-                    + "; allowed: " + HistoryEntry.SCHEMA_VERSION + " (this plugin's history schema)");
+            throw new HarnessException(Problem.found(thing, "has schemaVersion " + (version == null ? "(none)" : version),
+                    HistoryEntry.SCHEMA_VERSION + " (this plugin's history schema)"));
         }
         List<String> missing = new ArrayList<>();
         for (String field : List.of("generatedAt", "recordedAt", "cells")) {
@@ -137,36 +140,35 @@ public record History(Path directory, String shownAs, List<Run> runs) {
             }
         }
         if (!missing.isEmpty()) {
-            throw new HarnessException("history file " + shown + " has no " + String.join(" and no ", missing)
-                    + "; allowed: " + ALLOWED);
+            throw new HarnessException(Problem.found(thing, "has no " + String.join(" and no ", missing), ALLOWED));
         }
         HistoryEntry entry;
         try {
             entry = READER.readValue(tree);
         } catch (IOException e) {
-            throw new HarnessException("history file " + shown + " does not follow history schema "
+            HarnessException invalid = new HarnessException(Problem.found(thing, "does not follow history schema "
                     + HistoryEntry.SCHEMA_VERSION + ": " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException json
-                            ? json.getOriginalMessage() : e.getMessage()) + "; allowed: " + ALLOWED, e);
+                            ? json.getOriginalMessage() : e.getMessage()), ALLOWED));
+            invalid.initCause(e);
+            throw invalid;
         }
         // the report marks a run whose gates failed: a verdict that contradicts itself would mark it wrongly
-        List<String> problems = new ArrayList<>(entry.gates() == null ? List.of()
-                : entry.gates().problems("history file " + shown + " has"));
+        List<Problem> problems = new ArrayList<>(entry.gates() == null ? List.of() : entry.gates().problems(thing));
         for (HistoryEntry.CellFigures cell : entry.cells()) {
             if (cell == null || cell.id() == null || cell.group() == null || cell.status() == null) {
-                throw new HarnessException("history file " + shown + " has a cell without id, group or status; allowed: "
-                        + ALLOWED);
+                throw new HarnessException(Problem.found(thing, "has a cell without id, group or status", ALLOWED));
             }
             // the trends draw these figures: one out of its range would be drawn as if measured
             for (Metric metric : Metric.values()) {
                 Double value = cell.metric(metric);
                 if (value != null && !inRange(metric.unit(), value)) {
-                    problems.add("history file " + shown + ": cell " + cell.id() + " has metrics." + metric.key() + " "
-                            + value + "; allowed: " + allowed(metric.unit()));
+                    problems.add(Problem.found(thing + ": cell " + cell.id(), "has metrics." + metric.key() + " " + value,
+                            allowed(metric.unit())));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new HarnessException(problems);
+            throw new HarnessException(problems.stream().map(Problem::message).toList(), problems);
         }
         return entry;
     }

@@ -1,6 +1,7 @@
 package dev.ffbench.output;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ffbench.io.Problem;
 import dev.ffbench.results.CellRecord;
 import dev.ffbench.results.EnvironmentFingerprint;
 import dev.ffbench.results.Metric;
@@ -98,21 +99,21 @@ public record HistoryEntry(
         }
 
         /**
-         * What is wrong with a verdict read from a file, each naming {@code where} (e.g. "history file
-         * ff-history/x.json has"), the field, its value and what is allowed; empty when it is sound.
+         * What is wrong with a verdict read from a file, each naming {@code file} (e.g. "history file
+         * ff-history/x.json"), the field, its value and what is allowed; empty when it is sound.
          */
-        public List<String> problems(String where) {
-            List<String> problems = new java.util.ArrayList<>();
+        public List<Problem> problems(String file) {
+            List<Problem> problems = new java.util.ArrayList<>();
             if (!PASSED.equals(verdict) && !FAILED.equals(verdict)) {
-                problems.add(where + " gates.verdict " + (verdict == null ? "(none)" : "'" + verdict + "'") + "; allowed: \""
-                        + PASSED + "\" or \"" + FAILED + "\"");
+                problems.add(Problem.found(file, "has gates.verdict " + (verdict == null ? "(none)" : "'" + verdict + "'"),
+                        "\"" + PASSED + "\" or \"" + FAILED + "\""));
             }
             if (violations == null || violations < 0) {
-                problems.add(where + " gates.violations " + (violations == null ? "(none)" : violations)
-                        + "; allowed: a count >= 0 of the gates that failed");
+                problems.add(Problem.found(file, "has gates.violations " + (violations == null ? "(none)" : violations),
+                        "a count >= 0 of the gates that failed"));
             } else if (PASSED.equals(verdict) == (violations > 0)) {
-                problems.add(where + " gates.verdict \"" + verdict + "\" with gates.violations " + violations
-                        + "; allowed: \"" + PASSED + "\" with 0 violations, or \"" + FAILED + "\" with 1 or more");
+                problems.add(Problem.found(file, "has gates.verdict \"" + verdict + "\" with gates.violations " + violations,
+                        "\"" + PASSED + "\" with 0 violations, or \"" + FAILED + "\" with 1 or more"));
             }
             return problems;
         }

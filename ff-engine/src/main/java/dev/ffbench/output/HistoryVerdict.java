@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.io.AtomicFiles;
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import dev.ffbench.io.HarnessLog;
 import dev.ffbench.io.Json;
 import dev.ffbench.io.ProjectPaths;
@@ -83,27 +84,30 @@ public record HistoryVerdict(String kind, String generatedAt, HistoryEntry.Gates
             tree = Json.mapper().readTree(file.toFile());
             verdict = tree == null || !tree.isObject() ? null : Json.mapper().treeToValue(tree, HistoryVerdict.class);
         } catch (IOException e) {
-            throw new HarnessException("gates verdict " + shown + " is not valid (" + (e instanceof JsonProcessingException json
-                    ? json.getOriginalMessage() : e.getMessage()) + "); allowed: " + ALLOWED, e);
+            HarnessException invalid = new HarnessException(Problem.found("gates verdict " + shown, "is not valid ("
+                    + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()) + ")", ALLOWED));
+            invalid.initCause(e);
+            throw invalid;
         }
         if (verdict == null) {
-            throw new HarnessException("gates verdict " + shown + " holds no JSON object; allowed: " + ALLOWED);
+            throw new HarnessException(Problem.found("gates verdict " + shown, "holds no JSON object", ALLOWED));
         }
-        List<String> problems = new ArrayList<>();
+        String thing = "gates verdict " + shown;
+        List<Problem> problems = new ArrayList<>();
         if (!KIND.equals(verdict.kind())) {
-            problems.add("gates verdict " + shown + " has kind " + (verdict.kind() == null ? "(none)" : "'" + verdict.kind()
-                    + "'") + "; allowed: " + ALLOWED);
+            problems.add(Problem.found(thing, "has kind " + (verdict.kind() == null ? "(none)" : "'" + verdict.kind() + "'"),
+                    ALLOWED));
         }
         if (verdict.generatedAt() == null) {
-            problems.add("gates verdict " + shown + " has no generatedAt; allowed: " + ALLOWED);
+            problems.add(Problem.found(thing, "has no generatedAt", ALLOWED));
         }
         if (verdict.gates() == null) {
-            problems.add("gates verdict " + shown + " has no gates; allowed: " + ALLOWED);
+            problems.add(Problem.found(thing, "has no gates", ALLOWED));
         } else {
-            problems.addAll(verdict.gates().problems("gates verdict " + shown + " has"));
+            problems.addAll(verdict.gates().problems(thing));
         }
         if (!problems.isEmpty()) {
-            throw new HarnessException(problems);
+            throw new HarnessException(problems.stream().map(Problem::message).toList(), problems);
         }
         if (!verdict.generatedAt().equals(results.generatedAt())) {
             log.warn("history: " + shown + " judged the results of " + verdict.generatedAt() + ", not these (of "

@@ -1,5 +1,6 @@
 package dev.ffbench.output;
 
+import dev.ffbench.gate.CellWarnings;
 import dev.ffbench.gate.GateOutcome;
 import dev.ffbench.gate.GateReport;
 import dev.ffbench.gate.Verdict;
@@ -23,7 +24,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * JUnit XML for CI test tabs: one test case per cell (class {@code ff.cells}: an error when the
- * cell's JVM failed, a warning in its system-out when its predictions are degenerate) and one per
+ * cell's JVM failed, in its system-out the gates' warnings about it ({@link CellWarnings}: degenerate
+ * predictions, memory outside the ledger, dead units), worded as in the log) and one per
  * gate outcome (class {@code ff.gates.<kind>}, named "cell: metric" ({@link GateOutcome#name}) so
  * that CI test history follows it across runs: a failure for a violation, skipped when there was
  * nothing to compare with, the figures and the bound in the message or system-out). The suite's
@@ -86,14 +88,10 @@ public final class JUnitXmlWriter implements OutputWriter {
                     xml.writeAttribute("type", "CellFailed");
                     xml.writeCharacters(String.join("\n", cell.logTail() == null ? List.of() : cell.logTail()));
                     xml.writeEndElement();
-                } else if (cell.result().isDegenerate()) {
+                } else if (!CellWarnings.of(cell).isEmpty()) {
+                    // the gates' own warnings about the cell, as the log and summary.md word them
                     xml.writeStartElement("system-out");
-                    xml.writeCharacters("WARNING: the test predictions are degenerate: "
-                            + String.join("; ", cell.result().evaluation().degenerate()));
-                    xml.writeEndElement();
-                } else if (cell.result().hasDeadUnits()) {
-                    xml.writeStartElement("system-out");
-                    xml.writeCharacters("WARNING: dead units on the test split: " + cell.result().deadUnitsText());
+                    xml.writeCharacters(String.join("\n", CellWarnings.of(cell).stream().map(w -> "WARNING: " + w).toList()));
                     xml.writeEndElement();
                 }
                 xml.writeEndElement();

@@ -4,8 +4,8 @@ import dev.ffbench.experiment.ExperimentResult;
 
 /**
  * The one wording of an accuracy from training cut short by {@code maxStepsPerEpoch}
- * ({@link ExperimentResult#isCapped}), shared by the log, the summary, the workflow annotations and the
- * report: such a cell is run for its memory figures, which do not depend on the number of steps, and its
+ * ({@link ExperimentResult#isCapped}), shared by the log, the summary, the workflow annotations, the
+ * report and the gates' warnings and notes: such a cell is run for its memory figures, which do not depend on the number of steps, and its
  * accuracy and speed must never read as the algorithm's (the report also leaves the cell out of its
  * accuracy and speed charts).
  */
@@ -29,5 +29,25 @@ public final class CappedTraining {
     /** " (capped)" for a capped result, "" otherwise: the short form for table cells. */
     public static String mark(ExperimentResult result) {
         return result.isCapped() ? " (capped)" : "";
+    }
+
+    /**
+     * " after training capped at N steps per epoch (maxStepsPerEpoch: ...)" for a capped result, "" otherwise:
+     * the form that follows the reasons a cell's predictions are degenerate (a capped memory cell is expected
+     * not to have learned).
+     */
+    public static String after(ExperimentResult result) {
+        return result.isCapped() ? " after " + text(result) + " (maxStepsPerEpoch: its peaks are exact, its accuracy is"
+                + " not a trained net's)" : "";
+    }
+
+    /**
+     * "; note: ID's training was capped at N steps per epoch (maxStepsPerEpoch), so ..." for a capped result,
+     * "" otherwise: the note on an accuracy gate that judged such a cell.
+     */
+    public static String gateNote(String cellId, ExperimentResult result) {
+        return result.isCapped() ? "; note: " + cellId + "'s training was capped at " + result.spec().maxStepsPerEpoch()
+                + " steps per epoch (maxStepsPerEpoch), so its accuracy is not a trained net's: set maxStepsPerEpoch=0"
+                + " for the cells an accuracy rule judges" : "";
     }
 }

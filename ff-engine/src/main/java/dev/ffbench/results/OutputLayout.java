@@ -1,5 +1,6 @@
 package dev.ffbench.results;
 
+import dev.ffbench.io.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,20 +20,26 @@ public record OutputLayout(Path directory) {
      * must be a directory, or be missing with a directory as its nearest existing ancestor (it is
      * then created). Empty when it is usable.
      */
-    public static Optional<String> problem(Path directory) {
+    public static Optional<Problem> check(Path directory) {
         Path absolute = directory.toAbsolutePath().normalize();
-        String allowed = "; allowed: a directory (it is created if missing)";
+        String thing = "outputDirectory " + absolute;
+        String allowed = "a directory (it is created if missing)";
         if (Files.exists(absolute)) {
             return Files.isDirectory(absolute) ? Optional.empty()
-                    : Optional.of("outputDirectory " + absolute + " is " + kind(absolute) + allowed);
+                    : Optional.of(Problem.found(thing, "is " + kind(absolute), allowed));
         }
         for (Path ancestor = absolute.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
             if (Files.exists(ancestor)) {
-                return Files.isDirectory(ancestor) ? Optional.empty() : Optional.of("outputDirectory " + absolute
-                        + " cannot be created: " + ancestor + " is " + kind(ancestor) + allowed);
+                return Files.isDirectory(ancestor) ? Optional.empty()
+                        : Optional.of(Problem.found(thing, "cannot be created: " + ancestor + " is " + kind(ancestor), allowed));
             }
         }
         return Optional.empty();
+    }
+
+    /** The sentence of {@link #check}'s problem, for callers that still collect sentences. */
+    public static Optional<String> problem(Path directory) {
+        return check(directory).map(Problem::message);
     }
 
     /** "a regular file", or "not a directory (a special file)" for a device, a socket or a pipe. */

@@ -14,6 +14,7 @@ import dev.ffbench.io.AtomicFiles;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.HarnessLog;
 import dev.ffbench.io.Json;
+import dev.ffbench.io.Problem;
 import dev.ffbench.memory.HeapOutsideLedger;
 import dev.ffbench.memory.MemoryBreakdown;
 import dev.ffbench.memory.MemoryLedger;
@@ -49,9 +50,9 @@ public final class ResultsFiles {
      */
     public static ResultsDocument read(Path file, String shownAs, String expectedKind) {
         if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new HarnessException((ResultsDocument.BASELINE.equals(expectedKind) ? "baseline" : "results") + " file "
-                    + shownAs + " is " + (Files.isDirectory(file) ? "a directory" : "not a regular file") + "; allowed: a "
-                    + expectedKind + " document written by ff-maven-plugin");
+            throw new HarnessException(Problem.found((ResultsDocument.BASELINE.equals(expectedKind) ? "baseline" : "results")
+                    + " file " + shownAs, "is " + (Files.isDirectory(file) ? "a directory" : "not a regular file"),
+                    written(expectedKind)));
         }
         if (!Files.isRegularFile(file)) {
             throw new HarnessException((ResultsDocument.BASELINE.equals(expectedKind) ? "baseline" : "results") + " file "
@@ -83,22 +84,28 @@ public final class ResultsFiles {
     }
 
     private static HarnessException notJson(String file, String expectedKind, IOException e) {
-        return new HarnessException("file " + file + " is not valid JSON: " + originalMessage(e)
-                + "; allowed: a " + expectedKind + " document written by ff-maven-plugin", e);
+        HarnessException notJson = new HarnessException(Problem.found("file " + file, "is not valid JSON: "
+                + originalMessage(e), written(expectedKind)));
+        notJson.initCause(e);
+        return notJson;
+    }
+
+    /** What a file that is not a results or baseline document should have been. */
+    private static String written(String expectedKind) {
+        return "a " + expectedKind + " document written by ff-maven-plugin";
     }
 
     private static ResultsDocument check(JsonNode tree, String file, String expectedKind) {
         if (tree == null || !tree.isObject()) {
-            throw new HarnessException("file " + file + " holds no JSON object; allowed: a " + expectedKind
-                    + " document written by ff-maven-plugin");
+            throw new HarnessException(Problem.found("file " + file, "holds no JSON object", written(expectedKind)));
         }
         JsonNode version = tree.get("schemaVersion");
         if (version == null || !version.isInt() || version.intValue() < ResultsDocument.OLDEST_READABLE_SCHEMA_VERSION
                 || version.intValue() > ResultsDocument.SCHEMA_VERSION) {
             boolean older = version != null && version.isInt() && version.intValue() < ResultsDocument.OLDEST_READABLE_SCHEMA_VERSION;
             boolean newer = version != null && version.isInt() && version.intValue() > ResultsDocument.SCHEMA_VERSION;
-            throw new HarnessException("file " + file + " has schemaVersion " + (version == null ? "(none)" : version)
-                    + "; allowed: " + ResultsDocument.OLDEST_READABLE_SCHEMA_VERSION + " to " + ResultsDocument.SCHEMA_VERSION
+            throw new HarnessException(Problem.found("file " + file, "has schemaVersion " + (version == null ? "(none)" : version),
+                    ResultsDocument.OLDEST_READABLE_SCHEMA_VERSION + " to " + ResultsDocument.SCHEMA_VERSION
                     + " (the results schemas this plugin reads)"
                     + (older ? "; it was written by an earlier ff-maven-plugin (schema 2 moved each algorithm's settings"
                     + " into spec.options), so measure again with this one: "
@@ -107,12 +114,12 @@ public final class ResultsFiles {
                             + " mvn ff:benchmark, then mvn ff:baseline to re-record it"
                             : "mvn ff:benchmark") : "")
                     + (newer ? "; it was written by a newer ff-maven-plugin: read it with that one, or measure again"
-                    + " with this one" : ""));
+                    + " with this one" : "")));
         }
         JsonNode kind = tree.get("kind");
         if (kind == null || !expectedKind.equals(kind.asText())) {
-            throw new HarnessException("file " + file + " has kind " + (kind == null ? "(none)" : kind)
-                    + "; allowed here: \"" + expectedKind + "\"");
+            throw new HarnessException(Problem.found("file " + file, "has kind " + (kind == null ? "(none)" : kind),
+                    "\"" + expectedKind + "\" (the kind read here)"));
         }
         List<String> missing = new ArrayList<>();
         for (String field : List.of("matrixCells", "cells")) {
@@ -121,14 +128,11 @@ public final class ResultsFiles {
             }
         }
         if (!missing.isEmpty()) {
-            throw new HarnessException("file " + file + " has no " + String.join(" and no ", missing) + "; allowed: a "
+            throw new HarnessException(Problem.found("file " + file, "has no " + String.join(" and no ", missing), "a "
                     + expectedKind + " document of results schema " + version.intValue()
-                    + " as ff-maven-plugin writes it (schemaVersion, kind, matrixCells, cells)");
+                    + " as ff-maven-plugin writes it (schemaVersion, kind, matrixCells, cells)"));
         }
-        List<String> wholeNumbers = epochNumberProblems(file, tree.get("cells"));
-        if (!wholeNumbers.isEmpty()) {
-            throw new HarnessException(wholeNumbers);
-        }
+        throwIfAny(epochNumberProblems(file, tree.get("cells")));
         ResultsDocument document;
         try {
             document = Json.mapper().treeToValue(tree, ResultsDocument.class);
@@ -144,15 +148,15 @@ public final class ResultsFiles {
      * Each {@code epochSeconds[i].epoch} that is not a whole number in the JSON: reading it into the
      * record would truncate 1.5 to 1 (or take the text "2") without a word, so it is checked on the tree.
      */
-    private static List<String> epochNumberProblems(String file, JsonNode cells) {
-        List<String> problems = new ArrayList<>();
+    private static List<Problem> epochNumberProblems(String file, JsonNode cells) {
+        List<Problem> problems = new ArrayList<>();
         for (JsonNode cell : cells.isArray() ? cells : java.util.Collections.<JsonNode>emptyList()) {
             JsonNode epochs = cell.path("result").path("epochSeconds");
             for (int i = 0; epochs.isArray() && i < epochs.size(); i++) {
                 JsonNode epoch = epochs.get(i).get("epoch");
                 if (epoch != null && !epoch.isNull() && !(epoch.isIntegralNumber() && epoch.canConvertToInt())) {
-                    problems.add("file " + file + ": cell " + cell.path("id").asText("(no id)") + " has epochSeconds[" + i
-                            + "].epoch " + epoch + "; allowed: a whole number >= 1");
+                    problems.add(Problem.found("file " + file + ": cell " + cell.path("id").asText("(no id)"),
+                            "has epochSeconds[" + i + "].epoch " + epoch, "a whole number >= 1"));
                 }
             }
         }
@@ -160,41 +164,46 @@ public final class ResultsFiles {
     }
 
     private static void checkConsistent(String file, ResultsDocument document) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Set<Integer> indexes = new HashSet<>();
         Set<String> ids = new HashSet<>();
         for (CellRecord cell : document.cells()) {
             String where = "file " + file + ": cell " + cell.id();
             if (cell.id() == null || cell.spec() == null) {
-                problems.add("file " + file + ": a cell has no id or spec; allowed: cells as ff-maven-plugin writes them");
+                problems.add(Problem.found("file " + file + ": a cell", "has no id or spec", "cells as ff-maven-plugin writes them"));
                 continue;
             }
             if (cell.index() < 0 || cell.index() >= document.matrixCells()) {
-                problems.add(where + " has index " + cell.index() + "; allowed: 0 to " + (document.matrixCells() - 1)
-                        + " (matrixCells is " + document.matrixCells() + ")");
+                problems.add(Problem.found(where, "has index " + cell.index(), "0 to " + (document.matrixCells() - 1)
+                        + " (matrixCells is " + document.matrixCells() + ")"));
             }
             if (!indexes.add(cell.index()) || !ids.add(cell.id())) {
-                problems.add(where + " (index " + cell.index() + ") appears twice; allowed: each cell once");
+                problems.add(Problem.found(where + " (index " + cell.index() + ")", "appears twice", "each cell once"));
             }
             if (!CellRecord.PASSED.equals(cell.status()) && !CellRecord.FAILED.equals(cell.status())) {
-                problems.add(where + " has status " + cell.status() + "; allowed: passed, failed");
+                problems.add(Problem.found(where, "has status " + cell.status(), "passed, failed"));
             } else if (CellRecord.PASSED.equals(cell.status()) && cell.result() == null) {
-                problems.add(where + " passed but has no result; allowed: a passed cell with its result");
+                problems.add(Problem.found(where, "passed but has no result", "a passed cell with its result"));
             } else if (CellRecord.PASSED.equals(cell.status())) {
                 String field = missingResultField(cell.result());
                 if (field != null) {
-                    problems.add(where + " passed but its result has no " + field + "; allowed: a result as the engine"
-                            + " writes it (memory.trainingPeak, memory.evaluationPeak, environment)");
+                    problems.add(Problem.found(where, "passed but its result has no " + field, "a result as the engine"
+                            + " writes it (memory.trainingPeak, memory.evaluationPeak, environment)"));
                 } else {
-                    problems.addAll(figureProblems(where, cell.result()));
+                    problems.addAll(figureChecks(where, cell.result()));
                 }
             }
             if (!(cell.wallSeconds() >= 0) || Double.isInfinite(cell.wallSeconds())) {
-                problems.add(where + " has wallSeconds " + cell.wallSeconds() + "; allowed: " + SECONDS);
+                problems.add(Problem.found(where, "has wallSeconds " + cell.wallSeconds(), SECONDS));
             }
         }
+        throwIfAny(problems);
+    }
+
+    /** One exception listing every problem, if there is any. */
+    private static void throwIfAny(List<Problem> problems) {
         if (!problems.isEmpty()) {
-            throw new HarnessException(problems);
+            throw new HarnessException(problems.stream().map(Problem::message).toList(), problems);
         }
     }
 
@@ -214,19 +223,20 @@ public final class ResultsFiles {
         for (int f = 0; f < documents.size(); f++) {
             ResultsDocument document = documents.get(f);
             if (document.matrixCells() != matrixCells) {
-                throw new HarnessException("results files " + files.get(0) + " (a " + matrixCells + "-cell matrix) and "
-                        + files.get(f) + " (a " + document.matrixCells() + "-cell matrix) come from different matrices;"
-                        + " allowed: the shards of one matrix");
+                throw new HarnessException(Problem.found("results files " + files.get(0) + " (a " + matrixCells
+                        + "-cell matrix) and " + files.get(f) + " (a " + document.matrixCells() + "-cell matrix)",
+                        "come from different matrices", "the shards of one matrix"));
             }
             for (CellRecord cell : document.cells()) {
                 for (int earlier = 0; earlier < cells.size(); earlier++) {
                     CellRecord other = cells.get(earlier);
                     if (other.index() == cell.index()) {
                         throw new HarnessException(other.id().equals(cell.id())
-                                ? "cell " + cell.id() + " is in more than one of the results files (" + files.get(f)
-                                        + " and an earlier one); allowed: each shard's results once"
-                                : "results file " + files.get(f) + " has cell " + cell.id() + " where an earlier file has "
-                                        + other.id() + " (matrix position " + cell.index() + "); allowed: the shards of one matrix");
+                                ? Problem.found("cell " + cell.id(), "is in more than one of the results files ("
+                                        + files.get(f) + " and an earlier one)", "each shard's results once")
+                                : Problem.found("results file " + files.get(f), "has cell " + cell.id() + " where an earlier"
+                                        + " file has " + other.id() + " (matrix position " + cell.index() + ")",
+                                        "the shards of one matrix"));
                     }
                 }
                 cells.add(cell);
@@ -244,6 +254,11 @@ public final class ResultsFiles {
     public static final String SECONDS = "a finite number of seconds >= 0";
     public static final String RATE = "a finite rate >= 0 (images per second)";
 
+    /** The sentences of {@link #figureChecks}'s problems, for callers that still collect sentences. */
+    public static List<String> figureProblems(String where, ExperimentResult result) {
+        return figureChecks(where, result).stream().map(Problem::message).toList();
+    }
+
     /**
      * Every figure of a passed result that the gates judge or the summary, the report and the history
      * show, out of its range: one problem per figure, "{@code where} has FIELD VALUE; allowed: ...". A
@@ -251,10 +266,10 @@ public final class ResultsFiles {
      * every memory gate and an accuracy of 1.5 every accuracy rule, so no figure is taken on trust.
      * {@code result} has its memory peaks and environment (see {@link #missingResultField}).
      */
-    public static List<String> figureProblems(String where, ExperimentResult result) {
-        List<String> problems = new ArrayList<>();
-        java.util.function.BiConsumer<String, Object> bad = (field, allowed) -> problems.add(where + " has " + field
-                + "; allowed: " + allowed);
+    public static List<Problem> figureChecks(String where, ExperimentResult result) {
+        List<Problem> problems = new ArrayList<>();
+        java.util.function.BiConsumer<String, Object> bad = (field, allowed) -> problems.add(Problem.found(where,
+                "has " + field, String.valueOf(allowed)));
         fraction(bad, "trainAccuracy", result.trainAccuracy());
         fraction(bad, "testAccuracy", result.testAccuracy());
         seconds(bad, "trainSeconds", result.trainSeconds());

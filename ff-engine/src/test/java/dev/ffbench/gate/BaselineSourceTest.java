@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import dev.ffbench.io.ProjectPaths;
 import dev.ffbench.io.RecordingLog;
 import dev.ffbench.results.CellRecord;
@@ -165,13 +166,15 @@ class BaselineSourceTest {
                 + " there), or no baselineRef to use the working tree's ff-baseline.json",
                 assertThrows(HarnessException.class, () -> load(BaselineSource.of(file, "before"), paths)).getMessage());
 
-        assertEquals("baselineRef is 'origin/nope': the git repository has no such revision; allowed: a branch, tag or"
-                + " commit id the repository has (in CI, fetch the target branch first, e.g. actions/checkout with"
-                + " fetch-depth: 0, or git fetch origin main)",
-                assertThrows(HarnessException.class, () -> load(BaselineSource.of(file, "origin/nope"), paths)).getMessage());
+        assertEquals(List.of(Problem.found("baselineRef", "is 'origin/nope': the git repository has no such revision",
+                "a branch, tag or commit id the repository has (in CI, fetch the target branch first, e.g. actions/checkout"
+                + " with fetch-depth: 0, or git fetch origin main)")),
+                assertThrows(HarnessException.class, () -> load(BaselineSource.of(file, "origin/nope"), paths)).typedProblems());
 
-        assertEquals(List.of("baselineRef is '--output=x'; allowed: a git revision such as main, origin/main, a tag or a"
-                + " commit id (no spaces or ':', not starting with '-')"), BaselineSource.of(file, "--output=x").problems());
+        assertEquals(List.of(new Problem("baselineRef", "--output=x", "a git revision such as main, origin/main, a tag or a"
+                + " commit id (no spaces or ':', not starting with '-')")), BaselineSource.of(file, "--output=x").check());
+        assertEquals(List.of(Problem.found("baselineRef", "is 'main' but baseline is not set", "baselineRef with the"
+                + " baseline file to read at that revision")), BaselineSource.of(null, "main").check());
         assertEquals(1, BaselineSource.of(file, "main:app/x").problems().size());
         assertTrue(BaselineSource.of(file, "v1.2^").problems().isEmpty());
 
@@ -193,10 +196,10 @@ class BaselineSourceTest {
 
         HarnessException noRepository = assertThrows(HarnessException.class,
                 () -> load(BaselineSource.of(file, "main"), paths));
-        assertEquals("baselineRef is 'main', but the project directory " + project.toAbsolutePath() + " is not in a git"
-                + " repository (git: fatal: not a git repository (or any of the parent directories): .git); allowed:"
-                + " baselineRef in a git working tree (in CI, check the repository out with git), or no baselineRef to use"
-                + " ff-baseline.json", noRepository.getMessage());
+        assertEquals(List.of(new Problem("baselineRef", "main", "baselineRef in a git working tree (in CI, check the"
+                + " repository out with git), or no baselineRef to use ff-baseline.json", "but the project directory "
+                + project.toAbsolutePath() + " is not in a git repository (git: fatal: not a git repository (or any of the"
+                + " parent directories): .git)")), noRepository.typedProblems());
 
         HarnessException noGit = assertThrows(HarnessException.class,
                 () -> load(BaselineSource.of(file, "main").withGit("/nonexistent/bin/git"), paths));
@@ -204,6 +207,8 @@ class BaselineSourceTest {
                 + " \"/nonexistent/bin/git\""), noGit.getMessage());
         assertTrue(noGit.getMessage().endsWith("); allowed: baselineRef with the git command line installed and on the PATH,"
                 + " or no baselineRef to use ff-baseline.json"), noGit.getMessage());
+        assertEquals("main", noGit.typedProblems().get(0).value());
+        assertTrue(noGit.getCause() != null, "the git failure stays the cause");
         assertNull(BaselineSource.of(file, null).revision(), "without a revision git is never asked");
         assertEquals(1_000, trainingPeak(load(BaselineSource.of(file, null).withGit("/nonexistent/bin/git"), paths).document()));
     }

@@ -225,6 +225,9 @@ class GateEvaluatorTest {
         HarnessException e = assertThrows(HarnessException.class, () -> parameters.parse(TestCells.NAMES));
 
         assertEquals(List.of(new Problem("rules[1].metric", "speed", String.join(", ", Metric.keys())),
+                Problem.found("rules[2]: a testAccuracy bound", "is 90.0", "a fraction from 0 to 1 (0.9 means 90 %)"),
+                Problem.found("rules[3]", "has no bound", "a minimum, a maximum or both"),
+                Problem.found("ratios[1]", "compares backprop with itself", "a reference other than the algorithm"),
                 new Problem("ratios[2].maximum", "x", "a finite number, e.g. 0.5"),
                 new Problem("maxMemoryGrowthPercent", "-1", "a number >= 0"),
                 new Problem("maxAccuracyDropPoints", "lots", "a finite number, e.g. 0.5")), e.typedProblems());
@@ -445,8 +448,7 @@ class GateEvaluatorTest {
                         "which never fails: a ratio of trainingPeakBytes is never below 0"),
                 new Problem("maxAccuracyDropPoints", "100", "a number >= 0 and below 100 (an accuracy cannot drop by more"
                         + " than 100 points, so a bound of 100 or more never fails)"),
-                new Problem("maxSpeedDropPercent", "200", samplesPerSecond)), e.typedProblems());
-        assertEquals(List.of("rules[4] is the same as rules[1]; allowed: each rule once"),
-                e.problems().subList(e.typedProblems().size(), e.problems().size()));
+                new Problem("maxSpeedDropPercent", "200", samplesPerSecond),
+                Problem.found("rules[4]", "is the same as rules[1]", "each rule once")), e.typedProblems());
     }
 }

@@ -198,14 +198,16 @@ class MatrixExpanderTest {
                 .goodness("symba").settings("iterations=4", "ff-base.labelMode=append").build()));
         assertEquals(List.of(new Problem("goodness", "symba",
                 "goodness only with an FF algorithm (e.g. ff-base), or leave goodness unset",
-                "but none of the algorithms (backprop) has a goodness function")), e.typedProblems());
+                "but none of the algorithms (backprop) has a goodness function"),
+                Problem.found("settings: 'ff-base.labelMode'", "is scoped to ff-base, which is not in the matrix (backprop)",
+                        "settings of the matrix's algorithms")), e.typedProblems());
+        // the spec resolver words the unread setting (experiment package): its sentence, between the two
         assertEquals(List.of(
                 e.typedProblems().get(0).message(),
                 "settings: iterations is not a field of the spec nor an option of backprop; allowed: the shared fields"
                         + " (algorithm, dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
                         + " maxStepsPerEpoch, evaluateEvery, targetAccuracy) and these algorithms' options (normalize)",
-                "settings: 'ff-base.labelMode' is scoped to ff-base, which is not in the matrix (backprop); allowed:"
-                        + " settings of the matrix's algorithms"), e.problems());
+                e.typedProblems().get(1).message()), e.problems());
     }
 
     @Test
@@ -228,17 +230,27 @@ class MatrixExpanderTest {
         HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
 
         List<String> problems = e.problems();
+        List<Problem> typed = e.typedProblems();
+        assertEquals(List.of(Problem.found("algorithms: 'ff-bogus'", "is not an algorithm", "ff-base (built in),"
+                + " ff-recurrent (built in), backprop (built in), backprop-checkpointed (built in),"
+                + " backprop-layerwise-update (built in)"),
+                new Problem("depths", "0", "a whole number >= 1"),
+                new Problem("widths", "wide", "a whole number >= 1"),
+                new Problem("epochs", "0", "a whole number >= 1")), typed.subList(0, 4));
+        Problem dataset = typed.get(4);
+        assertEquals("dataset", dataset.thing());
+        assertEquals("is '" + dir.resolve("no-such-dir") + "': directory " + dir.resolve("no-such-dir") + " does not exist",
+                dataset.finding());
+        assertTrue(dataset.allowed().startsWith("mnist-sample, synthetic"), dataset.allowed());
+        // the rendered wording, pinned once for the package (the ITs quote it through Maven)
         assertTrue(problems.contains("algorithms: 'ff-bogus' is not an algorithm; allowed: ff-base (built in),"
                 + " ff-recurrent (built in), backprop (built in), backprop-checkpointed (built in),"
                 + " backprop-layerwise-update (built in)"), problems.toString());
-        assertEquals(List.of(new Problem("depths", "0", "a whole number >= 1"),
-                new Problem("widths", "wide", "a whole number >= 1"),
-                new Problem("epochs", "0", "a whole number >= 1")), e.typedProblems());
-        // the rendered wording, pinned once for the package (the ITs quote it through Maven)
         assertTrue(problems.contains("depths is '0'; allowed: a whole number >= 1"), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("dataset is '" + dir.resolve("no-such-dir") + "': directory "
                 + dir.resolve("no-such-dir") + " does not exist; allowed: mnist-sample")), problems.toString());
         assertEquals(5, problems.size(), problems.toString());
+        assertEquals(5, typed.size(), typed.toString());
     }
 
     @Test
@@ -256,10 +268,13 @@ class MatrixExpanderTest {
 
         HarnessException e = assertThrows(HarnessException.class, () -> expand(parameters));
 
-        assertTrue(e.problems().contains("includes[1]: 'colour=red' is not a field=value pair of a known field;"
-                + " allowed fields: algorithm, depth, width, goodness, dataset, seed (e.g. algorithm=...;depth=...)"), e.problems().toString());
-        assertEquals(List.of(new Problem("includes[1].depth", "0", "a whole number >= 1")), e.typedProblems());
-        assertTrue(e.problems().contains("excludes[1] sets no field; allowed fields: algorithm, depth, width, goodness, dataset, seed"),
-                e.problems().toString());
+        String fields = "the fields algorithm, depth, width, goodness, dataset, seed";
+        assertEquals(List.of(
+                Problem.found("includes[1]: 'colour=red'", "is not a field=value pair of a known field",
+                        fields + " (e.g. algorithm=...;depth=...)"),
+                new Problem("includes[1].depth", "0", "a whole number >= 1"),
+                Problem.found("includes[1]", "sets no field", fields),
+                Problem.found("excludes[1]", "sets no field", fields)), e.typedProblems());
+        assertEquals(e.typedProblems().stream().map(Problem::message).toList(), e.problems());
     }
 }

@@ -55,7 +55,7 @@ class ShardTest {
     @Test
     void aShardWithNoCellIsAnError() {
         HarnessException e = assertThrows(HarnessException.class, () -> new Shard(13, 13).select(matrix));
-        assertEquals("shard 13/13 selects no cell: the matrix has only 12 cells; allowed: at most 12 shards for this matrix",
-                e.getMessage());
+        assertEquals(List.of(Problem.found("shard 13/13", "selects no cell: the matrix has only 12 cells",
+                "at most 12 shards for this matrix")), e.typedProblems());
     }
 }

@@ -11,6 +11,7 @@ import dev.ffbench.gate.GateReport;
 import dev.ffbench.harness.Harness;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.Json;
+import dev.ffbench.io.Problem;
 import dev.ffbench.io.ProjectPaths;
 import dev.ffbench.io.RecordingLog;
 import dev.ffbench.results.Metric;
@@ -150,34 +151,34 @@ class HistoryTest {
                 (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(file.toFile());
         com.fasterxml.jackson.databind.node.ObjectNode gates = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("gates");
         ProjectPaths paths = new ProjectPaths(project);
-        String where = "history file ff-history/" + file.getFileName() + " has gates.";
+        String where = "history file ff-history/" + file.getFileName();
+        String consistent = "\"passed\" with 0 violations, or \"failed\" with 1 or more";
 
         gates.put("verdict", "maybe");
         gates.put("violations", -1);
         Files.writeString(file, Json.write(tree));
-        assertEquals(List.of(where + "verdict 'maybe'; allowed: \"passed\" or \"failed\"",
-                where + "violations -1; allowed: a count >= 0 of the gates that failed"),
-                assertThrows(HarnessException.class, () -> History.read(project.resolve("ff-history"), paths)).problems());
+        assertEquals(List.of(Problem.found(where, "has gates.verdict 'maybe'", "\"passed\" or \"failed\""),
+                Problem.found(where, "has gates.violations -1", "a count >= 0 of the gates that failed")),
+                assertThrows(HarnessException.class, () -> History.read(project.resolve("ff-history"), paths)).typedProblems());
 
         gates.put("verdict", "passed");
         gates.put("violations", 2);
         Files.writeString(file, Json.write(tree));
-        assertEquals(List.of(where + "verdict \"passed\" with gates.violations 2; allowed: \"passed\" with 0 violations,"
-                + " or \"failed\" with 1 or more"),
-                assertThrows(HarnessException.class, () -> History.read(project.resolve("ff-history"), paths)).problems());
+        assertEquals(List.of(Problem.found(where, "has gates.verdict \"passed\" with gates.violations 2", consistent)),
+                assertThrows(HarnessException.class, () -> History.read(project.resolve("ff-history"), paths)).typedProblems());
 
         gates.remove("violations");
         Files.writeString(file, Json.write(tree));
-        assertEquals(List.of(where + "violations (none); allowed: a count >= 0 of the gates that failed"),
-                assertThrows(HarnessException.class, () -> History.read(project.resolve("ff-history"), paths)).problems());
+        assertEquals(List.of(Problem.found(where, "has gates.violations (none)", "a count >= 0 of the gates that failed")),
+                assertThrows(HarnessException.class, () -> History.read(project.resolve("ff-history"), paths)).typedProblems());
 
         Files.delete(file);
         Path verdict = project.resolve("target/ff-benchmark/gates.json");
         Files.writeString(verdict, "{\"kind\": \"gates\", \"generatedAt\": \"2026-11-02T10:00:00Z\","
                 + " \"gates\": {\"verdict\": \"failed\", \"violations\": 0}}");
-        assertEquals("gates verdict target/ff-benchmark/gates.json has gates.verdict \"failed\" with gates.violations 0;"
-                + " allowed: \"passed\" with 0 violations, or \"failed\" with 1 or more",
-                assertThrows(HarnessException.class, () -> record(run("2026-11-02T10:00:00Z", 2000))).getMessage());
+        assertEquals(List.of(Problem.found("gates verdict target/ff-benchmark/gates.json",
+                "has gates.verdict \"failed\" with gates.violations 0", consistent)),
+                assertThrows(HarnessException.class, () -> record(run("2026-11-02T10:00:00Z", 2000))).typedProblems());
         Files.writeString(verdict, "{ not json");
         HarnessException notJson = assertThrows(HarnessException.class, () -> record(run("2026-11-02T10:00:00Z", 2000)));
         assertTrue(notJson.getMessage().startsWith("gates verdict target/ff-benchmark/gates.json is not valid ("),
@@ -220,12 +221,14 @@ class HistoryTest {
 
         ResultsFiles.write(dir.resolve("broken.json"), run("2026-11-02T10:00:00Z", 2000));
         HarnessException results = assertThrows(HarnessException.class, () -> History.read(dir, paths));
-        assertEquals("history file ff-history/broken.json has kind \"results\"; allowed: \"history\" (a results or baseline"
-                + " file does not belong in the history directory: record results with mvn ff:history)", results.getMessage());
+        assertEquals(List.of(Problem.found("history file ff-history/broken.json", "has kind \"results\"", "\"history\" (a"
+                + " results or baseline file does not belong in the history directory: record results with mvn ff:history)")),
+                results.typedProblems());
 
         Files.writeString(dir.resolve("broken.json"), "{\"schemaVersion\": 7, \"kind\": \"history\"}");
-        assertEquals("history file ff-history/broken.json has schemaVersion 7; allowed: 1 (this plugin's history schema)",
-                assertThrows(HarnessException.class, () -> History.read(dir, paths)).getMessage());
+        assertEquals(List.of(Problem.found("history file ff-history/broken.json", "has schemaVersion 7",
+                "1 (this plugin's history schema)")),
+                assertThrows(HarnessException.class, () -> History.read(dir, paths)).typedProblems());
 
         Files.writeString(dir.resolve("broken.json"), "{\"schemaVersion\": 1, \"kind\": \"history\", \"recordedAt\": \"x\"}");
         assertEquals("history file ff-history/broken.json has no generatedAt and no cells; allowed: a history file written by"
@@ -248,9 +251,11 @@ class HistoryTest {
         HarnessException e = assertThrows(HarnessException.class,
                 () -> History.read(project.resolve("ff-history"), new ProjectPaths(project)));
 
-        String where = "history file ff-history/" + file.getFileName() + ": cell ff-base-sum-squares-d2-w16-s1 has metrics.";
-        assertEquals(List.of(where + "trainingPeakBytes -2000.0; allowed: a byte count >= 0",
-                where + "testAccuracy 1.5; allowed: a fraction from 0 to 1"), e.problems());
+        String where = "history file ff-history/" + file.getFileName() + ": cell ff-base-sum-squares-d2-w16-s1";
+        assertEquals(List.of(Problem.found(where, "has metrics.trainingPeakBytes -2000.0", ResultsFiles.BYTES),
+                Problem.found(where, "has metrics.testAccuracy 1.5", ResultsFiles.FRACTION)), e.typedProblems());
+        // the wording, pinned once for the package: users read it
+        assertEquals(where + " has metrics.testAccuracy 1.5; allowed: a fraction from 0 to 1", e.problems().get(1));
     }
 
     @Test

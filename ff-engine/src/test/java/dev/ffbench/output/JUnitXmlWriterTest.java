@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.gate.ComparisonFixture;
 import dev.ffbench.gate.GateParameters;
+import dev.ffbench.results.ResultsDocument;
+import dev.ffbench.results.TestCells;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -38,6 +40,26 @@ class JUnitXmlWriterTest {
     private static String xml(String accuracyNoiseSigmas) {
         return JUnitXmlWriter.xml(JudgedInputs.of(new GateParameters(null, null, null, null, accuracyNoiseSigmas,
                 null, false), ComparisonFixture.results(), ComparisonFixture.baseline()));
+    }
+
+    /** Issue 20: a cell's warnings in the JUnit XML are the gates' own sentences, as the log and summary.md word them. */
+    @Test
+    void aCellsWarningsAreTheGatesWarningsWordedOnce() throws Exception {
+        ResultsDocument results = TestCells.results(List.of(
+                TestCells.degenerate(0, "ff-d2", TestCells.spec("ff-base", 2, 16, 1), 0.1, "every prediction is class 3"),
+                TestCells.withDeadUnits(1, "bp-d2", TestCells.spec("backprop", 2, 16, 1), 0.9, List.of(0.75, 0.0))));
+        ReportInputs inputs = JudgedInputs.of(GateParameters.defaults(), results, ComparisonFixture.baseline());
+
+        Map<String, String> cases = cases(JUnitXmlWriter.xml(inputs));
+
+        String degenerate = "ff-d2: the test predictions are degenerate (every prediction is class 3); its accuracy is not a"
+                + " measure of learning";
+        assertTrue(cases.get("ff.cells / ff-d2").startsWith("WARNING: " + degenerate), cases.get("ff.cells / ff-d2"));
+        String deadUnits = inputs.gates().warnings().stream().filter(w -> w.startsWith("bp-d2: dead units")).findFirst().get();
+        assertEquals("WARNING: " + deadUnits, cases.get("ff.cells / bp-d2"));
+        for (String line : (cases.get("ff.cells / ff-d2") + "\n" + cases.get("ff.cells / bp-d2")).split("\n")) {
+            assertTrue(inputs.gates().warnings().contains(line.substring("WARNING: ".length())), line);
+        }
     }
 
     @Test

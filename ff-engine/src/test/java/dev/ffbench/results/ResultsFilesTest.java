@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ffbench.harness.Harness;
 import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.HarnessLog;
+import dev.ffbench.io.Problem;
 import dev.ffbench.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,14 +101,14 @@ class ResultsFilesTest {
         ResultsDocument one = shard(1, 2);
         HarnessException twice = assertThrows(HarnessException.class,
                 () -> ResultsFiles.merge(List.of(a, b), List.of(one, one), "now", HarnessLog.STDERR));
-        assertEquals("cell ff-d2 is in more than one of the results files (" + b + " and an earlier one); allowed: each"
-                + " shard's results once", twice.getMessage());
+        assertEquals(List.of(Problem.found("cell ff-d2", "is in more than one of the results files (" + b
+                + " and an earlier one)", "each shard's results once")), twice.typedProblems());
 
         ResultsDocument other = ResultsDocument.results("now", 7, List.of("2/2"), List.of());
         HarnessException different = assertThrows(HarnessException.class,
                 () -> ResultsFiles.merge(List.of(a, b), List.of(one, other), "now", HarnessLog.STDERR));
-        assertEquals("results files " + a + " (a 3-cell matrix) and " + b + " (a 7-cell matrix) come from different"
-                + " matrices; allowed: the shards of one matrix", different.getMessage());
+        assertEquals(List.of(Problem.found("results files " + a + " (a 3-cell matrix) and " + b + " (a 7-cell matrix)",
+                "come from different matrices", "the shards of one matrix")), different.typedProblems());
     }
 
     @Test
@@ -139,8 +140,8 @@ class ResultsFilesTest {
 
         Path results = dir.resolve("results.json");
         ResultsFiles.write(results, TestCells.results(cells));
-        assertEquals("file " + results + " has kind \"results\"; allowed here: \"baseline\"",
-                assertThrows(HarnessException.class, () -> ResultsFiles.read(results, ResultsDocument.BASELINE)).getMessage());
+        assertEquals(List.of(Problem.found("file " + results, "has kind \"results\"", "\"baseline\" (the kind read here)")),
+                assertThrows(HarnessException.class, () -> ResultsFiles.read(results, ResultsDocument.BASELINE)).typedProblems());
 
         Path unknownField = dir.resolve("unknown.json");
         Files.writeString(unknownField, "{\"schemaVersion\": 2, \"kind\": \"results\", \"matrixCells\": 0, \"cells\": [], \"colour\": 1}");
@@ -153,16 +154,17 @@ class ResultsFilesTest {
         Path file = dir.resolve("results.json");
         ResultsFiles.write(file, ResultsDocument.results("now", 2, List.of(), cells));
         HarnessException e = assertThrows(HarnessException.class, () -> ResultsFiles.read(file, ResultsDocument.RESULTS));
-        assertEquals("file " + file + ": cell ff-d4 has index 2; allowed: 0 to 1 (matrixCells is 2)", e.getMessage());
+        assertEquals(List.of(Problem.found("file " + file + ": cell ff-d4", "has index 2", "0 to 1 (matrixCells is 2)")),
+                e.typedProblems());
     }
 
     @Test
     void missingFieldsAreNamedWithTheFile() throws Exception {
         Path noCells = dir.resolve("no-cells.json");
         Files.writeString(noCells, "{\"schemaVersion\": 2, \"kind\": \"baseline\"}");
-        assertEquals("file " + noCells + " has no matrixCells and no cells; allowed: a baseline document of results"
-                + " schema 2 as ff-maven-plugin writes it (schemaVersion, kind, matrixCells, cells)",
-                assertThrows(HarnessException.class, () -> ResultsFiles.read(noCells, ResultsDocument.BASELINE)).getMessage());
+        assertEquals(List.of(Problem.found("file " + noCells, "has no matrixCells and no cells", "a baseline document of"
+                + " results schema 2 as ff-maven-plugin writes it (schemaVersion, kind, matrixCells, cells)")),
+                assertThrows(HarnessException.class, () -> ResultsFiles.read(noCells, ResultsDocument.BASELINE)).typedProblems());
 
         Path noMemory = dir.resolve("no-memory.json");
         ResultsFiles.write(noMemory, TestCells.results(cells));
@@ -170,17 +172,17 @@ class ResultsFilesTest {
                 (com.fasterxml.jackson.databind.node.ObjectNode) dev.ffbench.io.Json.mapper().readTree(noMemory.toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("cells").get(1).get("result")).remove("memory");
         Files.writeString(noMemory, tree.toString());
-        assertEquals("file " + noMemory + ": cell bp-d2 passed but its result has no memory; allowed: a result as the"
-                + " engine writes it (memory.trainingPeak, memory.evaluationPeak, environment)",
-                assertThrows(HarnessException.class, () -> ResultsFiles.read(noMemory, ResultsDocument.RESULTS)).getMessage());
+        assertEquals(List.of(Problem.found("file " + noMemory + ": cell bp-d2", "passed but its result has no memory",
+                "a result as the engine writes it (memory.trainingPeak, memory.evaluationPeak, environment)")),
+                assertThrows(HarnessException.class, () -> ResultsFiles.read(noMemory, ResultsDocument.RESULTS)).typedProblems());
 
         Path noId = dir.resolve("no-id.json");
         tree = (com.fasterxml.jackson.databind.node.ObjectNode) dev.ffbench.io.Json.mapper()
                 .readTree(Json(TestCells.results(cells)));
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("cells").get(0)).remove("id");
         Files.writeString(noId, tree.toString());
-        assertEquals("file " + noId + ": a cell has no id or spec; allowed: cells as ff-maven-plugin writes them",
-                assertThrows(HarnessException.class, () -> ResultsFiles.read(noId, ResultsDocument.RESULTS)).getMessage());
+        assertEquals(List.of(Problem.found("file " + noId + ": a cell", "has no id or spec", "cells as ff-maven-plugin writes them")),
+                assertThrows(HarnessException.class, () -> ResultsFiles.read(noId, ResultsDocument.RESULTS)).typedProblems());
     }
 
     @Test
@@ -219,7 +221,8 @@ class ResultsFilesTest {
                 bpCell + "evaluation.chanceAccuracy 2.0; allowed: a fraction from 0 to 1",
                 bpCell + "dataset.trainImages -400; allowed: a whole number >= 1",
                 "file " + file + ": cell ff-d4 has wallSeconds -1.0; allowed: a finite number of seconds >= 0"),
-                e.problems(), "every problem at once");
+                e.problems(), "every problem at once, as the user reads it (the package's wording, pinned)");
+        assertEquals(e.problems(), e.typedProblems().stream().map(Problem::message).toList());
         assertTrue(e.getMessage().startsWith("10 problems:\n  "), e.getMessage());
     }
 
@@ -234,14 +237,15 @@ class ResultsFilesTest {
 
         HarnessException e = assertThrows(HarnessException.class, () -> ResultsFiles.read(file, ResultsDocument.RESULTS));
 
-        String ffCell = "file " + file + ": cell ff-d2 has ";
+        String ffCell = "file " + file + ": cell ff-d2";
         assertEquals(List.of(
-                ffCell + "epochSeconds[1].phase ' '; allowed: the name of a training phase (non-empty text)",
-                ffCell + "epochSeconds[1].epoch 0; allowed: a whole number >= 1",
-                ffCell + "epochSeconds[1].seconds -0.5; allowed: a finite number of seconds >= 0",
-                ffCell + "epochSeconds[2].seconds NaN; allowed: a finite number of seconds >= 0",
-                ffCell + "epochSeconds[3] null; allowed: an epoch's seconds as the engine writes it ({phase, epoch, seconds})"),
-                e.problems());
+                Problem.found(ffCell, "has epochSeconds[1].phase ' '", "the name of a training phase (non-empty text)"),
+                Problem.found(ffCell, "has epochSeconds[1].epoch 0", "a whole number >= 1"),
+                Problem.found(ffCell, "has epochSeconds[1].seconds -0.5", ResultsFiles.SECONDS),
+                Problem.found(ffCell, "has epochSeconds[2].seconds NaN", ResultsFiles.SECONDS),
+                Problem.found(ffCell, "has epochSeconds[3] null", "an epoch's seconds as the engine writes it ({phase, epoch,"
+                        + " seconds})")),
+                e.typedProblems());
     }
 
     @Test
@@ -254,8 +258,8 @@ class ResultsFilesTest {
 
         HarnessException e = assertThrows(HarnessException.class, () -> ResultsFiles.read(file, ResultsDocument.RESULTS));
 
-        assertEquals("file " + file + ": cell ff-d2 has epochSeconds[0].epoch 1.5; allowed: a whole number >= 1",
-                e.getMessage());
+        assertEquals(List.of(Problem.found("file " + file + ": cell ff-d2", "has epochSeconds[0].epoch 1.5",
+                "a whole number >= 1")), e.typedProblems());
     }
 
     @Test

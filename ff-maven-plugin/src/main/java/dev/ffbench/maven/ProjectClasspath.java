@@ -2,6 +2,7 @@ package dev.ffbench.maven;
 
 import dev.ffbench.fork.ForkClasspath;
 import dev.ffbench.io.HarnessException;
+import dev.ffbench.io.Problem;
 import dev.ffbench.io.HarnessLog;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,9 +25,9 @@ final class ProjectClasspath {
 
     static List<Path> entries(MavenProject project, String scope, PluginDescriptor plugin, HarnessLog log) {
         if (!SCOPES.contains(scope)) {
-            throw new HarnessException("classpathScope is '" + scope + "'; allowed: " + String.join(", ", SCOPES)
+            throw new HarnessException(new Problem("classpathScope", scope, String.join(", ", SCOPES)
                     + " (test: the project's classes, test classes and all dependencies; runtime: its classes and"
-                    + " runtime dependencies)");
+                    + " runtime dependencies)"));
         }
         List<String> elements;
         try {
