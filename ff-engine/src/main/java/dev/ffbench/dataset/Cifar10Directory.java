@@ -56,14 +56,14 @@ final class Cifar10Directory implements DatasetReader {
     @Override
     public Dataset load() {
         Path batches = batches();
-        String expected = "expected a directory holding " + NAMING;
-        List<String> names = DirectoryFiles.list(batches, expected);
+        String allowed = "a directory holding " + NAMING;
+        List<String> names = DirectoryFiles.list(batches, allowed);
         List<String> all = new ArrayList<>(TRAIN_FILES);
         all.add(TEST_FILE);
         List<String> missing = all.stream().filter(f -> !names.contains(f)).toList();
         if (!missing.isEmpty()) {
-            throw new DatasetException("dataset directory " + batches + ": missing " + String.join(", ", missing) + "; "
-                    + expected + "; " + DirectoryFiles.found(names) + nearMisses(names));
+            throw new DatasetException(new Problem("dataset directory " + batches + ":", null, allowed,
+                    DirectoryFiles.found(names) + nearMisses(names), "missing " + String.join(", ", missing)));
         }
         List<byte[]> trainContents = new ArrayList<>();
         List<DatasetFile> files = new ArrayList<>();
@@ -103,7 +103,8 @@ final class Cifar10Directory implements DatasetReader {
         try {
             content = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new DatasetException(described + ": cannot read (" + e.getMessage() + ")", e);
+            throw new DatasetException(Problem.found(described + ":", "cannot read (" + e.getMessage() + ")",
+                    "a readable CIFAR-10 batch file"), e);
         }
         if (content.length == 0) {
             throw new DatasetException(Problem.found(described + ":", "holds no records",

@@ -45,8 +45,8 @@ final class CsvDirectory implements DatasetReader {
     @Override
     public Dataset load() {
         Path abs = dir.toAbsolutePath();
-        String expected = "expected a directory holding " + NAMING;
-        List<String> names = DirectoryFiles.list(abs, expected);
+        String allowed = "a directory holding " + NAMING;
+        List<String> names = DirectoryFiles.list(abs, allowed);
         String train = choose(abs, "train", "training", names);
         String test = choose(abs, "test", "test", names);
         List<String> missing = new ArrayList<>();
@@ -57,10 +57,10 @@ final class CsvDirectory implements DatasetReader {
             missing.add("test");
         }
         if (!missing.isEmpty()) {
-            throw new DatasetException("dataset directory " + abs + ": missing the " + String.join(" and the ", missing)
-                    + " CSV file" + (missing.size() > 1 ? "s" : "")
-                    + (prefix == null ? "" : " (of files starting with " + prefix + ")") + "; " + expected + "; "
-                    + DirectoryFiles.found(names) + nearMisses(names, missing));
+            throw new DatasetException(new Problem("dataset directory " + abs + ":", null, allowed,
+                    DirectoryFiles.found(names) + nearMisses(names, missing), "missing the "
+                    + String.join(" and the ", missing) + " CSV file" + (missing.size() > 1 ? "s" : "")
+                    + (prefix == null ? "" : " (of files starting with " + prefix + ")")));
         }
         Path trainFile = abs.resolve(train);
         Path testFile = abs.resolve(test);

@@ -22,6 +22,8 @@ import java.util.zip.GZIPInputStream;
  */
 final class CsvFile {
     private static final int CHUNK = 1 << 16;
+    /** What a problem reading a file says is allowed. */
+    private static final String READABLE = "a readable CSV file";
 
     /**
      * One file's records.
@@ -73,14 +75,14 @@ final class CsvFile {
     static Records read(Path file) {
         String name = IdxReader.nameOf(file);
         if (!Files.isRegularFile(file)) {
-            throw new DatasetException(name + ": not a readable file, expected a CSV file (raw or gzipped)");
+            throw new DatasetException(Problem.found(name + ":", "not a readable file", "a CSV file (raw or gzipped)"));
         }
         try (InputStream raw = Files.newInputStream(file)) {
             return read(raw, name);
         } catch (AccessDeniedException e) {
-            throw new DatasetException(name + ": permission denied, expected a readable CSV file", e);
+            throw new DatasetException(Problem.found(name + ":", "permission denied", READABLE), e);
         } catch (IOException e) {
-            throw new DatasetException(name + ": read error (" + e.getMessage() + ")", e);
+            throw new DatasetException(Problem.found(name + ":", "read error (" + e.getMessage() + ")", READABLE), e);
         }
     }
 
@@ -94,7 +96,7 @@ final class CsvFile {
         try {
             in = gzipped ? new GZIPInputStream(buffered, CHUNK) : buffered;
         } catch (IOException e) {
-            throw new DatasetException(name + ": corrupt gzip stream (" + e.getMessage() + ")", e);
+            throw corruptGzip(name, e);
         }
         CsvFile parser = new CsvFile(name);
         byte[] chunk = new byte[CHUNK];
@@ -106,7 +108,7 @@ final class CsvFile {
             }
         } catch (IOException e) {
             if (gzipped) {
-                throw new DatasetException(name + ": corrupt gzip stream (" + e.getMessage() + ")", e);
+                throw corruptGzip(name, e);
             }
             throw e;
         }
@@ -225,6 +227,11 @@ final class CsvFile {
     }
 
     /** {@code problem} of a line, named by this file: "train.csv: line 4 has 3 values; ...". */
+    private static DatasetException corruptGzip(String name, IOException e) {
+        return new DatasetException(Problem.found(name + ":", "corrupt gzip stream (" + e.getMessage() + ")",
+                "a whole gzip stream of a CSV file"), e);
+    }
+
     private DatasetException fail(Problem problem) {
         return new DatasetException(DatasetException.named(name, problem));
     }

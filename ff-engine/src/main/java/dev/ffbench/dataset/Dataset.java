@@ -32,8 +32,8 @@ public record Dataset(String name, ImageSet train, ImageSet test, int classes, L
         checkSplit(name, "train", train);
         checkSplit(name, "test", test);
         if (train.height() != test.height() || train.width() != test.width() || train.channels() != test.channels()) {
-            throw DatasetException.ofData(name, "train images are " + train.shape() + " but test images are "
-                    + test.shape() + ", expected the same size");
+            throw DatasetException.ofData(name, Problem.found("train images", "are " + train.shape()
+                    + " but test images are " + test.shape(), "the same size"));
         }
         if (classes < 2 || classes > ImageSet.MAX_CLASSES) {
             throw DatasetException.ofData(name, Problem.found("K", "is " + classes + " (the number of classes)",

@@ -4,30 +4,19 @@ import dev.ffbench.io.Problem;
 
 
 /**
- * Bad dataset input. The message always names the file (or resource / directory), says what is wrong
- * and what was expected, because it is shown to the user as-is. A problem built as data
- * ({@link Problem}) is kept as such ({@link #problem()}): its message is the exception's.
+ * Bad dataset input. It is built from one {@link Problem} that names the file (or resource / directory),
+ * says what is wrong and what is allowed, because it is shown to the user as-is: the message is the
+ * problem's {@link Problem#message()}, and {@link #problem()} the problem as data.
  */
 public final class DatasetException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The problem this exception was built from; null when its sentence was worded by hand. */
+    /** The problem this exception was built from. */
     private final transient Problem problem;
 
     /** What {@link Dataset}'s own checks found, without the dataset's name; null for any other problem. */
-    private final String dataProblem;
-
-    /** {@link #dataProblem} as data, when it was built as a {@link Problem}; else null. */
     private final transient Problem unnamedDataProblem;
-
-    public DatasetException(String message) {
-        this(message, null, null, null, null);
-    }
-
-    public DatasetException(String message, Throwable cause) {
-        this(message, null, null, null, cause);
-    }
 
     /** One problem as data; the message is its {@link Problem#message()}. */
     public DatasetException(Problem problem) {
@@ -36,30 +25,22 @@ public final class DatasetException extends IllegalArgumentException {
 
     /** One problem as data, found while handling {@code cause}. */
     public DatasetException(Problem problem, Throwable cause) {
-        this(problem.message(), problem, null, null, cause);
+        this(problem, null, cause);
     }
 
-    private DatasetException(String message, Problem problem, String dataProblem, Problem unnamedDataProblem,
-            Throwable cause) {
-        super(message, cause);
+    private DatasetException(Problem problem, Problem unnamedDataProblem, Throwable cause) {
+        super(problem.message(), cause);
         this.problem = problem;
-        this.dataProblem = dataProblem;
         this.unnamedDataProblem = unnamedDataProblem;
     }
 
     /**
-     * A problem {@link Dataset}'s constructor found in the data a source handed it: the message is
-     * "dataset NAME: PROBLEM", and {@link #dataProblem()} the problem alone, so that {@link Datasets}, which
-     * knows the source, can name it instead of the name the source gave.
+     * A problem {@link Dataset}'s constructor found in the data a source handed it: {@link #problem()} is it
+     * named by the dataset ("dataset NAME: PROBLEM"), and {@link #unnamedDataProblem()} the problem alone, so
+     * that {@link Datasets}, which knows the source, can name it instead of the name the source gave.
      */
-    static DatasetException ofData(String dataset, String problem) {
-        return new DatasetException("dataset " + dataset + ": " + problem, null, problem, null, null);
-    }
-
-    /** {@link #ofData(String, String)} for a problem built as data: {@link #problem()} is it named by the dataset. */
     static DatasetException ofData(String dataset, Problem problem) {
-        Problem named = named("dataset " + dataset, problem);
-        return new DatasetException(named.message(), named, problem.message(), problem, null);
+        return new DatasetException(named("dataset " + dataset, problem), problem, null);
     }
 
     /**
@@ -70,17 +51,12 @@ public final class DatasetException extends IllegalArgumentException {
                 problem.finding());
     }
 
-    /** The problem this exception was built from, as data; null when its message was worded by hand. */
+    /** The problem this exception was built from, as data. */
     public Problem problem() {
         return problem;
     }
 
-    /** The problem of {@link #ofData}, or null when the exception is not about the data a source handed over. */
-    String dataProblem() {
-        return dataProblem;
-    }
-
-    /** The problem of {@link #ofData} as data, without the dataset's name; null when it was worded by hand. */
+    /** The problem of {@link #ofData} without the dataset's name, or null when the exception is not about the data a source handed over. */
     Problem unnamedDataProblem() {
         return unnamedDataProblem;
     }

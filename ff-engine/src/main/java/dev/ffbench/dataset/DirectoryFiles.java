@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,21 +18,21 @@ final class DirectoryFiles {
     /**
      * The directory's regular files' names, sorted.
      *
-     * @throws DatasetException when the directory is missing, not a directory or unreadable; {@code expected}
-     *         says what it should hold
+     * @throws DatasetException when the directory is missing, not a directory or unreadable; {@code allowed}
+     *         says what it should be ("a directory holding ...")
      */
-    static List<String> list(Path dir, String expected) {
+    static List<String> list(Path dir, String allowed) {
+        String thing = "dataset directory " + dir;
         if (!Files.exists(dir)) {
-            throw new DatasetException("dataset directory " + dir + " does not exist; " + expected);
+            throw new DatasetException(Problem.found(thing, "does not exist", allowed));
         }
         if (!Files.isDirectory(dir)) {
-            throw new DatasetException("dataset directory " + dir + " is not a directory; " + expected);
+            throw new DatasetException(Problem.found(thing, "is not a directory", allowed));
         }
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
-            throw new DatasetException("dataset directory " + dir + " cannot be listed (" + e.getMessage() + "); "
-                    + expected, e);
+            throw new DatasetException(Problem.found(thing, "cannot be listed (" + e.getMessage() + ")", allowed), e);
         }
     }
 
@@ -58,7 +59,8 @@ final class DirectoryFiles {
         try {
             return new DatasetFile(file.getFileName().toString(), Files.size(file));
         } catch (IOException e) {
-            throw new DatasetException(file + ": cannot read its size (" + e.getMessage() + ")", e);
+            throw new DatasetException(Problem.found(file + ":", "cannot read its size (" + e.getMessage() + ")",
+                    "a readable file"), e);
         }
     }
 }

@@ -94,8 +94,8 @@ public final class IdxDirectory implements DatasetReader {
     @Override
     public Dataset load() {
         Path abs = dir.toAbsolutePath();
-        String expected = "expected a directory holding " + NAMING;
-        List<String> names = DirectoryFiles.list(abs, expected);
+        String allowed = "a directory holding " + NAMING;
+        List<String> names = DirectoryFiles.list(abs, allowed);
         Path[] files = new Path[Role.values().length];
         List<Role> missing = new ArrayList<>();
         List<Candidate> chosen = new ArrayList<>();
@@ -109,10 +109,10 @@ public final class IdxDirectory implements DatasetReader {
             }
         }
         if (!missing.isEmpty()) {
-            throw new DatasetException("dataset directory " + abs + ": missing the "
+            throw new DatasetException(new Problem("dataset directory " + abs + ":", null, allowed,
+                    DirectoryFiles.found(names) + nearMisses(names, missing), "missing the "
                     + String.join(" and the ", missing.stream().map(r -> r.description).toList())
-                    + (prefix == null ? "" : " (of files starting with " + prefix + ")") + "; " + expected + "; "
-                    + DirectoryFiles.found(names) + nearMisses(names, missing));
+                    + (prefix == null ? "" : " (of files starting with " + prefix + ")")));
         }
         Set<String> prefixes = new LinkedHashSet<>();
         chosen.forEach(c -> prefixes.add(c.setPrefix().toLowerCase(Locale.ROOT)));

@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.zip.GZIPInputStream;
  * dimensions (n, rows, cols) or 4 (n, rows, cols, channels), and unsigned-byte labels of 1 dimension.
  * Gzip is recognised by its magic bytes 1f 8b, not by the file name, because renamed or hand-decompressed
  * copies are common. Every defect is reported as a {@link DatasetException} naming the file, the problem
- * and what was expected. Label values are returned as read: {@link ClassLabels} maps and checks them.
+ * and what is allowed. Label values are returned as read: {@link ClassLabels} maps and checks them.
  */
 public final class IdxReader {
 
@@ -30,6 +31,12 @@ public final class IdxReader {
     static final int MAX_CHANNELS = 4096;
     /** The largest array the JVM reliably allocates. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** What a problem naming a file that is no IDX file says is allowed. */
+    private static final String AN_IDX_FILE = "an IDX file (raw or gzipped)";
+    /** What a problem reading a file says is allowed. */
+    private static final String READABLE = "a readable IDX file";
+    /** What a problem decompressing a file says is allowed. */
+    private static final String WHOLE_GZIP = "a whole gzip stream of an IDX file";
 
     /**
      * The images of one IDX file.
@@ -48,7 +55,7 @@ public final class IdxReader {
         try (InputStream in = open(file, name)) {
             return readImages(in, name);
         } catch (IOException e) {
-            throw new DatasetException(name + ": cannot close: " + e.getMessage(), e);
+            throw new DatasetException(Problem.found(name + ":", "cannot close: " + e.getMessage(), READABLE), e);
         }
     }
 
@@ -58,7 +65,7 @@ public final class IdxReader {
         try (InputStream in = open(file, name)) {
             return readLabels(in, name);
         } catch (IOException e) {
-            throw new DatasetException(name + ": cannot close: " + e.getMessage(), e);
+            throw new DatasetException(Problem.found(name + ":", "cannot close: " + e.getMessage(), READABLE), e);
         }
     }
 
@@ -73,14 +80,13 @@ public final class IdxReader {
             long width = d.readDimension("image width");
             long channels = magic == COLOUR_IMAGES_MAGIC ? d.readDimension("channel count") : 1;
             if (count == 0 || count > MAX_RECORDS) {
-                throw d.fail("header declares " + count + " images, expected 1.." + grouped(MAX_RECORDS));
+                throw d.fail("header declares " + count + " images", "1.." + grouped(MAX_RECORDS));
             }
             if (height == 0 || width == 0 || height > MAX_SIDE || width > MAX_SIDE) {
-                throw d.fail("header declares images of " + height + "x" + width
-                        + ", expected each side 1.." + MAX_SIDE);
+                throw d.fail("header declares images of " + height + "x" + width, "each side 1.." + MAX_SIDE);
             }
             if (channels == 0 || channels > MAX_CHANNELS) {
-                throw d.fail("header declares " + channels + " channels, expected 1.." + MAX_CHANNELS);
+                throw d.fail("header declares " + channels + " channels", "1.." + MAX_CHANNELS);
             }
             String declared = count + " images of " + ImageSet.shape((int) height, (int) width, (int) channels);
             int headerBytes = magic == COLOUR_IMAGES_MAGIC ? 20 : 16;
@@ -98,7 +104,7 @@ public final class IdxReader {
             d.expectMagic("IDX unsigned-byte labels, 1 dimension", LABELS_MAGIC);
             long count = d.readDimension("label count");
             if (count == 0 || count > MAX_RECORDS) {
-                throw d.fail("header declares " + count + " labels, expected 1.." + grouped(MAX_RECORDS));
+                throw d.fail("header declares " + count + " labels", "1.." + grouped(MAX_RECORDS));
             }
             return d.readRecords(count + " labels", count, 8);
         } catch (IOException e) {
@@ -109,8 +115,8 @@ public final class IdxReader {
     /** Refuses files whose image and label counts disagree; {@code where} locates them in messages. */
     static void checkCounts(String where, String imagesFile, IdxImages images, String labelsFile, byte[] labels) {
         if (images.count() != labels.length) {
-            throw new DatasetException(imagesFile + " has " + images.count() + " images but " + labelsFile + " has "
-                    + labels.length + " labels, expected the same count (" + where + ")");
+            throw new DatasetException(Problem.found(imagesFile, "has " + images.count() + " images but " + labelsFile
+                    + " has " + labels.length + " labels", "the same count (" + where + ")"));
         }
     }
 
@@ -131,11 +137,10 @@ public final class IdxReader {
         checkCounts(where, testImages.name(), testPixels, testLabels.name(), testLabelValues);
         if (trainPixels.height() != testPixels.height() || trainPixels.width() != testPixels.width()
                 || trainPixels.channels() != testPixels.channels()) {
-            throw new DatasetException(where + ": train images (" + trainImages.name() + ") are "
+            throw new DatasetException(Problem.found(where + ":", "train images (" + trainImages.name() + ") are "
                     + ImageSet.shape(trainPixels.height(), trainPixels.width(), trainPixels.channels())
                     + " but test images (" + testImages.name() + ") are "
-                    + ImageSet.shape(testPixels.height(), testPixels.width(), testPixels.channels())
-                    + ", expected the same size");
+                    + ImageSet.shape(testPixels.height(), testPixels.width(), testPixels.channels()), "the same size"));
         }
         ClassLabels.Resolved labels = ClassLabels.resolve(unsigned(trainLabelValues),
                 ClassLabels.Origin.records(trainLabels.described()), unsigned(testLabelValues),
@@ -170,17 +175,17 @@ public final class IdxReader {
 
     private static InputStream open(Path file, String name) {
         if (Files.isDirectory(file)) {
-            throw new DatasetException(name + ": is a directory, expected an IDX file (raw or gzipped)");
+            throw new DatasetException(Problem.found(name + ":", "is a directory", AN_IDX_FILE));
         }
         if (!Files.exists(file)) {
-            throw new DatasetException(name + ": file not found, expected an IDX file (raw or gzipped)");
+            throw new DatasetException(Problem.found(name + ":", "file not found", AN_IDX_FILE));
         }
         try {
             return Files.newInputStream(file);
         } catch (AccessDeniedException e) {
-            throw new DatasetException(name + ": permission denied, expected a readable IDX file", e);
+            throw new DatasetException(Problem.found(name + ":", "permission denied", READABLE), e);
         } catch (IOException e) {
-            throw new DatasetException(name + ": cannot open: " + e.getMessage(), e);
+            throw new DatasetException(Problem.found(name + ":", "cannot open: " + e.getMessage(), READABLE), e);
         }
     }
 
@@ -196,7 +201,8 @@ public final class IdxReader {
             return new Decoded(new DataInputStream(body), name, gzipped);
         } catch (IOException e) {
             // Only the gzip header can fail here: the first two bytes were already readable or EOF.
-            throw new DatasetException(name + ": corrupt gzip stream (" + e.getMessage() + ")", e);
+            throw new DatasetException(Problem.found(name + ":", "corrupt gzip stream (" + e.getMessage() + ")",
+                    WHOLE_GZIP), e);
         }
     }
 
@@ -213,14 +219,16 @@ public final class IdxReader {
             this.gzipped = gzipped;
         }
 
-        DatasetException fail(String problem) {
-            return new DatasetException(name + ": " + problem);
+        /** "NAME: FINDING; allowed: ALLOWED". */
+        DatasetException fail(String finding, String allowed) {
+            return new DatasetException(Problem.found(name + ":", finding, allowed));
         }
 
         DatasetException ioFailure(IOException e) {
             return gzipped
-                    ? new DatasetException(name + ": corrupt gzip stream (" + e.getMessage() + ")", e)
-                    : new DatasetException(name + ": read error (" + e.getMessage() + ")", e);
+                    ? new DatasetException(Problem.found(name + ":", "corrupt gzip stream (" + e.getMessage() + ")",
+                            WHOLE_GZIP), e)
+                    : new DatasetException(Problem.found(name + ":", "read error (" + e.getMessage() + ")", READABLE), e);
         }
 
         private String size(long n) {
@@ -233,8 +241,8 @@ public final class IdxReader {
             byte[] head = in.readNBytes(4);
             consumed += head.length;
             if (head.length < 4) {
-                throw fail("truncated: file has " + size(head.length) + " bytes, too short for an IDX header;"
-                        + " expected magic number " + expected + " (" + meaning + ")");
+                throw fail("truncated: file has " + size(head.length) + " bytes, too short for an IDX header",
+                        "magic number " + expected + " (" + meaning + ")");
             }
             int magic = ((head[0] & 0xff) << 24) | ((head[1] & 0xff) << 16) | ((head[2] & 0xff) << 8) | (head[3] & 0xff);
             for (int candidate : allowed) {
@@ -243,18 +251,19 @@ public final class IdxReader {
                 }
             }
             if ((magic >>> 16) != 0 && !gzipped) {
-                throw fail("not a gzip or IDX file: starts with " + hex(magic) + ", expected gzip (1f 8b) or IDX magic number "
+                throw fail("not a gzip or IDX file: starts with " + hex(magic), "gzip (1f 8b) or IDX magic number "
                         + expected + " (" + meaning + ")");
             }
-            throw fail("wrong magic number " + hex(magic) + (gzipped ? " after gunzip" : "")
-                    + ", expected " + expected + " (" + meaning + ")");
+            throw fail("wrong magic number " + hex(magic) + (gzipped ? " after gunzip" : ""),
+                    expected + " (" + meaning + ")");
         }
 
         long readDimension(String what) throws IOException {
             byte[] four = in.readNBytes(4);
             consumed += four.length;
             if (four.length < 4) {
-                throw fail("truncated header: file ends after " + size(consumed) + " bytes, before the " + what);
+                throw fail("truncated header: file ends after " + size(consumed) + " bytes, before the " + what,
+                        "a whole IDX header: the magic number, then 4 bytes per dimension");
             }
             return ((four[0] & 0xffL) << 24) | ((four[1] & 0xff) << 16) | ((four[2] & 0xff) << 8) | (four[3] & 0xff);
         }
@@ -263,18 +272,19 @@ public final class IdxReader {
         byte[] readRecords(String declared, long length, int headerBytes) throws IOException {
             if (length > MAX_ARRAY) {
                 throw fail("header declares " + declared + " = " + grouped(length)
-                        + " bytes, more than one Java array holds (" + grouped(MAX_ARRAY) + ")");
+                        + " bytes, more than one Java array holds", "at most " + grouped(MAX_ARRAY) + " bytes");
             }
             // readNBytes grows its buffer as data arrives, so a lying header cannot force a huge allocation.
             byte[] records = in.readNBytes((int) length);
             if (records.length < length) {
                 throw fail("truncated: header declares " + declared + " = " + grouped(length)
-                        + " bytes after the " + headerBytes + "-byte header, file has " + size(records.length));
+                        + " bytes after the " + headerBytes + "-byte header, file has " + size(records.length),
+                        "a file holding every byte its header declares");
             }
             long extra = in.transferTo(OutputStream.nullOutputStream());
             if (extra > 0) {
                 throw fail(grouped(extra) + " bytes after the declared records (header declares " + declared + " = "
-                        + grouped(length) + " bytes), expected the file to end there");
+                        + grouped(length) + " bytes)", "the file ending there");
             }
             return records;
         }

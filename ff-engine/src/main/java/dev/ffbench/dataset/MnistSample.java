@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,8 @@ public final class MnistSample implements DatasetReader {
     static final int TEST_COUNT = 1996;
     static final List<String> FILES = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
             "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
+    /** What a problem reading a bundled file says is allowed. */
+    private static final String BUNDLED = "a readable resource bundled in the ff-engine jar";
 
     @Override
     public Dataset load() {
@@ -58,12 +61,11 @@ public final class MnistSample implements DatasetReader {
     private static byte[] read(String file) {
         try (InputStream in = MnistSample.class.getResourceAsStream(RESOURCE_DIR + file)) {
             if (in == null) {
-                throw new DatasetException(resourceName(file)
-                        + ": not found on the classpath, expected it bundled in the ff-engine jar");
+                throw new DatasetException(Problem.found(resourceName(file) + ":", "not found on the classpath", BUNDLED));
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new DatasetException(resourceName(file) + ": cannot read: " + e.getMessage(), e);
+            throw new DatasetException(Problem.found(resourceName(file) + ":", "cannot read: " + e.getMessage(), BUNDLED), e);
         }
     }
 

@@ -39,16 +39,10 @@ record SourcedReader(String dataset, DatasetSource source, DatasetReader reader)
             if (e.unnamedDataProblem() != null) {
                 throw new DatasetException(DatasetException.named(origin(), e.unnamedDataProblem()), e);
             }
-            if (e.dataProblem() != null) {
-                throw new DatasetException(origin() + ": " + e.dataProblem(), e);
-            }
             if (builtIn()) {
                 throw e;
             }
-            if (e.problem() != null) {
-                throw new DatasetException(DatasetException.named(origin(), e.problem()), e);
-            }
-            throw new DatasetException(origin() + ": " + e.getMessage(), e);
+            throw new DatasetException(DatasetException.named(origin(), e.problem()), e);
         }
         if (data == null) {
             throw new DatasetException(Problem.found(origin() + ": " + reader.getClass().getName() + ".load()",

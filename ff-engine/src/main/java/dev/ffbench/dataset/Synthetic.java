@@ -1,5 +1,6 @@
 package dev.ffbench.dataset;
 
+import dev.ffbench.io.Problem;
 import java.util.Random;
 
 /**
@@ -34,7 +35,7 @@ public final class Synthetic implements DatasetReader {
 
     /**
      * @param classes K, 2..{@value ImageSet#MAX_CLASSES}
-     * @throws IllegalArgumentException when a count is outside 1..{@value #MAX_COUNT} or K outside 2..256
+     * @throws DatasetException when a count is outside 1..{@value #MAX_COUNT} or K outside 2..256
      */
     public Synthetic(long seed, int trainCount, int testCount, int classes) {
         this("synthetic:" + seed + ":" + trainCount + ":" + testCount + (classes == DEFAULT_CLASSES ? "" : ";classes=" + classes),
@@ -50,7 +51,7 @@ public final class Synthetic implements DatasetReader {
         checkCount("train", trainCount);
         checkCount("test", testCount);
         if (classes < 2 || classes > ImageSet.MAX_CLASSES) {
-            throw new IllegalArgumentException("synthetic classes is " + classes + ", expected 2.." + ImageSet.MAX_CLASSES);
+            throw new DatasetException(new Problem("synthetic classes", String.valueOf(classes), "2.." + ImageSet.MAX_CLASSES));
         }
         this.name = name;
         this.seed = seed;
@@ -61,8 +62,8 @@ public final class Synthetic implements DatasetReader {
 
     private static void checkCount(String split, int count) {
         if (count < 1 || count > MAX_COUNT) {
-            throw new IllegalArgumentException("synthetic " + split + " count is " + count + ", expected 1.."
-                    + IdxReader.grouped(MAX_COUNT));
+            throw new DatasetException(new Problem("synthetic " + split + " count", String.valueOf(count),
+                    "1.." + IdxReader.grouped(MAX_COUNT)));
         }
     }
 

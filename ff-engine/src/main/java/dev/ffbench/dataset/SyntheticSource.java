@@ -40,7 +40,7 @@ public final class SyntheticSource implements DatasetSource {
         String[] parts = body.split(":", -1);
         String problem;
         if (parts.length != 4) {
-            problem = "has " + (parts.length - 1) + " numbers, expected 3";
+            problem = "has " + (parts.length - 1) + " numbers"; // the usage, as allowed, says which 3
         } else {
             try {
                 long seed = Long.parseLong(parts[1]);
@@ -49,8 +49,10 @@ public final class SyntheticSource implements DatasetSource {
                 return new Synthetic(dataset, seed, train, test, classes);
             } catch (NumberFormatException e) {
                 problem = "has a part that is not a whole number (" + e.getMessage() + ")";
-            } catch (IllegalArgumentException e) {
-                problem = "is out of range: " + e.getMessage();
+            } catch (DatasetException e) {
+                // a count out of range: its range goes in the finding, so that the allowed form stays the usage
+                Problem count = e.problem();
+                problem = "is out of range: " + count.thing() + " " + count.value() + " is not in " + count.allowed();
             }
         }
         throw new DatasetException(Problem.found("malformed synthetic dataset '" + dataset + "':", problem,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ffbench.dataset.DatasetException;
 import dev.ffbench.experiment.ModelFailedException;
+import dev.ffbench.io.Problem;
 import dev.ffbench.experiment.TrainingDivergedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ class RunFailureTest {
 
     @Test
     void theKindComesFromTheEndingExceptionAndItsCauses() {
-        assertEquals(new RunFailure(RunFailure.Kind.REJECTED, "bad file"), withoutStack(new DatasetException("bad file")));
+        assertEquals(new RunFailure(RunFailure.Kind.REJECTED, "train.csv: bad file; allowed: a CSV file"),
+                withoutStack(new DatasetException(Problem.found("train.csv:", "bad file", "a CSV file"))));
         assertEquals(new RunFailure(RunFailure.Kind.DIVERGED, "training diverged: loss is NaN"),
                 withoutStack(new TrainingDivergedException("training diverged: loss is NaN")));
         assertEquals(new RunFailure(RunFailure.Kind.OUT_OF_MEMORY, "Java heap space"),

@@ -157,12 +157,13 @@ class Cifar10Test {
         Files.write(dir.resolve("cifar-10-binary.tar.gz"), new byte[] {1});
         Files.write(dir.resolve("cifar-10-python.tar.gz"), new byte[] {1});
         Files.write(dir.resolve("data_batch_2"), new byte[] {1});
-        assertContains(failure(dir), "dataset directory " + dir + ": missing data_batch_2.bin, data_batch_3.bin,"
-                + " data_batch_4.bin, data_batch_5.bin, test_batch.bin; expected a directory holding the CIFAR-10 binary"
-                + " version's", "found 4 files: cifar-10-binary.tar.gz, cifar-10-python.tar.gz, data_batch_1.bin,"
+        assertEquals(new Problem("dataset directory " + dir + ":", null, "a directory holding " + Cifar10Directory.NAMING,
+                "found 4 files: cifar-10-binary.tar.gz, cifar-10-python.tar.gz, data_batch_1.bin,"
                 + " data_batch_2; near misses: cifar-10-binary.tar.gz (an archive: unpack it, e.g. tar xzf"
                 + " cifar-10-binary.tar.gz), cifar-10-python.tar.gz (another version of CIFAR-10: the binary version is"
-                + " cifar-10-binary.tar.gz), data_batch_2");
+                + " cifar-10-binary.tar.gz), data_batch_2", "missing data_batch_2.bin, data_batch_3.bin, data_batch_4.bin,"
+                + " data_batch_5.bin, test_batch.bin"), assertThrows(DatasetException.class, () -> open(dir)).problem());
+        assertContains(Cifar10Directory.NAMING, "the CIFAR-10 binary version's");
     }
 
     @Test

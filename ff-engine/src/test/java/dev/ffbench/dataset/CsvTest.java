@@ -137,9 +137,12 @@ class CsvTest {
         write("mnist_train.csv", "0,0\n1,0\n");
         write("mnist_test.csv.zip", "x");
         write("notes.txt", "x");
-        assertContains(failure(""), "dataset directory " + dir + ": missing the test CSV file; expected a directory"
-                + " holding one CSV file whose name contains train and one whose name contains test",
-                "found 3 files: mnist_test.csv.zip, mnist_train.csv, notes.txt; near misses: mnist_test.csv.zip (test file?)");
+        // the sentence users read, pinned once: what is missing, what was found, then what is allowed
+        assertEquals("dataset directory " + dir + ": missing the test CSV file, found 3 files: mnist_test.csv.zip,"
+                + " mnist_train.csv, notes.txt; near misses: mnist_test.csv.zip (test file?); allowed: a directory holding"
+                + " one CSV file whose name contains train and one whose name contains test, each ending in .csv or"
+                + " .csv.gz (e.g. mnist_train.csv, mnist_test.csv), one image per line: the label, then the pixel values"
+                + " 0..255, an optional header line", failure(""));
         write("emnist-digits-test.csv", "0,0\n");
         write("emnist-letters-test.csv", "0,0\n");
         assertContains(failure(""), "2 files could be the test CSV file: emnist-digits-test.csv, emnist-letters-test.csv");

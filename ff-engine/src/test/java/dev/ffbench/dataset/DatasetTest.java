@@ -138,9 +138,11 @@ class DatasetTest {
     void trainAndTestMustShareTheImageSize() {
         ImageSet train = new ImageSet(2, 2, 3, new byte[12], new byte[] {0, 1});
         ImageSet test = new ImageSet(2, 3, 2, new byte[12], new byte[] {0, 1});
-        assertMessage("train images are 2x3 but test images are 3x2", () -> new Dataset("x", train, test));
+        assertProblem(Problem.found("dataset x: train images", "are 2x3 but test images are 3x2", "the same size"),
+                () -> new Dataset("x", train, test));
         ImageSet colour = new ImageSet(1, 2, 3, 3, new byte[18], new byte[] {1});
-        assertMessage("train images are 2x3 but test images are 2x3x3", () -> new Dataset("x", train, colour));
+        assertProblem(Problem.found("dataset x: train images", "are 2x3 but test images are 2x3x3", "the same size"),
+                () -> new Dataset("x", train, colour));
         assertEquals(6, new Dataset("x", train, train).pixelsPerImage());
     }
 

@@ -101,13 +101,15 @@ class IdxDirectoryTest {
         write("t10k-images-idx3-ubyte.zip", new byte[] {1});
         write("t10k_labels_idx1_ubyte", new byte[] {1});
         write("README.txt", new byte[] {1});
-        String message = assertThrows(DatasetException.class, () -> new IdxDirectory(dir).load()).getMessage();
-        assertContains(message, "dataset directory " + dir.toAbsolutePath() + ": missing the test images and the test labels",
-                "4 IDX files named train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte",
-                "train-images.idx3-ubyte",
-                "found 5 files: README.txt, t10k-images-idx3-ubyte.zip, t10k_labels_idx1_ubyte, train-images-idx3-ubyte.gz,"
-                        + " train-labels-idx1-ubyte.gz",
-                "near misses: t10k-images-idx3-ubyte.zip (test images?), t10k_labels_idx1_ubyte (test labels?)");
+        Problem p = assertThrows(DatasetException.class, () -> new IdxDirectory(dir).load()).problem();
+        assertEquals("dataset directory " + dir.toAbsolutePath() + ":", p.thing());
+        assertEquals("missing the test images and the test labels", p.finding());
+        assertEquals("found 5 files: README.txt, t10k-images-idx3-ubyte.zip, t10k_labels_idx1_ubyte, train-images-idx3-ubyte.gz,"
+                + " train-labels-idx1-ubyte.gz; near misses: t10k-images-idx3-ubyte.zip (test images?), t10k_labels_idx1_ubyte"
+                + " (test labels?)", p.note());
+        assertEquals("a directory holding " + IdxDirectory.NAMING, p.allowed());
+        assertContains(p.allowed(), "4 IDX files named train-images-idx3-ubyte, train-labels-idx1-ubyte,"
+                + " t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte", "train-images.idx3-ubyte");
     }
 
     @Test
@@ -176,8 +178,8 @@ class IdxDirectoryTest {
         assertEquals(Byte.toUnsignedInt(pattern(48)[12 + 5]), d.train().pixel(1, 5));
 
         write("t10k-images-idx4-ubyte.gz", gzip(idxImages(4, 2, 2, pattern(16))));
-        assertContains(failure(""), "train images (train-images-idx4-ubyte.gz) are 2x2x3 but test images"
-                + " (t10k-images-idx4-ubyte.gz) are 2x2, expected the same size");
+        assertEquals(Problem.found("directory " + dir.toAbsolutePath() + ":", "train images (train-images-idx4-ubyte.gz)"
+                + " are 2x2x3 but test images (t10k-images-idx4-ubyte.gz) are 2x2", "the same size"), problem(""));
     }
 
     @Test
@@ -185,8 +187,8 @@ class IdxDirectoryTest {
         writeValid();
         write("train-labels-idx1-ubyte", idxLabels(labels(11)));
         DatasetException e = assertThrows(DatasetException.class, () -> new IdxDirectory(dir).load());
-        assertContains(e.getMessage(), "train-images-idx3-ubyte.gz has 12 images",
-                "train-labels-idx1-ubyte has 11 labels", dir.toAbsolutePath().toString());
+        assertEquals(Problem.found("train-images-idx3-ubyte.gz", "has 12 images but train-labels-idx1-ubyte has 11 labels",
+                "the same count (directory " + dir.toAbsolutePath() + ")"), e.problem());
     }
 
     /** 2,000 training digits 0..9 (each written + first) and {@code stray} as written last; the 10 digits as the test split. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.io.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,6 +67,10 @@ class IdxReaderTest {
 
     private static String failure(Executable read) {
         return assertThrows(DatasetException.class, read).getMessage();
+    }
+
+    private static Problem problem(Executable read) {
+        return assertThrows(DatasetException.class, read).problem();
     }
 
     private static void assertContains(String message, String... parts) {
@@ -130,21 +135,24 @@ class IdxReaderTest {
     }
 
     @Test
-    void wrongMagicNamesFoundAndExpected() throws IOException {
+    void wrongMagicNamesFoundAndAllowed() throws IOException {
         Path labels = write("t10k-labels-idx1-ubyte", idxLabels(labels(3)));
-        assertContains(failure(() -> IdxReader.readImages(labels)), "t10k-labels-idx1-ubyte", "wrong magic number",
-                "0x00000801", "expected 0x00000803");
+        String name = IdxReader.nameOf(labels);
+        // the sentence users read, pinned once
+        assertEquals(name + ": wrong magic number 0x00000801; allowed: 0x00000803 or 0x00000804 (IDX unsigned-byte images"
+                + " of 3 dimensions (n, rows, cols) or 4 (n, rows, cols, channels))", failure(() -> IdxReader.readImages(labels)));
 
         Path images = write("t10k-images-idx3-ubyte.gz", gzip(idxImages(1, 2, 2, pattern(4))));
-        assertContains(failure(() -> IdxReader.readLabels(images)), "t10k-images-idx3-ubyte.gz", "magic",
-                "0x00000803", "expected 0x00000801");
+        assertEquals(Problem.found(IdxReader.nameOf(images) + ":", "wrong magic number 0x00000803 after gunzip",
+                "0x00000801 (IDX unsigned-byte labels, 1 dimension)"), problem(() -> IdxReader.readLabels(images)));
     }
 
     @Test
     void neitherGzipNorIdxIsReported() throws IOException {
         Path html = write("page.html", "<html>not a dataset</html>".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        assertContains(failure(() -> IdxReader.readImages(html)), "page.html", "not a gzip or IDX file", "0x3C68746D",
-                "magic number 0x00000803");
+        assertEquals(Problem.found(IdxReader.nameOf(html) + ":", "not a gzip or IDX file: starts with 0x3C68746D",
+                "gzip (1f 8b) or IDX magic number 0x00000803 or 0x00000804 (IDX unsigned-byte images of 3 dimensions"
+                        + " (n, rows, cols) or 4 (n, rows, cols, channels))"), problem(() -> IdxReader.readImages(html)));
     }
 
     @Test
@@ -152,7 +160,8 @@ class IdxReaderTest {
         byte[] image = idxImages(2, 3, 3, pattern(18));
         byte[] padded = Arrays.copyOf(image, image.length + 7);
         Path file = write("padded-images", padded);
-        assertContains(failure(() -> IdxReader.readImages(file)), "padded-images", "7 bytes after the declared records");
+        assertEquals(Problem.found(IdxReader.nameOf(file) + ":", "7 bytes after the declared records (header declares"
+                + " 2 images of 3x3 = 18 bytes)", "the file ending there"), problem(() -> IdxReader.readImages(file)));
 
         Path labels = write("padded-labels.gz", gzip(Arrays.copyOf(idxLabels(labels(4)), 8 + 4 + 1)));
         assertContains(failure(() -> IdxReader.readLabels(labels)), "padded-labels.gz", "1 bytes after");
@@ -188,11 +197,12 @@ class IdxReaderTest {
         assertContains(failure(() -> IdxReader.readImages(cut)), "colour-cut", "truncated", "3 images of 2x4x3",
                 "after the 20-byte header", "file has 50");
         Path noChannels = write("no-channels", idxColourImages(1, 2, 2, 0, new byte[0]));
-        assertContains(failure(() -> IdxReader.readImages(noChannels)), "no-channels", "declares 0 channels",
-                "expected 1..4096");
+        assertEquals(Problem.found(IdxReader.nameOf(noChannels) + ":", "header declares 0 channels", "1..4096"),
+                problem(() -> IdxReader.readImages(noChannels)));
         Path labelsMagic = write("five-dims", ByteBuffer.allocate(24).putInt(0x00000805).array());
-        assertContains(failure(() -> IdxReader.readImages(labelsMagic)), "five-dims", "wrong magic number 0x00000805",
-                "expected 0x00000803 or 0x00000804", "3 dimensions (n, rows, cols) or 4 (n, rows, cols, channels)");
+        assertEquals(Problem.found(IdxReader.nameOf(labelsMagic) + ":", "wrong magic number 0x00000805",
+                "0x00000803 or 0x00000804 (IDX unsigned-byte images of 3 dimensions (n, rows, cols) or 4 (n, rows, cols,"
+                        + " channels))"), problem(() -> IdxReader.readImages(labelsMagic)));
     }
 
     @Test
@@ -201,15 +211,16 @@ class IdxReaderTest {
         assertContains(failure(() -> IdxReader.readImages(zeroCount)), "zero-count", "declares 0 images");
 
         Path huge = write("huge-side", idxImages(1, 5000, 28, new byte[0]));
-        assertContains(failure(() -> IdxReader.readImages(huge)), "huge-side", "5000x28", "1..4096");
+        assertEquals(Problem.found(IdxReader.nameOf(huge) + ":", "header declares images of 5000x28", "each side 1..4096"),
+                problem(() -> IdxReader.readImages(huge)));
 
         Path zeroSide = write("zero-side", idxImages(1, 28, 0, new byte[0]));
         assertContains(failure(() -> IdxReader.readImages(zeroSide)), "28x0");
 
         Path manyLabels = write("many-labels",
                 ByteBuffer.allocate(8).putInt(0x00000801).putInt(200_000_000).array());
-        assertContains(failure(() -> IdxReader.readLabels(manyLabels)), "many-labels", "200000000 labels",
-                "1..100,000,000");
+        assertEquals(Problem.found(IdxReader.nameOf(manyLabels) + ":", "header declares 200000000 labels",
+                "1..100,000,000"), problem(() -> IdxReader.readLabels(manyLabels)));
 
         // 0xFFFFFFFF must read as 4294967295, not -1.
         Path negative = write("negative-count", ByteBuffer.allocate(8).putInt(0x00000801).putInt(-1).array());
@@ -219,15 +230,20 @@ class IdxReaderTest {
     @Test
     void missingFileIsReported() {
         Path missing = dir.resolve("nope-idx3-ubyte.gz");
-        assertContains(failure(() -> IdxReader.readImages(missing)), "nope-idx3-ubyte.gz",
-                missing.toAbsolutePath().toString(), "not found");
+        assertEquals(Problem.found("nope-idx3-ubyte.gz (" + missing.toAbsolutePath() + "):", "file not found",
+                "an IDX file (raw or gzipped)"), problem(() -> IdxReader.readImages(missing)));
+        assertEquals(Problem.found(IdxReader.nameOf(dir) + ":", "is a directory", "an IDX file (raw or gzipped)"),
+                problem(() -> IdxReader.readImages(dir)));
     }
 
     @Test
     void corruptGzipStreamIsReported() throws IOException {
         byte[] gz = gzip(idxImages(50, 28, 28, pattern(50 * 28 * 28)));
         Path cut = write("cut.gz", Arrays.copyOf(gz, gz.length / 2));
-        assertContains(failure(() -> IdxReader.readImages(cut)), "cut.gz", "corrupt gzip stream");
+        Problem corrupt = problem(() -> IdxReader.readImages(cut));
+        assertEquals(IdxReader.nameOf(cut) + ":", corrupt.thing());
+        assertTrue(corrupt.finding().startsWith("corrupt gzip stream ("), corrupt.finding());
+        assertEquals("a whole gzip stream of an IDX file", corrupt.allowed());
 
         byte[] garbled = gz.clone();
         for (int i = 20; i < 60; i++) {

@@ -125,7 +125,8 @@ class ProjectSourceTest {
 
     @Test
     void aProjectSourcesOwnErrorIsNamedWithTheSourceABuiltInsNamesItsFiles() {
-        assertEquals("dataset 'handed:own-error' " + SOURCE + ": data.bin: no such file", failure("handed:own-error"));
+        assertEquals("dataset 'handed:own-error' " + SOURCE + ": data.bin: no such file; allowed: a data.bin file",
+                failure("handed:own-error"));
         assertTrue(failure("idx:/nonexistent/fashion").startsWith("dataset directory /nonexistent/fashion does not exist; "),
                 failure("idx:/nonexistent/fashion"));
     }

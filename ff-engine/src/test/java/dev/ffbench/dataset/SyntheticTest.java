@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.io.Problem;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -123,15 +125,31 @@ class SyntheticTest {
         for (int c = 0; c < 47; c++) {
             assertEquals(10, counts[c], "train images of class " + c);
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Synthetic(1, 10, 10, 1));
-        assertTrue(e.getMessage().contains("synthetic classes is 1, expected 2..256"), e.getMessage());
+        DatasetException e = assertThrows(DatasetException.class, () -> new Synthetic(1, 10, 10, 1));
+        assertEquals(new Problem("synthetic classes", "1", "2..256"), e.problem());
     }
 
     @Test
     void countsOutOfRangeAreRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Synthetic(1, 0, 10));
-        assertTrue(e.getMessage().contains("train count is 0"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Synthetic(1, 10, Synthetic.MAX_COUNT + 1));
+        DatasetException e = assertThrows(DatasetException.class, () -> new Synthetic(1, 0, 10));
+        assertEquals(new Problem("synthetic train count", "0", "1..1,000,000"), e.problem());
+        assertEquals(new Problem("synthetic test count", "1000001", "1..1,000,000"),
+                assertThrows(DatasetException.class, () -> new Synthetic(1, 10, Synthetic.MAX_COUNT + 1)).problem());
+    }
+
+    @Test
+    void aMalformedSyntheticDatasetIsNamedWithWhatIsAllowed() {
+        String usage = "synthetic:SEED:TRAIN:TEST with whole numbers, e.g. synthetic:42:2000:500, or synthetic alone,"
+                + " each optionally with ;classes=K";
+        assertEquals(Problem.found("malformed synthetic dataset 'synthetic:1:2':", "has 2 numbers", usage),
+                assertThrows(DatasetException.class, () -> new SyntheticSource().open("synthetic:1:2", Path.of("/"))).problem());
+        // a count out of range says its own range, then the allowed form (the sentence users read, pinned once)
+        DatasetException outOfRange = assertThrows(DatasetException.class,
+                () -> new SyntheticSource().open("synthetic:1:0:5", Path.of("/")));
+        assertEquals(Problem.found("malformed synthetic dataset 'synthetic:1:0:5':",
+                "is out of range: synthetic train count 0 is not in 1..1,000,000", usage), outOfRange.problem());
+        assertEquals("malformed synthetic dataset 'synthetic:1:0:5': is out of range: synthetic train count 0 is not in"
+                + " 1..1,000,000; allowed: " + usage, outOfRange.getMessage());
     }
 
     /**

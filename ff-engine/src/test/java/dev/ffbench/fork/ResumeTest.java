@@ -9,6 +9,7 @@ import dev.ffbench.dataset.DatasetFingerprint;
 import dev.ffbench.gate.GateParameters;
 import dev.ffbench.harness.Harness;
 import dev.ffbench.io.Json;
+import dev.ffbench.io.Problem;
 import dev.ffbench.io.RecordingLog;
 import dev.ffbench.matrix.Cell;
 import dev.ffbench.matrix.MatrixParameters;
@@ -155,7 +156,7 @@ class ResumeTest {
         List<CellRecord> kept = Resume.finishedCells(cells, layout, code, dataset -> {
             reads.add(dataset);
             if (!dataset.equals("synthetic:7:400:100")) {
-                throw new DatasetException("dataset " + dataset + " cannot be generated");
+                throw new DatasetException(Problem.found("dataset " + dataset, "cannot be generated", "synthetic:7:400:100"));
             }
             return TestCells.DATA.fingerprint();
         }, log);
@@ -167,7 +168,7 @@ class ResumeTest {
                 + " negative has memory.evaluationPeak.parameters -500; allowed: a byte count >= 0); unrecorded (its result"
                 + " records no dataset fingerprint, so whether dataset synthetic:7:400:100 changed since cannot be told);"
                 + " unreadable (dataset synthetic:7:400:101 cannot be read now: dataset synthetic:7:400:101 cannot be"
-                + " generated)", log.lines().get(log.lines().size() - 1));
+                + " generated; allowed: synthetic:7:400:100)", log.lines().get(log.lines().size() - 1));
         assertEquals("resume: 2 of 6 cells already passed in " + layout.cells() + " and are kept; 4 run now",
                 log.lines().get(0));
         assertTrue(log.lines().contains("WARN resume: cell unknown-code was measured with other code than the cells run"

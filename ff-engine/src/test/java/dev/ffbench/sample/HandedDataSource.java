@@ -7,6 +7,7 @@ import dev.ffbench.dataset.DatasetShape;
 import dev.ffbench.dataset.DatasetSource;
 import dev.ffbench.dataset.ImageSet;
 import dev.ffbench.dataset.Synthetic;
+import dev.ffbench.io.Problem;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public final class HandedDataSource implements DatasetSource {
             case "stray-label" -> new Dataset(name, withLastLabel(train, 10), test);
             case "label-above-k" -> new Dataset(name, train, withLastLabel(test, 10), 10);
             case "null" -> null;
-            case "own-error" -> throw new DatasetException("data.bin: no such file");
+            case "own-error" -> throw new DatasetException(Problem.found("data.bin:", "no such file", "a data.bin file"));
             default -> throw new IllegalArgumentException(which);
         };
     }
