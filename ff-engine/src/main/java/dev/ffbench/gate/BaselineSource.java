@@ -87,11 +87,6 @@ public final class BaselineSource {
         return problems;
     }
 
-    /** The sentences of {@link #check}'s problems, for callers that still collect sentences. */
-    public List<String> problems() {
-        return check().stream().map(Problem::message).toList();
-    }
-
     /**
      * Reads the baseline, checked as {@link ResultsFiles} checks every baseline. From the working
      * tree a missing file is no baseline (the gates decide what that means); at a revision, git

@@ -254,11 +254,6 @@ public final class ResultsFiles {
     public static final String SECONDS = "a finite number of seconds >= 0";
     public static final String RATE = "a finite rate >= 0 (images per second)";
 
-    /** The sentences of {@link #figureChecks}'s problems, for callers that still collect sentences. */
-    public static List<String> figureProblems(String where, ExperimentResult result) {
-        return figureChecks(where, result).stream().map(Problem::message).toList();
-    }
-
     /**
      * Every figure of a passed result that the gates judge or the summary, the report and the history
      * show, out of its range: one problem per figure, "{@code where} has FIELD VALUE; allowed: ...". A
