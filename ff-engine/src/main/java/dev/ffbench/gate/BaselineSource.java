@@ -110,7 +110,7 @@ public final class BaselineSource {
         }
         List<Problem> problems = check();
         if (!problems.isEmpty()) {
-            throw new HarnessException(problems.stream().map(Problem::message).toList(), problems);
+            throw HarnessException.of(problems);
         }
         Path project = paths.directory() == null ? file.getParent() : paths.directory();
         Git git = new Git(gitExecutable, project);

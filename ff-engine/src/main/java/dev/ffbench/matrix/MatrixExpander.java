@@ -132,7 +132,7 @@ public final class MatrixExpander {
             throw new HarnessException(product.problems, product.typedProblems);
         }
         if (!unused.isEmpty()) {
-            throw new HarnessException(unused.stream().map(Problem::message).toList(), unused);
+            throw HarnessException.of(unused);
         }
         if (specs.isEmpty()) {
             throw new HarnessException("the experiment matrix is empty: includes/excludes leave none of the " + productSize

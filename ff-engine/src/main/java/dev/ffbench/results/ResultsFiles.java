@@ -203,7 +203,7 @@ public final class ResultsFiles {
     /** One exception listing every problem, if there is any. */
     private static void throwIfAny(List<Problem> problems) {
         if (!problems.isEmpty()) {
-            throw new HarnessException(problems.stream().map(Problem::message).toList(), problems);
+            throw HarnessException.of(problems);
         }
     }
 
