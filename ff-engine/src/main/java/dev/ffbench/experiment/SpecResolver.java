@@ -116,11 +116,6 @@ public final class SpecResolver {
      * The settings that no algorithm of {@code algorithms} reads, each as a problem naming it and the
      * options those algorithms do declare: a typo would otherwise be dropped in silence.
      */
-    public List<String> unused(java.util.Collection<String> algorithms, java.util.Collection<String> settings) {
-        return unusedProblems(algorithms, settings).stream().map(Problem::message).toList();
-    }
-
-    /** The problems {@link #unused} words, as data. */
     public List<Problem> unusedProblems(java.util.Collection<String> algorithms, java.util.Collection<String> settings) {
         List<Problem> problems = new ArrayList<>();
         java.util.Set<String> declared = new java.util.LinkedHashSet<>();
@@ -139,7 +134,7 @@ public final class SpecResolver {
         return problems;
     }
 
-    /** Throws {@link InvalidSpecException} when {@link #unused} finds any setting no algorithm reads. */
+    /** Throws {@link InvalidSpecException} when {@link #unusedProblems} finds any setting no algorithm reads. */
     public void checkUsed(java.util.Collection<String> algorithms, java.util.Collection<String> settings) {
         List<Problem> problems = unusedProblems(algorithms, settings);
         if (!problems.isEmpty()) {
@@ -192,16 +187,14 @@ public final class SpecResolver {
      * @throws InvalidSpecException listing every problem
      */
     public ExperimentSpec resolve(Map<String, ?> fields, ExperimentSpec base) {
-        // every sentence in order (an algorithm words its own), and those of them built as data
-        List<String> problems = new ArrayList<>();
-        List<Problem> typedProblems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         String algorithmName = fields.get("algorithm") == null ? base.algorithm() : String.valueOf(fields.get("algorithm")).trim();
         Algorithm found = extensions.hasAlgorithm(algorithmName) ? extensions.algorithm(algorithmName) : null;
-        Map<String, Object> typed = parse(algorithmName, fields, problems, typedProblems);
+        Map<String, Object> typed = parse(algorithmName, fields, problems);
         String dataset = (String) typed.getOrDefault("dataset", base.dataset());
         if (dataset.isBlank()) {
-            add(Problem.found("dataset", "is empty", dev.ffbench.dataset.Datasets.forms(
-                    extensions.datasetSources().stream().map(Extensions.Provided::value).toList())), problems, typedProblems);
+            problems.add(Problem.found("dataset", "is empty", dev.ffbench.dataset.Datasets.forms(
+                    extensions.datasetSources().stream().map(Extensions.Provided::value).toList())));
         }
         Integer algorithmBatchSize = found == null ? null : found.defaultBatchSize();
         int batchSize = (Integer) typed.getOrDefault("batchSize", algorithmBatchSize != null ? algorithmBatchSize : base.batchSize());
@@ -211,9 +204,9 @@ public final class SpecResolver {
         }
         Options options = Options.NONE;
         if (found == null) {
-            add(new Problem("algorithm", algorithmName, Extensions.describe(extensions.algorithms())), problems, typedProblems);
+            problems.add(new Problem("algorithm", algorithmName, Extensions.describe(extensions.algorithms())));
         } else {
-            options = options(found, fields.keySet(), typed, problems, typedProblems);
+            options = options(found, fields.keySet(), typed, problems);
         }
         ExperimentSpec spec = new ExperimentSpec(algorithmName, dataset,
                 (Integer) typed.getOrDefault("depth", base.depth()),
@@ -228,11 +221,13 @@ public final class SpecResolver {
                 (Integer) typed.getOrDefault("evaluateEvery", base.evaluateEvery()),
                 (Double) typed.getOrDefault("targetAccuracy", base.targetAccuracy()),
                 options);
-        if (problems.isEmpty() && found != null) {
-            problems.addAll(found.problems(spec));
-        }
         if (!problems.isEmpty()) {
-            throw new InvalidSpecException(problems, typedProblems);
+            throw InvalidSpecException.of(problems);
+        }
+        // the algorithm's own checks see a spec whose fields are each fine; it words its problems itself
+        List<String> own = found.problems(spec);
+        if (!own.isEmpty()) {
+            throw new InvalidSpecException(own);
         }
         return spec;
     }
@@ -244,20 +239,11 @@ public final class SpecResolver {
      * the value and what is allowed, and is left out; so is a name that is neither (which
      * {@link #resolve} reports) and a blank learningRate or targetAccuracy (unset).
      */
-    public Map<String, Object> parse(String algorithm, Map<String, ?> fields, List<String> problems) {
-        return parse(algorithm, fields, problems, new ArrayList<>());
-    }
-
-    /**
-     * As {@link #parse(String, Map, List)}, adding the problems found here also as data to {@code typedProblems}
-     * (an option's own check words its problem, which is only in {@code problems}).
-     */
-    public Map<String, Object> parse(String algorithm, Map<String, ?> fields, List<String> problems,
-            List<Problem> typedProblems) {
+    public Map<String, Object> parse(String algorithm, Map<String, ?> fields, List<Problem> problems) {
         Map<String, Object> typed = new LinkedHashMap<>();
         for (String name : ExperimentSpec.SHARED_FIELDS) {
             Object value = fields.get(name);
-            Object parsed = value == null ? null : sharedField(name, value, problems, typedProblems);
+            Object parsed = value == null ? null : sharedField(name, value, problems);
             if (parsed != null) {
                 typed.put(name, parsed);
             }
@@ -265,9 +251,13 @@ public final class SpecResolver {
         if (extensions.hasAlgorithm(algorithm)) {
             for (Option<?> option : extensions.algorithm(algorithm).options()) {
                 if (fields.containsKey(option.name())) {
-                    Object parsed = option.parse(fields.get(option.name()), extensions.goodnessNames(), problems);
-                    if (parsed != null) {
-                        typed.put(option.name(), parsed);
+                    Object value = fields.get(option.name());
+                    Problem problem = option.problem(value, extensions.goodnessNames());
+                    if (problem != null) {
+                        problems.add(problem);
+                    } else {
+                        // accepted: parse only converts it, and adds no problem
+                        typed.put(option.name(), option.parse(value, extensions.goodnessNames(), List.of()));
                     }
                 }
             }
@@ -275,13 +265,7 @@ public final class SpecResolver {
         return typed;
     }
 
-    /** Adds {@code problem} to the sentences in order and to those built as data. */
-    private static void add(Problem problem, List<String> problems, List<Problem> typedProblems) {
-        problems.add(problem.message());
-        typedProblems.add(problem);
-    }
-
-    private Object sharedField(String name, Object value, List<String> problems, List<Problem> typedProblems) {
+    private Object sharedField(String name, Object value, List<Problem> problems) {
         return switch (name) {
             case "algorithm", "dataset" -> String.valueOf(value).trim();
             case "optimizer" -> {
@@ -289,14 +273,14 @@ public final class SpecResolver {
                 if (ExperimentSpec.OPTIMIZERS.contains(text)) {
                     yield text;
                 }
-                add(new Problem("optimizer", text, String.join(", ", ExperimentSpec.OPTIMIZERS)), problems, typedProblems);
+                problems.add(new Problem("optimizer", text, String.join(", ", ExperimentSpec.OPTIMIZERS)));
                 yield null;
             }
-            case "depth", "width", "epochs", "batchSize", "threads" -> whole(name, value, 1, problems, typedProblems);
-            case "maxStepsPerEpoch", "evaluateEvery" -> whole(name, value, 0, problems, typedProblems);
-            case "learningRate" -> learningRate(value, problems, typedProblems);
-            case "seed" -> seed(value, problems, typedProblems);
-            case "targetAccuracy" -> fraction(value, problems, typedProblems);
+            case "depth", "width", "epochs", "batchSize", "threads" -> whole(name, value, 1, problems);
+            case "maxStepsPerEpoch", "evaluateEvery" -> whole(name, value, 0, problems);
+            case "learningRate" -> learningRate(value, problems);
+            case "seed" -> seed(value, problems);
+            case "targetAccuracy" -> fraction(value, problems);
             default -> throw new IllegalArgumentException("not a shared field: " + name);
         };
     }
@@ -306,7 +290,7 @@ public final class SpecResolver {
      * defaulted; a given name that is neither a shared field nor declared is a problem.
      */
     private Options options(Algorithm algorithm, java.util.Set<String> given, Map<String, Object> typed,
-            List<String> problems, List<Problem> typedProblems) {
+            List<Problem> problems) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> declared = new ArrayList<>();
         for (Option<?> option : algorithm.options()) {
@@ -319,17 +303,15 @@ public final class SpecResolver {
         }
         for (String name : given) {
             if (!ExperimentSpec.SHARED_FIELDS.contains(name) && !declared.contains(name)) {
-                add(Problem.found(name, "is not a field of the spec nor an option of " + algorithm.name(), "the"
+                problems.add(Problem.found(name, "is not a field of the spec nor an option of " + algorithm.name(), "the"
                         + " shared fields (" + String.join(", ", ExperimentSpec.SHARED_FIELDS) + ") and "
-                        + algorithm.name() + "'s options (" + (declared.isEmpty() ? "none" : String.join(", ", declared)) + ")"),
-                        problems, typedProblems);
+                        + algorithm.name() + "'s options (" + (declared.isEmpty() ? "none" : String.join(", ", declared)) + ")"));
             }
         }
         return new Options(values);
     }
 
-    private static Integer whole(String name, Object value, int minimum, List<String> problems,
-            List<Problem> typedProblems) {
+    private static Integer whole(String name, Object value, int minimum, List<Problem> problems) {
         Integer parsed = value instanceof Integer i ? i : null;
         String text = String.valueOf(value).trim();
         if (!(value instanceof Number)) {
@@ -342,7 +324,7 @@ public final class SpecResolver {
         if (parsed != null && parsed >= minimum) {
             return parsed;
         }
-        add(new Problem(name, text, "a whole number >= " + minimum), problems, typedProblems);
+        problems.add(new Problem(name, text, "a whole number >= " + minimum));
         return null;
     }
 
@@ -359,7 +341,7 @@ public final class SpecResolver {
         }
     }
 
-    private static Double learningRate(Object value, List<String> problems, List<Problem> typedProblems) {
+    private static Double learningRate(Object value, List<Problem> problems) {
         if (String.valueOf(value).isBlank()) {
             return null;
         }
@@ -367,12 +349,11 @@ public final class SpecResolver {
         if (parsed != null && parsed > 0) {
             return parsed;
         }
-        add(new Problem("learningRate", String.valueOf(value).trim(), "a finite number > 0 (or unset: the algorithm's default)"),
-                problems, typedProblems);
+        problems.add(new Problem("learningRate", String.valueOf(value).trim(), "a finite number > 0 (or unset: the algorithm's default)"));
         return null;
     }
 
-    private static Double fraction(Object value, List<String> problems, List<Problem> typedProblems) {
+    private static Double fraction(Object value, List<Problem> problems) {
         if (String.valueOf(value).isBlank()) {
             return null;
         }
@@ -380,12 +361,11 @@ public final class SpecResolver {
         if (parsed != null && parsed > 0 && parsed <= 1) {
             return parsed;
         }
-        add(new Problem("targetAccuracy", String.valueOf(value).trim(), "a fraction > 0 and <= 1 (0.9 means 90 %), or unset"),
-                problems, typedProblems);
+        problems.add(new Problem("targetAccuracy", String.valueOf(value).trim(), "a fraction > 0 and <= 1 (0.9 means 90 %), or unset"));
         return null;
     }
 
-    private static Long seed(Object value, List<String> problems, List<Problem> typedProblems) {
+    private static Long seed(Object value, List<Problem> problems) {
         if (value instanceof Long || value instanceof Integer) {
             return ((Number) value).longValue();
         }
@@ -393,7 +373,7 @@ public final class SpecResolver {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            add(new Problem("seed", text, "a whole number"), problems, typedProblems);
+            problems.add(new Problem("seed", text, "a whole number"));
             return null;
         }
     }

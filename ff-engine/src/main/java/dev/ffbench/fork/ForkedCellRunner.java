@@ -149,10 +149,11 @@ public final class ForkedCellRunner {
             }
             // a figure the gates would judge must be one: the fork's JVM ran a project's code, which could have
             // corrupted what it wrote (results files read back are checked the same way)
-            List<String> outOfRange = ResultsFiles.figureProblems("its result", result);
+            // the failed cell's reason is text in its record: the problems are worded here, where they end
+            List<Problem> outOfRange = ResultsFiles.figureChecks("its result", result);
             if (!outOfRange.isEmpty()) {
                 return CellRecord.failed(cell, ForkLog.cap("the fork's result has figures out of range: "
-                        + String.join("; ", outOfRange)), tail, seconds(start));
+                        + String.join("; ", outOfRange.stream().map(Problem::message).toList())), tail, seconds(start));
             }
             return CellRecord.passed(cell, result, seconds(start));
         }

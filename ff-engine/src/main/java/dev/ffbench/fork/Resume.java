@@ -4,6 +4,7 @@ import dev.ffbench.dataset.DatasetFile;
 import dev.ffbench.dataset.DatasetFingerprint;
 import dev.ffbench.io.HarnessLog;
 import dev.ffbench.io.Json;
+import dev.ffbench.io.Problem;
 import dev.ffbench.matrix.Cell;
 import dev.ffbench.results.CellRecord;
 import dev.ffbench.results.CodeFingerprint;
@@ -81,8 +82,10 @@ public final class Resume {
             }
             // the kept record goes into results.json unread again: its figures are checked as a results file's are
             String missing = ResultsFiles.missingResultField(record.result());
-            List<String> problems = missing != null ? List.of("file " + file + ": cell " + cell.id() + " has no " + missing)
-                    : ResultsFiles.figureProblems("file " + file + ": cell " + cell.id(), record.result());
+            // a stale cell's reason is one line of the log: the problems are worded here, where they end
+            String where = "file " + file + ": cell " + cell.id();
+            List<String> problems = missing != null ? List.of(where + " has no " + missing)
+                    : ResultsFiles.figureChecks(where, record.result()).stream().map(Problem::message).toList();
             if (!problems.isEmpty()) {
                 stale.add(cell.id() + " (" + String.join("; ", problems) + ")");
                 continue;

@@ -87,11 +87,6 @@ public final class BaselineSource {
         return problems;
     }
 
-    /** The sentences of {@link #check}'s problems, for callers that still collect sentences. */
-    public List<String> problems() {
-        return check().stream().map(Problem::message).toList();
-    }
-
     /**
      * Reads the baseline, checked as {@link ResultsFiles} checks every baseline. From the working
      * tree a missing file is no baseline (the gates decide what that means); at a revision, git
@@ -115,7 +110,7 @@ public final class BaselineSource {
         }
         List<Problem> problems = check();
         if (!problems.isEmpty()) {
-            throw new HarnessException(problems.stream().map(Problem::message).toList(), problems);
+            throw HarnessException.of(problems);
         }
         Path project = paths.directory() == null ? file.getParent() : paths.directory();
         Git git = new Git(gitExecutable, project);

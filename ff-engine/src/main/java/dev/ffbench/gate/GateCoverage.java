@@ -27,11 +27,6 @@ public final class GateCoverage {
 
     private GateCoverage() {}
 
-    /** The sentences of {@link #check}'s problems, for callers that still collect sentences. */
-    public static List<String> problems(GateConfig config, List<Cell> cells, boolean requireSelection) {
-        return check(config, cells, requireSelection).stream().map(Problem::message).toList();
-    }
-
     /**
      * Every problem of {@code config} against {@code cells}, in rule order.
      *

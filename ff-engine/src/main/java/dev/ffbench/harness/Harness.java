@@ -172,7 +172,7 @@ public final class Harness {
         List<Problem> typed = new ArrayList<>();
         ProjectPaths paths = new ProjectPaths(request.fork().workingDirectory());
         BaselineSource baselineSource = BaselineSource.of(request.baselineFile(), request.baselineRef());
-        problems.addAll(baselineSource.problems());
+        baselineSource.check().forEach(problem -> add(problem, problems, typed));
         GateConfig gates = collect(problems, typed, () -> request.gates().parse(KnownNames.of(extensions)));
         Shard shard = collect(problems, typed, () -> Shard.parse(request.shard()));
         List<Cell> matrix = collect(problems, typed,
@@ -180,7 +180,7 @@ public final class Harness {
         List<Cell> cells = shard == null || matrix == null ? null : collect(problems, typed, () -> shard.select(matrix));
         if (gates != null && matrix != null) {
             // the whole matrix, also in a shard: the gates judge the merged results of every shard
-            problems.addAll(GateCoverage.problems(gates, matrix, true));
+            GateCoverage.check(gates, matrix, true).forEach(problem -> add(problem, problems, typed));
         }
         java.util.Optional<Problem> badJava = ForkJava.problem(request.fork().javaExecutable());
         badJava.ifPresent(problem -> add(problem, problems, typed));
@@ -192,7 +192,7 @@ public final class Harness {
             MemoryCheck.problems(cells, extensions, request.fork().workingDirectory(),
                     () -> ForkMemory.probe(request.fork(), log), log).forEach(problem -> add(problem, problems, typed));
         }
-        OutputLayout.problem(request.outputDirectory()).ifPresent(problems::add);
+        OutputLayout.check(request.outputDirectory()).ifPresent(problem -> add(problem, problems, typed));
         if (!problems.isEmpty()) {
             throw new HarnessException(problems, typed);
         }
@@ -248,13 +248,14 @@ public final class Harness {
     }
 
     public static Outcome check(CheckRequest request, HarnessLog log) throws IOException {
-        OutputLayout.problem(request.outputDirectory()).ifPresent(problem -> {
+        OutputLayout.check(request.outputDirectory()).ifPresent(problem -> {
             throw new HarnessException(problem);
         });
         ProjectPaths paths = new ProjectPaths(request.projectDirectory());
         BaselineSource baselineSource = BaselineSource.of(request.baselineFile(), request.baselineRef());
-        List<String> problems = new ArrayList<>(baselineSource.problems());
+        List<String> problems = new ArrayList<>();
         List<Problem> typed = new ArrayList<>();
+        baselineSource.check().forEach(problem -> add(problem, problems, typed));
         ResultsDocument results;
         // a run that holds the results' directory is still writing them (ff:benchmark removed the earlier ones):
         // say so, rather than that they do not exist
@@ -273,7 +274,7 @@ public final class Harness {
                     problems, typed);
         } else if (gates != null) {
             List<Cell> cells = results.cells().stream().map(c -> new Cell(c.index(), c.id(), c.spec())).toList();
-            problems.addAll(GateCoverage.problems(gates, cells, results.isComplete()));
+            GateCoverage.check(gates, cells, results.isComplete()).forEach(problem -> add(problem, problems, typed));
         }
         if (!problems.isEmpty()) {
             throw new HarnessException(problems, typed);

@@ -29,8 +29,7 @@ public final class DatasetCheck {
         try {
             reader = Datasets.open(dataset, workingDirectory, sources(extensions));
         } catch (DatasetException e) {
-            // the dataset package words this one (with its own "allowed"): kept as its sentence
-            values.problem(parameter + " is '" + dataset + "': " + e.getMessage());
+            record(values, parameter, dataset, e);
             return true;
         }
         Optional<String> quick = reader.quickProblem();
@@ -38,6 +37,22 @@ public final class DatasetCheck {
                 Datasets.forms(sources(extensions)) + " (sources: " + String.join(", ", extensions.datasetSources().stream()
                         .map(s -> s.name() + " (" + s.origin() + ")").toList()) + ")")));
         return quick.isPresent();
+    }
+
+    /**
+     * Records the dataset package's problem as the parameter's: "dataset is 'csv:x': <its sentence>", with
+     * its "allowed" as the parameter's. A problem the dataset package only worded (no data behind it) stays
+     * its sentence.
+     */
+    private static void record(FieldValues values, String parameter, String dataset, DatasetException e) {
+        String said = e.getMessage();
+        String allowed = e.problem() == null ? null : "; allowed: " + e.problem().allowed();
+        if (allowed == null || !said.endsWith(allowed)) {
+            values.problem(parameter + " is '" + dataset + "': " + said);
+        } else {
+            values.problem(Problem.found(parameter, "is '" + dataset + "': " + said.substring(0, said.length()
+                    - allowed.length()), e.problem().allowed()));
+        }
     }
 
     /**

@@ -129,10 +129,10 @@ public final class MatrixExpander {
             }
         }
         if (!product.problems.isEmpty()) {
-            throw new HarnessException(product.problems.stream().map(p -> "cell spec: " + p).toList());
+            throw new HarnessException(product.problems, product.typedProblems);
         }
         if (!unused.isEmpty()) {
-            throw new HarnessException(unused.stream().map(Problem::message).toList(), unused);
+            throw HarnessException.of(unused);
         }
         if (specs.isEmpty()) {
             throw new HarnessException("the experiment matrix is empty: includes/excludes leave none of the " + productSize
@@ -147,7 +147,10 @@ public final class MatrixExpander {
         private final SpecResolver resolver;
         private final Map<String, Object> common;
         private final Map<String, Map<String, Object>> settings;
+        /** Every distinct problem's sentence, "cell spec: ..." */
         private final List<String> problems = new ArrayList<>();
+        /** Those of them built as data (an algorithm words its own checks: those are sentences only). */
+        private final List<Problem> typedProblems = new ArrayList<>();
         /** Cells at or below this depth are accuracy cells when maxStepsPerEpoch is not configured. */
         private final int accuracyDepth;
 
@@ -185,7 +188,7 @@ public final class MatrixExpander {
                                     try {
                                         specs.add(resolver.resolve(fields, DefaultMatrix.cellDefaults(depth, accuracyDepth)));
                                     } catch (InvalidSpecException e) {
-                                        e.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+                                        collect(e);
                                     }
                                 }
                             }
@@ -194,6 +197,20 @@ public final class MatrixExpander {
                 }
             }
             return specs;
+        }
+
+        /** Adds the problems of one cell's spec that no cell before it had, each named a cell spec's. */
+        private void collect(InvalidSpecException e) {
+            List<String> typedSentences = e.typedProblems().stream().map(Problem::message).toList();
+            for (Problem problem : e.typedProblems()) {
+                Problem named = within("cell spec: ", problem);
+                if (!problems.contains(named.message())) {
+                    problems.add(named.message());
+                    typedProblems.add(named);
+                }
+            }
+            e.problems().stream().filter(sentence -> !typedSentences.contains(sentence)).map(sentence -> "cell spec: " + sentence)
+                    .filter(sentence -> !problems.contains(sentence)).forEach(problems::add);
         }
     }
 
@@ -204,13 +221,13 @@ public final class MatrixExpander {
     private static Map<String, Map<String, Object>> typedSettings(FieldValues values, SpecResolver resolver,
             Map<String, Map<String, String>> settings, java.util.Collection<String> algorithms) {
         Map<String, Map<String, Object>> typed = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (String algorithm : algorithms) {
             Map<String, String> given = new LinkedHashMap<>(resolver.applicable(algorithm, settings.getOrDefault("", Map.of())));
             given.putAll(settings.getOrDefault(algorithm, Map.of()));
-            List<String> own = new ArrayList<>();
+            List<Problem> own = new ArrayList<>();
             typed.put(algorithm, resolver.parse(algorithm, given, own));
-            own.stream().map(p -> "settings: " + p).filter(p -> !problems.contains(p)).forEach(problems::add);
+            own.stream().map(p -> within("settings: ", p)).filter(p -> !problems.contains(p)).forEach(problems::add);
         }
         problems.forEach(values::problem);
         return typed;
@@ -250,8 +267,8 @@ public final class MatrixExpander {
         for (Map.Entry<String, Map<String, String>> scoped : settings.entrySet()) {
             String algorithm = scoped.getKey();
             List<String> readers = algorithm.isEmpty() ? algorithms : List.of(algorithm);
-            for (String problem : resolver.unused(readers, scoped.getValue().keySet())) {
-                values.problem("settings: " + (algorithm.isEmpty() ? "" : algorithm + ".") + problem);
+            for (Problem problem : resolver.unusedProblems(readers, scoped.getValue().keySet())) {
+                values.problem(within("settings: " + (algorithm.isEmpty() ? "" : algorithm + "."), problem));
             }
             if (!algorithm.isEmpty() && !algorithms.contains(algorithm)) {
                 values.problem(Problem.found("settings: '" + algorithm + "." + String.join("', '" + algorithm + ".",
@@ -259,6 +276,14 @@ public final class MatrixExpander {
                         + String.join(", ", algorithms) + ")", "settings of the matrix's algorithms"));
             }
         }
+    }
+
+    /**
+     * {@code problem} with its thing named where it was written: "settings: " + "iterations" reads
+     * "settings: iterations is '0'; ...", the sentence a setting's problem has always had.
+     */
+    private static Problem within(String prefix, Problem problem) {
+        return new Problem(prefix + problem.thing(), problem.value(), problem.allowed(), problem.note(), problem.finding());
     }
 
     /** Whether any of {@code patterns} matches {@code spec}, marking every one that does. */

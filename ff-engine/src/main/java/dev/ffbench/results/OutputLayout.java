@@ -37,11 +37,6 @@ public record OutputLayout(Path directory) {
         return Optional.empty();
     }
 
-    /** The sentence of {@link #check}'s problem, for callers that still collect sentences. */
-    public static Optional<String> problem(Path directory) {
-        return check(directory).map(Problem::message);
-    }
-
     /** "a regular file", or "not a directory (a special file)" for a device, a socket or a pipe. */
     static String kind(Path path) {
         return Files.isRegularFile(path) ? "a regular file" : "not a directory (a special file)";

@@ -203,7 +203,7 @@ public final class ResultsFiles {
     /** One exception listing every problem, if there is any. */
     private static void throwIfAny(List<Problem> problems) {
         if (!problems.isEmpty()) {
-            throw new HarnessException(problems.stream().map(Problem::message).toList(), problems);
+            throw HarnessException.of(problems);
         }
     }
 
@@ -253,11 +253,6 @@ public final class ResultsFiles {
     public static final String FRACTION = "a fraction from 0 to 1";
     public static final String SECONDS = "a finite number of seconds >= 0";
     public static final String RATE = "a finite rate >= 0 (images per second)";
-
-    /** The sentences of {@link #figureChecks}'s problems, for callers that still collect sentences. */
-    public static List<String> figureProblems(String where, ExperimentResult result) {
-        return figureChecks(where, result).stream().map(Problem::message).toList();
-    }
 
     /**
      * Every figure of a passed result that the gates judge or the summary, the report and the history

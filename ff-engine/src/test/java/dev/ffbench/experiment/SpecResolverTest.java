@@ -62,8 +62,9 @@ class SpecResolverTest {
         assertEquals(0.0, typed.options().values().get("damping"), "a number option holds a Double");
         InvalidSpecException error = assertThrows(InvalidSpecException.class, () -> resolver.resolve(Map.of(
                 "algorithm", "ff-recurrent", "depth", 0, "iterations", 2.5)));
-        assertEquals(List.of(new Problem("depth", "0", "a whole number >= 1")), error.typedProblems());
-        // the option words its own problem (dev.ffbench.api.Option), after the shared fields'
+        // the option's problem (dev.ffbench.api.Option.problem) is data too, after the shared fields'
+        assertEquals(List.of(new Problem("depth", "0", "a whole number >= 1"),
+                new Problem("iterations", "2.5", "a whole number >= 1")), error.typedProblems());
         assertEquals("iterations is '2.5'; allowed: a whole number >= 1", error.problems().get(1));
     }
 
@@ -116,6 +117,7 @@ class SpecResolverTest {
                 "goodness is 'cubes'; allowed: a goodness function: sum-squares, mean-squares, neg-sum-squares, symba",
                 "alpha is '-1'; allowed: a finite number > 0",
                 "schedule is 'sideways'; allowed: layerwise, simultaneous"), error.problems());
+        assertEquals(error.problems(), error.typedProblems().stream().map(Problem::message).toList(), "all of them data");
     }
 
     @Test
@@ -143,6 +145,7 @@ class SpecResolverTest {
                 () -> resolver.resolve(Map.of("algorithm", "ff-recurrent", "iterations", "4")));
         assertEquals(List.of("scoreFrom..scoreTo is 3..5; allowed: 1 <= scoreFrom <= scoreTo <= iterations (4)"),
                 error.problems());
+        assertEquals(List.of(), error.typedProblems(), "an algorithm words its own problems (Algorithm.problems)");
     }
 
     @Test

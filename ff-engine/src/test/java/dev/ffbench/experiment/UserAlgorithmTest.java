@@ -56,9 +56,8 @@ class UserAlgorithmTest {
         assertEquals(Map.of("extraArrays", 0), resolver.resolve(Map.of("algorithm", "tiny-local")).options().values());
         InvalidSpecException e = assertThrows(InvalidSpecException.class,
                 () -> resolver.resolve(Map.of("algorithm", "tiny-local", "extraArrays", "-1", "goodness", "symba")));
-        // the option words its own problem (dev.ffbench.api.Option); the resolver's is data
-        assertEquals("extraArrays is '-1'; allowed: a whole number >= 0", e.problems().get(0));
-        assertEquals(List.of(Problem.found("goodness", "is not a field of the spec nor an option of tiny-local",
+        // the option's problem (dev.ffbench.api.Option.problem) and the resolver's, both data
+        assertEquals(List.of(new Problem("extraArrays", "-1", "a whole number >= 0"), Problem.found("goodness", "is not a field of the spec nor an option of tiny-local",
                 "the shared fields (algorithm, dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed,"
                         + " threads, maxStepsPerEpoch, evaluateEvery, targetAccuracy) and tiny-local's options (extraArrays)")),
                 e.typedProblems());

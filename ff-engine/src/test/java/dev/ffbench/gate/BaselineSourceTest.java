@@ -175,8 +175,8 @@ class BaselineSourceTest {
                 + " commit id (no spaces or ':', not starting with '-')")), BaselineSource.of(file, "--output=x").check());
         assertEquals(List.of(Problem.found("baselineRef", "is 'main' but baseline is not set", "baselineRef with the"
                 + " baseline file to read at that revision")), BaselineSource.of(null, "main").check());
-        assertEquals(1, BaselineSource.of(file, "main:app/x").problems().size());
-        assertTrue(BaselineSource.of(file, "v1.2^").problems().isEmpty());
+        assertEquals(1, BaselineSource.of(file, "main:app/x").check().size());
+        assertTrue(BaselineSource.of(file, "v1.2^").check().isEmpty());
 
         Files.writeString(file, "{ not json");
         git("add", ".");

@@ -38,7 +38,7 @@ class GateCoverageTest {
 
         assertEquals(List.of("rules[1] (depth=7, testAccuracy at least 99.00 %) selects no cell of the matrix (the matrix's 1"
                 + " cell has depth 1); allowed: a selection that matches at least one cell, since a rule that selects none"
-                + " would pass without judging anything"), GateCoverage.problems(config, BASE, true));
+                + " would pass without judging anything"), GateCoverage.check(config, BASE, true).stream().map(Problem::message).toList());
     }
 
     @Test
@@ -89,7 +89,7 @@ class GateCoverageTest {
 
         List<Cell> with = List.of(new Cell(0, "ff-d2", withTarget(spec("ff-base", 2, 16, 1))),
                 new Cell(1, "bp-d2", withTarget(spec("backprop", 2, 16, 1))));
-        assertEquals(List.of(), GateCoverage.problems(config, with, true));
+        assertEquals(List.of(), GateCoverage.check(config, with, true));
     }
 
     @Test
@@ -97,6 +97,6 @@ class GateCoverageTest {
         GateConfig config = gates(List.of(Map.of("depth", "7", "metric", "testAccuracy", "minimum", "0.99")),
                 List.of(Map.of("algorithm", "ff-base", "maximum", "0.5")));
 
-        assertEquals(List.of(), GateCoverage.problems(config, BASE, false));
+        assertEquals(List.of(), GateCoverage.check(config, BASE, false));
     }
 }

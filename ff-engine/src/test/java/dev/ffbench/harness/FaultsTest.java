@@ -494,8 +494,9 @@ class FaultsTest {
                 badDepth, null, FaultChild.request(file, dir, false).fork(), GateParameters.defaults(), null, file,
                 List.of(), false, null, null), log));
 
-        assertEquals(List.of("depths is '0'; allowed: a whole number >= 1", "outputDirectory " + file
-                + " is a regular file; allowed: a directory (it is created if missing)"), e.problems(), "all at once");
+        assertEquals(List.of(new Problem("depths", "0", "a whole number >= 1"), Problem.found("outputDirectory " + file,
+                "is a regular file", "a directory (it is created if missing)")), e.typedProblems(), "all at once, as data");
+        assertEquals(e.typedProblems().stream().map(Problem::message).toList(), e.problems());
         assertEquals("my notes", Files.readString(file));
         assertEquals(List.of(), lines, "nothing ran");
 

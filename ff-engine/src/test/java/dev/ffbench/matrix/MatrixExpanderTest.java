@@ -166,15 +166,16 @@ class MatrixExpanderTest {
         assertEquals("sgd", cells.get(0).spec().optimizer());
 
         HarnessException e = assertThrows(HarnessException.class, () -> expand(small().toBuilder().settings("depth=3", "noSuchField=1").build()));
-        assertEquals(List.of("settings: 'depth=3' sets depth, which is a matrix parameter; allowed: the fields that are"
-                + " not (algorithm, depth, width, goodness, seed, dataset, epochs, batchSize, learningRate, schedule,"
-                + " maxStepsPerEpoch, threads); set it with its own parameter",
-                "settings: noSuchField is not a field of the spec nor an option of ff-base, ff-recurrent, backprop;"
-                + " allowed: the shared fields (algorithm, dataset, depth, width, epochs, batchSize, optimizer,"
+        assertEquals(List.of(Problem.found("settings: 'depth=3'", "sets depth, which is a matrix parameter", "the fields"
+                + " that are not (algorithm, depth, width, goodness, seed, dataset, epochs, batchSize, learningRate, schedule,"
+                + " maxStepsPerEpoch, threads); set it with its own parameter"),
+                Problem.found("settings: noSuchField", "is not a field of the spec nor an option of ff-base, ff-recurrent,"
+                + " backprop", "the shared fields (algorithm, dataset, depth, width, epochs, batchSize, optimizer,"
                 + " learningRate, seed, threads, maxStepsPerEpoch, evaluateEvery, targetAccuracy) and these algorithms' options (goodness, threshold,"
                 + " alpha, schedule, labelMode, negatives, finishedLayerKeeps, learningRateSchedule,"
                 + " coolDownFraction, peerNormalization, weightDecay, readout, iterations, damping, scoreFrom, scoreTo,"
-                + " normalize)"), e.problems());
+                + " normalize)")), e.typedProblems());
+        assertEquals(e.typedProblems().stream().map(Problem::message).toList(), e.problems());
     }
 
     @Test
@@ -199,15 +200,17 @@ class MatrixExpanderTest {
         assertEquals(List.of(new Problem("goodness", "symba",
                 "goodness only with an FF algorithm (e.g. ff-base), or leave goodness unset",
                 "but none of the algorithms (backprop) has a goodness function"),
+                // the spec resolver's problem, named where it was written
+                Problem.found("settings: iterations", "is not a field of the spec nor an option of backprop", "the shared"
+                        + " fields (algorithm, dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
+                        + " maxStepsPerEpoch, evaluateEvery, targetAccuracy) and these algorithms' options (normalize)"),
                 Problem.found("settings: 'ff-base.labelMode'", "is scoped to ff-base, which is not in the matrix (backprop)",
                         "settings of the matrix's algorithms")), e.typedProblems());
-        // the spec resolver words the unread setting (experiment package): its sentence, between the two
-        assertEquals(List.of(
-                e.typedProblems().get(0).message(),
-                "settings: iterations is not a field of the spec nor an option of backprop; allowed: the shared fields"
-                        + " (algorithm, dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
-                        + " maxStepsPerEpoch, evaluateEvery, targetAccuracy) and these algorithms' options (normalize)",
-                e.typedProblems().get(1).message()), e.problems());
+        // the rendered wording of a setting's problem, pinned once (the prefix is part of the thing)
+        assertEquals("settings: iterations is not a field of the spec nor an option of backprop; allowed: the shared fields"
+                + " (algorithm, dataset, depth, width, epochs, batchSize, optimizer, learningRate, seed, threads,"
+                + " maxStepsPerEpoch, evaluateEvery, targetAccuracy) and these algorithms' options (normalize)", e.problems().get(1));
+        assertEquals(e.typedProblems().stream().map(Problem::message).toList(), e.problems());
     }
 
     @Test

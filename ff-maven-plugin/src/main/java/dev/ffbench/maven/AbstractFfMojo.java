@@ -64,11 +64,9 @@ abstract class AbstractFfMojo extends AbstractMojo {
             throw new MojoExecutionException("ff-maven-plugin: " + e.getMessage(), e);
         } catch (HarnessException e) {
             // the message is whole: Maven would append the cause's own text (a parser's, say) after it; the
-            // reminder of where parameters are set follows only a parameter's problem (no file behind it)
-            boolean parameter = e.getCause() == null && e.getMessage().contains("allowed:") && !e.getMessage().startsWith("file ");
-            throw new MojoExecutionException("ff-maven-plugin: " + e.getMessage() + (parameter
-                    ? "\n(each parameter is set as <name> in the plugin's <configuration> or as -Dff.<name>;"
-                            + " mvn ff:help -Ddetail documents them)" : ""));
+            // reminder of where parameters are set follows only a parameter's problem
+            throw new MojoExecutionException("ff-maven-plugin: " + e.getMessage()
+                    + (ParameterHint.applies(e, parameterNames()) ? ParameterHint.TEXT : ""));
         } catch (java.io.InterruptedIOException e) {
             // the build is being stopped (Ctrl-C, SIGTERM): what is kept and how to resume
             throw new MojoExecutionException("ff-maven-plugin: " + e.getMessage(), e);
@@ -94,6 +92,16 @@ abstract class AbstractFfMojo extends AbstractMojo {
             known.addAll(userProperties(goal).values());
         }
         UnknownProperties.warnings(session.getUserProperties(), known).forEach(getLog()::warn);
+    }
+
+    /** This goal's parameter names ("depths", "rules"); none for a mojo built by hand (a unit test). */
+    private java.util.Set<String> parameterNames() {
+        if (mojoExecution == null || mojoExecution.getMojoDescriptor().getParameters() == null) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        mojoExecution.getMojoDescriptor().getParameters().forEach(parameter -> names.add(parameter.getName()));
+        return names;
     }
 
     /** A goal's parameter names to their user properties (dataset to ff.dataset), for those that have one. */
