@@ -51,8 +51,16 @@ public record Problem(String thing, String value, String allowed, String note, S
      * '0', which never fails: ...; allowed: ...", "ratios[1].algorithm is not set; allowed: ...".
      */
     public String message() {
+        return statement() + "; allowed: " + allowed;
+    }
+
+    /**
+     * What is wrong, without what is allowed: "depths is '0'", "line 4 of train.csv has 3 values", for a
+     * caller that states this problem inside another one (a dataset parameter naming a bad file).
+     */
+    public String statement() {
         String said = finding != null ? " " + finding : value == null ? " is not set" : " is '" + value + "'";
-        return thing + said + (note == null ? "" : ", " + note) + "; allowed: " + allowed;
+        return thing + said + (note == null ? "" : ", " + note);
     }
 
     @Override

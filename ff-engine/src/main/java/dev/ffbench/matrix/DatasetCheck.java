@@ -40,19 +40,12 @@ public final class DatasetCheck {
     }
 
     /**
-     * Records the dataset package's problem as the parameter's: "dataset is 'csv:x': <its sentence>", with
-     * its "allowed" as the parameter's. A problem the dataset package only worded (no data behind it) stays
-     * its sentence.
+     * Records the dataset package's problem as the parameter's: "dataset is 'csv:x': <what it found>", with
+     * its "allowed" as the parameter's.
      */
     private static void record(FieldValues values, String parameter, String dataset, DatasetException e) {
-        String said = e.getMessage();
-        String allowed = e.problem() == null ? null : "; allowed: " + e.problem().allowed();
-        if (allowed == null || !said.endsWith(allowed)) {
-            values.problem(parameter + " is '" + dataset + "': " + said);
-        } else {
-            values.problem(Problem.found(parameter, "is '" + dataset + "': " + said.substring(0, said.length()
-                    - allowed.length()), e.problem().allowed()));
-        }
+        Problem found = e.problem();
+        values.problem(Problem.found(parameter, "is '" + dataset + "': " + found.statement(), found.allowed()));
     }
 
     /**

@@ -19,10 +19,8 @@ public final class FieldValues {
     /** The key under which a nested parameter given as one string hands over its compact form. */
     public static final String COMPACT = "compact";
 
-    /** Every problem's sentence, in the order found. */
-    private final List<String> problems = new ArrayList<>();
-    /** The problems built as data (a subset of {@link #problems}). */
-    private final List<Problem> typedProblems = new ArrayList<>();
+    /** Every problem, in the order found. */
+    private final List<Problem> problems = new ArrayList<>();
     private final KnownNames names;
 
     public FieldValues(KnownNames names) {
@@ -33,29 +31,20 @@ public final class FieldValues {
         return names;
     }
 
-    public List<String> problems() {
+    /** The problems so far, in the order found. */
+    public List<Problem> problems() {
         return List.copyOf(problems);
     }
 
-    /** The problems so far that were built as data. */
-    public List<Problem> typedProblems() {
-        return List.copyOf(typedProblems);
-    }
-
-    /** A problem worded by its producer (one that {@link Problem} cannot word yet). */
-    public void problem(String message) {
-        problems.add(message);
-    }
-
+    /** Records one problem; {@link #throwIfAny} reports them all. */
     public void problem(Problem problem) {
-        problems.add(problem.message());
-        typedProblems.add(problem);
+        problems.add(problem);
     }
 
     /** Throws one exception listing every problem so far, if any. */
     public void throwIfAny() {
         if (!problems.isEmpty()) {
-            throw new HarnessException(problems, typedProblems);
+            throw HarnessException.of(problems);
         }
     }
 

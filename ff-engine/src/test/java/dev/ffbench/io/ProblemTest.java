@@ -34,6 +34,7 @@ class ProblemTest {
         assertEquals("line 4 of train.csv has 3 values; allowed: the label, then 784 pixel values", problem.message());
         assertEquals(null, problem.value());
         assertEquals("has 3 values", problem.finding());
+        assertEquals("line 4 of train.csv has 3 values", problem.statement());
     }
 
     @Test
