@@ -26,7 +26,7 @@ public final class FfRecurrent implements Algorithm {
             "first iteration whose goodness is summed to pick a label (1-based)").atLeast(1);
     static final Option<Integer> SCORE_TO = Option.integer("scoreTo", 5,
             "last iteration whose goodness is summed to pick a label").atLeast(1);
-    static final Option<Double> PEER_NORMALIZATION = FfOptions.peerNormalization(0.0);
+    static final Option<Double> PEER_NORMALIZATION = FfOptions.peerNormalization(0.03);
     /*
      * The learning rate cools down linearly over the second half of the steps by default (options
      * learningRateSchedule and coolDownFraction, shared with FF Base): measured on mnist-sample,
