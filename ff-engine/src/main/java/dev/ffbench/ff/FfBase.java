@@ -33,9 +33,7 @@ public final class FfBase implements Algorithm {
      */
     static final Option<Double> ALPHA = Option.number("alpha", 16.0,
             "sharpness of a symmetric loss (symba); other goodness functions ignore it").above(0);
-    static final Option<Double> PEER_NORMALIZATION = Option.number("peerNormalization", 0.0,
-            "weight of the peer-normalization loss keeping each unit's mean activity near the layer's (Hinton 2022, 4); 0: off")
-            .atLeast(0);
+    static final Option<Double> PEER_NORMALIZATION = FfOptions.peerNormalization(0.003);
     static final Option<Double> WEIGHT_DECAY = Option.number("weightDecay", 0.0,
             "L2 weight decay on every FF parameter (and the readout's), added to the gradient; 0: off").atLeast(0);
     static final Option<String> READOUT = Option.choice("readout", "softmax-all", Readout.NAMES,

@@ -9,6 +9,7 @@ import dev.ffbench.nn.Floats;
 import dev.ffbench.nn.Gemm;
 import dev.ffbench.nn.LayerTraining;
 import dev.ffbench.nn.Optimizer;
+import dev.ffbench.nn.PeerNormalization;
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;

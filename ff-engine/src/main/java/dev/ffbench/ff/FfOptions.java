@@ -30,6 +30,18 @@ public final class FfOptions {
     public static final Option<String> NEGATIVES = Option.choice("negatives", "uniform", List.of("uniform", "hard"),
             "a wrong label drawn uniformly (never the true one), or in proportion to the model's belief (Hinton 2022, 3.3)");
 
+    /**
+     * The weight of peer normalization (Hinton 2022, section 4; loeweX/Forward-Forward): an auxiliary loss
+     * keeping each unit's mean activity on positive data near its layer's, its gradient passed straight
+     * through the ReLU so that a unit that stopped firing is pushed back ({@link dev.ffbench.nn.PeerNormalization}).
+     * One option per algorithm, since each chooses its own default.
+     */
+    public static Option<Double> peerNormalization(double defaultWeight) {
+        return Option.number("peerNormalization", defaultWeight,
+                "weight of the peer-normalization loss keeping each unit's mean activity near the layer's"
+                        + " (Hinton 2022, 4), passed straight through the ReLU; 0: off").atLeast(0);
+    }
+
     /** FF's default learning rate (Adam): measured on mnist-sample, 784-500-500 (docs/benchmarks.md). */
     public static final double DEFAULT_LEARNING_RATE = 0.003;
 }

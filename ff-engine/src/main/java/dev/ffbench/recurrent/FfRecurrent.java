@@ -26,6 +26,7 @@ public final class FfRecurrent implements Algorithm {
             "first iteration whose goodness is summed to pick a label (1-based)").atLeast(1);
     static final Option<Integer> SCORE_TO = Option.integer("scoreTo", 5,
             "last iteration whose goodness is summed to pick a label").atLeast(1);
+    static final Option<Double> PEER_NORMALIZATION = FfOptions.peerNormalization(0.03);
     /*
      * The learning rate cools down linearly over the second half of the steps by default (options
      * learningRateSchedule and coolDownFraction, shared with FF Base): measured on mnist-sample,
@@ -47,7 +48,7 @@ public final class FfRecurrent implements Algorithm {
     public List<Option<?>> options() {
         return List.of(FfOptions.GOODNESS, FfOptions.THRESHOLD, FfOptions.ALPHA, FfOptions.NEGATIVES, ITERATIONS,
                 DAMPING, SCORE_FROM, SCORE_TO, FfOptions.LEARNING_RATE_SCHEDULE,
-                FfOptions.COOL_DOWN_FRACTION);
+                FfOptions.COOL_DOWN_FRACTION, PEER_NORMALIZATION);
     }
 
     /**
@@ -95,7 +96,8 @@ public final class FfRecurrent implements Algorithm {
 
     /**
      * Every layer's parameters (layer l reads the states below and above it: the image or layer l-1, and
-     * layer l+1 or the label), plus every layer's gradients and optimizer state: all layers train together.
+     * layer l+1 or the label), plus every layer's gradients and optimizer state: all layers train together;
+     * with peer normalization, one running mean per unit of every layer.
      */
     @Override
     public OptionalLong minimumBytes(ExperimentSpec spec, int inputSize, int classes) {
@@ -107,7 +109,8 @@ public final class FfRecurrent implements Algorithm {
                     LayerArithmetic.denseValues(LayerArithmetic.plus(below, above), spec.width()));
         }
         long perValue = 1 + Optimizer.stateValuesPerParameter(spec.optimizer());
-        return OptionalLong.of(LayerArithmetic.floatBytes(
-                LayerArithmetic.plus(parameters, LayerArithmetic.times(perValue, parameters))));
+        long runningMeans = PEER_NORMALIZATION.of(spec) > 0 ? LayerArithmetic.times(spec.depth(), spec.width()) : 0;
+        return OptionalLong.of(LayerArithmetic.floatBytes(LayerArithmetic.plus(
+                LayerArithmetic.plus(parameters, LayerArithmetic.times(perValue, parameters)), runningMeans)));
     }
 }

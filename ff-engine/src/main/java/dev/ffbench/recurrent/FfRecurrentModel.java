@@ -48,6 +48,7 @@ final class FfRecurrentModel implements Model {
     private final int scoreFrom;
     private final int scoreTo;
     private final LearningRateSchedule schedule;
+    private final double peerWeight;
     /** Each training row's clamped label (positives, then negatives), reused by every step. */
     private final int[] rowLabels;
     /** One label for every image of a scoring pass, reused by every pass. */
@@ -70,6 +71,7 @@ final class FfRecurrentModel implements Model {
         this.scoreTo = FfRecurrent.SCORE_TO.of(spec);
         this.schedule = new LearningRateSchedule(FfOptions.LEARNING_RATE_SCHEDULE.of(spec),
                 FfOptions.COOL_DOWN_FRACTION.of(spec));
+        this.peerWeight = FfRecurrent.PEER_NORMALIZATION.of(spec);
         this.rowLabels = new int[2 * spec.batchSize()];
         this.passLabels = new int[spec.batchSize()];
         this.labelInverse = LengthNorm.inverseScale(1.0, classes);
@@ -83,7 +85,7 @@ final class FfRecurrentModel implements Model {
 
     @Override
     public List<TrainingPhase> trainingPhases() {
-        return List.of(TrainingPhase.of("all layers", () -> layers.forEach(layer -> layer.startTraining(memory, optimizer)),
+        return List.of(TrainingPhase.of("all layers", () -> layers.forEach(layer -> layer.startTraining(memory, optimizer, peerWeight)),
                 batch -> {
                     optimizer.scaleLearningRate(schedule.factor(batch.step(), batch.steps()));
                     return StepLoss.ofLayers(1, trainStep(batch));
@@ -218,14 +220,16 @@ final class FfRecurrentModel implements Model {
                 l == 0 ? Floats.of(fixed.images()) : null, l == top ? Floats.of(fixed.labels()) : null, labels, classes,
                 pass.below() == null ? null : Floats.of(pass.computed()), buffer(pass.belowSquares()),
                 buffer(aboveScaled), buffer(pass.aboveSquares()), width);
-        RecurrentKernels.gradient(Floats.of(pass.computed()), source, perRow, factor, sinks, images.count(), 2, width);
+        double peerLoss = layer.peerLoss(Floats.of(state), images.count(), 1 - damping);
+        RecurrentKernels.gradient(Floats.of(pass.computed()), source, perRow, factor, layer.peerGradient(), sinks,
+                images.count(), 2, width);
         if (pass.below() != null) {
             layer.belowGradient(pass.below(), pass.computed(), firstIteration);
         }
         if (pass.above() != null) {
             layer.aboveGradient(pass.above(), aboveScaled, firstIteration);
         }
-        return value.loss();
+        return value.loss() + peerLoss;
     }
 
     /**

@@ -117,7 +117,9 @@ final class RecurrentKernels {
 
     /**
      * Where one iteration's dz goes. dz[r, j] = a_r * source[r, j] where computed[r, j] > 0, else 0, with
-     * a_r = factor * perRow[r] (factor when perRow is null). Then: the bias gradient gets sum_r dz (written
+     * a_r = factor * perRow[r] (factor when perRow is null), plus, on the first copy's rows (the positives),
+     * {@code positiveShift[j]} whether or not the unit fired (peer normalization's straight-through
+     * gradient; null: none). Then: the bias gradient gets sum_r dz (written
      * over it when {@code overwriteBias}, else added); the image gradient row i gets dz of every copy of
      * image i (added: it sums over the batch's iterations); row labels[r] of the label gradient gets dz[r]
      * (added); and for each state term dz[r] / s_r is written into its scaled buffer, the right-hand side of
@@ -130,8 +132,8 @@ final class RecurrentKernels {
             int[] labels, int classes, FloatBuffer belowScaled, FloatBuffer belowSquares, FloatBuffer aboveScaled,
             FloatBuffer aboveSquares, int width) {}
 
-    static void gradient(FloatBuffer computed, FloatBuffer source, FloatBuffer perRow, double factor, Sinks sinks,
-            int images, int copies, int cols) {
+    static void gradient(FloatBuffer computed, FloatBuffer source, FloatBuffer perRow, double factor, float[] positiveShift,
+            Sinks sinks, int images, int copies, int cols) {
         float[][] biasParts = new float[Parallel.PARTS][];
         float[][] labelParts = new float[Parallel.PARTS][];
         int labelValues = sinks.labelGradient() == null ? 0 : sinks.classes() * cols;
@@ -156,6 +158,12 @@ final class RecurrentKernels {
                     for (int j = 0; j < cols; j++) {
                         dz[j] = on[j] > 0f ? a * dz[j] : 0f;
                         db[j] += dz[j];
+                    }
+                    if (m == 0 && positiveShift != null) {
+                        for (int j = 0; j < cols; j++) {
+                            dz[j] += positiveShift[j];
+                            db[j] += positiveShift[j];
+                        }
                     }
                     if (sinks.imageGradient() != null) {
                         for (int j = 0; j < cols; j++) {

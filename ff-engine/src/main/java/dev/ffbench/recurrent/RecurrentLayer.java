@@ -5,6 +5,8 @@ import dev.ffbench.nn.DenseLayer;
 import dev.ffbench.nn.Gemm;
 import dev.ffbench.nn.LayerTraining;
 import dev.ffbench.nn.Optimizer;
+import dev.ffbench.nn.PeerNormalization;
+import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,6 +26,10 @@ final class RecurrentLayer {
     private final int below;
     private final int above;
     private LayerTraining training;
+    /** While training with peer normalization: its running means; else null. */
+    private PeerNormalization peer;
+    /** Peer normalization's dL/dz per unit on a positive row (Java heap, reused every iteration). */
+    private float[] peerGradient;
 
     RecurrentLayer(PersistentMemory memory, int below, int above, int width, SplittableRandom random) {
         this.dense = new DenseLayer(memory, below + above, width, random);
@@ -31,15 +37,51 @@ final class RecurrentLayer {
         this.above = above;
     }
 
-    /** Gradients and optimizer state, held while the net trains. */
-    void startTraining(PersistentMemory memory, Optimizer optimizer) {
+    /**
+     * Gradients and optimizer state, held while the net trains; with {@code peerWeight} > 0 also peer
+     * normalization's running means (1 x width, in the ledger).
+     */
+    void startTraining(PersistentMemory memory, Optimizer optimizer, double peerWeight) {
         training = LayerTraining.start(dense, memory, optimizer);
+        if (peerWeight > 0) {
+            peer = new PeerNormalization(peerWeight, dense.outputs(), memory);
+            peerGradient = new float[dense.outputs()];
+        }
     }
 
     /** Evaluation needs the weights only. */
     void finishTraining(PersistentMemory memory) {
         training.release(memory);
         training = null;
+        if (peer != null) {
+            peer.release(memory);
+            peer = null;
+            peerGradient = null;
+        }
+    }
+
+    /**
+     * Peer normalization on one iteration's new state (positives in its first {@code positives} rows):
+     * updates the running means and fills {@link #peerGradient()} with dL/dz per unit of a positive row
+     * ({@code chain} x dL/dstate: the state takes the ReLU's output times 1 - damping), passed straight
+     * through the ReLU.
+     *
+     * @return the weighted peer loss; 0 without peer normalization
+     */
+    double peerLoss(FloatBuffer state, int positives, double chain) {
+        if (peer == null) {
+            return 0;
+        }
+        double loss = peer.update(state, positives, dense.outputs(), peerGradient);
+        for (int j = 0; j < peerGradient.length; j++) {
+            peerGradient[j] = (float) (chain * peerGradient[j]);
+        }
+        return loss;
+    }
+
+    /** The last {@link #peerLoss}'s dL/dz per unit of a positive row; null without peer normalization. */
+    float[] peerGradient() {
+        return peerGradient;
     }
 
     /** x W_below: (rows x below) raw rows to a new (rows x width) in the current workspace. */

@@ -92,7 +92,7 @@ class SpecResolverTest {
                 Map.entry("labelMode", "overlay"), Map.entry("negatives", "uniform"),
                 Map.entry("finishedLayerKeeps", "weights"),
                 Map.entry("learningRateSchedule", "cooldown"), Map.entry("coolDownFraction", 0.5),
-                Map.entry("peerNormalization", 0.0), Map.entry("weightDecay", 0.0), Map.entry("readout", "softmax-all")),
+                Map.entry("peerNormalization", 0.003), Map.entry("weightDecay", 0.0), Map.entry("readout", "softmax-all")),
                 ffBase.options().values());
         assertNull(ffBase.options().optionalNumber("threshold"), "unset: the goodness function's own threshold");
 

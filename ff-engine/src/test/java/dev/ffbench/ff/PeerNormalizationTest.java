@@ -12,6 +12,7 @@ import dev.ffbench.memory.MemoryCategory;
 import dev.ffbench.memory.PersistentMemory;
 import dev.ffbench.nn.BenchmarkSetup;
 import dev.ffbench.nn.LengthNorm;
+import dev.ffbench.nn.PeerNormalization;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

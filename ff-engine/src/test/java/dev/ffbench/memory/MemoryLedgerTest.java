@@ -23,6 +23,8 @@ class MemoryLedgerTest {
     private static final long FLOAT = Float.BYTES;
     /** Parameters of one hidden W x W layer: weights and bias. */
     private static final long HIDDEN_LAYER_BYTES = (WIDTH * WIDTH + WIDTH) * FLOAT;
+    /** Peer normalization's running means of one layer (one float per unit), held while it trains. */
+    private static final long RUNNING_MEANS_BYTES = WIDTH * FLOAT;
     private static final long FIRST_LAYER_BYTES = (PIXELS * WIDTH + WIDTH) * FLOAT;
 
     private static MemoryBreakdown trainingPeak(String algorithm, int depth, Map<String, String> overrides) {
@@ -73,7 +75,8 @@ class MemoryLedgerTest {
         assertEquals(6 * HIDDEN_LAYER_BYTES, top8.parameters() - top2.parameters());
         assertEquals(HIDDEN_LAYER_BYTES, top2.gradients(), "only the training layer has gradients");
         assertEquals(top2.gradients(), top8.gradients());
-        assertEquals(2 * HIDDEN_LAYER_BYTES, top2.optimizerState(), "Adam: two moments of the training layer");
+        assertEquals(2 * HIDDEN_LAYER_BYTES + RUNNING_MEANS_BYTES, top2.optimizerState(),
+                "Adam: two moments of the training layer, and its running means (peer normalization, on by default)");
         assertEquals(top2.optimizerState(), top8.optimizerState());
         assertEquals(FIRST_LAYER_BYTES + HIDDEN_LAYER_BYTES, top2.parameters());
         assertEquals(FIRST_LAYER_BYTES, depth2.trainingPhases().get(0).memory().gradients());
@@ -81,8 +84,9 @@ class MemoryLedgerTest {
 
     /**
      * The documented formula: FF Base's training peak is the parameters of every layer, plus the
-     * gradients and two Adam moments of the one layer training, plus one layer's working set T,
-     * and nothing else; T is the same at every depth. Width 1000 makes a hidden layer larger than
+     * gradients and two Adam moments of the one layer training and its peer normalization's running
+     * means (one per unit: on by default), plus one layer's working set T, and nothing else; T is the
+     * same at every depth. Width 1000 makes a hidden layer larger than
      * the first (784 x 1000), so the peak is a hidden layer's phase.
      */
     @Test
@@ -97,7 +101,8 @@ class MemoryLedgerTest {
             if (workingSet < 0) {
                 workingSet = peak.transientBytes();
             }
-            assertEquals(first + (depth - 1) * hidden + 3 * hidden + workingSet, peak.totalBytes(), "depth " + depth);
+            assertEquals(first + (depth - 1) * hidden + 3 * hidden + width * FLOAT + workingSet, peak.totalBytes(),
+                    "depth " + depth);
         }
     }
 
@@ -138,7 +143,8 @@ class MemoryLedgerTest {
         MemoryBreakdown top8 = lastPhase(run("ff-base", 8, keepAll).memory());
         assertEquals(6 * HIDDEN_LAYER_BYTES, top8.parameters() - top2.parameters());
         assertEquals(6 * HIDDEN_LAYER_BYTES, top8.gradients() - top2.gradients());
-        assertEquals(2 * 6 * HIDDEN_LAYER_BYTES, top8.optimizerState() - top2.optimizerState());
+        // a finished layer keeps its running means too
+        assertEquals(2 * 6 * HIDDEN_LAYER_BYTES + 6 * RUNNING_MEANS_BYTES, top8.optimizerState() - top2.optimizerState());
         assertEquals(top2.transientBytes(), top8.transientBytes());
     }
 
@@ -148,7 +154,7 @@ class MemoryLedgerTest {
         long parameters = FIRST_LAYER_BYTES + 2 * HIDDEN_LAYER_BYTES;
         assertEquals(parameters, peak.parameters());
         assertEquals(parameters, peak.gradients());
-        assertEquals(2 * parameters, peak.optimizerState());
+        assertEquals(2 * parameters + 3 * RUNNING_MEANS_BYTES, peak.optimizerState());
     }
 
     @Test
@@ -167,12 +173,14 @@ class MemoryLedgerTest {
         long parameters = ((PIXELS + WIDTH) * WIDTH + WIDTH + 2L * WIDTH * WIDTH + WIDTH + (WIDTH + 10) * WIDTH + WIDTH) * FLOAT;
         assertEquals(parameters, peak.parameters());
         assertEquals(parameters, peak.gradients());
-        assertEquals(2 * parameters, peak.optimizerState());
+        assertEquals(2 * parameters + 3 * RUNNING_MEANS_BYTES, peak.optimizerState(), "with every layer's running means");
     }
 
     @Test
     void sgdHasNoOptimizerState() {
-        assertEquals(0, trainingPeak("ff-base", 2, Map.of("optimizer", "sgd")).optimizerState());
+        assertEquals(0, trainingPeak("ff-base", 2, Map.of("optimizer", "sgd", "peerNormalization", "0")).optimizerState());
+        assertEquals(RUNNING_MEANS_BYTES, trainingPeak("ff-base", 2, Map.of("optimizer", "sgd")).optimizerState(),
+                "only peer normalization's running means, counted with the training state");
     }
 
     @Test

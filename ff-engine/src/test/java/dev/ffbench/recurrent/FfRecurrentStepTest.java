@@ -76,14 +76,16 @@ class FfRecurrentStepTest {
         }
     }
 
-    @ParameterizedTest(name = "depth {0}, {1}, {2} thread(s)")
-    @CsvSource({"1, symba, 1", "2, symba, 1", "3, symba, 1", "3, symba, 2", "2, sum-squares, 1", "3, opaque, 2"})
-    void oneStepMovesEveryParameterByThePlainGradient(int depth, String goodnessName, int threads) {
+    @ParameterizedTest(name = "depth {0}, {1}, {2} thread(s), peer normalization {3}")
+    @CsvSource({"1, symba, 1, 0", "2, symba, 1, 0", "3, symba, 1, 0", "3, symba, 2, 0", "2, sum-squares, 1, 0",
+            "3, opaque, 2, 0", "2, symba, 1, 40", "3, sum-squares, 2, 40"})
+    void oneStepMovesEveryParameterByThePlainGradient(int depth, String goodnessName, int threads, double peerWeight) {
         Parallel.setThreads(threads);
         Map<String, String> values = new HashMap<>(Map.of("algorithm", "ff-recurrent", "depth", String.valueOf(depth),
                 "width", "6", "optimizer", "sgd", "learningRate", "1", "learningRateSchedule", "constant",
                 "iterations", "3", "scoreFrom", "2", "scoreTo", "3", "batchSize", String.valueOf(IMAGES)));
         values.put("goodness", goodnessName.equals("opaque") ? "sum-squares" : goodnessName);
+        values.put("peerNormalization", String.valueOf(peerWeight));
         ExperimentSpec spec = SpecResolver.engine().resolve(values);
         Function<String, GoodnessFunction> goodnessFunctions = goodnessName.equals("opaque")
                 ? name -> new OpaqueSumOfSquares() : Extensions.engine()::goodness;
@@ -92,7 +94,7 @@ class FfRecurrentStepTest {
         PersistentMemory memory = new PersistentMemory();
         ModelContext context = new ModelContext(spec, SHAPE, memory, new SplittableRandom(7), goodnessFunctions);
         FfRecurrentModel model = new FfRecurrentModel(context);
-        Reference reference = new Reference(model, context, DAMPING, 3);
+        Reference reference = new Reference(model, context, DAMPING, 3, peerWeight);
         TrainingPhase phase = model.trainingPhases().get(0);
         phase.start();
         StepLoss loss;
@@ -122,7 +124,7 @@ class FfRecurrentStepTest {
         try (TransientMemory transientMemory = new TransientMemory("test")) {
             Batch batch = new Batch(images, order, 0, IMAGES, transientMemory, null, 0, 0, 1, null, false);
             try (MemoryWorkspace step = transientMemory.step()) {
-                double[][] scores = new Reference(model, context, DAMPING, 3).scores(pixels, 2, 3);
+                double[][] scores = new Reference(model, context, DAMPING, 3, 0).scores(pixels, 2, 3);
                 int[] predicted = model.predict(batch);
                 for (int i = 0; i < IMAGES; i++) {
                     assertEquals(argMax(scores[i]), predicted[i], "label of image " + i);
@@ -200,8 +202,10 @@ class FfRecurrentStepTest {
         private final int iterations;
         private final GoodnessFunction goodness;
         private final LayerLoss layerLoss;
+        private final double peerWeight;
 
-        Reference(FfRecurrentModel model, ModelContext context, double damping, int iterations) {
+        Reference(FfRecurrentModel model, ModelContext context, double damping, int iterations, double peerWeight) {
+            this.peerWeight = peerWeight;
             this.depth = model.layers().size();
             this.width = context.spec().width();
             this.damping = damping;
@@ -323,11 +327,14 @@ class FfRecurrentStepTest {
                         goodnessRows[r] = values.getFloat(r);
                     }
                     LayerLoss.Value value = layerLoss.of(values);
-                    losses[l] += value.loss() / iterations;
+                    double[] peerShift = new double[width];
+                    losses[l] += (value.loss() + peerNormalization(l, next[l], rows / 2, peerShift)) / iterations;
                     double[][] gradState = toDouble(goodness.gradient(state, value.gradGoodness()));
                     for (int r = 0; r < rows; r++) {
                         for (int j = 0; j < width; j++) {
-                            double dz = computed[r][j] > 0 ? (1 - damping) * gradState[r][j] : 0;
+                            // peer normalization's gradient reaches z whether or not the unit fired (straight through)
+                            double dz = (computed[r][j] > 0 ? (1 - damping) * gradState[r][j] : 0)
+                                    + (r < rows / 2 ? (1 - damping) * peerShift[j] : 0);
                             biasGradients[l][j] += dz;
                             for (int i = 0; i < inputs[r].length; i++) {
                                 weightGradients[l][i][j] += inputs[r][i] * dz;
@@ -338,6 +345,39 @@ class FfRecurrentStepTest {
                 states = next;
             }
             return losses;
+        }
+
+        /** Per layer, peer normalization's running mean of each unit's activity on positive rows (starts at 0). */
+        private double[][] runningMeans;
+
+        /**
+         * weight * mean_j (mean_k m_k - m_j)^2 with m_j = 0.9 m_j(old) + 0.1 * (unit j's mean over the
+         * positive rows of {@code state}); writes d loss / d state[r, j] of a positive row into {@code shift}
+         * (the derivative worked out by hand: 2 (m_j - mean m) / units * 0.1 / positives, times the weight).
+         */
+        private double peerNormalization(int l, double[][] state, int positives, double[] shift) {
+            if (peerWeight == 0) {
+                return 0;
+            }
+            if (runningMeans == null) {
+                runningMeans = new double[depth][width];
+            }
+            double average = 0;
+            for (int j = 0; j < width; j++) {
+                double mean = 0;
+                for (int r = 0; r < positives; r++) {
+                    mean += state[r][j] / positives;
+                }
+                runningMeans[l][j] = 0.9 * runningMeans[l][j] + 0.1 * mean;
+                average += runningMeans[l][j] / width;
+            }
+            double loss = 0;
+            for (int j = 0; j < width; j++) {
+                double d = runningMeans[l][j] - average;
+                loss += peerWeight * d * d / width;
+                shift[j] = peerWeight * 2 * d / width * 0.1 / positives;
+            }
+            return loss;
         }
 
         /** Each image's goodness under each label, summed over layers and iterations from..to. */

@@ -1,9 +1,8 @@
-package dev.ffbench.ff;
+package dev.ffbench.nn;
 
 import dev.ffbench.memory.MemoryCategory;
 import dev.ffbench.memory.PersistentMemory;
 import java.nio.FloatBuffer;
-import dev.ffbench.nn.Floats;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -17,19 +16,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The running means (1 x units) are training state in the persistent ledger (counted with the optimizer
  * state) while the layer trains.
  */
-final class PeerNormalization {
+public final class PeerNormalization {
     /** loeweX's momentum of the running mean. */
-    static final double MOMENTUM = 0.9;
+    public static final double MOMENTUM = 0.9;
 
     private final double weight;
     private final INDArray runningMeans;
 
-    PeerNormalization(double weight, int units, PersistentMemory memory) {
+    /** @param weight the loss's weight (> 0); the running means start at 0 in {@code memory}'s ledger */
+    public PeerNormalization(double weight, int units, PersistentMemory memory) {
         this.weight = weight;
         this.runningMeans = memory.zeros(MemoryCategory.OPTIMIZER_STATE, 1, units);
     }
 
-    void release(PersistentMemory memory) {
+    /** Frees the running means (when the layer stops training). */
+    public void release(PersistentMemory memory) {
         memory.release(runningMeans);
     }
 
@@ -39,9 +40,9 @@ final class PeerNormalization {
      *
      * @return the weighted peer loss of this step
      */
-    double update(FloatBuffer h, int positives, int units, float[] into) {
+    public double update(FloatBuffer h, int positives, int units, float[] into) {
         double[] means = new double[units];
-        float[] row = dev.ffbench.nn.RowScratch.row(0, units);
+        float[] row = RowScratch.row(0, units);
         for (int r = 0; r < positives; r++) {
             h.get(r * units, row, 0, units);
             for (int j = 0; j < units; j++) {
