@@ -123,15 +123,17 @@ final class FfKernels {
 
     /**
      * A hidden layer's gradients outside the weight product: with dz[r, j] = a_r * x[r, j] (a_r =
-     * {@code factor} * gg[r], or {@code factor} when {@code gg} is null), writes dz[r, j] / s_r into
-     * {@code scaled} (for dW = x_raw^T scaled) and the bias gradient db[j] = sum_r dz[r, j].
+     * {@code factor} * gg[r], or {@code factor} when {@code gg} is null), plus {@code positiveShift[j]} on
+     * the positive rows (the first half; peer normalization's straight-through gradient, null for none),
+     * writes dz[r, j] / s_r into {@code scaled} (for dW = x_raw^T scaled) and the bias gradient db[j] =
+     * sum_r dz[r, j].
      *
      * @param x (rows x cols): the ReLU outputs for a quadratic goodness (dz = 2 c dL/dg h), else dL/dz
      * @param inSquares (rows), sums of squares of the layer's input rows, for their scales
      * @param scaled (rows x cols), may be {@code x}
      */
-    static void scaledGradient(FloatBuffer x, FloatBuffer gg, double factor, FloatBuffer inSquares, int inputs,
-            FloatBuffer scaled, FloatBuffer biasGradient, int rows, int cols) {
+    static void scaledGradient(FloatBuffer x, FloatBuffer gg, double factor, float[] positiveShift,
+            FloatBuffer inSquares, int inputs, FloatBuffer scaled, FloatBuffer biasGradient, int rows, int cols) {
         float[][] biasParts = new float[Parallel.PARTS][];
         Parallel.forParts(rows, parallelRows(cols), (part, from, to) -> {
             float[] row = RowScratch.row(0, cols);
@@ -139,12 +141,21 @@ final class FfKernels {
             java.util.Arrays.fill(db, 0, cols, 0f);
             for (int r = from; r < to; r++) {
                 float a = (float) (gg == null ? factor : factor * gg.get(r));
-                float aOverScale = a * inverseScale(inSquares.get(r), inputs);
+                float inverse = inverseScale(inSquares.get(r), inputs);
                 x.get(r * cols, row, 0, cols);
-                for (int j = 0; j < cols; j++) {
-                    float v = row[j];
-                    db[j] += a * v;
-                    row[j] = aOverScale * v;
+                if (positiveShift != null && r < rows / 2) {
+                    for (int j = 0; j < cols; j++) {
+                        float dz = a * row[j] + positiveShift[j];
+                        db[j] += dz;
+                        row[j] = dz * inverse;
+                    }
+                } else {
+                    float aOverScale = a * inverse;
+                    for (int j = 0; j < cols; j++) {
+                        float v = row[j];
+                        db[j] += a * v;
+                        row[j] = aOverScale * v;
+                    }
                 }
                 scaled.put(r * cols, row, 0, cols);
             }
@@ -157,12 +168,13 @@ final class FfKernels {
      * The first layer's gradients outside the image product. Rows i and images + i are the positive and
      * the negative of image i: their dz (a_r x[r, j], as in {@link #scaledGradient}) share the image and
      * its scale, so the image part of dW is images_raw^T paired with paired[i, j] = (dz[i, j] +
-     * dz[images + i, j]) / s_i, one product for both. The label input of row r adds dz[r, j] / s_i to
+     * dz[images + i, j]) / s_i, one product for both. A positive's dz adds {@code positiveShift[j]} (peer
+     * normalization's straight-through gradient; null for none). The label input of row r adds dz[r, j] / s_i to
      * row {@code labels[r]} of {@code labelGradient} (K x cols), and db[j] = sum_r dz[r, j].
      *
      * @param paired (images x cols), may be the first {@code images} rows of {@code x}
      */
-    static void pairedGradient(FloatBuffer x, FloatBuffer gg, double factor, int images, int[] labels,
+    static void pairedGradient(FloatBuffer x, FloatBuffer gg, double factor, float[] positiveShift, int images, int[] labels,
             FloatBuffer inverseScales, FloatBuffer paired, FloatBuffer labelGradient, int classes,
             FloatBuffer biasGradient, int cols) {
         float[][] biasParts = new float[Parallel.PARTS][];
@@ -183,7 +195,7 @@ final class FfKernels {
                 x.get(i * cols, positive, 0, cols);
                 x.get((images + i) * cols, negative, 0, cols);
                 for (int j = 0; j < cols; j++) {
-                    float dzPositive = a * positive[j];
+                    float dzPositive = positiveShift == null ? a * positive[j] : a * positive[j] + positiveShift[j];
                     float dzNegative = b * negative[j];
                     db[j] += dzPositive + dzNegative;
                     float positiveScaled = dzPositive * inverse;
@@ -211,32 +223,6 @@ final class FfKernels {
             }
         }
         into.put(0, sum, 0, length);
-    }
-
-    /**
-     * Peer normalization's gradient added to the goodness loss's: out[r, j] = a_r x[r, j] + (r < positives ?
-     * c[j] : 0), with a_r = factor * gg[r] (or factor when gg is null), as in {@link #scaledGradient}.
-     * {@code out} may be {@code x}.
-     */
-    static void addPeerGradient(FloatBuffer x, FloatBuffer gg, double factor, float[] c, int positives,
-            FloatBuffer out, int rows, int cols) {
-        Parallel.forParts(rows, parallelRows(cols), (part, from, to) -> {
-            float[] row = RowScratch.row(0, cols);
-            for (int r = from; r < to; r++) {
-                float a = (float) (gg == null ? factor : factor * gg.get(r));
-                x.get(r * cols, row, 0, cols);
-                if (r < positives) {
-                    for (int j = 0; j < cols; j++) {
-                        row[j] = a * row[j] + c[j];
-                    }
-                } else {
-                    for (int j = 0; j < cols; j++) {
-                        row[j] = a * row[j];
-                    }
-                }
-                out.put(r * cols, row, 0, cols);
-            }
-        });
     }
 
     /** weights[labelOffset + k, j] += labelGradient[k, j]: the label inputs' rows of dW. */

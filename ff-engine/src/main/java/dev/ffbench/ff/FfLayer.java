@@ -143,7 +143,8 @@ final class FfLayer {
         DenseLayer.Gradients gradients = training.gradients();
         // the image product is no longer needed: it takes the paired, scaled gradient rows
         INDArray labelGradient = Nd4j.createUninitialized(DataType.FLOAT, batch.classes(), units);
-        FfKernels.pairedGradient(Floats.of(gradient.source()), gradient.perRow(), gradient.factor(), images, labels,
+        FfKernels.pairedGradient(Floats.of(gradient.source()), gradient.perRow(), gradient.factor(),
+                gradient.positiveShift(), images, labels,
                 Floats.of(batch.inverseScales()), Floats.of(imageProduct), Floats.of(labelGradient), batch.classes(),
                 Floats.of(gradients.bias()), units);
         Gemm.gemm(batch.images(), imageProduct, gradients.weights(), true, false, 1.0, 0.0);
@@ -176,7 +177,7 @@ final class FfLayer {
                 : Nd4j.createUninitialized(DataType.FLOAT, rows, units);
         DenseLayer.Gradients gradients = training.gradients();
         FfKernels.scaledGradient(Floats.of(gradient.source()), gradient.perRow(), gradient.factor(),
-                Floats.of(in.squares()), dense.inputs(), Floats.of(scaled), Floats.of(gradients.bias()), rows, units);
+                gradient.positiveShift(), Floats.of(in.squares()), dense.inputs(), Floats.of(scaled), Floats.of(gradients.bias()), rows, units);
         Gemm.gemm(in.values(), scaled, gradients.weights(), true, false, 1.0, 0.0);
         handOn(output, handOn);
         training.step();
@@ -192,31 +193,23 @@ final class FfLayer {
 
     /**
      * The loss of a step and dL/dz in the form the kernels take: dz[r, j] = factor * perRow[r] *
-     * source[r, j] (perRow null: 1). For a quadratic goodness c * sum h^2, source is h itself and
-     * perRow is dL/dg (dz = 2 c dL/dg h, already 0 where the ReLU is off); otherwise source is the
-     * function's dL/dh with the ReLU's zeros applied.
+     * source[r, j] (perRow null: 1), plus positiveShift[j] on the positive rows (the first half; null:
+     * none). For a quadratic goodness c * sum h^2, source is h itself and perRow is dL/dg (dz = 2 c dL/dg
+     * h, already 0 where the ReLU is off); otherwise source is the function's dL/dh with the ReLU's zeros
+     * applied. positiveShift is peer normalization's gradient, which passes the ReLU whether or not the
+     * unit fired; the kernels add it, so it needs no array of its own.
      */
-    private record Gradient(double loss, INDArray source, FloatBuffer perRow, double factor) {}
+    private record Gradient(double loss, INDArray source, FloatBuffer perRow, double factor, float[] positiveShift) {}
 
-    /**
-     * The goodness loss's gradient, plus peer normalization's when it is on: then dz is written into an
-     * array of its own (rows x units, scratch), dz[r, j] = the goodness part + c_j on the positive rows
-     * (the first half).
-     */
+    /** The goodness loss's gradient, plus peer normalization's when it is on. */
     private Gradient gradient(Activations output, LayerLoss layerLoss, GoodnessFunction goodness) {
         Gradient plain = goodnessGradient(output, layerLoss, goodness);
         if (peer == null) {
             return plain;
         }
-        int rows = (int) output.rows();
-        int units = dense.outputs();
-        double peerLoss = peer.update(Floats.of(output.values()), rows / 2, units, peerCoefficients);
-        INDArray combined = plain.source() == output.values()
-                ? Nd4j.createUninitialized(DataType.FLOAT, rows, units)
-                : plain.source();
-        FfKernels.addPeerGradient(Floats.of(plain.source()), plain.perRow(), plain.factor(), peerCoefficients,
-                rows / 2, Floats.of(combined), rows, units);
-        return new Gradient(plain.loss() + peerLoss, combined, null, 1.0);
+        double peerLoss = peer.update(Floats.of(output.values()), (int) output.rows() / 2, dense.outputs(),
+                peerCoefficients);
+        return new Gradient(plain.loss() + peerLoss, plain.source(), plain.perRow(), plain.factor(), peerCoefficients);
     }
 
     private Gradient goodnessGradient(Activations output, LayerLoss layerLoss, GoodnessFunction goodness) {
@@ -226,12 +219,12 @@ final class FfLayer {
             double coefficient = quadratic.coefficient(units);
             LayerLoss.Value loss = layerLoss.of(quadratic.valueFromSquares(output.squares(), units));
             return new Gradient(loss.loss(), output.values(), Floats.of(Floats.rowMajor(loss.gradGoodness())),
-                    2 * coefficient);
+                    2 * coefficient, null);
         }
         LayerLoss.Value loss = layerLoss.of(goodness.value(output.values()));
         INDArray gradH = Floats.rowMajor(goodness.gradient(output.values(), loss.gradGoodness()));
         FfKernels.maskInactive(Floats.of(output.values()), Floats.of(gradH), rows, units);
-        return new Gradient(loss.loss(), gradH, null, 1.0);
+        return new Gradient(loss.loss(), gradH, null, 1.0, null);
     }
 
     DenseLayer dense() {

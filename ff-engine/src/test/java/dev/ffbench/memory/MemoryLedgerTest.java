@@ -176,6 +176,19 @@ class MemoryLedgerTest {
         assertEquals(2 * parameters + 3 * RUNNING_MEANS_BYTES, peak.optimizerState(), "with every layer's running means");
     }
 
+    /** Peer normalization's gradient is added inside the kernels: it costs its running means and no working array. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ff-base", "ff-recurrent"})
+    void peerNormalizationAddsItsRunningMeansAndNothingElse(String algorithm) {
+        MemoryBreakdown off = trainingPeak(algorithm, 2, Map.of("peerNormalization", "0"));
+        MemoryBreakdown on = trainingPeak(algorithm, 2, Map.of("peerNormalization", "0.03"));
+        long trainingLayers = algorithm.equals("ff-base") ? 1 : 2;
+        assertEquals(off.transientBytes(), on.transientBytes());
+        assertEquals(off.parameters(), on.parameters());
+        assertEquals(off.gradients(), on.gradients());
+        assertEquals(off.optimizerState() + trainingLayers * RUNNING_MEANS_BYTES, on.optimizerState());
+    }
+
     @Test
     void sgdHasNoOptimizerState() {
         assertEquals(0, trainingPeak("ff-base", 2, Map.of("optimizer", "sgd", "peerNormalization", "0")).optimizerState());
