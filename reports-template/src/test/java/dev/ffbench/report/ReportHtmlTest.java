@@ -177,10 +177,10 @@ class ReportHtmlTest {
         assertTrue(items.contains("training phases: ff-base: 1 phase (layer 1), 2 epochs | backprop: 1 phase (layer 1), 2 epochs"),
                 items.toString());
         assertTrue(items.contains("options: ff-base: alpha=16.0, coolDownFraction=0.5, finishedLayerKeeps=weights, goodness=symba,"
-                + " labelMode=overlay, learningRateSchedule=cooldown, negatives=uniform, peerNormalization=0.0,"
+                + " labelMode=overlay, learningRateSchedule=cooldown, negatives=uniform, peerNormalization=0.003,"
                 + " readout=softmax-all, schedule=layerwise, weightDecay=0.0 | backprop: normalize=true | ff-recurrent:"
                 + " coolDownFraction=0.5, damping=0.3, goodness=symba, iterations=8, learningRateSchedule=cooldown,"
-                + " negatives=uniform, scoreFrom=3, scoreTo=5"), items.toString());
+                + " negatives=uniform, peerNormalization=0.03, scoreFrom=3, scoreTo=5"), items.toString());
     }
 
     /** An algorithm that declares no traits is shown as such, on the candidates' side. */
