@@ -13,5 +13,12 @@ assert warnings == ['[WARNING] -Dff.dataset=mnist-sample is ignored: the POM set
         + ' configuration of ff:benchmark (execution default-cli), and Maven gives the POM precedence over -D; allowed: remove'
         + ' <dataset> from the POM, or write <dataset>${ff.dataset}</dataset> there with a default in <properties>, so that'
         + ' -Dff.dataset overrides it'] : warnings.join('\n')
+// a list the POM writes element by element is replaced by its -D property (Maven evaluates the expression
+// it keeps as the list's value): the run judges the command line's rule, and the log says so
+assert log.readLines().findAll { it.contains(' replaces the POM') } == ['[WARNING] -Dff.rules=metric=trainingPeakBytes;maximum=1000000000'
+        + ' replaces the POM\'s <rules>... (1 element)</rules> in the configuration of ff:benchmark (execution default-cli): Maven'
+        + ' uses -D for a list the POM writes element by element; allowed: leave out -Dff.rules to run the POM\'s rules']
+def gates = new JsonSlurper().parse(new File(basedir, 'target/ff-benchmark/gates.json'))
+assert log.contains('1 gate: 1 passed, 0 failed, 0 skipped') : 'the rule of -Dff.rules (at most 1,000,000,000 B), not the POM\'s 1 B'
 assert log.contains('BUILD SUCCESS')
 return true

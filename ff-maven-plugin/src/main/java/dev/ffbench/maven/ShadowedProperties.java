@@ -8,9 +8,12 @@ import java.util.TreeSet;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * The -Dff.x user properties that a goal ignores because the POM sets the same parameter: Maven gives
- * an element of the plugin's configuration precedence over the parameter's user property, so without a
- * word a typo on the command line (-Dff.dataset=...) would run the POM's matrix and pass.
+ * The -Dff.x user properties whose parameter the POM also sets, and which of the two Maven uses: an
+ * element the POM writes as text takes precedence over the user property, so without a word a typo on
+ * the command line (-Dff.dataset=...) would run the POM's matrix and pass; but a list the POM writes
+ * element by element (<rules><rule>...) keeps the parameter's expression as its value in the merged
+ * configuration, and Maven evaluates it: the -D property replaces the POM's elements. Either way the log
+ * says which one the run uses, since a gate's verdict can depend on it.
  */
 final class ShadowedProperties {
 
@@ -18,7 +21,8 @@ final class ShadowedProperties {
     }
 
     /**
-     * One warning per user property that the execution's configuration overrides with another value.
+     * One warning per user property that differs from what the execution's configuration sets: it is
+     * ignored, or it replaces the POM's list.
      *
      * @param configuration the execution's merged configuration (MojoExecution.getConfiguration()): an element
      *     that the POM does not set still holds the parameter's expression, e.g. {@code ${ff.dataset}}
@@ -38,9 +42,16 @@ final class ShadowedProperties {
             if (given == null || element == null) {
                 continue;
             }
+            String expression = "${" + property + "}";
             String configured = text(element);
+            if (element.getChildCount() > 0 && expression.equals(element.getValue())) {
+                warnings.add("-D" + property + "=" + given + " replaces the POM's <" + parameter + ">" + configured + "</"
+                        + parameter + "> in the configuration of " + goal + ": Maven uses -D for a list the POM writes"
+                        + " element by element; allowed: leave out -D" + property + " to run the POM's " + parameter);
+                continue;
+            }
             // an element the POM does not set holds the expression that reads the user property
-            if (configured.equals("${" + property + "}") || configured.equals(given)) {
+            if (configured.equals(expression) || configured.equals(given)) {
                 continue;
             }
             warnings.add("-D" + property + "=" + given + " is ignored: the POM sets <" + parameter + ">" + configured + "</"
@@ -59,7 +70,7 @@ final class ShadowedProperties {
         List<String> values = new ArrayList<>();
         for (Xpp3Dom child : element.getChildren()) {
             if (child.getChildCount() > 0) {
-                return "... (" + element.getChildCount() + " elements)";
+                return "... (" + element.getChildCount() + (element.getChildCount() == 1 ? " element)" : " elements)");
             }
             values.add(child.getValue() == null ? "" : child.getValue().trim());
         }

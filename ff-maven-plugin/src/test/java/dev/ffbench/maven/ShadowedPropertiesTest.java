@@ -54,6 +54,25 @@ class ShadowedPropertiesTest {
         assertEquals("-Dff.depths=8 is ignored: the POM sets <depths>2,4</depths>", warnings.get(0).substring(0, 59));
     }
 
+    /** As Maven merges a list of objects written element by element: its children, and the expression as its value. */
+    @Test
+    void aPropertyThatReplacesAListThePomWritesElementByElementSaysSo() {
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        Xpp3Dom rules = new Xpp3Dom("rules");
+        rules.setValue("${ff.rules}");
+        Xpp3Dom rule = new Xpp3Dom("rule");
+        Xpp3Dom metric = new Xpp3Dom("metric");
+        metric.setValue("testAccuracy");
+        rule.addChild(metric);
+        rules.addChild(rule);
+        configuration.addChild(rules);
+        assertEquals(List.of("-Dff.rules=metric=testAccuracy;minimum=0.01 replaces the POM's <rules>... (1 element)</rules> in"
+                + " the configuration of ff:benchmark: Maven uses -D for a list the POM writes element by element; allowed:"
+                + " leave out -Dff.rules to run the POM's rules"),
+                ShadowedProperties.warnings(configuration, Map.of("rules", "ff.rules"),
+                        user("ff.rules", "metric=testAccuracy;minimum=0.01"), "ff:benchmark"));
+    }
+
     @Test
     void aPropertyThePomDoesNotSetOrSetsToTheSameValueIsNoWarning() {
         assertEquals(List.of(), ShadowedProperties.warnings(configuration(), PROPERTIES,
