@@ -227,7 +227,10 @@ public final class MatrixExpander {
             given.putAll(settings.getOrDefault(algorithm, Map.of()));
             List<Problem> own = new ArrayList<>();
             typed.put(algorithm, resolver.parse(algorithm, given, own));
-            own.stream().map(p -> within("settings: ", p)).filter(p -> !problems.contains(p)).forEach(problems::add);
+            // a setting written for this algorithm alone (ff-recurrent.x) is named as it was written
+            Map<String, String> scoped = settings.getOrDefault(algorithm, Map.of());
+            own.stream().map(p -> within("settings: " + (scoped.containsKey(p.thing()) ? algorithm + "." : ""), p))
+                    .filter(p -> !problems.contains(p)).forEach(problems::add);
         }
         problems.forEach(values::problem);
         return typed;

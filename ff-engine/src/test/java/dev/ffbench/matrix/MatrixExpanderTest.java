@@ -194,6 +194,14 @@ class MatrixExpanderTest {
     }
 
     @Test
+    void aBadValueOfAScopedSettingIsNamedAsItWasWritten() {
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(small().toBuilder()
+                .algorithms("ff-base", "ff-recurrent").settings("ff-recurrent.peerNormalization=-0.5", "peerNormalization=x").build()));
+        assertEquals(List.of(new Problem("settings: peerNormalization", "x", "a finite number >= 0"),
+                new Problem("settings: ff-recurrent.peerNormalization", "-0.5", "a finite number >= 0")), e.typedProblems());
+    }
+
+    @Test
     void aValueNoCellWouldUseIsAnError() {
         HarnessException e = assertThrows(HarnessException.class, () -> expand(small().toBuilder().algorithms("backprop")
                 .goodness("symba").settings("iterations=4", "ff-base.labelMode=append").build()));
