@@ -420,8 +420,13 @@ public final class Harness {
                     + " of the missing part will have no baseline cell to be judged against");
         }
         if (!results.failedCells().isEmpty()) {
-            log.warn(results.failedCells().size() + " failed cells are left out of the baseline: "
-                    + String.join(", ", results.failedCells().stream().map(CellRecord::id).toList()));
+            List<String> failed = results.failedCells().stream().map(CellRecord::id).toList();
+            List<String> dropped = previousCellIds(baselineFile).stream().filter(failed::contains).toList();
+            log.warn(failed.size() + (failed.size() == 1 ? " failed cell is" : " failed cells are") + " left out of the baseline: "
+                    + String.join(", ", failed) + (dropped.isEmpty() ? "" : "; the previous " + paths.show(baselineFile)
+                    + " had " + String.join(", ", dropped) + ", whose baseline figures are dropped: later runs judge "
+                    + (dropped.size() == 1 ? "it as a new cell" : "them as new cells") + ", with no baseline gate, until "
+                    + (dropped.size() == 1 ? "it passes" : "they pass") + " and ff:baseline records " + (dropped.size() == 1 ? "it" : "them")));
         }
         ResultsDocument baseline = new ResultsDocument(ResultsDocument.SCHEMA_VERSION, ResultsDocument.BASELINE, now(),
                 results.matrixCells(), results.shards(), EnvironmentFingerprint.of(passed), passed);
@@ -431,6 +436,18 @@ public final class Harness {
                 + ", Java " + fingerprint.javaVersion() + ", ND4J " + fingerprint.nd4jVersion() + " (" + fingerprint.blasVendor()
                 + ", OPENBLAS_CORETYPE " + fingerprint.openblasCoreType() + "), " + fingerprint.threads() + " thread(s)");
         return baseline;
+    }
+
+    /** The cell ids of the baseline being replaced; none when there is none or it cannot be read (it is replaced anyway). */
+    private static List<String> previousCellIds(Path baselineFile) {
+        if (!Files.isRegularFile(baselineFile)) {
+            return List.of();
+        }
+        try {
+            return ResultsFiles.read(baselineFile, ResultsDocument.BASELINE).cells().stream().map(CellRecord::id).toList();
+        } catch (HarnessException e) {
+            return List.of();
+        }
     }
 
     /** Reads every file (each checked, and named in errors as {@code paths} shows it), merging shards into one document. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.Extensions;
 import dev.ffbench.fork.ForkOptions;
 import dev.ffbench.gate.GateParameters;
@@ -320,6 +321,28 @@ class FaultsTest {
         Files.copy(results, downloaded);
         Harness.baseline(List.of(downloaded), baseline, dir, log);
         assertEquals(List.of(downloaded), files(downloaded.getParent()));
+    }
+
+    /** Found by a fresh user: a cell that failed this time lost its previous baseline figures without a word. */
+    @Test
+    void aFailedCellThatThePreviousBaselineHadIsNamedAsDroppedFromIt() throws Exception {
+        Path baseline = dir.resolve("ff-baseline.json");
+        Path results = dir.resolve("results.json");
+        ExperimentSpec base = TestCells.spec("ff-base", 2, 16, 1);
+        ExperimentSpec backprop = TestCells.spec("backprop", 2, 16, 1);
+        ResultsFiles.write(results, TestCells.results(List.of(TestCells.passed(0, "ff-d2", base, 1000, 500, 0.9),
+                TestCells.passed(1, "bp-d2", backprop, 2000, 600, 0.95))));
+        Harness.baseline(List.of(results), baseline, dir, log);
+
+        ResultsFiles.write(results, TestCells.results(List.of(TestCells.passed(0, "ff-d2", base, 1000, 500, 0.9),
+                TestCells.failed(1, "bp-d2", backprop, "diverged"))));
+        RecordingLog second = new RecordingLog();
+        Harness.baseline(List.of(results), baseline, dir, second);
+        assertTrue(second.lines().contains("WARN 1 failed cell is left out of the baseline: bp-d2; the previous"
+                + " ff-baseline.json had bp-d2, whose baseline figures are dropped: later runs judge it as a new cell, with"
+                + " no baseline gate, until it passes and ff:baseline records it"), second.lines().toString());
+        assertEquals(List.of("ff-d2"), ResultsFiles.read(baseline, ResultsDocument.BASELINE).cells().stream()
+                .map(dev.ffbench.results.CellRecord::id).toList());
     }
 
     @Test
