@@ -1,6 +1,5 @@
 package dev.ffbench.fork;
 
-import dev.ffbench.io.HarnessException;
 import dev.ffbench.io.Problem;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,14 +36,22 @@ public record ForkOptions(
         classpath = List.copyOf(classpath);
         projectClasspath = projectClasspath == null ? List.of() : List.copyOf(projectClasspath);
         jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /**
+     * What is wrong with these options (none when they can run): checked by the harness with every other
+     * input, so that all of them are reported at once.
+     */
+    public List<Problem> problems() {
+        List<Problem> problems = new java.util.ArrayList<>();
         if (parallelCells < 1) {
             // said as the number it is, unquoted: the parameter is bound as an int
-            throw new HarnessException(Problem.found("parallelCells", "is " + parallelCells, "a whole number >= 1"));
+            problems.add(Problem.found("parallelCells", "is " + parallelCells, "a whole number >= 1"));
         }
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new HarnessException(Problem.found("cellTimeout", "is " + timeout.toSeconds() + " s",
-                    "a whole number of seconds >= 1"));
+            problems.add(Problem.found("cellTimeout", "is " + timeout.toSeconds() + " s", "a whole number of seconds >= 1"));
         }
+        return problems;
     }
 
     /** The forks' class path: the engine's entries, then the project's entries not already in it. */

@@ -172,6 +172,7 @@ public final class Harness {
         List<Problem> typed = new ArrayList<>();
         ProjectPaths paths = new ProjectPaths(request.fork().workingDirectory());
         BaselineSource baselineSource = BaselineSource.of(request.baselineFile(), request.baselineRef());
+        request.fork().problems().forEach(problem -> add(problem, problems, typed));
         baselineSource.check().forEach(problem -> add(problem, problems, typed));
         GateConfig gates = collect(problems, typed, () -> request.gates().parse(KnownNames.of(extensions)));
         Shard shard = collect(problems, typed, () -> Shard.parse(request.shard()));

@@ -352,12 +352,17 @@ class FaultsTest {
         GateParameters gates = new GateParameters(List.of(Map.of("metric", "testAccuracy", "minimum", "0.9", "maximum", "0.5")),
                 List.of(), null, null, null, null, false);
         Path out = dir.resolve("out");
-        ForkOptions fork = FaultChild.request(out, dir, false).fork();
+        ForkOptions valid = FaultChild.request(out, dir, false).fork();
+        // the fork options too (found by a fresh user: they stopped the run before the rest was checked)
+        ForkOptions fork = new ForkOptions(valid.javaExecutable(), valid.classpath(), valid.jvmArgs(), java.time.Duration.ZERO,
+                0, valid.workingDirectory(), valid.projectClasspath());
 
         HarnessException e = assertThrows(HarnessException.class, () -> Harness.benchmark(
                 new Harness.BenchmarkRequest(matrix, "3/2", fork, gates, null, out, List.of(), false, null, null), log));
 
         List<String> problems = e.problems();
+        assertTrue(e.typedProblems().containsAll(List.of(Problem.found("parallelCells", "is 0", "a whole number >= 1"),
+                Problem.found("cellTimeout", "is 0 s", "a whole number of seconds >= 1"))), e.typedProblems().toString());
         assertTrue(problems.contains("rules[1] has minimum 0.9 above maximum 0.5; allowed: minimum <= maximum"), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("shard is '3/2'; allowed: i/n with whole numbers 1 <= i <= n")),
                 problems.toString());
