@@ -40,7 +40,7 @@ public final class SyntheticSource implements DatasetSource {
         String[] parts = body.split(":", -1);
         String problem;
         if (parts.length != 4) {
-            problem = "has " + (parts.length - 1) + " numbers"; // the usage, as allowed, says which 3
+            problem = "has " + (parts.length - 1) + (parts.length == 2 ? " field" : " fields") + " after 'synthetic:'"; // the usage, as allowed, says which 3
         } else {
             try {
                 long seed = Long.parseLong(parts[1]);

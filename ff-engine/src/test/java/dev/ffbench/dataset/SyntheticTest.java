@@ -141,7 +141,7 @@ class SyntheticTest {
     void aMalformedSyntheticDatasetIsNamedWithWhatIsAllowed() {
         String usage = "synthetic:SEED:TRAIN:TEST with whole numbers, e.g. synthetic:42:2000:500, or synthetic alone,"
                 + " each optionally with ;classes=K";
-        assertEquals(Problem.found("malformed synthetic dataset 'synthetic:1:2':", "has 2 numbers", usage),
+        assertEquals(Problem.found("malformed synthetic dataset 'synthetic:1:2':", "has 2 fields after 'synthetic:'", usage),
                 assertThrows(DatasetException.class, () -> new SyntheticSource().open("synthetic:1:2", Path.of("/"))).problem());
         // a count out of range says its own range, then the allowed form (the sentence users read, pinned once)
         DatasetException outOfRange = assertThrows(DatasetException.class,
