@@ -43,12 +43,9 @@ public final class DatasetException extends IllegalArgumentException {
         return new DatasetException(named("dataset " + dataset, problem), problem, null);
     }
 
-    /**
-     * {@code problem} with its thing prefixed by where it was found, as the messages say it: "PREFIX: THING ...".
-     */
+    /** {@code problem} named by where it was found, as the messages say it: "PREFIX: THING ...". */
     static Problem named(String prefix, Problem problem) {
-        return new Problem(prefix + ": " + problem.thing(), problem.value(), problem.allowed(), problem.note(),
-                problem.finding());
+        return problem.within(prefix + ": ");
     }
 
     /** The problem this exception was built from, as data. */

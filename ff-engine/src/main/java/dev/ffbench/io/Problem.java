@@ -63,6 +63,14 @@ public record Problem(String thing, String value, String allowed, String note, S
         return thing + said + (note == null ? "" : ", " + note);
     }
 
+    /**
+     * This problem with its thing prefixed by where it was written or found, as another stage names it:
+     * "settings: " + "iterations" reads "settings: iterations is '0'; ...".
+     */
+    public Problem within(String prefix) {
+        return new Problem(prefix + thing, value, allowed, note, finding);
+    }
+
     @Override
     public String toString() {
         return message();

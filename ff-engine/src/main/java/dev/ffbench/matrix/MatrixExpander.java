@@ -203,7 +203,7 @@ public final class MatrixExpander {
         private void collect(InvalidSpecException e) {
             List<String> typedSentences = e.typedProblems().stream().map(Problem::message).toList();
             for (Problem problem : e.typedProblems()) {
-                Problem named = within("cell spec: ", problem);
+                Problem named = problem.within("cell spec: ");
                 if (!problems.contains(named.message())) {
                     problems.add(named.message());
                     typedProblems.add(named);
@@ -229,7 +229,7 @@ public final class MatrixExpander {
             typed.put(algorithm, resolver.parse(algorithm, given, own));
             // a setting written for this algorithm alone (ff-recurrent.x) is named as it was written
             Map<String, String> scoped = settings.getOrDefault(algorithm, Map.of());
-            own.stream().map(p -> within("settings: " + (scoped.containsKey(p.thing()) ? algorithm + "." : ""), p))
+            own.stream().map(p -> p.within("settings: " + (scoped.containsKey(p.thing()) ? algorithm + "." : "")))
                     .filter(p -> !problems.contains(p)).forEach(problems::add);
         }
         problems.forEach(values::problem);
@@ -271,7 +271,7 @@ public final class MatrixExpander {
             String algorithm = scoped.getKey();
             List<String> readers = algorithm.isEmpty() ? algorithms : List.of(algorithm);
             for (Problem problem : resolver.unusedProblems(readers, scoped.getValue().keySet())) {
-                values.problem(within("settings: " + (algorithm.isEmpty() ? "" : algorithm + "."), problem));
+                values.problem(problem.within("settings: " + (algorithm.isEmpty() ? "" : algorithm + ".")));
             }
             if (!algorithm.isEmpty() && !algorithms.contains(algorithm)) {
                 values.problem(Problem.found("settings: '" + algorithm + "." + String.join("', '" + algorithm + ".",
@@ -279,14 +279,6 @@ public final class MatrixExpander {
                         + String.join(", ", algorithms) + ")", "settings of the matrix's algorithms"));
             }
         }
-    }
-
-    /**
-     * {@code problem} with its thing named where it was written: "settings: " + "iterations" reads
-     * "settings: iterations is '0'; ...", the sentence a setting's problem has always had.
-     */
-    private static Problem within(String prefix, Problem problem) {
-        return new Problem(prefix + problem.thing(), problem.value(), problem.allowed(), problem.note(), problem.finding());
     }
 
     /** Whether any of {@code patterns} matches {@code spec}, marking every one that does. */

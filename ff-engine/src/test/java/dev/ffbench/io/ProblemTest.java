@@ -35,6 +35,8 @@ class ProblemTest {
         assertEquals(null, problem.value());
         assertEquals("has 3 values", problem.finding());
         assertEquals("line 4 of train.csv has 3 values", problem.statement());
+        assertEquals(Problem.found("dataset 'csv:d': line 4 of train.csv", "has 3 values", problem.allowed()),
+                problem.within("dataset 'csv:d': "));
     }
 
     @Test
