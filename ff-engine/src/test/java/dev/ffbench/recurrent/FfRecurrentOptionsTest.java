@@ -36,7 +36,7 @@ class FfRecurrentOptionsTest {
         assertEquals("symba", spec.options().text("goodness"));
         assertEquals("cooldown", spec.options().text("learningRateSchedule"));
         assertEquals(0.5, spec.options().number("coolDownFraction"));
-        assertEquals(0.01, spec.learningRate(), "the resolver records FF Recurrent's own default rate");
+        assertEquals(0.003, spec.learningRate(), "the resolver records FF Recurrent's own default rate");
     }
 
     @Test
