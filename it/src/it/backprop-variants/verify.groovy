@@ -10,6 +10,11 @@ def total = { m -> (long) (m.parameters + m.gradients + m.optimizerState + m.tra
 def fmt = { long v -> String.format(Locale.ROOT, '%,d B', v) }
 
 assert log.contains('8 of 8 cells passed; 10 gates: 10 passed, 0 failed, 0 skipped') : 'five ratio rules, two depths each'
+// a learning rate scoped to backprop reaches its cells alone; every other algorithm keeps its own default
+def rate = { String id -> results.cells.find { it.id == id }.spec.learningRate }
+assert rate('backprop-d2-w16-s1') == 0.0003 && rate('backprop-d6-w16-s1') == 0.0003
+assert rate('backprop-checkpointed-d2-w16-s1') == 0.001 && rate('backprop-layerwise-update-d6-w16-s1') == 0.001
+assert rate('ff-base-symba-d2-w16-s1') == 0.003
 
 // 50 rows of width 16: one activation array is 3,200 B and its 50 scales 224 B (200 B, 32-byte aligned)
 def backprop6 = cell('backprop-d6-w16-s1')

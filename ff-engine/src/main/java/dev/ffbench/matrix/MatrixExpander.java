@@ -27,6 +27,11 @@ public final class MatrixExpander {
     /** Fields with a parameter of their own: setting them through {@code settings} is refused. */
     private static final List<String> OWN_PARAMETERS = List.of("algorithm", "depth", "width", "goodness", "seed",
             "dataset", "epochs", "batchSize", "learningRate", "schedule", "maxStepsPerEpoch", "threads");
+    /**
+     * Of those, the one a setting may still give a single algorithm (backprop.learningRate=0.0003): each
+     * algorithm has its own default rate, so a matrix that compares them may need its own rate for one.
+     */
+    private static final String SCOPABLE_PARAMETER = "learningRate";
 
     private MatrixExpander() {}
 
@@ -333,9 +338,11 @@ public final class MatrixExpander {
             if (equals <= 0) {
                 values.problem(Problem.found("settings: '" + setting + "'", "is not field=value", "a spec field or an"
                         + " algorithm's option and its value, e.g. finishedLayerKeeps=all or ff-recurrent.iterations=4"));
-            } else if (OWN_PARAMETERS.contains(field)) {
+            } else if (OWN_PARAMETERS.contains(field) && !(field.equals(SCOPABLE_PARAMETER) && !algorithm.isEmpty())) {
                 values.problem(Problem.found("settings: '" + setting + "'", "sets " + field + ", which is a matrix parameter",
-                        "the fields that are not (" + String.join(", ", OWN_PARAMETERS) + "); set it with its own parameter"));
+                        "the fields that are not (" + String.join(", ", OWN_PARAMETERS) + "); set it with its own parameter"
+                        + " (" + SCOPABLE_PARAMETER + " also scoped to one algorithm, e.g. backprop." + SCOPABLE_PARAMETER
+                        + "=0.0003)"));
             } else if (!algorithm.isEmpty() && !extensions.hasAlgorithm(algorithm)) {
                 values.problem(Problem.found("settings: '" + setting + "'", "is scoped to '" + algorithm
                         + "', which is not an algorithm", values.names().algorithmListing()));

@@ -168,7 +168,8 @@ class MatrixExpanderTest {
         HarnessException e = assertThrows(HarnessException.class, () -> expand(small().toBuilder().settings("depth=3", "noSuchField=1").build()));
         assertEquals(List.of(Problem.found("settings: 'depth=3'", "sets depth, which is a matrix parameter", "the fields"
                 + " that are not (algorithm, depth, width, goodness, seed, dataset, epochs, batchSize, learningRate, schedule,"
-                + " maxStepsPerEpoch, threads); set it with its own parameter"),
+                + " maxStepsPerEpoch, threads); set it with its own parameter (learningRate also scoped to one algorithm,"
+                + " e.g. backprop.learningRate=0.0003)"),
                 Problem.found("settings: noSuchField", "is not a field of the spec nor an option of ff-base, ff-recurrent,"
                 + " backprop", "the shared fields (algorithm, dataset, depth, width, epochs, batchSize, optimizer,"
                 + " learningRate, seed, threads, maxStepsPerEpoch, evaluateEvery, targetAccuracy) and these algorithms' options (goodness, threshold,"
@@ -191,6 +192,25 @@ class MatrixExpanderTest {
         assertEquals(4, recurrent.options().integer("iterations"));
         assertEquals(false, backprop.options().flag("normalize"));
         assertEquals(java.util.Map.of("normalize", false), backprop.options().values());
+    }
+
+    @Test
+    void aLearningRateScopedToOneAlgorithmReplacesTheMatrixsRateForItAlone() {
+        List<Cell> own = expand(small().toBuilder().algorithms("ff-base", "ff-recurrent", "backprop").depths("2").widths("16")
+                .settings("backprop.learningRate=0.0003").build());
+        assertEquals(List.of(0.003, 0.003, 0.0003), own.stream().map(cell -> cell.spec().learningRate()).toList(),
+                "the FF algorithms keep their own default rates");
+
+        List<Cell> overMatrix = expand(small().toBuilder().algorithms("ff-base", "backprop").depths("2").widths("16")
+                .learningRate("0.01").settings("backprop.learningRate=0.0003").build());
+        assertEquals(List.of(0.01, 0.0003), overMatrix.stream().map(cell -> cell.spec().learningRate()).toList());
+
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(small().toBuilder().algorithms("backprop")
+                .settings("backprop.learningRate=-1", "learningRate=0.1", "backprop.epochs=2").build()));
+        assertEquals(List.of("settings: 'learningRate=0.1'", "settings: 'backprop.epochs=2'",
+                "settings: backprop.learningRate"), e.typedProblems().stream().map(Problem::thing).toList(),
+                "unscoped, the rate is the matrix's parameter; no other matrix parameter is scoped; a bad rate is named as written");
+        assertEquals("a finite number > 0 (or unset: the algorithm's default)", e.typedProblems().get(2).allowed());
     }
 
     @Test

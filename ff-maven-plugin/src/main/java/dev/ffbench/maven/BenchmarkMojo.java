@@ -100,7 +100,8 @@ public class BenchmarkMojo extends AbstractGateMojo {
     /**
      * Any other spec field or algorithm option, as field=value for every algorithm that declares it
      * (e.g. finishedLayerKeeps=all, optimizer=sgd), or algorithm.field=value for one algorithm (e.g.
-     * ff-recurrent.iterations=4); a setting no algorithm of the matrix reads is an error.
+     * ff-recurrent.iterations=4, or backprop.learningRate=0.0003: the one matrix parameter a setting may give
+     * a single algorithm, replacing learningRate for it); a setting no algorithm of the matrix reads is an error.
      */
     @Parameter(property = "ff.settings")
     protected List<String> settings;
