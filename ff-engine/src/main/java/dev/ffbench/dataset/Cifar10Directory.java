@@ -55,16 +55,7 @@ final class Cifar10Directory implements DatasetReader {
 
     @Override
     public Dataset load() {
-        Path batches = batches();
-        String allowed = "a directory holding " + NAMING;
-        List<String> names = DirectoryFiles.list(batches, allowed);
-        List<String> all = new ArrayList<>(TRAIN_FILES);
-        all.add(TEST_FILE);
-        List<String> missing = all.stream().filter(f -> !names.contains(f)).toList();
-        if (!missing.isEmpty()) {
-            throw new DatasetException(new Problem("dataset directory " + batches + ":", null, allowed,
-                    DirectoryFiles.found(names) + nearMisses(names), "missing " + String.join(", ", missing)));
-        }
+        Path batches = checkedBatches();
         List<byte[]> trainContents = new ArrayList<>();
         List<DatasetFile> files = new ArrayList<>();
         int trainCount = 0;
@@ -184,9 +175,34 @@ final class Cifar10Directory implements DatasetReader {
         return records > Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of((int) records);
     }
 
+    /**
+     * The directory of the batch files, once each of them is there by name (not yet read).
+     *
+     * @throws DatasetException when the directory is missing or unreadable, or a batch file is missing
+     *         (listing what the directory holds and the near misses)
+     */
+    private Path checkedBatches() {
+        Path batches = batches();
+        String allowed = "a directory holding " + NAMING;
+        List<String> names = DirectoryFiles.list(batches, allowed);
+        List<String> all = new ArrayList<>(TRAIN_FILES);
+        all.add(TEST_FILE);
+        List<String> missing = all.stream().filter(f -> !names.contains(f)).toList();
+        if (!missing.isEmpty()) {
+            throw new DatasetException(new Problem("dataset directory " + batches + ":", null, allowed,
+                    DirectoryFiles.found(batches, names) + nearMisses(names), "missing " + String.join(", ", missing)));
+        }
+        return batches;
+    }
+
+    /** Also the batch files by name, so that a directory without them fails before any cell runs. */
     @Override
     public Optional<String> quickProblem() {
-        return DatasetReader.directoryProblem(dir);
+        Optional<String> problem = DatasetReader.directoryProblem(dir);
+        if (problem.isEmpty()) {
+            checkedBatches();
+        }
+        return problem;
     }
 
     @Override

@@ -44,26 +44,10 @@ final class CsvDirectory implements DatasetReader {
 
     @Override
     public Dataset load() {
-        Path abs = dir.toAbsolutePath();
-        String allowed = "a directory holding " + NAMING;
-        List<String> names = DirectoryFiles.list(abs, allowed);
-        String train = choose(abs, "train", "training", names);
-        String test = choose(abs, "test", "test", names);
-        List<String> missing = new ArrayList<>();
-        if (train == null) {
-            missing.add("training");
-        }
-        if (test == null) {
-            missing.add("test");
-        }
-        if (!missing.isEmpty()) {
-            throw new DatasetException(new Problem("dataset directory " + abs + ":", null, allowed,
-                    DirectoryFiles.found(names) + nearMisses(names, missing), "missing the "
-                    + String.join(" and the ", missing) + " CSV file" + (missing.size() > 1 ? "s" : "")
-                    + (prefix == null ? "" : " (of files starting with " + prefix + ")")));
-        }
-        Path trainFile = abs.resolve(train);
-        Path testFile = abs.resolve(test);
+        Path[] files = files();
+        Path trainFile = files[0];
+        Path testFile = files[1];
+        String train = trainFile.getFileName().toString();
         CsvFile.Records trainRecords = CsvFile.read(trainFile);
         CsvFile.Records testRecords = CsvFile.read(testFile);
         String trainName = IdxReader.nameOf(trainFile);
@@ -161,9 +145,42 @@ final class CsvDirectory implements DatasetReader {
         return misses.isEmpty() ? "; no near misses" : "; near misses: " + String.join(", ", misses);
     }
 
+    /**
+     * The training and test files, chosen by name without reading them.
+     *
+     * @throws DatasetException when the directory is missing or unreadable, or a file is missing (listing what
+     *         the directory holds and the near misses) or ambiguous
+     */
+    private Path[] files() {
+        Path abs = dir.toAbsolutePath();
+        String allowed = "a directory holding " + NAMING;
+        List<String> names = DirectoryFiles.list(abs, allowed);
+        String train = choose(abs, "train", "training", names);
+        String test = choose(abs, "test", "test", names);
+        List<String> missing = new ArrayList<>();
+        if (train == null) {
+            missing.add("training");
+        }
+        if (test == null) {
+            missing.add("test");
+        }
+        if (!missing.isEmpty()) {
+            throw new DatasetException(new Problem("dataset directory " + abs + ":", null, allowed,
+                    DirectoryFiles.found(abs, names) + nearMisses(names, missing), "missing the "
+                    + String.join(" and the ", missing) + " CSV file" + (missing.size() > 1 ? "s" : "")
+                    + (prefix == null ? "" : " (of files starting with " + prefix + ")")));
+        }
+        return new Path[] {abs.resolve(train), abs.resolve(test)};
+    }
+
+    /** Also the files by name, so that a directory without them fails before any cell runs. */
     @Override
     public Optional<String> quickProblem() {
-        return DatasetReader.directoryProblem(dir);
+        Optional<String> problem = DatasetReader.directoryProblem(dir);
+        if (problem.isEmpty()) {
+            files();
+        }
+        return problem;
     }
 
     @Override

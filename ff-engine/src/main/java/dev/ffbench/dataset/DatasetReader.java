@@ -40,7 +40,9 @@ public interface DatasetReader {
 
     /**
      * A problem that can be seen without reading the data (a directory that does not exist), so that
-     * it fails before any cell runs; empty when there is none.
+     * it fails before any cell runs; empty when there is none. A reader may instead throw the
+     * {@link DatasetException} its {@link #load} would throw (the built-in directories do, for a file
+     * missing by name).
      */
     default Optional<String> quickProblem() {
         return Optional.empty();

@@ -36,14 +36,30 @@ final class DirectoryFiles {
         }
     }
 
-    /** "found 3 files: a, b, c" (the first 20 names, then how many more), or "the directory is empty". */
-    static String found(List<String> names) {
+    /**
+     * "found 3 files: a, b, c" (the first 20 names, then how many more), or "the directory holds no files",
+     * naming its sub-directories when it has some (the dataset may be one of them: idx:/data for
+     * idx:/data/fashion-mnist).
+     */
+    static String found(Path dir, List<String> names) {
         if (names.isEmpty()) {
-            return "the directory holds no files";
+            List<String> directories = subdirectories(dir);
+            return "the directory holds no files" + (directories.isEmpty() ? "" : ", only the directories "
+                    + String.join(", ", directories.subList(0, Math.min(LISTED, directories.size())))
+                    + (directories.size() > LISTED ? ", and " + (directories.size() - LISTED) + " more" : "")
+                    + " (is the dataset in one of them?)");
         }
         String listed = String.join(", ", names.subList(0, Math.min(LISTED, names.size())));
         return "found " + names.size() + (names.size() == 1 ? " file: " : " files: ") + listed
                 + (names.size() > LISTED ? ", and " + (names.size() - LISTED) + " more" : "");
+    }
+
+    private static List<String> subdirectories(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            return List.of(); // listed once already by list(); a hint, not a second error
+        }
     }
 
     /**

@@ -94,35 +94,7 @@ public final class IdxDirectory implements DatasetReader {
     @Override
     public Dataset load() {
         Path abs = dir.toAbsolutePath();
-        String allowed = "a directory holding " + NAMING;
-        List<String> names = DirectoryFiles.list(abs, allowed);
-        Path[] files = new Path[Role.values().length];
-        List<Role> missing = new ArrayList<>();
-        List<Candidate> chosen = new ArrayList<>();
-        for (Role role : Role.values()) {
-            Candidate candidate = choose(abs, role, names);
-            if (candidate == null) {
-                missing.add(role);
-            } else {
-                files[role.ordinal()] = abs.resolve(candidate.fileName());
-                chosen.add(candidate);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new DatasetException(new Problem("dataset directory " + abs + ":", null, allowed,
-                    DirectoryFiles.found(names) + nearMisses(names, missing), "missing the "
-                    + String.join(" and the ", missing.stream().map(r -> r.description).toList())
-                    + (prefix == null ? "" : " (of files starting with " + prefix + ")")));
-        }
-        Set<String> prefixes = new LinkedHashSet<>();
-        chosen.forEach(c -> prefixes.add(c.setPrefix().toLowerCase(Locale.ROOT)));
-        if (prefixes.size() > 1) {
-            throw new DatasetException(Problem.found("dataset directory " + abs + ": the files "
-                    + String.join(", ", chosen.stream().map(Candidate::fileName).toList()),
-                    "come from different sets (prefixes " + String.join(", ", prefixes.stream()
-                            .map(p -> p.isEmpty() ? "(none)" : p).toList()) + ")",
-                    "the four files of one set: choose it with the prefix option, e.g. " + optionExample()));
-        }
+        Path[] files = files();
         String where = "directory " + abs;
         IdxReader.IdxFile[] idx = new IdxReader.IdxFile[files.length];
         for (int i = 0; i < files.length; i++) {
@@ -207,9 +179,54 @@ public final class IdxDirectory implements DatasetReader {
         return misses.isEmpty() ? "; no near misses" : "; near misses: " + String.join(", ", misses);
     }
 
+    /**
+     * The four files of the set, in {@link Role} order, chosen by name without reading them.
+     *
+     * @throws DatasetException when the directory is missing or unreadable, a file is missing (listing what
+     *         the directory holds and the near misses), or several sets fit
+     */
+    private Path[] files() {
+        Path abs = dir.toAbsolutePath();
+        String allowed = "a directory holding " + NAMING;
+        List<String> names = DirectoryFiles.list(abs, allowed);
+        Path[] files = new Path[Role.values().length];
+        List<Role> missing = new ArrayList<>();
+        List<Candidate> chosen = new ArrayList<>();
+        for (Role role : Role.values()) {
+            Candidate candidate = choose(abs, role, names);
+            if (candidate == null) {
+                missing.add(role);
+            } else {
+                files[role.ordinal()] = abs.resolve(candidate.fileName());
+                chosen.add(candidate);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new DatasetException(new Problem("dataset directory " + abs + ":", null, allowed,
+                    DirectoryFiles.found(abs, names) + nearMisses(names, missing), "missing the "
+                    + String.join(" and the ", missing.stream().map(r -> r.description).toList())
+                    + (prefix == null ? "" : " (of files starting with " + prefix + ")")));
+        }
+        Set<String> prefixes = new LinkedHashSet<>();
+        chosen.forEach(c -> prefixes.add(c.setPrefix().toLowerCase(Locale.ROOT)));
+        if (prefixes.size() > 1) {
+            throw new DatasetException(Problem.found("dataset directory " + abs + ": the files "
+                    + String.join(", ", chosen.stream().map(Candidate::fileName).toList()),
+                    "come from different sets (prefixes " + String.join(", ", prefixes.stream()
+                            .map(p -> p.isEmpty() ? "(none)" : p).toList()) + ")",
+                    "the four files of one set: choose it with the prefix option, e.g. " + optionExample()));
+        }
+        return files;
+    }
+
+    /** Also the files by name, so that a directory without them fails before any cell runs. */
     @Override
     public Optional<String> quickProblem() {
-        return DatasetReader.directoryProblem(dir);
+        Optional<String> problem = DatasetReader.directoryProblem(dir);
+        if (problem.isEmpty()) {
+            files();
+        }
+        return problem;
     }
 
     @Override

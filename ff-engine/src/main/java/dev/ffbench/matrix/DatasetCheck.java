@@ -14,8 +14,8 @@ import java.util.OptionalInt;
 /**
  * Checks a dataset value before any JVM is forked, so that a typo fails in a second with the
  * parameter's name instead of once per cell: the value must name a discovered source (or a
- * directory), and what the source can tell without reading the data (a missing directory, a known
- * training count smaller than the batch) must be right. The data itself is read by each cell.
+ * directory), and what the source can tell without reading the data (a missing directory or file, a
+ * known training count smaller than the batch) must be right. The data itself is read by each cell.
  */
 public final class DatasetCheck {
     private DatasetCheck() {}
@@ -32,7 +32,13 @@ public final class DatasetCheck {
             record(values, parameter, dataset, e);
             return true;
         }
-        Optional<String> quick = reader.quickProblem();
+        Optional<String> quick;
+        try {
+            quick = reader.quickProblem();
+        } catch (DatasetException e) {
+            record(values, parameter, dataset, e); // a missing file, worded by the reader as it would in a cell
+            return true;
+        }
         quick.ifPresent(problem -> values.problem(Problem.found(parameter, "is '" + dataset + "': " + problem,
                 Datasets.forms(sources(extensions)) + " (sources: " + String.join(", ", extensions.datasetSources().stream()
                         .map(s -> s.name() + " (" + s.origin() + ")").toList()) + ")")));

@@ -254,6 +254,26 @@ class MatrixExpanderTest {
     }
 
     @Test
+    void aDatasetDirectoryWithoutItsFilesIsRefusedBeforeAnyCellRuns() throws Exception {
+        // idx:/usr/share/datasets for idx:/usr/share/datasets/fashion-mnist: the files are one level down
+        Path parent = Files.createDirectories(dir.resolve("datasets"));
+        Files.createDirectories(parent.resolve("fashion-mnist"));
+        Path csv = Files.createDirectories(dir.resolve("csv"));
+        Files.writeString(csv.resolve("mnist_train.csv"), "0,1,2\n1,3,4\n");
+
+        HarnessException e = assertThrows(HarnessException.class, () -> expand(small().toBuilder()
+                .dataset("idx:" + parent).extraCells(List.of(Map.of("dataset", "csv:" + csv))).build()));
+
+        List<Problem> typed = e.typedProblems();
+        assertEquals(List.of("dataset", "extraCells[1].dataset"), typed.stream().map(Problem::thing).toList());
+        assertEquals("is 'idx:" + parent + "': dataset directory " + parent.toAbsolutePath() + ": missing the training images"
+                + " and the training labels and the test images and the test labels, the directory holds no files, only"
+                + " the directories fashion-mnist (is the dataset in one of them?); no near misses", typed.get(0).finding());
+        assertTrue(typed.get(1).finding().contains("missing the test CSV file, found 1 file: mnist_train.csv"),
+                typed.get(1).finding());
+    }
+
+    @Test
     void everyBadValueIsReportedAtOnceNamingItsParameterAndWhatIsAllowed() {
         MatrixParameters parameters = MatrixParameters.builder().algorithms("ff-bogus").depths("0").widths("wide")
                 .dataset(dir.resolve("no-such-dir").toString()).epochs("0").build();
@@ -286,7 +306,12 @@ class MatrixExpanderTest {
 
     @Test
     void relativeDatasetDirectoriesResolveAgainstTheWorkingDirectory() throws Exception {
-        Files.createDirectories(dir.resolve("data/fashion"));
+        Path fashion = Files.createDirectories(dir.resolve("data/fashion"));
+        // the matrix checks the files by name only; each cell reads them
+        for (String file : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte")) {
+            Files.createFile(fashion.resolve(file));
+        }
         List<Cell> cells = expand(MatrixParameters.builder().algorithms("backprop").depths("2").widths("16")
                 .dataset("data/fashion").build());
         assertEquals("data/fashion", cells.get(0).spec().dataset());
