@@ -191,7 +191,9 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
      * @param accuracy test accuracy (null when the cell failed)
      * @param speed samples/s (null when the cell failed)
      * @param regressed the metrics whose gate fails for this cell (or its group)
-     * @param note why the cell failed, or what a new cell lacks; empty otherwise
+     * @param note why the cell failed, what a new cell lacks, or how a compared cell's spec differs from
+     *        its baseline cell's ("the baseline cell's spec differs (epochs 4 -> 1)": its deltas are then
+     *        a change of configuration, not of code); empty otherwise
      */
     public record Row(int index, String cell, Change change, MemoryDelta training, MemoryDelta evaluation,
             AccuracyDelta accuracy, SpeedDelta speed, Set<Metric> regressed, String note) {
@@ -291,7 +293,8 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
                     new AccuracyDelta(accuracyNow, old.result().testAccuracy(), groupName, members.size(), groupAccuracy,
                             // a cell matched by id shares its seed, so only degenerate predictions leave nothing compared
                             judgement == null || groupAccuracy != null ? "" : "not compared: no seed learned on both sides"),
-                    new SpeedDelta(speedNow, old.result().samplesPerSecond(), maxSpeedDrop), regressed, ""));
+                    new SpeedDelta(speedNow, old.result().samplesPerSecond(), maxSpeedDrop), regressed,
+                    BaselineGates.specDifferences(old.spec(), cell.spec())));
         }
         rows.sort(Comparator.comparing(Row::change).thenComparingInt(Row::index));
         List<String> ids = results.cells().stream().map(CellRecord::id).toList();
@@ -312,10 +315,21 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
         return counts;
     }
 
-    /** "3 cells: 1 regression, 1 within tolerance, 1 improvement" (changes with no cell are left out). */
+    /**
+     * "3 cells: 1 regression, 1 within tolerance, 1 improvement" (changes with no cell are left out), then
+     * "; 2 of them against a baseline cell of another spec" when a compared cell's spec differs.
+     */
     public String tally() {
         String parts = counts().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey().counted(e.getValue())).collect(Collectors.joining(", "));
-        return rows.size() + (rows.size() == 1 ? " cell" : " cells") + (parts.isEmpty() ? "" : ": " + parts);
+        long otherSpec = rows.stream().filter(BaselineComparison::specDiffers).count();
+        return rows.size() + (rows.size() == 1 ? " cell" : " cells") + (parts.isEmpty() ? "" : ": " + parts)
+                + (otherSpec == 0 ? "" : "; " + otherSpec + " of them"
+                        + " against a baseline cell of another spec");
+    }
+
+    /** Whether {@code row} compares figures with a baseline cell whose spec differs (its note says how). */
+    public static boolean specDiffers(Row row) {
+        return row.training() != null && row.training().before() != null && !row.note().isEmpty();
     }
 }

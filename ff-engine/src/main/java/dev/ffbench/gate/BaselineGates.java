@@ -218,6 +218,12 @@ final class BaselineGates {
 
     /** "" when the specs agree (seed aside), else "; note: the baseline cell's spec differs (batchSize 50 -> 100)". */
     static String specNote(ExperimentSpec before, ExperimentSpec now) {
+        String differences = specDifferences(before, now);
+        return differences.isEmpty() ? "" : "; note: " + differences;
+    }
+
+    /** "" when the specs agree (seed aside), else "the baseline cell's spec differs (batchSize 50 -> 100)". */
+    static String specDifferences(ExperimentSpec before, ExperimentSpec now) {
         Map<String, Object> then = SpecResolver.fieldsOf(before);
         Map<String, Object> current = SpecResolver.fieldsOf(now);
         java.util.Set<String> fields = new java.util.LinkedHashSet<>(current.keySet());
@@ -230,7 +236,7 @@ final class BaselineGates {
                 differences.add(field + " " + (old == null ? "(none)" : old) + " -> " + (value == null ? "(none)" : value));
             }
         }
-        return differences.isEmpty() ? "" : "; note: the baseline cell's spec differs (" + String.join(", ", differences) + ")";
+        return differences.isEmpty() ? "" : "the baseline cell's spec differs (" + String.join(", ", differences) + ")";
     }
 
     /** The first cell's id without its seed, and the seeds: "ff-base-sum-squares-d2-w32 (seeds 1, 2)". */

@@ -179,7 +179,9 @@ public final class SummaryWriter implements OutputWriter {
         if (row.training() == null) {
             return "| " + change + " | " + row.cell() + " | " + cut(escape(row.note())) + " | | | | | | | |";
         }
-        return "| " + change + " | " + row.cell() + " | " + row.training().nowText() + " | "
+        // a compared cell whose spec differs says so beside its id: its deltas are a change of configuration
+        String cell = BaselineComparison.specDiffers(row) ? row.cell() + " (" + cut(escape(row.note())) + ")" : row.cell();
+        return "| " + change + " | " + cell + " | " + row.training().nowText() + " | "
                 + bold(row, Metric.TRAINING_PEAK_BYTES, row.training().deltaText()) + " | " + row.evaluation().nowText()
                 + " | " + bold(row, Metric.EVALUATION_PEAK_BYTES, row.evaluation().deltaText()) + " | "
                 + row.accuracy().nowText() + " | " + bold(row, Metric.TEST_ACCURACY, escape(row.accuracy().deltaText()))

@@ -44,6 +44,26 @@ class BaselineComparisonTest {
     }
 
     @Test
+    void aCellComparedWithABaselineCellOfAnotherSpecSaysHowInItsRowAndTheTally() {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>(java.util.Map.of("algorithm", "backprop",
+                "depth", "2", "width", "16", "seed", "1", "dataset", "synthetic:7:400:100", "batchSize", "256"));
+        fields.put("epochs", "1");
+        ResultsDocument shortRun = TestCells.results(List.of(passed(0, "backprop-d2-w16-s1",
+                dev.ffbench.experiment.SpecResolver.engine().resolve(fields), 1_000_000, 300_000, 0.60)));
+        ResultsDocument baseline = TestCells.results(List.of(passed(0, "backprop-d2-w16-s1", spec("backprop", 2, 16, 1),
+                1_000_000, 300_000, 0.85)));
+
+        BaselineComparison comparison = BaselineComparison.of(BaselineTolerance.DEFAULTS, shortRun, baseline, "b.json");
+
+        Row row = comparison.rows().get(0);
+        assertEquals(Change.REGRESSION, row.change(), "the gate judges what it is given");
+        assertEquals("the baseline cell's spec differs (epochs 10 -> 1)", row.note());
+        assertTrue(BaselineComparison.specDiffers(row));
+        assertEquals("1 cell: 1 regression; 1 of them against a baseline cell of another spec", comparison.tally());
+        assertTrue(comparison().rows().stream().noneMatch(BaselineComparison::specDiffers), "same specs: no note");
+    }
+
+    @Test
     void memoryDeltasAreExactInBytesAndPerCent() {
         Row regression = comparison().rows().get(0);
         assertEquals(100_000L, regression.training().bytes());
