@@ -184,18 +184,30 @@ public final class FieldValues {
 
     /** A finite number, or null when blank or bad (a problem is then recorded). */
     public Double number(String parameter, String value) {
+        return number(parameter, value, Double.NEGATIVE_INFINITY, "a finite number, e.g. 0.5");
+    }
+
+    /**
+     * A finite number > 0, or null when blank or bad (a problem is then recorded, with one "allowed"
+     * whether the value is not a number or not above 0).
+     */
+    public Double positiveNumber(String parameter, String value) {
+        return number(parameter, value, 0, "a finite number > 0, e.g. 0.003");
+    }
+
+    private Double number(String parameter, String value, double above, String allowed) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             double parsed = Double.parseDouble(value.trim());
-            if (Double.isFinite(parsed)) {
+            if (Double.isFinite(parsed) && parsed > above) {
                 return parsed;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        problem(new Problem(parameter, value.trim(), "a finite number, e.g. 0.5"));
+        problem(new Problem(parameter, value.trim(), allowed));
         return null;
     }
 

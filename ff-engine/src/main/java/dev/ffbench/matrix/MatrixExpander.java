@@ -65,13 +65,8 @@ public final class MatrixExpander {
         putIfGiven(common, "batchSize", batchSize);
         putIfGiven(common, "maxStepsPerEpoch", maxSteps);
         putIfGiven(common, "threads", threads);
-        Double learningRate = values.number("learningRate", parameters.learningRate());
-        if (learningRate != null) {
-            if (learningRate <= 0) {
-                values.problem(new Problem("learningRate", parameters.learningRate().trim(), "a number > 0"));
-            }
-            common.put("learningRate", learningRate);
-        }
+        Double learningRate = values.positiveNumber("learningRate", parameters.learningRate());
+        putIfGiven(common, "learningRate", learningRate);
         // scoped settings: algorithm name -> field -> value; "" holds the unscoped ones
         Map<String, Map<String, String>> settings = settings(values, parameters.settings(), extensions);
         if (!blank(parameters.schedule())) {
@@ -340,9 +335,9 @@ public final class MatrixExpander {
                         + " algorithm's option and its value, e.g. finishedLayerKeeps=all or ff-recurrent.iterations=4"));
             } else if (OWN_PARAMETERS.contains(field) && !(field.equals(SCOPABLE_PARAMETER) && !algorithm.isEmpty())) {
                 values.problem(Problem.found("settings: '" + setting + "'", "sets " + field + ", which is a matrix parameter",
-                        "the fields that are not (" + String.join(", ", OWN_PARAMETERS) + "); set it with its own parameter"
-                        + " (" + SCOPABLE_PARAMETER + " also scoped to one algorithm, e.g. backprop." + SCOPABLE_PARAMETER
-                        + "=0.0003)"));
+                        "the fields that are not (" + String.join(", ", OWN_PARAMETERS) + "); set " + field
+                        + " with its own parameter" + (field.equals(SCOPABLE_PARAMETER) ? ", or scope it to one algorithm,"
+                        + " e.g. backprop." + SCOPABLE_PARAMETER + "=0.0003" : "")));
             } else if (!algorithm.isEmpty() && !extensions.hasAlgorithm(algorithm)) {
                 values.problem(Problem.found("settings: '" + setting + "'", "is scoped to '" + algorithm
                         + "', which is not an algorithm", values.names().algorithmListing()));

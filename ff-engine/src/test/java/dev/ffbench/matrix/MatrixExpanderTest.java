@@ -168,8 +168,7 @@ class MatrixExpanderTest {
         HarnessException e = assertThrows(HarnessException.class, () -> expand(small().toBuilder().settings("depth=3", "noSuchField=1").build()));
         assertEquals(List.of(Problem.found("settings: 'depth=3'", "sets depth, which is a matrix parameter", "the fields"
                 + " that are not (algorithm, depth, width, goodness, seed, dataset, epochs, batchSize, learningRate, schedule,"
-                + " maxStepsPerEpoch, threads); set it with its own parameter (learningRate also scoped to one algorithm,"
-                + " e.g. backprop.learningRate=0.0003)"),
+                + " maxStepsPerEpoch, threads); set depth with its own parameter"),
                 Problem.found("settings: noSuchField", "is not a field of the spec nor an option of ff-base, ff-recurrent,"
                 + " backprop", "the shared fields (algorithm, dataset, depth, width, epochs, batchSize, optimizer,"
                 + " learningRate, seed, threads, maxStepsPerEpoch, evaluateEvery, targetAccuracy) and these algorithms' options (goodness, threshold,"
@@ -211,6 +210,16 @@ class MatrixExpanderTest {
                 "settings: backprop.learningRate"), e.typedProblems().stream().map(Problem::thing).toList(),
                 "unscoped, the rate is the matrix's parameter; no other matrix parameter is scoped; a bad rate is named as written");
         assertEquals("a finite number > 0 (or unset: the algorithm's default)", e.typedProblems().get(2).allowed());
+        assertTrue(e.typedProblems().get(0).allowed().endsWith("; set learningRate with its own parameter, or scope it to"
+                + " one algorithm, e.g. backprop.learningRate=0.0003"), e.typedProblems().get(0).allowed());
+
+        HarnessException notANumber = assertThrows(HarnessException.class, () -> expand(small().toBuilder()
+                .learningRate("abc").build()));
+        HarnessException negative = assertThrows(HarnessException.class, () -> expand(small().toBuilder()
+                .learningRate("-1").build()));
+        assertEquals(List.of(new Problem("learningRate", "abc", "a finite number > 0, e.g. 0.003")), notANumber.typedProblems());
+        assertEquals(List.of(new Problem("learningRate", "-1", "a finite number > 0, e.g. 0.003")), negative.typedProblems(),
+                "one allowed for both");
     }
 
     @Test

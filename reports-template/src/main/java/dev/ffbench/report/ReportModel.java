@@ -465,8 +465,8 @@ public record ReportModel(
                 "depths " + distinct(specs(ff), s -> String.valueOf(s.depth())) + ", widths " + distinct(specs(ff), s -> String.valueOf(s.width())),
                 "depths " + distinct(specs(bp), s -> String.valueOf(s.depth())) + ", widths " + distinct(specs(bp), s -> String.valueOf(s.width()))));
         note.add(compare("data", ff, bp, s -> s.dataset() + "/" + s.epochs() + "/" + s.maxStepsPerEpoch(),
-                s -> s.dataset() + ", " + s.epochs() + " epochs, " + (s.maxStepsPerEpoch() == 0 ? "the whole training split"
-                        : s.maxStepsPerEpoch() + " steps") + " per epoch"));
+                s -> s.dataset() + ", " + s.epochs() + (s.epochs() == 1 ? " epoch, " : " epochs, ")
+                        + (s.maxStepsPerEpoch() == 0 ? "the whole training split" : s.maxStepsPerEpoch() + " steps") + " per epoch"));
         List<CellRecord> keeping = passed.stream().filter(c -> traits(c).finishedLayersKeep() != null).toList();
         if (!keeping.isEmpty()) {
             note.add(new Fairness("finished FF layers keep", distinctCells(keeping, c -> c.spec().algorithm() + ": "
