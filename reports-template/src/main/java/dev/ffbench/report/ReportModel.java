@@ -255,17 +255,17 @@ public record ReportModel(
             }
             List<ChartView> panels = new ArrayList<>();
             for (List<CellRecord> cells : panelsByShape.values()) {
+                CellRecord first = cells.get(0);
+                // the baseline's curve of the same depth and width first (dashed, hollow), so the run's sits on top
+                List<CellRecord> baseCells = base.stream().filter(c -> c.spec().depth() == first.spec().depth()
+                        && c.spec().width() == first.spec().width()).toList();
                 List<CurveChart.Curve> curves = new ArrayList<>();
                 for (String name : names) {
-                    cells.stream().filter(c -> seriesName(c.spec(), multiGoodness).equals(name))
-                            .min(Comparator.comparingLong(c -> c.spec().seed()))
-                            .ifPresent(c -> curves.add(new CurveChart.Curve(name, styles.get(name), c.result().curve()
-                                    .stream().map(p -> new CurveChart.Point(p.trainSeconds(), p.testAccuracy(), name
-                                            + " (seed " + c.spec().seed() + "), epoch " + p.epoch() + ": "
-                                            + Units.FRACTION.value(p.testAccuracy()) + " after "
-                                            + Units.SECONDS.value(p.trainSeconds()) + " of training")).toList())));
+                    lowestSeed(baseCells, name).ifPresent(c -> curves.add(curve(name + " (baseline)", baseStyles.get(name), c)));
                 }
-                CellRecord first = cells.get(0);
+                for (String name : names) {
+                    lowestSeed(cells, name).ifPresent(c -> curves.add(curve(name, styles.get(name), c)));
+                }
                 panels.add(CurveChart.build("curves-d" + first.spec().depth() + "-w" + first.spec().width(),
                         "depth " + first.spec().depth() + ", width " + first.spec().width(), curves));
             }
@@ -274,6 +274,19 @@ public record ReportModel(
                             + " top layer) and at the end, against the training seconds so far (evaluations excluded;"
                             + " noisy: compare within one machine only). A single point per line: no evaluateEvery was"
                             + " set." + note, legend, panels, "");
+        }
+
+        private java.util.Optional<CellRecord> lowestSeed(List<CellRecord> cells, String name) {
+            return cells.stream().filter(c -> seriesName(c.spec(), multiGoodness).equals(name))
+                    .min(Comparator.comparingLong(c -> c.spec().seed()));
+        }
+
+        /** {@code cell}'s accuracy curve as the line {@code name}, each point titled with its seed and epoch. */
+        private static CurveChart.Curve curve(String name, Style style, CellRecord cell) {
+            return new CurveChart.Curve(name, style, cell.result().curve().stream().map(p -> new CurveChart.Point(
+                    p.trainSeconds(), p.testAccuracy(), name + " (seed " + cell.spec().seed() + "), epoch " + p.epoch()
+                            + ": " + Units.FRACTION.value(p.testAccuracy()) + " after " + Units.SECONDS.value(p.trainSeconds())
+                            + " of training")).toList());
         }
 
         Figure figure(String id, String title, String caption, boolean xIsDepth, ToDoubleFunction<ExperimentResult> metric,

@@ -320,17 +320,36 @@ class ReportHtmlTest {
         assertEquals("30.00 % training capped at 10 steps per epoch", row.select("td").get(2).text());
     }
 
-    @Test
-    void theAccuracyCurveIsDrawnAgainstTrainingSeconds() {
+    /** A passed ff-base d2-w64 cell whose curve reaches {@code first} after 4 s and {@code last} after 8 s. */
+    private static dev.ffbench.results.CellRecord curved(double first, double last) {
         ExperimentSpec spec = Fixtures.spec("ff-base", 2, 64, 1);
-        dev.ffbench.results.CellRecord cell = Fixtures.passed(0, spec, 2_000_000, 0.9, 1000);
+        dev.ffbench.results.CellRecord cell = Fixtures.passed(0, spec, 2_000_000, last, 1000);
         dev.ffbench.experiment.ExperimentResult r = cell.result();
         dev.ffbench.experiment.ExperimentResult curved = new dev.ffbench.experiment.ExperimentResult(r.schemaVersion(),
                 r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(), r.losses(), r.memory(), 8.0, r.evalSeconds(),
-                r.samplesPerSecond(), List.of(new dev.ffbench.experiment.CurvePoint(1, 4.0, 0.6),
-                        new dev.ffbench.experiment.CurvePoint(2, 8.0, 0.9)), null, r.evaluation(), r.environment(), null, null);
-        ResultsDocument results = ResultsDocument.results("2026-01-02T03:04:05Z", 1, List.of(), List.of(
-                dev.ffbench.results.CellRecord.passed(new dev.ffbench.matrix.Cell(0, cell.id(), spec), curved, 3.0)));
+                r.samplesPerSecond(), List.of(new dev.ffbench.experiment.CurvePoint(1, 4.0, first),
+                        new dev.ffbench.experiment.CurvePoint(2, 8.0, last)), null, r.evaluation(), r.environment(), null, null);
+        return dev.ffbench.results.CellRecord.passed(new dev.ffbench.matrix.Cell(0, cell.id(), spec), curved, 3.0);
+    }
+
+    @Test
+    void theBaselinesAccuracyCurveIsDrawnDashedUnderTheRuns() {
+        ResultsDocument results = ResultsDocument.results("2026-01-02T03:04:05Z", 1, List.of(), List.of(curved(0.6, 0.9)));
+        ResultsDocument baseline = new ResultsDocument(ResultsDocument.SCHEMA_VERSION, ResultsDocument.BASELINE,
+                "2026-01-01T03:04:05Z", 1, List.of(), EnvironmentFingerprint.of(Fixtures.ENV), List.of(curved(0.5, 0.8)));
+        Document doc = Jsoup.parse(new BenchmarkReport().render(Inputs.of(results, gates(), baseline, "ff-baseline.json")));
+
+        org.jsoup.select.Elements series = doc.select("figure#accuracy-time svg#curves-d2-w64 g.series");
+        assertEquals(List.of("ff-base (baseline)", "ff-base"), series.eachAttr("data-series"), "the baseline first, under the run");
+        assertEquals(List.of("ff-base (baseline) (seed 1), epoch 1: 50.00 % after 4.00 s of training",
+                "ff-base (baseline) (seed 1), epoch 2: 80.00 % after 8.00 s of training"),
+                series.get(0).select("g.point > title").eachText());
+        assertEquals("#ffffff", series.get(0).selectFirst("path.marker").attr("fill"), "hollow baseline markers");
+    }
+
+    @Test
+    void theAccuracyCurveIsDrawnAgainstTrainingSeconds() {
+        ResultsDocument results = ResultsDocument.results("2026-01-02T03:04:05Z", 1, List.of(), List.of(curved(0.6, 0.9)));
         Document doc = Jsoup.parse(new BenchmarkReport().render(Inputs.of(results, gates(), null, null)));
 
         Element series = doc.selectFirst("figure#accuracy-time svg#curves-d2-w64 g.series");
