@@ -276,8 +276,13 @@ public record ReportModel(
                             + " set." + note, legend, panels, "");
         }
 
+        /**
+         * The lowest seed's cell of series {@code name} that has a curve: results or a baseline recorded before
+         * results had curves (or written by hand) have none, and draw nothing.
+         */
         private java.util.Optional<CellRecord> lowestSeed(List<CellRecord> cells, String name) {
             return cells.stream().filter(c -> seriesName(c.spec(), multiGoodness).equals(name))
+                    .filter(c -> c.result().curve() != null && !c.result().curve().isEmpty())
                     .min(Comparator.comparingLong(c -> c.spec().seed()));
         }
 

@@ -322,13 +322,18 @@ class ReportHtmlTest {
 
     /** A passed ff-base d2-w64 cell whose curve reaches {@code first} after 4 s and {@code last} after 8 s. */
     private static dev.ffbench.results.CellRecord curved(double first, double last) {
+        return withCurve(last, List.of(new dev.ffbench.experiment.CurvePoint(1, 4.0, first),
+                new dev.ffbench.experiment.CurvePoint(2, 8.0, last)));
+    }
+
+    /** A passed ff-base d2-w64 cell of test accuracy {@code accuracy} with {@code curve} (null: none recorded). */
+    private static dev.ffbench.results.CellRecord withCurve(double accuracy, List<dev.ffbench.experiment.CurvePoint> curve) {
         ExperimentSpec spec = Fixtures.spec("ff-base", 2, 64, 1);
-        dev.ffbench.results.CellRecord cell = Fixtures.passed(0, spec, 2_000_000, last, 1000);
+        dev.ffbench.results.CellRecord cell = Fixtures.passed(0, spec, 2_000_000, accuracy, 1000);
         dev.ffbench.experiment.ExperimentResult r = cell.result();
         dev.ffbench.experiment.ExperimentResult curved = new dev.ffbench.experiment.ExperimentResult(r.schemaVersion(),
                 r.spec(), r.dataset(), r.trainAccuracy(), r.testAccuracy(), r.losses(), r.memory(), 8.0, r.evalSeconds(),
-                r.samplesPerSecond(), List.of(new dev.ffbench.experiment.CurvePoint(1, 4.0, first),
-                        new dev.ffbench.experiment.CurvePoint(2, 8.0, last)), null, r.evaluation(), r.environment(), null, null);
+                r.samplesPerSecond(), curve, null, r.evaluation(), r.environment(), null, null);
         return dev.ffbench.results.CellRecord.passed(new dev.ffbench.matrix.Cell(0, cell.id(), spec), curved, 3.0);
     }
 
@@ -345,6 +350,12 @@ class ReportHtmlTest {
                 "ff-base (baseline) (seed 1), epoch 2: 80.00 % after 8.00 s of training"),
                 series.get(0).select("g.point > title").eachText());
         assertEquals("#ffffff", series.get(0).selectFirst("path.marker").attr("fill"), "hollow baseline markers");
+
+        // a baseline without curves (recorded before results had them, or by hand) draws none, and renders
+        ResultsDocument curveless = new ResultsDocument(ResultsDocument.SCHEMA_VERSION, ResultsDocument.BASELINE,
+                "2026-01-01T03:04:05Z", 1, List.of(), EnvironmentFingerprint.of(Fixtures.ENV), List.of(withCurve(0.8, null)));
+        Document without = Jsoup.parse(new BenchmarkReport().render(Inputs.of(results, gates(), curveless, "ff-baseline.json")));
+        assertEquals(List.of("ff-base"), without.select("figure#accuracy-time svg#curves-d2-w64 g.series").eachAttr("data-series"));
     }
 
     @Test
