@@ -198,11 +198,7 @@ final class Cifar10Directory implements DatasetReader {
     /** Also the batch files by name, so that a directory without them fails before any cell runs. */
     @Override
     public Optional<String> quickProblem() {
-        Optional<String> problem = DatasetReader.directoryProblem(dir);
-        if (problem.isEmpty()) {
-            checkedBatches();
-        }
-        return problem;
+        return DatasetReader.directoryProblem(dir, this::checkedBatches);
     }
 
     @Override

@@ -176,11 +176,7 @@ final class CsvDirectory implements DatasetReader {
     /** Also the files by name, so that a directory without them fails before any cell runs. */
     @Override
     public Optional<String> quickProblem() {
-        Optional<String> problem = DatasetReader.directoryProblem(dir);
-        if (problem.isEmpty()) {
-            files();
-        }
-        return problem;
+        return DatasetReader.directoryProblem(dir, this::files);
     }
 
     @Override

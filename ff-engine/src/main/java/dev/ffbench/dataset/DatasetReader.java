@@ -50,13 +50,19 @@ public interface DatasetReader {
 
     /**
      * The {@link #quickProblem} of a source that reads one directory: "directory ABS does not exist" or
-     * "directory ABS is not a directory" (ABS its absolute path), empty when it is a directory.
+     * "directory ABS is not a directory" (ABS its absolute path); when it is a directory, runs
+     * {@code filesByName}, the reader's choice of its files by name (not reading them), which throws the
+     * {@link DatasetException} of a missing file, and is empty.
      */
-    static Optional<String> directoryProblem(Path dir) {
+    static Optional<String> directoryProblem(Path dir, Runnable filesByName) {
         Path abs = dir.toAbsolutePath();
         if (!Files.exists(abs)) {
             return Optional.of("directory " + abs + " does not exist");
         }
-        return Files.isDirectory(abs) ? Optional.empty() : Optional.of("directory " + abs + " is not a directory");
+        if (!Files.isDirectory(abs)) {
+            return Optional.of("directory " + abs + " is not a directory");
+        }
+        filesByName.run();
+        return Optional.empty();
     }
 }
