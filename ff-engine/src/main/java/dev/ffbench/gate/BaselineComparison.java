@@ -324,8 +324,7 @@ public record BaselineComparison(String baseline, List<Row> rows, List<String> n
                 .map(e -> e.getKey().counted(e.getValue())).collect(Collectors.joining(", "));
         long otherSpec = rows.stream().filter(BaselineComparison::specDiffers).count();
         return rows.size() + (rows.size() == 1 ? " cell" : " cells") + (parts.isEmpty() ? "" : ": " + parts)
-                + (otherSpec == 0 ? "" : "; " + otherSpec + " of them"
-                        + " against a baseline cell of another spec");
+                + (otherSpec == 0 ? "" : "; " + otherSpec + " of them against a baseline cell of another spec");
     }
 
     /** Whether {@code row} compares figures with a baseline cell whose spec differs (its note says how). */
