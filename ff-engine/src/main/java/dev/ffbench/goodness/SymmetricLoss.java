@@ -19,8 +19,14 @@ public final class SymmetricLoss implements LayerLoss {
     public Value of(INDArray goodness) {
         int pairs = (int) goodness.rows() / 2;
         INDArray grad = goodness.ulike();
-        Column g = new Column(goodness);
-        Column dg = new Column(grad);
+        return new Value(lossAndGradient(new Column(goodness), new Column(grad), pairs, alpha), grad);
+    }
+
+    /**
+     * The mean loss over the pairs, writing dL/dg into {@code dg}. A method of its own so that the JIT
+     * compiles the loop alone, without ND4J's allocation path inlined around it.
+     */
+    private static double lossAndGradient(Column g, Column dg, int pairs, double alpha) {
         double loss = 0;
         for (int i = 0; i < pairs; i++) {
             double a = -alpha * (g.get(i) - g.get(pairs + i));
@@ -30,6 +36,6 @@ public final class SymmetricLoss implements LayerLoss {
             dg.set(i, -weight);
             dg.set(pairs + i, weight);
         }
-        return new Value(loss / pairs, grad);
+        return loss / pairs;
     }
 }

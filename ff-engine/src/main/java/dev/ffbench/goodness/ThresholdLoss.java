@@ -18,10 +18,16 @@ public final class ThresholdLoss implements LayerLoss {
     @Override
     public Value of(INDArray goodness) {
         int rows = (int) goodness.rows();
-        int positives = rows / 2;
         INDArray grad = goodness.ulike();
-        Column g = new Column(goodness);
-        Column dg = new Column(grad);
+        return new Value(lossAndGradient(new Column(goodness), new Column(grad), rows, threshold), grad);
+    }
+
+    /**
+     * The mean loss over the rows (positives first), writing dL/dg into {@code dg}. A method of its own
+     * so that the JIT compiles the loop alone, without ND4J's allocation path inlined around it.
+     */
+    private static double lossAndGradient(Column g, Column dg, int rows, double threshold) {
+        int positives = rows / 2;
         double loss = 0;
         for (int r = 0; r < rows; r++) {
             // s = -1 for positive rows, +1 for negative rows: a = s * (g - theta), dL/dg = s * sigmoid(a) / rows
@@ -30,6 +36,6 @@ public final class ThresholdLoss implements LayerLoss {
             loss += Column.softplus(a);
             dg.set(r, sign * Column.sigmoid(a) / rows);
         }
-        return new Value(loss / rows, grad);
+        return loss / rows;
     }
 }
