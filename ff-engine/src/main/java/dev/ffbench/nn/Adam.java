@@ -55,8 +55,9 @@ public final class Adam implements Optimizer {
                 FloatBuffer g = Floats.of(Floats.rowMajor(gradient));
                 FloatBuffer first = Floats.of(m);
                 FloatBuffer second = Floats.of(v);
+                boolean flush = iteration % FLUSH_EVERY == 0;
                 Parallel.forParts((int) parameter.length(), PARALLEL_VALUES,
-                        (part, from, to) -> update(p, g, first, second, (float) alpha, (float) weightDecay, from, to));
+                        (part, from, to) -> update(p, g, first, second, (float) alpha, (float) weightDecay, from, to, flush));
             }
 
             @Override
@@ -74,12 +75,26 @@ public final class Adam implements Optimizer {
     private static final int CHUNK = 2048;
 
     /**
+     * Every how many steps the moments' subnormal values are set to zero. A weight whose gradient stays 0
+     * (a unit that never fires) has its first moment decay by beta1 each step into the subnormal floats,
+     * where it sticks (0.9 x the smallest subnormal rounds back to it); the JVM cannot set the processor's
+     * flush-to-zero mode, and every multiply that touches a subnormal is many times slower, so a net with
+     * dead units slowed down for good once their moments got there (docs/performance.md). Once zero, such
+     * a moment stays zero (0.9 x 0 + 0.1 x 0), so a flush every 64 steps keeps it out of the subnormals
+     * but for at most 64 steps per decay, for one pass over a chunk already in cache per 64 steps. A
+     * subnormal moment moves its weight by less than 1e-30: no weight of a size a net uses changes.
+     */
+    static final int FLUSH_EVERY = 64;
+
+    /**
      * One Adam step on elements {@code from..to} of the parameter, its gradient and both moments, chunk
      * by chunk through Java arrays ({@link RowScratch} rows 4-7), where the loop compiles to SIMD. With a
-     * weight decay the gradient is g + decay p (an added multiply-add in the same pass).
+     * weight decay the gradient is g + decay p (an added multiply-add in the same pass). With
+     * {@code flush}, subnormal moments are then set to zero ({@link #FLUSH_EVERY}), in a loop of its own
+     * so that the update's loop stays free of branches.
      */
     static void update(FloatBuffer parameter, FloatBuffer gradient, FloatBuffer m, FloatBuffer v, float alpha,
-            float decay, int from, int to) {
+            float decay, int from, int to, boolean flush) {
         float beta1 = (float) BETA1;
         float beta2 = (float) BETA2;
         float oneMinusBeta1 = 1 - beta1;
@@ -103,9 +118,22 @@ public final class Adam implements Optimizer {
                 m2[i] = vi;
                 p[i] = p[i] - mi * alpha / ((float) Math.sqrt(vi) + epsilon);
             }
+            if (flush) {
+                flushSubnormals(m1, length);
+                flushSubnormals(m2, length);
+            }
             parameter.put(start, p, 0, length);
             m.put(start, m1, 0, length);
             v.put(start, m2, 0, length);
+        }
+    }
+
+    /** Sets values[0..length) that are subnormal (0 < |x| < Float.MIN_NORMAL) to zero. */
+    static void flushSubnormals(float[] values, int length) {
+        for (int i = 0; i < length; i++) {
+            if (Math.abs(values[i]) < Float.MIN_NORMAL) {
+                values[i] = 0f;
+            }
         }
     }
 }
