@@ -77,7 +77,7 @@ public final class Adam implements Optimizer {
     /**
      * Every how many steps the moments' subnormal values are set to zero. A weight whose gradient stays 0
      * (a unit that never fires) has its first moment decay by beta1 each step into the subnormal floats,
-     * where it sticks (0.9 x the smallest subnormal rounds back to it); the JVM cannot set the processor's
+     * where it sticks (0.9 x m rounds back to m among the smallest few); the JVM cannot set the processor's
      * flush-to-zero mode, and every multiply that touches a subnormal is many times slower, so a net with
      * dead units slowed down for good once their moments got there (docs/performance.md). Once zero, such
      * a moment stays zero (0.9 x 0 + 0.1 x 0), so a flush every 64 steps keeps it out of the subnormals
