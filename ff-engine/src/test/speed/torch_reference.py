@@ -6,10 +6,30 @@
 # TARGET (e.g. 0.9): also evaluate the test split after every epoch of the last layer (FF) or every epoch
 # (backprop), outside the timed training, and print the training seconds at which it first reached TARGET,
 # as the engine's benchmark does with targetAccuracy and evaluateEvery=1.
-import gzip, struct, sys, time
+import argparse, gzip, os, struct, time
 import numpy as np, torch
-algo, epochs, threads, data = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-target = float(sys.argv[5]) if len(sys.argv) > 5 else None
+def positive(text):
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"is {value}; allowed: a whole number >= 1")
+    return value
+def fraction(text):
+    value = float(text)
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"is {value}; allowed: a test accuracy in (0, 1], e.g. 0.9")
+    return value
+def idx_directory(text):
+    if not os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a directory; allowed: a directory of MNIST's four gzipped IDX files")
+    return text
+parser = argparse.ArgumentParser(description="PyTorch reference of the engine's FF Base and backprop speed (issue 23)")
+parser.add_argument("algo", choices=["ff", "backprop"])
+parser.add_argument("epochs", type=positive)
+parser.add_argument("threads", type=positive, help="torch.set_num_threads (OpenBLAS keeps its own threads)")
+parser.add_argument("data", type=idx_directory)
+parser.add_argument("target", type=fraction, nargs="?", default=None)
+args = parser.parse_args()
+algo, epochs, threads, data, target = args.algo, args.epochs, args.threads, args.data, args.target
 reached = None
 torch.set_num_threads(threads); torch.manual_seed(1)
 def idx(name):
