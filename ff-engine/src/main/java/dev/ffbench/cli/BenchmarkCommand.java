@@ -4,6 +4,7 @@ import dev.ffbench.api.ExperimentSpec;
 import dev.ffbench.experiment.EpochSeconds;
 import dev.ffbench.experiment.ExperimentResult;
 import dev.ffbench.experiment.ExperimentRunner;
+import dev.ffbench.experiment.InvalidSpecException;
 import dev.ffbench.experiment.SpecResolver;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,32 +43,22 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SpecResolver resolver = SpecResolver.engine();
-        Map<String, String> settings = new LinkedHashMap<>(specOptions.overrides);
-        resolver.checkUsed(algorithms, settings.keySet());
+        List<ExperimentSpec> specs = specs();
         System.out.println(Summary.header());
         Map<String, Double> opsPerStep = new LinkedHashMap<>();
         Map<String, List<Double>> accuracies = new LinkedHashMap<>();
-        List<Long> runSeeds = seeds == null || seeds.isEmpty() ? java.util.Collections.singletonList(null) : seeds;
-        for (String algorithm : algorithms) {
-            for (Long seed : runSeeds) {
-                Map<String, String> fields = new LinkedHashMap<>(resolver.applicable(algorithm, settings));
-                fields.put("algorithm", algorithm);
-                if (seed != null) {
-                    fields.put("seed", seed.toString());
-                }
-                ExperimentSpec spec = resolver.read(specOptions.json(), fields);
-                ExperimentResult result = ExperimentRunner.engine().run(spec);
-                System.out.println(Summary.row(result));
-                String curve = Summary.curve(result);
-                if (!curve.isEmpty()) {
-                    System.out.println(curve);
-                }
-                epochLines(result).forEach(System.out::println);
-                accuracies.computeIfAbsent(algorithm, a -> new java.util.ArrayList<>()).add(result.testAccuracy());
-                if (ops && !opsPerStep.containsKey(algorithm)) {
-                    opsPerStep.put(algorithm, ExperimentRunner.engine().trainingOpsPerStep(spec));
-                }
+        for (ExperimentSpec spec : specs) {
+            String algorithm = spec.algorithm();
+            ExperimentResult result = ExperimentRunner.engine().run(spec);
+            System.out.println(Summary.row(result));
+            String curve = Summary.curve(result);
+            if (!curve.isEmpty()) {
+                System.out.println(curve);
+            }
+            epochLines(result).forEach(System.out::println);
+            accuracies.computeIfAbsent(algorithm, a -> new java.util.ArrayList<>()).add(result.testAccuracy());
+            if (ops && !opsPerStep.containsKey(algorithm)) {
+                opsPerStep.put(algorithm, ExperimentRunner.engine().trainingOpsPerStep(spec));
             }
         }
         if (seeds != null && !seeds.isEmpty()) {
@@ -76,6 +67,38 @@ final class BenchmarkCommand implements Callable<Integer> {
         opsPerStep.forEach((algorithm, count) -> System.out.println(String.format(Locale.ROOT,
                 "%-12s ND4J ops per training step: %.1f (mean over training phases)", algorithm, count)));
         return 0;
+    }
+
+    /**
+     * Every run's spec, one per algorithm and seed, resolved before any runs: every problem of every
+     * setting (one no algorithm reads, a value out of range) in one error, each once, and none found only
+     * after an earlier algorithm has trained.
+     */
+    private List<ExperimentSpec> specs() throws java.io.IOException {
+        SpecResolver resolver = SpecResolver.engine();
+        Map<String, String> settings = new LinkedHashMap<>(specOptions.overrides);
+        java.util.Set<String> problems = new java.util.LinkedHashSet<>();
+        resolver.unusedProblems(algorithms, settings.keySet()).forEach(problem -> problems.add(problem.message()));
+        List<ExperimentSpec> specs = new java.util.ArrayList<>();
+        List<Long> runSeeds = seeds == null || seeds.isEmpty() ? java.util.Collections.singletonList(null) : seeds;
+        for (String algorithm : algorithms) {
+            for (Long seed : runSeeds) {
+                Map<String, String> fields = new LinkedHashMap<>(resolver.applicable(algorithm, settings));
+                fields.put("algorithm", algorithm);
+                if (seed != null) {
+                    fields.put("seed", seed.toString());
+                }
+                try {
+                    specs.add(resolver.read(specOptions.json(), fields));
+                } catch (InvalidSpecException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(List.copyOf(problems));
+        }
+        return specs;
     }
 
     /**

@@ -110,6 +110,35 @@ class FfEngineCliTest {
         assertFalse(Files.exists(dir.resolve("r.json")), "nothing is written for a bad spec");
     }
 
+    /**
+     * benchmark resolves every algorithm's spec before any trains: an unknown setting and bad values of
+     * both algorithms are one error, each problem once, and nothing (not even the table's header) is
+     * printed before it.
+     */
+    @Test
+    void benchmarkListsEveryProblemOfEveryAlgorithmOnceBeforeAnyRuns() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true));
+            System.setErr(new PrintStream(err, true));
+            exit = FfEngineCli.execute("benchmark", "--algorithms", "ff-base,backprop", "--set", "bogus=1",
+                    "--set", "epochs=-1", "--set", "threads=0");
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        assertEquals(2, exit);
+        String message = err.toString();
+        assertTrue(message.contains("bogus is not a field of the spec nor an option of ff-base, backprop"), message);
+        assertTrue(message.contains("threads is '0'; allowed: a whole number >= 1"), message);
+        assertEquals(1, message.split("epochs is '-1'", -1).length - 1, "each problem once: " + message);
+        assertEquals("", out.toString(), "nothing printed before the error");
+    }
+
     @Test
     void listShowsEveryAlgorithmWithItsOptionsAndOrigin() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
