@@ -18,9 +18,14 @@ def fraction(text):
     if not 0 < value <= 1:
         raise argparse.ArgumentTypeError(f"is {value}; allowed: a test accuracy in (0, 1], e.g. 0.9")
     return value
+IDX_FILES = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"]
 def idx_directory(text):
+    allowed = "a directory holding " + ", ".join(IDX_FILES)
     if not os.path.isdir(text):
-        raise argparse.ArgumentTypeError(f"'{text}' is not a directory; allowed: a directory of MNIST's four gzipped IDX files")
+        raise argparse.ArgumentTypeError(f"'{text}' is not a directory; allowed: {allowed}")
+    missing = [name for name in IDX_FILES if not os.path.isfile(os.path.join(text, name))]
+    if missing:
+        raise argparse.ArgumentTypeError(f"'{text}' has no {', '.join(missing)}; allowed: {allowed}")
     return text
 parser = argparse.ArgumentParser(description="PyTorch reference of the engine's FF Base and backprop speed (issue 23)")
 parser.add_argument("algo", choices=["ff", "backprop"])
