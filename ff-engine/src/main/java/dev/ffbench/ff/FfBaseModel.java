@@ -163,8 +163,7 @@ final class FfBaseModel implements Model {
         double[] stepLosses = new double[to - from + 1];
         int count = batch.count();
         int[] labels = rowLabels;
-        // no loop here: a loop would make this method hot enough for C2 to compile it, every kernel inlined, once per phase
-        rowLabels(batch, to, labels);
+        Labels.positivesAndNegatives(batch, hardNegatives ? scoreLabels(batch, to) : null, classes, labels);
         LabelledBatch input = LabelledBatch.of(batch, labelEmbedding);
         // a frozen first layer's image product serves the readout's neutral pass too (its label columns are zero)
         boolean withReadout = readout != null && readout.training();
@@ -261,23 +260,6 @@ final class FfBaseModel implements Model {
             if (l >= firstFeature) {
                 Readout.putNormalized(output, features, (l - firstFeature) * spec.width());
             }
-        }
-    }
-
-    /**
-     * Writes each of the {@code count} images' label into {@code labels[0..count)} (the positives) and a
-     * wrong label for each into {@code labels[count..2 count)} (the negatives).
-     */
-    private void rowLabels(Batch batch, int topLayer, int[] labels) {
-        float[][] scores = hardNegatives ? scoreLabels(batch, topLayer) : null;
-        int count = batch.count();
-        SplittableRandom random = batch.random();
-        for (int i = 0; i < count; i++) {
-            int trueLabel = batch.label(i);
-            labels[i] = trueLabel;
-            labels[count + i] = scores == null
-                    ? Labels.uniformWrong(trueLabel, classes, random)
-                    : Labels.wrongFromScores(scores[i], trueLabel, random);
         }
     }
 

@@ -39,6 +39,27 @@ public final class Labels {
         return tied ? TIE : best;
     }
 
+    /**
+     * A step's row labels: each of the batch's n images' own label into {@code labels[0..n)} (the
+     * positives) and a wrong one for each into {@code labels[n..2n)} (the negatives), uniform over the
+     * wrong labels ({@link #uniformWrong}) or, with {@code scores} (n x K, hard negatives), drawn from
+     * them ({@link #wrongFromScores}). A loop of its own: in a model's step it made the step hot enough
+     * for the JIT to compile it whole, every kernel inlined (docs/performance.md).
+     *
+     * @param scores each image's goodness under each label, or null for uniform negatives
+     * @param labels at least 2n long; its first 2n entries are written
+     */
+    public static void positivesAndNegatives(dev.ffbench.api.Batch batch, float[][] scores, int classes, int[] labels) {
+        int count = batch.count();
+        SplittableRandom random = batch.random();
+        for (int i = 0; i < count; i++) {
+            int trueLabel = batch.label(i);
+            labels[i] = trueLabel;
+            labels[count + i] = scores == null ? uniformWrong(trueLabel, classes, random)
+                    : wrongFromScores(scores[i], trueLabel, random);
+        }
+    }
+
     /** Uniform over the K - 1 wrong labels of {@code classes} = K. */
     public static int uniformWrong(int trueLabel, int classes, SplittableRandom random) {
         int label = random.nextInt(classes - 1);

@@ -98,10 +98,7 @@ final class FfRecurrentModel implements Model {
         double[] stepLosses = new double[layers.size()];
         int count = batch.count();
         int[] labels = rowLabels;
-        negativeLabels(batch, labels);
-        for (int i = 0; i < count; i++) {
-            labels[i] = batch.label(i);
-        }
+        Labels.positivesAndNegatives(batch, hardNegatives ? scoreLabels(batch) : null, classes, labels);
         // positives and their negatives share the images: two copies of each image's rows
         Images images = images(batch);
         States states = new States(2L * count, layers.size(), spec.width());
@@ -246,19 +243,6 @@ final class FfRecurrentModel implements Model {
         int offset = top.aboveOffset() * spec.width();
         for (int i = 0; i < classes * spec.width(); i++) {
             weights.put(offset + i, labelRows.get(i) * labelInverse);
-        }
-    }
-
-    /** A wrong label for each image of {@code batch}, into {@code labels[count..2 count)}. */
-    private void negativeLabels(Batch batch, int[] labels) {
-        float[][] scores = hardNegatives ? scoreLabels(batch) : null;
-        SplittableRandom random = batch.random();
-        int count = batch.count();
-        for (int i = 0; i < count; i++) {
-            int trueLabel = batch.label(i);
-            labels[count + i] = scores == null
-                    ? Labels.uniformWrong(trueLabel, classes, random)
-                    : Labels.wrongFromScores(scores[i], trueLabel, random);
         }
     }
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffbench.api.Batch;
+import dev.ffbench.dataset.ImageSet;
+import dev.ffbench.memory.TransientMemory;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +41,43 @@ class LabelsTest {
             }
         }
         assertTrue(sevens > 990, "label 7 drawn " + sevens + " times of 1000");
+    }
+
+    /**
+     * A step's rows: the batch's images (in its order, from its start) with their own labels, then each
+     * with a wrong one, drawn from the batch's random in order: the draws of uniformWrong, or with scores
+     * those of wrongFromScores.
+     */
+    @Test
+    void positivesAndNegativesWriteEachImagesLabelThenAWrongOneDrawnInOrder() {
+        byte[] labels = {3, 1, 4, 1, 5, 9, 2, 6};
+        ImageSet images = new ImageSet(labels.length, 1, 1, new byte[labels.length], labels);
+        int[] order = {7, 6, 5, 4, 3, 2, 1, 0};
+        float[][] scores = new float[3][10];
+        for (int i = 0; i < 3; i++) {
+            scores[i][(i + 2) % 10] = 60; // one wrong label each that the draw must pick
+        }
+        try (TransientMemory memory = new TransientMemory("test")) {
+            for (float[][] given : new float[][][] {null, scores}) {
+                Batch batch = new Batch(images, order, 2, 3, memory, new SplittableRandom(8), 1, 0, 1, null, true);
+                int[] rows = new int[8];
+                java.util.Arrays.fill(rows, -1);
+                Labels.positivesAndNegatives(batch, given, 10, rows);
+                SplittableRandom expected = new SplittableRandom(8);
+                for (int i = 0; i < 3; i++) {
+                    int own = labels[order[2 + i]];
+                    assertEquals(own, rows[i], "positive " + i);
+                    int wrong = given == null ? Labels.uniformWrong(own, 10, expected)
+                            : Labels.wrongFromScores(given[i], own, expected);
+                    assertEquals(wrong, rows[3 + i], "negative " + i);
+                    assertNotEquals(own, rows[3 + i]);
+                }
+                if (given != null) {
+                    assertEquals(2, rows[3], "the hard negative the scores point at");
+                }
+                assertEquals(-1, rows[6], "nothing past 2 x count is written");
+            }
+        }
     }
 
     @Test
